@@ -1,0 +1,246 @@
+"""The command line: parse arguments, call the core, pick a format, map errors to exit codes.
+
+Commands import the core lazily so that ``parcli --help`` stays fast.
+Exit codes: 0 ok, 1 invalid input or failed check, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+from .errors import InputError, ParcliError, Problem, UsageError
+
+app = typer.Typer(
+    name="parcli",
+    help="Score Vietnam's Public Administration Reform index (PAR INDEX) and the provincial "
+    "indices modelled on it: validate framework and unit files, score units, export and rank them.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class _State:
+    debug = False
+
+
+class Lang(str, Enum):
+    vi = "vi"
+    en = "en"
+
+
+class Locale(str, Enum):
+    en = "en"
+    vi = "vi"
+
+
+class Depth(str, Enum):
+    field = "field"
+    criterion = "criterion"
+    all = "all"
+
+
+class ScoreFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of labels: vi (default) or en.")]
+LocaleOpt = Annotated[
+    Locale, typer.Option("--locale", help="Number format: en prints 86.67 (default), vi prints 86,67.")
+]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat leaves without evidence as errors.")]
+
+
+def _err(line: str) -> None:
+    typer.echo(line, err=True)
+
+
+def guarded(fn):
+    """Turn expected errors into messages and exit codes; never show a traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except (typer.Exit, typer.Abort):
+            raise
+        except ParcliError as exc:
+            for line in _dedupe(exc.lines()):
+                _err(line)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            _err("parcli: interrupted")
+            raise typer.Exit(1) from None
+        except Exception as exc:  # a bug: say so in one line, unless --debug
+            if _State.debug:
+                raise
+            _err(f"parcli: internal error: {type(exc).__name__}: {' '.join(str(exc).split())[:300]} "
+                 "(run with --debug for the traceback, and please report it)")
+            raise typer.Exit(1) from None
+
+    return wrapper
+
+
+def _dedupe(lines):
+    seen = set()
+    for line in lines:
+        if line not in seen:
+            seen.add(line)
+            yield line
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"parcli {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on internal errors.")] = False,
+) -> None:
+    """parcli: PAR INDEX scorecards from YAML files."""
+    _State.debug = debug
+
+
+# --- helpers ---------------------------------------------------------------
+
+
+def _consoles():
+    from .report.table import console
+
+    return console(sys.stdout), console(sys.stderr)
+
+
+def _strict_problems(result) -> list[Problem]:
+    return [Problem(result.file, 0, 0, f"leaf {leaf_id} has no evidence (--strict)") for leaf_id in result.missing]
+
+
+def _score_files(paths: list[Path], strict: bool, store=None):
+    """Yield a Result per file; collect every problem and raise them together at the end."""
+    from .engine import score as run
+    from .store import Store
+
+    store = store or Store()
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            unit, fw = store.unit(path)
+        except InputError as exc:
+            problems.extend(exc.problems or [Problem(str(path), 0, 0, exc.message)])
+            continue
+        result = run(fw, unit)
+        if strict and result.missing:
+            problems.extend(_strict_problems(result))
+            continue
+        if not problems:
+            yield result
+    if problems:
+        raise InputError("invalid input", problems)
+
+
+# --- commands ------------------------------------------------------------
+
+
+@app.command()
+@guarded
+def score(
+    unit: Annotated[Path, typer.Argument(help="The unit file (YAML) to score.")],
+    depth: Annotated[Depth, typer.Option("--depth", help="Rows to show: field, criterion or all.")] = Depth.all,
+    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="table (default), json or csv.")] = ScoreFormat.table,
+    lang: LangOpt = Lang.vi,
+    locale: LocaleOpt = Locale.en,
+    strict: StrictOpt = False,
+) -> None:
+    """Score one unit: points by field, criterion and sub-criterion; total, index and class.
+
+    Example: parcli score examples/bac-ninh-2021.yaml --depth criterion
+    """
+    from .report import provenance_line
+
+    (result,) = list(_score_files([unit], strict))
+    if fmt is ScoreFormat.json:
+        from .report.jsonout import dumps, result_object
+
+        sys.stdout.write(dumps(result_object(result)) + "\n")
+        _err(provenance_line(result.framework, lang.value))
+    elif fmt is ScoreFormat.csv:
+        from .report.csvout import LEAF_COLUMNS, to_bytes, leaf_rows
+
+        sys.stdout.flush()
+        sys.stdout.buffer.write(to_bytes(LEAF_COLUMNS, leaf_rows(result)))
+        sys.stdout.flush()
+        _err(provenance_line(result.framework, lang.value))
+    else:
+        from .report.table import print_score
+
+        out, err = _consoles()
+        print_score(result, depth.value, lang.value, locale.value, out, err)
+
+
+@app.command()
+@guarded
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="Framework and unit files; the kind is read from 'schema:'.")],
+    strict: StrictOpt = False,
+) -> None:
+    """Check framework and unit files; report every problem of every file as file:line:col: message.
+
+    Exit 0 when all files are valid, 1 when any problem was found.
+    """
+    from .validate import validate_files
+
+    lines, summaries, failed = validate_files(files, strict)
+    for line in lines:
+        typer.echo(line)
+    for line in summaries:
+        typer.echo(line)
+    bad = sum(1 for f in failed if f)
+    _err(f"{len(files)} file(s) checked: {len(files) - bad} valid, {bad} with problems")
+    if bad:
+        raise typer.Exit(1)
+
+
+@app.command()
+@guarded
+def export(
+    units: Annotated[list[Path], typer.Argument(help="Unit files to score and export.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Output file: .csv, .json or .xlsx.")],
+    strict: StrictOpt = False,
+) -> None:
+    """Score units and write every leaf of every unit to a CSV, JSON or XLSX file.
+
+    The file is written atomically: on any problem the old file stays as it was.
+    """
+    from .export import export_units
+
+    count = export_units(units, output, strict, _score_files)
+    _err(f"wrote {output} ({count} unit(s))")
+
+
+def main() -> None:
+    """Console entry point."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    except Exception as exc:  # outside any command: still no traceback
+        if "--debug" in sys.argv:
+            raise
+        _err(f"parcli: internal error: {type(exc).__name__}: {exc}")
+        sys.exit(1)

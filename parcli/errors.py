@@ -1,0 +1,72 @@
+"""The expected-error hierarchy.
+
+Every error a user can cause is a :class:`ParcliError`. The CLI turns it into
+one line per problem (``file:line:col: message``) on stderr and an exit code;
+nothing below the CLI prints or exits.
+
+- :class:`InputError` (exit 1): a file is unreadable, malformed or invalid.
+  It carries a list of :class:`Problem` so that every problem of every file
+  can be reported in one run.
+- :class:`UsageError` (exit 2): the command line asks for something that
+  cannot be done (an output path equal to an input, an unknown format).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem at one place: ``file:line:col: message``.
+
+    ``line`` and ``col`` are 1-based; 0 means "the whole file".
+    ``severity`` is ``error`` or ``warning``; warnings never fail a run.
+    """
+
+    file: str
+    line: int
+    col: int
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line:
+            where = f"{where}:{self.line}:{self.col}"
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{where}: {prefix}{self.message}"
+
+
+class ParcliError(Exception):
+    """Base of every expected error. ``exit_code`` is what the CLI returns."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, problems: list[Problem] | None = None):
+        super().__init__(message)
+        self.message = message
+        self.problems = list(problems or [])
+
+    def lines(self) -> list[str]:
+        if self.problems:
+            return [str(p) for p in self.problems]
+        return [self.message]
+
+
+class InputError(ParcliError):
+    """A file cannot be read, parsed or validated (exit 1)."""
+
+    exit_code = 1
+
+
+class UsageError(ParcliError):
+    """The command line asks for something impossible (exit 2)."""
+
+    exit_code = 2
+
+
+def input_error(file: str, line: int, col: int, message: str) -> InputError:
+    """An :class:`InputError` holding exactly one problem."""
+    problem = Problem(file, line, col, message)
+    return InputError(str(problem), [problem])

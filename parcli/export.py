@@ -1,0 +1,49 @@
+"""``parcli export``: score units and write CSV, JSON or XLSX atomically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import IO
+
+from .errors import UsageError
+from .report.files import check_output, write_atomic
+
+SUFFIXES = {".csv": "csv", ".json": "json", ".xlsx": "xlsx"}
+
+
+def output_kind(output: Path) -> str:
+    kind = SUFFIXES.get(output.suffix.lower())
+    if kind is None:
+        raise UsageError(f"{output}: unknown output type {output.suffix or '(none)'!r}; use .csv, .json or .xlsx")
+    return kind
+
+
+def export_units(units: list[Path], output: Path, strict: bool, score_files) -> int:
+    """Write every unit's result to ``output``; return the number of units written."""
+    kind = output_kind(output)
+    check_output(output, units)
+    count = 0
+
+    def results():
+        nonlocal count
+        for result in score_files(units, strict):
+            count += 1
+            check_output(output, [Path(result.framework.source_path)])
+            yield result
+
+    def write(fh: IO[bytes]) -> None:
+        if kind == "csv":
+            from .report.csvout import LEAF_COLUMNS, write_leaf_csv
+
+            write_leaf_csv(fh, LEAF_COLUMNS, results())
+        elif kind == "json":
+            from .report.jsonout import write_json_list
+
+            write_json_list(fh, results())
+        else:
+            from .report.xlsx import write_xlsx
+
+            write_xlsx(fh, results())
+
+    write_atomic(output, write)
+    return count

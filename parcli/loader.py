@@ -1,0 +1,386 @@
+"""The one YAML loader of parcli.
+
+Every file (framework, unit, rank CSV aside) is read here and nowhere else:
+
+- safe by construction: PyYAML only *composes* nodes (libyaml's C parser when
+  present, the pure-Python one otherwise); the values are built by
+  :func:`_build` below, which knows nothing but mappings, sequences and plain
+  scalars. Any explicit tag (``!!python/object``, ``!foo``) is an error, so
+  nothing is ever executed. Anchors and aliases are refused (no alias bombs).
+- YAML 1.2 core scalars: ``true``/``false`` (not ``yes``/``on``), ``null``/``~``,
+  integers and floats built as :class:`~decimal.Decimal` from their own text,
+  never through float; finite and below 10**12 in magnitude.
+- mapping keys are kept as the scalar's own text (``2.10`` stays ``"2.10"``);
+  a duplicate key is an error at the line of the second.
+- strings are NFC-normalised.
+- the node tree is kept beside the values so that any later error can be placed
+  at ``file:line:col`` (:meth:`Document.locate`).
+- limits: file size (20 MB by default, ``PARCLI_MAX_BYTES``), nesting depth.
+
+The loader subclasses PyYAML's classes and never changes PyYAML's globals.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from .errors import InputError, Problem, input_error
+
+try:  # libyaml's C parser: several times faster than the pure-Python one
+    from yaml import CParser as _CParser
+
+    HAVE_C = True
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    _CParser = None
+    HAVE_C = False
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+MAX_DEPTH = 32
+NUMBER_LIMIT = Decimal(10) ** 12
+# libyaml composes recursively in C; far beyond this depth it overflows the C
+# stack, so a file that *could* nest deeper is measured first (see _depth_guard).
+_C_SAFE_DEPTH = 5000
+
+_SCALAR = "tag:parcli,2026:scalar"
+_MAPPING = "tag:parcli,2026:mapping"
+_SEQUENCE = "tag:parcli,2026:sequence"
+_STR_TAG = "tag:yaml.org,2002:str"
+_TAG_BY_KIND = {ScalarNode: _SCALAR, MappingNode: _MAPPING, SequenceNode: _SEQUENCE}
+
+_NULLS = frozenset(["", "~", "null", "Null", "NULL"])
+_TRUES = frozenset(["true", "True", "TRUE"])
+_FALSES = frozenset(["false", "False", "FALSE"])
+_NONFINITE = frozenset(
+    f"{sign}{word}"
+    for sign in ("", "+", "-")
+    for word in (".inf", ".Inf", ".INF", ".nan", ".NaN", ".NAN")
+)
+_YAML11_BOOLS = frozenset(
+    w for word in ("yes", "no", "on", "off", "y", "n") for w in (word, word.capitalize(), word.upper())
+)
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_OCT = re.compile(r"0o[0-7]+")
+_HEX = re.compile(r"0x[0-9a-fA-F]+")
+
+
+def max_bytes() -> int:
+    """The file-size limit: ``PARCLI_MAX_BYTES`` or 20 MB."""
+    raw = os.environ.get("PARCLI_MAX_BYTES", "")
+    try:
+        value = int(raw)
+    except ValueError:
+        return DEFAULT_MAX_BYTES
+    return value if value > 0 else DEFAULT_MAX_BYTES
+
+
+def _mixin_resolve(self, kind, value, implicit):
+    # Resolve nothing implicitly: _build decides what a plain scalar is.
+    return _TAG_BY_KIND[kind]
+
+
+if HAVE_C:
+
+    class _FastComposer(_CParser):  # type: ignore[misc, valid-type]
+        """libyaml parser and composer; tags resolved by parcli, not PyYAML."""
+
+        resolve = _mixin_resolve
+
+
+class _PureComposer(
+    yaml.reader.Reader,
+    yaml.scanner.Scanner,
+    yaml.parser.Parser,
+    yaml.composer.Composer,
+    yaml.resolver.BaseResolver,
+):
+    """The pure-Python fallback, used when libyaml is missing."""
+
+    resolve = _mixin_resolve
+
+    def __init__(self, stream):
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        yaml.resolver.BaseResolver.__init__(self)
+
+
+@dataclass(slots=True)
+class Document:
+    """A loaded YAML file: its values, and its nodes for error positions."""
+
+    file: str
+    data: Any
+    root: Any
+
+    def locate(self, path: tuple | list, key: bool = False) -> tuple[int, int]:
+        """The 1-based ``(line, col)`` of the node at ``path``.
+
+        ``path`` holds mapping keys (text) and sequence indices. Where the path
+        leaves the tree, the position of the deepest node reached is returned.
+        With ``key=True`` the position of the last key itself is returned.
+        """
+        node = self.root
+        if node is None:
+            return (1, 1)
+        mark = node.start_mark
+        for i, step in enumerate(path):
+            last = i == len(path) - 1
+            if isinstance(node, MappingNode):
+                for k, v in node.value:
+                    if isinstance(k, ScalarNode) and _nfc(k.value) == str(step):
+                        mark = k.start_mark if (key and last) else v.start_mark
+                        node = v
+                        break
+                else:
+                    return (mark.line + 1, mark.column + 1)
+            elif isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+                node = node.value[step]
+                mark = node.start_mark
+            else:
+                break
+        return (mark.line + 1, mark.column + 1)
+
+    def problem(self, path, message: str, key: bool = False, severity: str = "error") -> Problem:
+        line, col = self.locate(path, key=key)
+        return Problem(self.file, line, col, message, severity)
+
+
+def _nfc(text: str) -> str:
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", text)
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    start = text.rfind("\n", 0, index) + 1
+    return line, index - start + 1
+
+
+def read_text(path: str | Path, display: str | None = None) -> str:
+    """Read a file as UTF-8 text with clear errors for every way it can fail."""
+    name = display if display is not None else str(path)
+    return decode(read_bytes(path, name), name)
+
+
+def read_bytes(path: str | Path, display: str | None = None) -> bytes:
+    """Read a file's bytes, refusing directories and files above the size limit."""
+    name = display if display is not None else str(path)
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise input_error(name, 0, 0, "is a directory, not a file; give the path of a .yaml file")
+        size = p.stat().st_size
+    except FileNotFoundError:
+        raise input_error(name, 0, 0, "no such file; check the path") from None
+    except PermissionError:
+        raise input_error(name, 0, 0, "cannot read the file: permission denied") from None
+    except OSError as exc:
+        raise input_error(name, 0, 0, f"cannot read the file: {exc.strerror or exc}") from None
+    limit = max_bytes()
+    if size > limit:
+        raise input_error(
+            name, 0, 0,
+            f"the file is {size:,} bytes, above the limit of {limit:,}; "
+            "split it, or raise the limit with PARCLI_MAX_BYTES",
+        )
+    try:
+        with open(p, "rb") as fh:
+            raw = fh.read(limit + 1)
+    except PermissionError:
+        raise input_error(name, 0, 0, "cannot read the file: permission denied") from None
+    except OSError as exc:
+        raise input_error(name, 0, 0, f"cannot read the file: {exc.strerror or exc}") from None
+    if len(raw) > limit:
+        raise input_error(name, 0, 0, f"the file is above the limit of {limit:,} bytes")
+    return raw
+
+
+def decode(raw: bytes, name: str) -> str:
+    """UTF-8 (with or without BOM) to text; anything else is a clear error."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise input_error(name, 0, 0, "the file is UTF-16; save it as UTF-8")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line = raw.count(b"\n", 0, nul) + 1
+        raise input_error(name, line, 1, "the file holds binary data (a NUL byte), not YAML text")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise input_error(
+            name, line, col,
+            f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8",
+        ) from None
+    if not text.strip():
+        raise input_error(name, 0, 0, "the file is empty")
+    return text
+
+
+def load_file(path: str | Path, display: str | None = None) -> Document:
+    name = display if display is not None else str(path)
+    return load_text(read_text(path, name), name)
+
+
+def load_text(text: str, name: str = "<text>") -> Document:
+    """Parse YAML text into a :class:`Document`; raise :class:`InputError`."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    composer_cls = _FastComposer if HAVE_C else _PureComposer
+    if HAVE_C:
+        _depth_guard(text, name)
+    composer = composer_cls(text)
+    try:
+        root = composer.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        detail = exc.problem or exc.context or "malformed YAML"
+        if exc.context and exc.problem:
+            detail = f"{exc.problem} ({exc.context})"
+        raise input_error(name, line, col, f"not valid YAML: {detail}") from None
+    except yaml.YAMLError as exc:  # reader errors (control characters) and the like
+        raise input_error(name, 0, 0, f"not valid YAML: {_one_line(exc)}") from None
+    except RecursionError:
+        raise input_error(name, 0, 0, f"nesting deeper than {MAX_DEPTH} levels") from None
+    finally:
+        dispose = getattr(composer, "dispose", None)
+        if dispose:
+            dispose()
+    if root is None:
+        raise input_error(name, 0, 0, "the file has no content (only comments or blank lines)")
+    builder = _Builder(name)
+    data = builder.build(root, 0)
+    return Document(name, data, root)
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())
+
+
+def _depth_guard(text: str, name: str) -> None:
+    """Refuse pathological nesting before libyaml's recursive composer sees it.
+
+    Every nesting level needs one of ``[{-:?``; when the file holds fewer than
+    the C composer can safely take, there is nothing to measure. Otherwise
+    the depth is measured on the event stream, stopping at the limit.
+    """
+    bound = 0
+    for ch in "[{-:?":
+        bound += text.count(ch)
+        if bound > _C_SAFE_DEPTH:
+            break
+    else:
+        return
+    parser = _FastComposer(text)
+    depth = 0
+    try:
+        while True:
+            event = parser.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                return
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise input_error(
+                        name, mark.line + 1, mark.column + 1, f"nesting deeper than {MAX_DEPTH} levels"
+                    )
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # the real parse reports it with its position
+    finally:
+        parser.dispose()
+
+
+class _Builder:
+    """Turns composed nodes into plain values: dict, list, str, Decimal, bool, None."""
+
+    __slots__ = ("name", "seen")
+
+    def __init__(self, name: str):
+        self.name = name
+        self.seen: set[int] = set()
+
+    def fail(self, node, message: str) -> InputError:
+        mark = node.start_mark
+        return input_error(self.name, mark.line + 1, mark.column + 1, message)
+
+    def build(self, node, depth: int):
+        ident = id(node)
+        if ident in self.seen:
+            raise self.fail(node, "anchors and aliases (&name / *name) are not supported; write the value out")
+        self.seen.add(ident)
+        cls = node.__class__
+        if cls is ScalarNode:
+            if node.tag is not _SCALAR and node.tag != _SCALAR:
+                if node.tag == _STR_TAG:
+                    return _nfc(node.value)
+                raise self.fail(node, f"tags such as {node.tag!r} are not allowed; remove the tag")
+            if node.style:
+                return _nfc(node.value)
+            return self.plain(node)
+        if depth >= MAX_DEPTH:
+            raise self.fail(node, f"nesting deeper than {MAX_DEPTH} levels")
+        if node.tag != _MAPPING and node.tag != _SEQUENCE:
+            raise self.fail(node, f"tags such as {node.tag!r} are not allowed; remove the tag")
+        if cls is MappingNode:
+            out: dict[str, Any] = {}
+            for knode, vnode in node.value:
+                if knode.__class__ is not ScalarNode:
+                    raise self.fail(knode, "a mapping key must be plain text, not a list or mapping")
+                if knode.tag != _SCALAR and knode.tag != _STR_TAG:
+                    raise self.fail(knode, f"tags such as {knode.tag!r} are not allowed; remove the tag")
+                key = _nfc(knode.value)
+                if key == "<<" and not knode.style:
+                    raise self.fail(knode, "merge keys (<<) are not supported; write the values out")
+                if key in out:
+                    raise self.fail(knode, f"duplicate key {key!r}; each key may appear once")
+                out[key] = self.build(vnode, depth + 1)
+            return out
+        return [self.build(item, depth + 1) for item in node.value]
+
+    def plain(self, node):
+        value = node.value
+        if value in _NULLS:
+            return None
+        first = value[0]
+        if first in "0123456789+-.":
+            if _INT.fullmatch(value) or _FLOAT.fullmatch(value):
+                number = Decimal(value)
+            elif _OCT.fullmatch(value):
+                number = Decimal(int(value[2:], 8))
+            elif _HEX.fullmatch(value):
+                number = Decimal(int(value[2:], 16))
+            elif value in _NONFINITE:
+                raise self.fail(node, f"{value} is not a finite number")
+            else:
+                return _nfc(value)
+            if not -NUMBER_LIMIT < number < NUMBER_LIMIT:
+                raise self.fail(node, f"the number {value} is too large (the limit is 10^12 in magnitude)")
+            return number
+        if value in _TRUES:
+            return True
+        if value in _FALSES:
+            return False
+        return _nfc(value)
+
+
+def is_yaml11_bool(value: Any) -> bool:
+    """``yes``/``no``/``on``/``off``: booleans in YAML 1.1, text in YAML 1.2."""
+    return isinstance(value, str) and value in _YAML11_BOOLS

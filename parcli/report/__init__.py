@@ -1,0 +1,157 @@
+"""Outputs: tables (rich), CSV, JSON and XLSX, and the number formats people see.
+
+Only this package formats numbers for people. Inside, every number is an exact
+Decimal; here it is rounded half-up for display, or written exactly (JSON, CSV).
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from enum import Enum
+
+from .. import __version__
+
+TOOL = "parcli"
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+def exact(value: Decimal) -> str:
+    """A Decimal as plain text with no exponent and no trailing zeros: 0.374, 100, 2.5."""
+    if value == value.to_integral_value():
+        return f"{value.quantize(Decimal(1)):f}"
+    return f"{value.normalize():f}"
+
+
+def display(value: Decimal | None, places: int, locale: str = "en", fixed: bool = False) -> str:
+    """Rounded half-up to ``places`` for people; ``fixed`` keeps trailing zeros (indices)."""
+    if value is None:
+        return ""
+    q = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    text = f"{q:,f}" if fixed else f"{_trim(q):,f}"
+    if locale == "vi":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def _trim(q: Decimal) -> Decimal:
+    if q == q.to_integral_value():
+        return q.quantize(Decimal(1))
+    return q.normalize()
+
+
+def provenance_line(fw, lang: str = "en") -> str:
+    """One line naming the tool, the framework and whether it is reconstructed."""
+    status = fw.status
+    if lang == "vi":
+        flag = {
+            "reconstructed": "TÁI DỰNG (không phải số liệu chính thức)",
+            "official": "chính thức",
+            "custom": "tự xây dựng",
+        }[status]
+        return (f"{TOOL} {__version__} · bộ tiêu chí {fw.id} v{fw.version} · sha256 {fw.sha256[:12]} · {flag}")
+    flag = {
+        "reconstructed": "RECONSTRUCTED (not the official annex)",
+        "official": "official",
+        "custom": "custom",
+    }[status]
+    return f"{TOOL} {__version__} · framework {fw.id} v{fw.version} · sha256 {fw.sha256[:12]} · {flag}"
+
+
+LABELS = {
+    "vi": {
+        "id": "Mã",
+        "title": "Nội dung",
+        "max": "Điểm tối đa",
+        "points": "Điểm đạt",
+        "lost": "Điểm mất",
+        "status": "Trạng thái",
+        "claimed": "Tự đánh giá",
+        "index": "Chỉ số (%)",
+        "rank": "Xếp hạng",
+        "unit": "Đơn vị",
+        "class": "Xếp loại",
+        "total": "Tổng điểm",
+        "applicable_max": "Điểm tối đa áp dụng",
+        "change": "Thay đổi",
+        "warnings": "Cảnh báo",
+        "warning": "cảnh báo",
+        "scored": "đã chấm",
+        "missing": "thiếu",
+        "na": "không áp dụng",
+        "override": "thẩm định",
+        "field": "Lĩnh vực",
+        "criterion": "Tiêu chí",
+        "subcriterion": "Tiêu chí thành phần",
+        "source": "Nguồn điểm",
+        "rule": "Cách chấm",
+        "documents": "Tài liệu kiểm chứng",
+        "path": "Vị trí",
+        "children": "Nội dung con",
+        "assessment": "đánh giá, thẩm định",
+        "survey": "điều tra xã hội học",
+        "impact": "chỉ tiêu kinh tế – xã hội",
+        "level": "Cấp",
+        "basis": "Căn cứ",
+        "version": "Phiên bản",
+        "provenance": "Nguồn gốc",
+        "counts": "Lĩnh vực / tiêu chí / TCTP",
+        "survey_points": "Điểm điều tra",
+        "year": "Năm",
+        "previous": "Hạng trước",
+        "leaf": "Tiêu chí",
+        "reason": "Căn cứ chấm",
+    },
+    "en": {
+        "id": "ID",
+        "title": "Title",
+        "max": "Max",
+        "points": "Points",
+        "lost": "Lost",
+        "status": "Status",
+        "claimed": "Claimed",
+        "index": "Index (%)",
+        "rank": "Rank",
+        "unit": "Unit",
+        "class": "Class",
+        "total": "Points",
+        "applicable_max": "Applicable max",
+        "change": "Change",
+        "warnings": "Warnings",
+        "warning": "warning",
+        "scored": "scored",
+        "missing": "missing",
+        "na": "not applicable",
+        "override": "override",
+        "field": "Field",
+        "criterion": "Criterion",
+        "subcriterion": "Sub-criterion",
+        "source": "Source",
+        "rule": "Rule",
+        "documents": "Documents",
+        "path": "Path",
+        "children": "Children",
+        "assessment": "assessment (appraised)",
+        "survey": "survey",
+        "impact": "socio-economic impact",
+        "level": "Level",
+        "basis": "Basis",
+        "version": "Version",
+        "provenance": "Provenance",
+        "counts": "Fields / criteria / sub-criteria",
+        "survey_points": "Survey points",
+        "year": "Year",
+        "previous": "Previous rank",
+        "leaf": "Leaf",
+        "reason": "Reason",
+    },
+}
+
+
+def label(key: str, lang: str) -> str:
+    return LABELS.get(lang, LABELS["vi"]).get(key, key)

@@ -1,0 +1,355 @@
+"""The eight rule kinds: which evidence each takes, and value → points.
+
+Everything here is pure and exact (Decimal). :func:`parse_evidence` turns one
+raw evidence value into an :class:`Evidence` or a list of ``(path, message)``
+problems; :func:`compute` turns evidence into points and a reason;
+:func:`describe` says a rule in words; :func:`form_hint` shows the value form
+a unit file takes for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from .loader import is_yaml11_bool
+
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+
+# Measures each rule kind accepts (besides `points` and `na`, which every leaf takes).
+ACCEPTS: dict[str, tuple[str, ...]] = {
+    "yes_no": ("bool",),
+    "choice": ("option",),
+    "bands": ("percent", "ratio", "count", "value"),
+    "linear": ("percent", "ratio"),
+    "scale": ("value",),
+    "per_item": ("count",),
+    "deduction": ("count",),
+    "manual": (),
+}
+
+_FORMS = {
+    "bool": "true or false",
+    "option": "one option key",
+    "percent": "{percent: }",
+    "ratio": "{done: , of: }",
+    "count": "{count: }",
+    "value": "{value: }",
+}
+_KEYS = ("percent", "done", "of", "count", "value", "points", "na", "claimed", "note", "documents")
+
+
+@dataclass(slots=True)
+class Evidence:
+    """One leaf's (or node's) evidence, checked against its rule."""
+
+    measure: str | None = None  # bool | option | percent | ratio | count | value | None
+    amount: Any = None  # bool, option key, or Decimal (a ratio's percent)
+    done: Decimal | None = None
+    of: Decimal | None = None
+    points: Decimal | None = None  # an appraiser's points (manual, or an override)
+    claimed: Decimal | None = None
+    note: str | None = None
+    documents: tuple[str, ...] = ()
+    na: bool = False
+
+
+def _is_number(v: Any) -> bool:
+    return isinstance(v, Decimal)
+
+
+def _describe_value(v: Any) -> str:
+    if v is None:
+        return "nothing"
+    if isinstance(v, bool):
+        return str(v).lower()
+    if isinstance(v, Decimal):
+        return f"the number {v}"
+    if isinstance(v, str):
+        return f"the text {v!r}"
+    if isinstance(v, dict):
+        return "a mapping"
+    if isinstance(v, list):
+        return "a list"
+    return type(v).__name__
+
+
+def expected_forms(rule) -> str:
+    forms = [_FORMS[m] for m in ACCEPTS[rule.kind]]
+    if rule.kind == "choice":
+        forms = ["one of " + ", ".join(rule.options)]
+    forms.append("{points: }" if rule.kind == "manual" else "{points: } to override")
+    forms.append("{na: true}")
+    return " or ".join(forms)
+
+
+def parse_evidence(rule, leaf_max: Decimal, raw: Any) -> tuple[Evidence | None, list[tuple[tuple, str]]]:
+    """Check one leaf's raw value against its rule.
+
+    Returns the evidence (``None`` when the value is empty: missing) and a list
+    of problems as ``(path within the value, message)``.
+    """
+    if raw is None:
+        return None, []
+    kind = rule.kind
+    accepts = ACCEPTS[kind]
+    if isinstance(raw, bool):
+        if "bool" in accepts:
+            return Evidence("bool", raw), []
+        return None, [((), f"true/false does not fit a {kind} rule; give {expected_forms(rule)}")]
+    if isinstance(raw, str):
+        return _scalar_text(rule, raw)
+    if isinstance(raw, Decimal):
+        return None, [((), f"a bare number does not say what it counts; give {expected_forms(rule)}")]
+    if not isinstance(raw, dict):
+        return None, [((), f"expected {expected_forms(rule)}, got {_describe_value(raw)}")]
+    return _mapping(rule, leaf_max, raw)
+
+
+def _scalar_text(rule, raw: str):
+    if rule.kind == "choice":
+        if raw in rule.options:
+            return Evidence("option", raw), []
+        return None, [((), f"{raw!r} is not an option of this leaf; choose one of {', '.join(rule.options)}")]
+    if rule.kind == "yes_no" and is_yaml11_bool(raw):
+        return None, [((), f"{raw!r} is not a boolean in YAML 1.2; write true or false")]
+    hint = ""
+    try:
+        Decimal(raw.strip().rstrip("%"))
+        hint = "; a number must be written without quotes"
+    except Exception:
+        pass
+    return None, [((), f"the text {raw!r} does not fit a {rule.kind} rule; give {expected_forms(rule)}{hint}")]
+
+
+def _num(raw: dict, key: str, problems: list, *, low=None, high=None, whole=False) -> Decimal | None:
+    v = raw[key]
+    if not _is_number(v):
+        if isinstance(v, str):
+            try:
+                Decimal(v.strip().rstrip("%"))
+                problems.append(((key,), f"{key}: {v!r} is text; write the number without quotes"))
+                return None
+            except Exception:
+                pass
+        if is_yaml11_bool(v):
+            problems.append(((key,), f"{key}: {v!r} is not a number (yes/no/on/off are not booleans or numbers here)"))
+            return None
+        problems.append(((key,), f"{key}: expected a number, got {_describe_value(v)}"))
+        return None
+    if whole and v != v.to_integral_value():
+        problems.append(((key,), f"{key}: a count is a whole number, got {v}"))
+        return None
+    if low is not None and v < low:
+        problems.append(((key,), f"{key}: {v} is below {low}"))
+        return None
+    if high is not None and v > high:
+        problems.append(((key,), f"{key}: {v} is above {high}"))
+        return None
+    return v
+
+
+def _mapping(rule, leaf_max: Decimal, raw: dict):
+    problems: list[tuple[tuple, str]] = []
+    for key in raw:
+        if key not in _KEYS:
+            problems.append(((key,), f"unknown key {key!r}; an evidence value takes {', '.join(_KEYS)}"))
+    if problems:
+        return None, problems
+    ev = Evidence()
+    if "note" in raw:
+        if raw["note"] is not None and not isinstance(raw["note"], str):
+            problems.append((("note",), "note: expected text; put it in quotes"))
+        else:
+            ev.note = raw["note"]
+    if "documents" in raw:
+        docs = raw["documents"]
+        if isinstance(docs, str):
+            ev.documents = (docs,)
+        elif isinstance(docs, list) and all(isinstance(d, str) for d in docs):
+            ev.documents = tuple(docs)
+        elif docs is not None:
+            problems.append((("documents",), "documents: expected text or a list of texts"))
+    if "claimed" in raw:
+        ev.claimed = _num(raw, "claimed", problems, low=ZERO, high=leaf_max)
+    if "na" in raw:
+        na = raw["na"]
+        if not isinstance(na, bool):
+            problems.append((("na",), f"na: expected true or false, got {_describe_value(na)}"))
+        elif na:
+            others = [k for k in raw if k not in ("na", "note", "documents")]
+            if others:
+                problems.append(((others[0],), f"a not-applicable leaf takes no {others[0]!r}; remove it or remove na"))
+            ev.na = True
+            return (None if problems else ev), problems
+    measures = [k for k in ("percent", "done", "count", "value") if k in raw]
+    if "of" in raw and "done" not in raw:
+        problems.append((("of",), "of: a ratio needs both done and of"))
+    if "done" in raw and "of" not in raw:
+        problems.append((("done",), "done: a ratio needs both done and of"))
+    if len(measures) > 1:
+        problems.append(((measures[1],), f"give one measure, not both {measures[0]!r} and {measures[1]!r}"))
+    if problems:
+        return None, problems
+    if measures:
+        m = measures[0]
+        measure = "ratio" if m == "done" else m
+        kind = rule.kind
+        if measure == "value" and kind in ("yes_no", "choice"):
+            # the mapping form of a scalar, so that claimed/note can go with it
+            sub, subproblems = parse_evidence(rule, leaf_max, raw["value"])
+            if subproblems:
+                return None, [(("value",) + p, msg) for p, msg in subproblems]
+            if sub is None:
+                return None, [(("value",), f"value: expected {expected_forms(rule)}")]
+            ev.measure, ev.amount = sub.measure, sub.amount
+        elif measure not in ACCEPTS[kind]:
+            return None, [((m,), f"{m}: a {kind} rule does not take {_FORMS[measure]}; give {expected_forms(rule)}")]
+        elif measure == "percent":
+            ev.measure, ev.amount = "percent", _num(raw, "percent", problems, low=ZERO, high=HUNDRED)
+        elif measure == "ratio":
+            done = _num(raw, "done", problems, low=ZERO)
+            of = _num(raw, "of", problems)
+            if of is not None and of <= 0:
+                problems.append((("of",), f"of: must be above 0, got {of}"))
+            elif done is not None and of is not None:
+                if done > of:
+                    problems.append((("done",), f"done ({done}) is more than of ({of})"))
+                else:
+                    ev.measure, ev.done, ev.of = "ratio", done, of
+                    ev.amount = done * HUNDRED / of
+        elif measure == "count":
+            ev.measure, ev.amount = "count", _num(raw, "count", problems, low=ZERO, whole=True)
+        else:  # value, for scale and bands
+            high = rule.of if kind == "scale" else None
+            ev.measure, ev.amount = "value", _num(raw, "value", problems, low=ZERO if kind == "scale" else None, high=high)
+    if "points" in raw:
+        ev.points = _num(raw, "points", problems, low=ZERO, high=leaf_max)
+    if not problems and ev.measure is None and ev.points is None:
+        # only claimed / note / documents: nothing to score from
+        return ev, []
+    return (None if problems else ev), problems
+
+
+def compute(rule, leaf_max: Decimal, ev: Evidence) -> tuple[Decimal, str]:
+    """Points in [0, leaf_max] for checked evidence, and a short reason."""
+    kind = rule.kind
+    if kind == "yes_no":
+        return (leaf_max if ev.amount else ZERO), ("true" if ev.amount else "false")
+    if kind == "choice":
+        return rule.options[ev.amount], f"{ev.amount}"
+    if kind == "bands":
+        x = ev.amount
+        shown = _measure_text(ev)
+        for band in rule.bands:
+            if band.gt is not None:
+                if x > band.gt:
+                    return band.points, f"{shown} > {band.gt}"
+            elif band.gte is not None:
+                if x >= band.gte:
+                    return band.points, f"{shown} ≥ {band.gte}"
+            else:
+                return band.points, f"{shown}: other"
+        return ZERO, f"{shown}: below every band"
+    if kind == "linear":
+        x = ev.amount
+        share = min(Decimal(1), x / rule.full_at)
+        return leaf_max * share, f"{_measure_text(ev)} of {rule.full_at}%"
+    if kind == "scale":
+        return leaf_max * ev.amount / rule.of, f"{ev.amount} / {rule.of}"
+    if kind == "per_item":
+        return min(leaf_max, ev.amount * rule.each), f"{ev.amount} × {rule.each}"
+    if kind == "deduction":
+        return max(ZERO, leaf_max - ev.amount * rule.each), f"{leaf_max} − {ev.amount} × {rule.each}"
+    # manual: the points are the evidence
+    return ev.points if ev.points is not None else ZERO, "appraiser's points"
+
+
+def _measure_text(ev: Evidence) -> str:
+    if ev.measure == "ratio":
+        return f"{ev.done}/{ev.of} = {_short(ev.amount)}%"
+    if ev.measure == "percent":
+        return f"{ev.amount}%"
+    return f"{ev.amount}"
+
+
+def _short(d: Decimal) -> str:
+    q = d.quantize(Decimal("0.01"))
+    return f"{q:f}"
+
+
+# --- words -----------------------------------------------------------------
+
+_WORDS = {
+    "vi": {
+        "yes_no": "Có: {max} điểm; không: 0",
+        "choice": "Chọn một: {options}",
+        "linear": "{max} × tỷ lệ / {full_at}% (tối đa {max})",
+        "scale": "{max} × điểm khảo sát / {of}",
+        "per_item": "{each} điểm mỗi lần, tối đa {max}",
+        "deduction": "{max} trừ {each} điểm mỗi vi phạm, không dưới 0",
+        "manual": "Hội đồng thẩm định chấm trực tiếp (0 đến {max})",
+        "gt": "trên {t}: {p}",
+        "gte": "từ {t} trở lên: {p}",
+        "other": "còn lại: {p}",
+    },
+    "en": {
+        "yes_no": "Yes: {max} points; no: 0",
+        "choice": "One of: {options}",
+        "linear": "{max} × share / {full_at}% (at most {max})",
+        "scale": "{max} × survey score / {of}",
+        "per_item": "{each} points per item, at most {max}",
+        "deduction": "{max} minus {each} per violation, not below 0",
+        "manual": "Points given directly by the appraisers (0 to {max})",
+        "gt": "above {t}: {p}",
+        "gte": "{t} or more: {p}",
+        "other": "otherwise: {p}",
+    },
+}
+
+
+def describe(rule, leaf_max: Decimal, lang: str = "vi", fmt=str) -> str:
+    """The rule in words, e.g. "trên 90: 2; từ 70 trở lên: 1; còn lại: 0"."""
+    w = _WORDS.get(lang, _WORDS["vi"])
+    kind = rule.kind
+    if kind == "bands":
+        parts = []
+        for b in rule.bands:
+            if b.gt is not None:
+                parts.append(w["gt"].format(t=fmt(b.gt), p=fmt(b.points)))
+            elif b.gte is not None:
+                parts.append(w["gte"].format(t=fmt(b.gte), p=fmt(b.points)))
+            else:
+                parts.append(w["other"].format(p=fmt(b.points)))
+        return "; ".join(parts)
+    if kind == "choice":
+        opts = ", ".join(f"{k} = {fmt(v)}" for k, v in rule.options.items())
+        return w["choice"].format(options=opts)
+    return w[kind].format(
+        max=fmt(leaf_max),
+        full_at=fmt(getattr(rule, "full_at", HUNDRED)),
+        of=fmt(getattr(rule, "of", ZERO)),
+        each=fmt(getattr(rule, "each", ZERO)),
+    )
+
+
+def form_hint(rule) -> str:
+    """The value form a unit file takes for this rule, for templates."""
+    if rule.kind == "manual":
+        return "{points: }"
+    if rule.kind == "choice":
+        return " | ".join(rule.options)
+    return " | ".join(_FORMS[m] for m in ACCEPTS[rule.kind])
+
+
+__all__ = [
+    "ACCEPTS",
+    "Evidence",
+    "compute",
+    "describe",
+    "expected_forms",
+    "form_hint",
+    "parse_evidence",
+]

@@ -1,0 +1,109 @@
+"""Files → checked frameworks and units.
+
+A :class:`Store` resolves a unit's ``framework:`` reference (a shipped id, or a
+path relative to the unit file), loads and checks each framework once per run,
+and loads and checks unit files. Errors are :class:`~parcli.errors.InputError`
+holding every problem found.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .checks import Framework, Unit, check_framework, check_unit, unit_header
+from .errors import InputError, Problem
+from .loader import Document, decode, load_text, read_bytes
+
+
+def criteria_dir() -> Path:
+    """Where the shipped frameworks are: inside the installed package, or the checkout."""
+    here = Path(__file__).resolve().parent
+    installed = here / "criteria"
+    if installed.is_dir():
+        return installed
+    return here.parent / "criteria"
+
+
+def shipped() -> dict[str, Path]:
+    """Shipped framework ids (file stems) → paths, sorted by id."""
+    folder = criteria_dir()
+    if not folder.is_dir():
+        return {}
+    return {p.stem: p for p in sorted(folder.glob("*.yaml"))}
+
+
+def looks_like_path(ref: str) -> bool:
+    return ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref
+
+
+class Store:
+    """Loads each framework once per run; loads units against them."""
+
+    def __init__(self) -> None:
+        self._frameworks: dict[Path, Framework] = {}
+        self._failed: dict[Path, list[Problem]] = {}
+
+    # -- frameworks --------------------------------------------------------
+
+    def framework_path(self, ref: str, base: Path | None = None) -> Path | None:
+        """The file a reference names, or ``None`` when nothing matches."""
+        if looks_like_path(ref):
+            p = Path(ref)
+            if not p.is_absolute() and base is not None:
+                p = base / p
+            return p
+        return shipped().get(ref)
+
+    def framework(self, ref: str, base: Path | None = None, display: str | None = None) -> Framework:
+        """Load a framework by shipped id or path; raise InputError with its problems."""
+        path = self.framework_path(ref, base)
+        if path is None:
+            known = ", ".join(shipped()) or "none"
+            raise InputError(f"{ref}: no shipped framework has this id (shipped: {known}); "
+                             "or give the path of a framework file")
+        return self.framework_file(path, display)
+
+    def framework_file(self, path: Path, display: str | None = None) -> Framework:
+        key = path.resolve()
+        if key in self._frameworks:
+            return self._frameworks[key]
+        if key in self._failed:
+            raise InputError("invalid framework", self._failed[key])
+        name = display or str(path)
+        try:
+            raw = read_bytes(path, name)
+            doc = load_text(decode(raw, name), name)
+        except InputError as exc:
+            self._failed[key] = exc.problems
+            raise
+        fw, problems = check_framework(doc, hashlib.sha256(raw).hexdigest())
+        if fw is None:
+            self._failed[key] = problems
+            raise InputError("invalid framework", problems)
+        self._frameworks[key] = fw
+        return fw
+
+    # -- units -------------------------------------------------------------
+
+    def unit(self, path: str | Path, doc: Document | None = None) -> tuple[Unit, Framework]:
+        """Load and check a unit file and the framework it names."""
+        name = str(path)
+        if doc is None:
+            doc = load_text(decode(read_bytes(path, name), name), name)
+        header, problems = unit_header(doc)
+        if header is None:
+            raise InputError("invalid unit file", problems)
+        base = Path(path).parent
+        ref = header.framework
+        try:
+            fw = self.framework(ref, base)
+        except InputError as exc:
+            line, col = doc.locate(("framework",))
+            where = Problem(name, line, col, f"framework {ref!r} cannot be used: "
+                            + (exc.message if not exc.problems else "its file has the problems below"))
+            raise InputError("invalid framework reference", [where, *exc.problems]) from None
+        unit, problems = check_unit(doc, header, fw)
+        if unit is None:
+            raise InputError("invalid unit file", problems)
+        return unit, fw

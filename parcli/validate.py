@@ -1,0 +1,73 @@
+"""``parcli validate``: check many framework and unit files, collecting every problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import InputError, Problem
+from .loader import load_file
+from .store import Store
+
+
+def kind_of(data) -> str | None:
+    """``framework`` or ``unit`` from a document's ``schema:``, else None."""
+    if isinstance(data, dict) and isinstance(data.get("schema"), str):
+        schema = data["schema"]
+        if schema.startswith("parcli/framework/"):
+            return "framework"
+        if schema.startswith("parcli/unit/"):
+            return "unit"
+    return None
+
+
+def validate_files(paths: list[Path], strict: bool = False) -> tuple[list[str], list[str], list[bool]]:
+    """Return (problem lines, one summary line per file, failed flag per file)."""
+    from .engine import score
+
+    store = Store()
+    problems: list[Problem] = []
+    summaries: list[str] = []
+    failed: list[bool] = []
+    for path in paths:
+        name = str(path)
+        found: list[Problem] = []
+        summary = ""
+        try:
+            doc = load_file(path, name)
+            kind = kind_of(doc.data)
+            if kind == "framework":
+                fw = store.framework_file(Path(path), name)
+                f, c, s = fw.counts()
+                summary = (f"framework {fw.id} v{fw.version}: {f} fields / {c} criteria / {s} sub-criteria / "
+                           f"total {fw.file.total} ({fw.status})")
+            elif kind == "unit":
+                unit, fw = store.unit(path, doc)
+                result = score(fw, unit)
+                missing = result.missing
+                if missing and strict:
+                    found += [Problem(name, 0, 0, f"leaf {m} has no evidence (--strict)") for m in missing]
+                elif missing:
+                    found.append(Problem(name, 0, 0, result.warnings[0].message, "warning"))
+                summary = (f"unit {unit.name} {unit.year} against {fw.id}: "
+                           f"{len(fw.leaves) - len(missing)} of {len(fw.leaves)} leaves with evidence")
+            else:
+                found.append(doc.problem(("schema",) if isinstance(doc.data, dict) else (),
+                                         "cannot tell the kind of file: 'schema:' must be parcli/framework/v1 "
+                                         "or parcli/unit/v1"))
+        except InputError as exc:
+            found += exc.problems or [Problem(name, 0, 0, exc.message)]
+        errors = [p for p in found if p.severity == "error"]
+        problems += found
+        failed.append(bool(errors))
+        if errors:
+            summaries.append(f"{name}: {len(errors)} problem(s)")
+        else:
+            summaries.append(f"{name}: ok, {summary}")
+    lines = []
+    seen = set()
+    for p in problems:
+        text = str(p)
+        if text not in seen:
+            seen.add(text)
+            lines.append(text)
+    return lines, summaries, failed
