@@ -233,6 +233,90 @@ def export(
     _err(f"wrote {output} ({count} unit(s))")
 
 
+@app.command()
+@guarded
+def rank(
+    units: Annotated[list[Path], typer.Argument(help="Unit files to score and rank.")],
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Write the rank CSV here instead of printing a table.")
+    ] = None,
+    previous: Annotated[
+        Optional[Path],
+        typer.Option("--previous", help="An earlier rank CSV: adds previous_rank, rank_change and index_change."),
+    ] = None,
+    classes: Annotated[
+        Optional[str], typer.Option("--classes", help='Override the framework\'s classes, e.g. "A:90,B:80,C:70,D:0".')
+    ] = None,
+    allow_mixed: Annotated[
+        bool, typer.Option("--allow-mixed", help="Allow units of different frameworks in one ranking.")
+    ] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, help="Worker processes (default 1).")] = 1,
+    strict: StrictOpt = False,
+    lang: LangOpt = Lang.vi,
+    locale: LocaleOpt = Locale.en,
+) -> None:
+    """Score many units and rank them by index as displayed; ties share a rank (1, 2, 2, 4).
+
+    Example: parcli rank examples/departments/*.yaml --previous last-year.csv
+    """
+    from .batch import summaries
+    from .rank import apply_previous, build_ranking, parse_classes, read_previous
+
+    bands = parse_classes(classes) if classes else None
+    if output is not None:
+        from .export import output_kind
+        from .report.files import check_output
+
+        check_output(output, [*units, *([previous] if previous else [])])
+        if output_kind(output) != "csv":
+            raise UsageError(f"{output}: a ranking is written as CSV; use a .csv name")
+    prev = read_previous(previous) if previous else None
+    with _progress(len(units)) as tick:
+        ranking = build_ranking(summaries(units, bands, strict, jobs, tick), allow_mixed)
+    if prev is not None:
+        apply_previous(ranking, *prev)
+    if output is not None:
+        from .rank import rank_header, rank_rows
+        from .report.csvout import to_bytes
+        from .report.files import write_atomic
+
+        data = to_bytes(rank_header(ranking), rank_rows(ranking))
+        write_atomic(output, lambda fh: fh.write(data))
+        for info in ranking.frameworks:
+            from .report import provenance_line
+
+            _err(provenance_line(info, lang.value))
+        _err(f"wrote {output} ({len(ranking.rows)} unit(s))")
+        return
+    from .report.table import emit, rank_table
+
+    out, _ = _consoles()
+    emit(out, rank_table(ranking, lang.value, locale.value))
+
+
+class _progress:
+    """A progress bar on stderr for long runs; nothing when stderr is not a terminal."""
+
+    def __init__(self, total: int):
+        self.total = total
+        self.bar = None
+
+    def __enter__(self):
+        if self.total >= 200 and sys.stderr.isatty():
+            from rich.progress import Progress
+
+            self.bar = Progress(transient=True, console=_consoles()[1])
+            self.bar.start()
+            task = self.bar.add_task("scoring", total=self.total)
+            return lambda: self.bar.advance(task)
+        return None
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.stop()
+        return False
+
+
 def main() -> None:
     """Console entry point."""
     try:

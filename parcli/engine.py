@@ -89,8 +89,14 @@ class Result:
         return [leaf.id for leaf in self.leaves if leaf.status == MISSING]
 
 
-def round_index(value: Decimal, places: int) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+class Index(Decimal):
+    """An index rounded half-up to the framework's places; written with exactly those places."""
+
+    __slots__ = ()
+
+
+def round_index(value: Decimal, places: int) -> Index:
+    return Index(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
 
 
 def index_of(points: Decimal, applicable: Decimal, places: int) -> Decimal | None:

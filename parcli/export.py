@@ -20,8 +20,8 @@ def output_kind(output: Path) -> str:
 
 def export_units(units: list[Path], output: Path, strict: bool, score_files) -> int:
     """Write every unit's result to ``output``; return the number of units written."""
-    kind = output_kind(output)
     check_output(output, units)
+    kind = output_kind(output)
     count = 0
 
     def results():

@@ -36,7 +36,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from .errors import InputError, Problem, input_error
 
 try:  # libyaml's C parser: several times faster than the pure-Python one
-    from yaml import CParser as _CParser
+    from yaml._yaml import CParser as _CParser  # what yaml.CSafeLoader is built on
 
     HAVE_C = True
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -88,12 +88,18 @@ def _mixin_resolve(self, kind, value, implicit):
     return _TAG_BY_KIND[kind]
 
 
+def _no_path_resolvers(self, *args):
+    return None
+
+
 if HAVE_C:
 
     class _FastComposer(_CParser):  # type: ignore[misc, valid-type]
         """libyaml parser and composer; tags resolved by parcli, not PyYAML."""
 
         resolve = _mixin_resolve
+        descend_resolver = _no_path_resolvers
+        ascend_resolver = _no_path_resolvers
 
 
 class _PureComposer(

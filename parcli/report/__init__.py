@@ -22,7 +22,12 @@ class Format(str, Enum):
 
 
 def exact(value: Decimal) -> str:
-    """A Decimal as plain text with no exponent and no trailing zeros: 0.374, 100, 2.5."""
+    """A Decimal as plain text with no exponent and no trailing zeros: 0.374, 100, 2.5.
+
+    A rounded index keeps its places (86.70), as published.
+    """
+    if type(value).__name__ == "Index":
+        return f"{value:f}"
     if value == value.to_integral_value():
         return f"{value.quantize(Decimal(1)):f}"
     return f"{value.normalize():f}"
@@ -47,20 +52,16 @@ def _trim(q: Decimal) -> Decimal:
 
 def provenance_line(fw, lang: str = "en") -> str:
     """One line naming the tool, the framework and whether it is reconstructed."""
-    status = fw.status
-    if lang == "vi":
-        flag = {
-            "reconstructed": "TÁI DỰNG (không phải số liệu chính thức)",
-            "official": "chính thức",
-            "custom": "tự xây dựng",
-        }[status]
-        return (f"{TOOL} {__version__} · bộ tiêu chí {fw.id} v{fw.version} · sha256 {fw.sha256[:12]} · {flag}")
-    flag = {
-        "reconstructed": "RECONSTRUCTED (not the official annex)",
-        "official": "official",
-        "custom": "custom",
-    }[status]
-    return f"{TOOL} {__version__} · framework {fw.id} v{fw.version} · sha256 {fw.sha256[:12]} · {flag}"
+    status = _STATUS[lang if lang in _STATUS else "vi"][fw.status]
+    word = "bộ tiêu chí" if lang == "vi" else "framework"
+    return f"{TOOL} {__version__} · {word} {fw.id} v{fw.version} · sha256 {fw.sha256[:12]} · {status}"
+
+
+_STATUS = {
+    "vi": {"reconstructed": "TÁI DỰNG (không phải số liệu chính thức)", "official": "chính thức",
+           "custom": "tự xây dựng"},
+    "en": {"reconstructed": "RECONSTRUCTED (not the official annex)", "official": "official", "custom": "custom"},
+}
 
 
 LABELS = {

@@ -14,18 +14,29 @@ _STATUS_STYLE = {"scored": "", "missing": "yellow", "na": "dim", "override": "cy
 
 
 def console(stream=None) -> Console:
-    """A console that never truncates when the output is not a terminal."""
+    """A console for stdout or stderr; see :func:`emit` for output that is not a terminal."""
     stream = stream or sys.stdout
     is_tty = hasattr(stream, "isatty") and stream.isatty()
     if is_tty:
         return Console(file=stream, highlight=False)
-    return Console(file=stream, width=160, highlight=False, color_system=None, soft_wrap=False)
+    return Console(file=stream, width=100, highlight=False, color_system=None, soft_wrap=False)
+
+
+def emit(out: Console, renderable) -> None:
+    """Print a table; when the output is not a terminal, as wide as it needs (never truncated)."""
+    if not out.is_terminal:
+        from rich.measure import Measurement
+
+        wide = out.options.update(max_width=100_000)
+        needed = Measurement.get(out, wide, renderable).maximum
+        out.width = max(out.width, needed)
+    out.print(renderable)
 
 
 def score_table(result, depth: str = "all", lang: str = "vi", locale: str = "en") -> Table:
     fw = result.framework
     places = fw.places
-    has_claims = any(leaf.claimed is not None for leaf in result.leaves)
+    has_claims = depth == "all" and any(leaf.claimed is not None for leaf in result.leaves)
 
     def num(v):
         return display(v, places, locale)
@@ -33,10 +44,16 @@ def score_table(result, depth: str = "all", lang: str = "vi", locale: str = "en"
     def idx(v):
         return display(v, places, locale, fixed=True)
 
+    def lost(mx, pts):
+        # shown as the difference of the shown numbers, so that every row adds up
+        if pts is None:
+            return ""
+        return num(_rounded(mx, places) - _rounded(pts, places))
+
     table = Table(title=f"{result.unit} · {result.year} · {fw.title(lang)}", title_justify="left",
                   caption=provenance_line(fw, lang), caption_justify="left", show_lines=False)
     table.add_column(label("id", lang), no_wrap=True)
-    table.add_column(label("title", lang), overflow="fold", ratio=1, min_width=24)
+    table.add_column(label("title", lang), overflow="fold", min_width=24)
     table.add_column(label("max", lang), justify="right", no_wrap=True)
     table.add_column(label("points", lang), justify="right", no_wrap=True)
     table.add_column(label("lost", lang), justify="right", no_wrap=True)
@@ -60,7 +77,7 @@ def score_table(result, depth: str = "all", lang: str = "vi", locale: str = "en"
     for f in result.fields:
         na = f.status == "na"
         row(f.id, f.node.label(lang), num(f.node.max if na else f.max), "" if na else num(f.points),
-            "" if na else num(f.max - f.points), "", idx(f.index), f.status, style="bold")
+            "" if na else lost(f.max, f.points), "", idx(f.index), f.status, style="bold")
         if depth == "field":
             continue
         for cid in f.node.children:
@@ -68,18 +85,24 @@ def score_table(result, depth: str = "all", lang: str = "vi", locale: str = "en"
             cleaves = leaves_by_criterion.get(cid, [])
             if c.node.is_leaf:  # a criterion scored directly
                 leaf = cleaves[0]
-                row(leaf.id, "  " + leaf.node.label(lang), num(leaf.max), num(leaf.points), num(leaf.lost),
+                row(leaf.id, "  " + leaf.node.label(lang), num(leaf.max), num(leaf.points), lost(leaf.max, leaf.points),
                     num(leaf.claimed), idx(c.index), leaf.status)
                 continue
             cna = c.status == "na"
             row(c.id, "  " + c.node.label(lang), num(c.node.max if cna else c.max), "" if cna else num(c.points),
-                "" if cna else num(c.max - c.points), "", idx(c.index), c.status)
+                "" if cna else lost(c.max, c.points), "", idx(c.index), c.status)
             if depth == "criterion":
                 continue
             for leaf in cleaves:
-                row(leaf.id, "    " + leaf.node.label(lang), num(leaf.max), num(leaf.points), num(leaf.lost),
+                row(leaf.id, "    " + leaf.node.label(lang), num(leaf.max), num(leaf.points), lost(leaf.max, leaf.points),
                     num(leaf.claimed), "", leaf.status, style="dim" if leaf.status == "na" else "")
     return table
+
+
+def _rounded(value, places):
+    from decimal import ROUND_HALF_UP, Decimal
+
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def summary_lines(result, lang: str = "vi", locale: str = "en") -> list[str]:
@@ -94,8 +117,54 @@ def summary_lines(result, lang: str = "vi", locale: str = "en") -> list[str]:
 
 
 def print_score(result, depth: str, lang: str, locale: str, out: Console, err: Console) -> None:
-    out.print(score_table(result, depth, lang, locale))
+    emit(out, score_table(result, depth, lang, locale))
     for line in summary_lines(result, lang, locale):
         out.print(line, markup=False)
     for w in result.warnings:
         err.print(f"{label('warning', lang)}: {w.message}", markup=False, style="yellow")
+
+
+def rank_table(ranking, lang: str = "vi", locale: str = "en") -> Table:
+    places = ranking.places
+
+    def num(v):
+        return display(v, places, locale)
+
+    def idx(v):
+        return display(v, places, locale, fixed=True)
+
+    title = " / ".join(f.title_for(lang) for f in ranking.frameworks)
+    caption = "\n".join(provenance_line(f, lang) for f in ranking.frameworks)
+    table = Table(title=title, title_justify="left", caption=caption, caption_justify="left")
+    table.add_column(label("rank", lang), justify="right", no_wrap=True)
+    if ranking.has_previous:
+        table.add_column(label("change", lang), justify="right", no_wrap=True)
+    table.add_column(label("unit", lang), overflow="fold", min_width=16)
+    table.add_column(label("points", lang), justify="right", no_wrap=True)
+    table.add_column(label("applicable_max", lang), justify="right", no_wrap=True)
+    table.add_column(label("index", lang), justify="right", no_wrap=True)
+    if ranking.has_previous:
+        table.add_column("±", justify="right", no_wrap=True)
+    table.add_column(label("class", lang), no_wrap=True)
+    for fid in ranking.field_ids:
+        table.add_column(f"{label('field', lang)} {fid}", justify="right", no_wrap=True)
+    for r in ranking.rows:
+        cells = [str(r.rank) if r.rank is not None else "–"]
+        if ranking.has_previous:
+            change = r.rank_change
+            if change is None:
+                cells.append(Text("–" if not r.matched else "", style="dim"))
+            elif change > 0:
+                cells.append(Text(f"↑{change}", style="green"))
+            elif change < 0:
+                cells.append(Text(f"↓{-change}", style="red"))
+            else:
+                cells.append("=")
+        cells += [r.unit, idx(r.points), num(r.max), idx(r.index) if r.index is not None else "–"]
+        if ranking.has_previous:
+            d = r.index_change
+            cells.append("" if d is None else ("+" if d > 0 else "") + display(d, places, locale, fixed=True))
+        cells.append(r.klass or "–")
+        cells += [idx(r.fields.get(fid)) if r.fields.get(fid) is not None else "–" for fid in ranking.field_ids]
+        table.add_row(*cells)
+    return table

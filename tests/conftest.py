@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from parcli.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+CRITERIA = ROOT / "criteria"
+INVALID = Path(__file__).resolve().parent / "fixtures" / "invalid"
+
+
+class Run:
+    def __init__(self, result):
+        self.exit_code = result.exit_code
+        self.stdout = result.stdout
+        try:
+            self.stderr = result.stderr
+        except ValueError:  # older click mixes the streams
+            self.stderr = ""
+        self.output = result.output
+        self.exception = result.exception
+
+    @property
+    def all(self) -> str:
+        return self.stdout + self.stderr
+
+
+@pytest.fixture
+def cli():
+    runner = CliRunner()
+
+    def invoke(*args: str) -> Run:
+        result = runner.invoke(app, [str(a) for a in args])
+        run = Run(result)
+        assert "Traceback" not in run.all, run.all
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return run
+
+    return invoke
+
+
+@pytest.fixture
+def write(tmp_path):
+    def _write(name: str, text: str) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    return _write
+
+
+MINI_FRAMEWORK = """
+schema: parcli/framework/v1
+id: mini
+title: Mini
+title_en: Mini framework
+level: department
+version: "1"
+provenance: {status: custom, note: test framework}
+total: 10
+classes:
+  - {label: Tốt, min: 80}
+  - {label: Khá, min: 50}
+  - {label: Yếu, min: 0}
+fields:
+  - id: "1"
+    title: Một
+    max: 6
+    criteria:
+      - id: "1.1"
+        title: C11
+        max: 4
+        subcriteria:
+          - {id: "1.1.1", title: yn, max: 1, rule: {kind: yes_no}}
+          - {id: "1.1.2", title: bands, max: 2, rule: {kind: bands, bands: [{gt: 90, points: 2}, {gte: 70, points: 1}, {points: 0}]}}
+          - {id: "1.1.3", title: choice, max: 1, rule: {kind: choice, options: {a: 1, b: 0.5, c: 0}}}
+      - id: "1.2"
+        title: C12 leaf
+        max: 2
+        rule: {kind: linear, full_at: 80}
+  - id: "2"
+    title: Hai
+    max: 4
+    criteria:
+      - id: "2.1"
+        title: C21
+        max: 4
+        subcriteria:
+          - {id: "2.1.1", title: scale, max: 1, source: survey, rule: {kind: scale, of: 5}}
+          - {id: "2.1.2", title: per item, max: 1, rule: {kind: per_item, each: 0.25}}
+          - {id: "2.1.3", title: deduction, max: 1, rule: {kind: deduction, each: 0.5}}
+          - {id: "2.1.4", title: manual, max: 1, rule: {kind: manual}}
+"""
+
+
+@pytest.fixture
+def mini(write):
+    return write("mini.yaml", MINI_FRAMEWORK)
+
+
+@pytest.fixture
+def unit_file(write, mini):
+    def _unit(evidence: str, name: str = "unit.yaml", unit: str = "Đơn vị A", code: str | None = "A1",
+              year: int = 2021) -> Path:
+        head = f"schema: parcli/unit/v1\nunit: {unit}\n" + (f"code: \"{code}\"\n" if code else "")
+        head += f"year: {year}\nframework: mini.yaml\nevidence:\n"
+        body = textwrap.indent(textwrap.dedent(evidence).strip("\n"), "  ") if evidence.strip() else ""
+        return write(name, head + body + "\n")
+
+    return _unit
+
+
+def pytest_addoption(parser):
+    parser.addoption("--fuzz-examples", type=int, default=None,
+                     help="examples per fuzz test (default 2000 in total across the fuzz tests; more for a long run)")
+
+
+@pytest.fixture
+def fuzz_examples(request):
+    import os
+
+    value = request.config.getoption("--fuzz-examples") or os.environ.get("PARCLI_FUZZ_EXAMPLES")
+    return int(value) if value else None

@@ -1,0 +1,48 @@
+"""The README stays true: real outputs, every command documented, the CI runs its test command."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from tests.conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import update_readme  # noqa: E402
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def commands():
+    import typer.main
+
+    from parcli.cli import app
+
+    group = typer.main.get_command(app)
+    return group.commands
+
+
+def test_console_blocks_show_real_output():
+    assert update_readme.render(README) == README, "run: python scripts/update_readme.py"
+
+
+def test_every_command_has_help_and_a_readme_example():
+    for name, command in commands().items():
+        assert (command.help or "").strip(), f"{name} has no help text"
+        for param in command.params:
+            if param.param_type_name == "option" and param.name not in ("help",):
+                assert (param.help or "").strip(), f"{name} {param.name} has no help text"
+        assert re.search(rf"^\$ parcli {name}\b", README, re.M), f"README has no example of parcli {name}"
+
+
+def test_readme_has_exactly_two_setup_commands_and_ci_runs_the_test_one():
+    setup = README.split("## Set up", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```sh\n(.*?)\n```", setup, re.S)
+    assert len(blocks) == 2
+    assert "parcli score examples/" in blocks[0]
+    test_command = blocks[1]
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "install --quiet --disable-pip-version-check '.[test]'" in ci
+    assert "pip install '.[test]'" in test_command and "python -m pytest" in test_command
+    assert "-m pytest" in ci and "exit 1" in ci  # exit 5 (no tests) fails CI

@@ -1,0 +1,72 @@
+"""The shipped frameworks and examples."""
+
+from decimal import Decimal
+
+import pytest
+
+from parcli.loader import HAVE_C
+from parcli.store import Store, criteria_dir, shipped
+from tests.conftest import CRITERIA, EXAMPLES
+
+FRAMEWORKS = sorted(CRITERIA.glob("*.yaml"))
+EXAMPLE_FILES = sorted(EXAMPLES.rglob("*.yaml"))
+
+
+def test_c_parser_is_used_when_pyyaml_has_it():
+    import yaml
+
+    assert HAVE_C == yaml.__with_libyaml__
+
+
+def test_shipped_frameworks_are_found():
+    assert "province-2020" in shipped()
+    assert criteria_dir().is_dir()
+
+
+@pytest.mark.parametrize("path", FRAMEWORKS, ids=lambda p: p.name)
+def test_framework_is_valid_and_named_by_its_id(path):
+    fw = Store().framework_file(path)
+    assert fw.id == path.stem
+    assert sum((f.max for f in fw.fields), Decimal(0)) == fw.file.total
+    assert fw.status in ("official", "reconstructed", "custom")
+    assert fw.file.provenance.note.strip()
+
+
+def test_province_2020_structure():
+    fw = Store().framework("province-2020")
+    assert fw.counts() == (8, 43, 102)
+    assert fw.file.total == 100
+    assert fw.status == "reconstructed"
+    assert [f.title for f in fw.fields] == [
+        "Công tác chỉ đạo, điều hành cải cách hành chính",
+        "Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật tại tỉnh",
+        "Cải cách thủ tục hành chính",
+        "Cải cách tổ chức bộ máy hành chính nhà nước",
+        "Xây dựng và nâng cao chất lượng đội ngũ cán bộ, công chức, viên chức",
+        "Cải cách tài chính công",
+        "Hiện đại hóa hành chính",
+        "Tác động của cải cách hành chính đến người dân, tổ chức và các chỉ tiêu phát triển kinh tế – xã hội của tỉnh",
+    ]
+    sipas = [n for n in fw.nodes.values() if "SIPAS" in n.title]
+    assert len(sipas) == 1 and sipas[0].max == 10
+    assert all(leaf.source == "survey" for leaf in fw.leaves_under(sipas[0].id))
+    by_source = fw.points_by_source()
+    assert set(by_source) == {"assessment", "survey", "impact"}
+    assert sum(by_source.values()) == 100
+    assert [(c.label, c.min) for c in fw.file.classes] == [("A", 90), ("B", 80), ("C", 70), ("D", 0)]
+    kinds = {leaf.rule.kind for leaf in fw.leaves}
+    assert kinds == {"yes_no", "choice", "bands", "linear", "scale", "per_item", "deduction", "manual"}
+    assert all(leaf.documents for leaf in fw.leaves if leaf.source != "survey")
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
+def test_examples_are_valid(cli, path):
+    run = cli("validate", path)
+    assert run.exit_code == 0, run.all
+
+
+def test_at_least_four_province_examples():
+    provincial = [p for p in EXAMPLE_FILES if "province-2020" in p.read_text(encoding="utf-8")]
+    assert len(provincial) >= 4
+    for p in provincial:
+        assert "# published:" in p.read_text(encoding="utf-8")
