@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from .errors import Problem
 from .loader import Document
 from .model import FRAMEWORK_SCHEMA, UNIT_SCHEMA, FrameworkFile, UnitFile
-from .rules import Evidence, parse_evidence
+from .rules import Evidence, parse_evidence, scorer
 
 ZERO = Decimal(0)
 
@@ -41,6 +41,7 @@ class Node:
     source: str | None = None
     documents: str | None = None
     children: list[str] = dc_field(default_factory=list)
+    scorer: Any = None  # leaves: the rule compiled to f(evidence) -> points
 
     @property
     def is_leaf(self) -> bool:
@@ -261,6 +262,8 @@ def check_framework(doc: Document, sha256: str = "") -> tuple[Framework | None, 
         previous = band.min
     if problems:
         return None, problems
+    for leaf in leaves:
+        leaf.scorer = scorer(leaf.rule, leaf.max)
     return Framework(fw, doc.file, sha256, nodes, fields, leaves), []
 
 
@@ -348,25 +351,26 @@ def check_unit(doc: Document, header: UnitFile, fw: Framework) -> tuple[Unit | N
     raw_evidence = header.evidence or {}
     for key, raw in raw_evidence.items():
         node = nodes.get(key)
-        path = ("evidence", key)
         if node is None:
             near = fw.nearest(key)
             hint = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
-            problems.append(doc.problem(path, f"unknown id {key!r}: framework {fw.id} has no such node{hint}",
-                                        key=True))
+            problems.append(doc.problem(("evidence", key), f"unknown id {key!r}: framework {fw.id} has no such "
+                                        f"node{hint}", key=True))
             continue
-        if node.rule is None:
+        rule = node.rule
+        if rule is None:
             if raw is None:
                 continue
             if isinstance(raw, dict) and raw.get("na") is True and set(raw) <= {"na", "note", "documents"}:
                 na.add(key)
                 continue
-            problems.append(doc.problem(path, f"{key} is a {node.kind}; it takes only {{na: true}} (not "
-                                        f"applicable); evidence goes on its leaves {_few(fw.leaves_under(key))}"))
+            problems.append(doc.problem(("evidence", key), f"{key} is a {node.kind}; it takes only {{na: true}} "
+                                        f"(not applicable); evidence goes on its leaves {_few(fw.leaves_under(key))}"))
             continue
-        ev, found = parse_evidence(node.rule, node.max, raw)
-        for sub, msg in found:
-            problems.append(doc.problem(path + sub, f"{key}: {msg}"))
+        ev, found = parse_evidence(rule, node.max, raw)
+        if found:
+            for sub, msg in found:
+                problems.append(doc.problem(("evidence", key) + sub, f"{key}: {msg}"))
         if ev is not None:
             if ev.na:
                 na.add(key)

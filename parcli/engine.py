@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from .checks import Framework, Node, Unit
-from .rules import compute
+from .rules import Evidence, reason
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -27,10 +27,7 @@ class LeafResult:
     node: Node
     points: Decimal | None  # None when na
     status: str
-    reason: str
-    claimed: Decimal | None = None
-    note: str | None = None
-    documents: tuple[str, ...] = ()
+    evidence: Evidence | None = None
     computed: Decimal | None = None  # before an override
 
     @property
@@ -45,6 +42,34 @@ class LeafResult:
     def lost(self) -> Decimal | None:
         return None if self.points is None else self.node.max - self.points
 
+    @property
+    def claimed(self) -> Decimal | None:
+        return self.evidence.claimed if self.evidence is not None else None
+
+    @property
+    def note(self) -> str | None:
+        return self.evidence.note if self.evidence is not None else None
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        return self.evidence.documents if self.evidence is not None else ()
+
+    @property
+    def reason(self) -> str:
+        """Why the leaf has its points (computed on demand: only outputs need it)."""
+        status = self.status
+        if status == NA:
+            return "not applicable"
+        if status == MISSING:
+            return "no evidence"
+        ev = self.evidence
+        if self.computed is None:
+            return "appraiser's points"
+        why = reason(self.node.rule, self.node.max, ev)
+        if status == OVERRIDE:
+            return f"appraiser's points (computed {self.computed.normalize():f}: {why})"
+        return why
+
 
 @dataclass(slots=True)
 class NodeResult:
@@ -53,12 +78,17 @@ class NodeResult:
     node: Node
     max: Decimal
     points: Decimal
-    index: Decimal | None  # rounded; None when na
+    places: int
     status: str  # scored | na
 
     @property
     def id(self) -> str:
         return self.node.id
+
+    @property
+    def index(self) -> Decimal | None:
+        """Rounded half-up to the framework's places; None when na."""
+        return index_of(self.points, self.max, self.places)
 
 
 @dataclass(slots=True)
@@ -126,72 +156,65 @@ def _score(fw: Framework, unit: Unit, classes) -> Result:
     na_ids = unit.na
     places = fw.places
     leaves: list[LeafResult] = []
+    append = leaves.append
     warnings: list[ScoreWarning] = []
     missing: list[str] = []
+    crit_points: dict[str, Decimal] = {}
+    crit_max: dict[str, Decimal] = {}
+    get = evidence.get
     for node in fw.leaves:
-        ev = evidence.get(node.id)
-        if na_ids and (node.id in na_ids or node.criterion in na_ids or node.field in na_ids):
-            leaves.append(LeafResult(node, None, NA, "not applicable", note=ev.note if ev else None))
+        nid = node.id
+        ev = get(nid)
+        if na_ids and (nid in na_ids or node.criterion in na_ids or node.field in na_ids):
+            append(LeafResult(node, None, NA, ev))
             continue
+        cid = node.criterion
+        crit_max[cid] = crit_max.get(cid, ZERO) + node.max
         if ev is None or (ev.measure is None and ev.points is None):
-            missing.append(node.id)
-            leaves.append(LeafResult(node, ZERO, MISSING, "no evidence",
-                                     claimed=ev.claimed if ev else None, note=ev.note if ev else None,
-                                     documents=ev.documents if ev else ()))
+            missing.append(nid)
+            append(LeafResult(node, ZERO, MISSING, ev))
             continue
-        computed = None
-        if ev.measure is not None:
-            computed, reason = compute(node.rule, node.max, ev)
-        if ev.points is not None and node.rule.kind != "manual":
-            points, status = ev.points, OVERRIDE
-            reason = "appraiser's points" + (f" (computed {computed.normalize():f})" if computed is not None else "")
-            if computed is not None and computed != ev.points:
-                warnings.append(ScoreWarning("override", f"{node.id}: {ev.points} points given override the "
-                                        f"{computed.normalize():f} computed", node.id))
-        elif ev.points is not None:
-            points, status, reason = ev.points, SCORED, "appraiser's points"
-        else:
+        computed = node.scorer(ev) if ev.measure is not None else None
+        given = ev.points
+        if given is None:
             points, status = computed, SCORED
+        elif computed is None:  # manual, or only points given
+            points, status = given, (SCORED if node.rule.kind == "manual" else OVERRIDE)
+        else:
+            points, status = given, OVERRIDE
+            if computed != given:
+                warnings.append(ScoreWarning("override", f"{nid}: {given} points given override the "
+                                             f"{computed.normalize():f} computed", nid))
         if ev.claimed is not None and ev.claimed > points:
-            warnings.append(ScoreWarning("claim", f"{node.id}: {ev.claimed} points claimed, the evidence supports "
-                                    f"{points.normalize():f}", node.id))
-        leaves.append(LeafResult(node, points, status, reason, ev.claimed, ev.note, ev.documents, computed))
+            warnings.append(ScoreWarning("claim", f"{nid}: {ev.claimed} points claimed, the evidence supports "
+                                         f"{points.normalize():f}", nid))
+        crit_points[cid] = crit_points.get(cid, ZERO) + points
+        append(LeafResult(node, points, status, ev, computed))
     if missing:
         shown = ", ".join(missing[:8]) + (f" and {len(missing) - 8} more" if len(missing) > 8 else "")
         warnings.insert(0, ScoreWarning("missing", f"{len(missing)} leaves have no evidence and score 0: {shown}"))
 
     # totals by criterion and field, in framework order
-    crit_totals: dict[str, list[Decimal]] = {}
-    field_totals: dict[str, list[Decimal]] = {}
-    for lr in leaves:
-        node = lr.node
-        if lr.points is None:
-            continue
-        for key, table in ((node.criterion, crit_totals), (node.field, field_totals)):
-            acc = table.get(key)
-            if acc is None:
-                table[key] = [lr.points, node.max]
-            else:
-                acc[0] += lr.points
-                acc[1] += node.max
     criteria = []
     fields = []
     total_points = ZERO
     total_max = ZERO
+    nodes = fw.nodes
     for fnode in fw.fields:
+        f_points = ZERO
+        f_max = ZERO
         for cid in fnode.children:
-            cnode = fw.nodes[cid]
-            criteria.append(_node_result(cnode, crit_totals.get(cid), places))
-        fres = _node_result(fnode, field_totals.get(fnode.id), places)
-        fields.append(fres)
-        total_points += fres.points
-        total_max += fres.max
+            c_max = crit_max.get(cid)
+            if c_max is None:
+                criteria.append(NodeResult(nodes[cid], ZERO, ZERO, places, NA))
+                continue
+            c_points = crit_points.get(cid, ZERO)
+            criteria.append(NodeResult(nodes[cid], c_max, c_points, places, SCORED))
+            f_points += c_points
+            f_max += c_max
+        fields.append(NodeResult(fnode, f_max, f_points, places, SCORED if f_max else NA))
+        total_points += f_points
+        total_max += f_max
     index = index_of(total_points, total_max, places)
     return Result(fw, unit.name, unit.code, unit.year, unit.file, total_points, total_max, index,
                   class_of(index, classes), fields, criteria, leaves, warnings)
-
-
-def _node_result(node: Node, acc: list[Decimal] | None, places: int) -> NodeResult:
-    if acc is None:
-        return NodeResult(node, ZERO, ZERO, None, NA)
-    return NodeResult(node, acc[1], acc[0], index_of(acc[0], acc[1], places), SCORED)

@@ -50,11 +50,12 @@ NUMBER_LIMIT = Decimal(10) ** 12
 # stack, so a file that *could* nest deeper is measured first (see _depth_guard).
 _C_SAFE_DEPTH = 5000
 
-_SCALAR = "tag:parcli,2026:scalar"
-_MAPPING = "tag:parcli,2026:mapping"
-_SEQUENCE = "tag:parcli,2026:sequence"
+# A node without an explicit tag gets its kind's class name as tag (see _FastComposer);
+# an explicit tag is always "!…" or "tag:…", so the two never meet.
+_SCALAR = "ScalarNode"
+_MAPPING = "MappingNode"
+_SEQUENCE = "SequenceNode"
 _STR_TAG = "tag:yaml.org,2002:str"
-_TAG_BY_KIND = {ScalarNode: _SCALAR, MappingNode: _MAPPING, SequenceNode: _SEQUENCE}
 
 _NULLS = frozenset(["", "~", "null", "Null", "NULL"])
 _TRUES = frozenset(["true", "True", "TRUE"])
@@ -67,8 +68,9 @@ _NONFINITE = frozenset(
 _YAML11_BOOLS = frozenset(
     w for word in ("yes", "no", "on", "off", "y", "n") for w in (word, word.capitalize(), word.upper())
 )
-_INT = re.compile(r"[-+]?[0-9]+")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+# YAML 1.2 core schema: integers and floats (an integer is a float without "." or exponent)
+_NUMBER = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_NUMERIC_START = frozenset("0123456789+-.")
 _OCT = re.compile(r"0o[0-7]+")
 _HEX = re.compile(r"0x[0-9a-fA-F]+")
 
@@ -84,8 +86,8 @@ def max_bytes() -> int:
 
 
 def _mixin_resolve(self, kind, value, implicit):
-    # Resolve nothing implicitly: _build decides what a plain scalar is.
-    return _TAG_BY_KIND[kind]
+    # Resolve nothing implicitly: _Builder decides what a plain scalar is.
+    return kind.__name__
 
 
 def _no_path_resolvers(self, *args):
@@ -94,8 +96,13 @@ def _no_path_resolvers(self, *args):
 
 if HAVE_C:
 
-    class _FastComposer(_CParser):  # type: ignore[misc, valid-type]
-        """libyaml parser and composer; tags resolved by parcli, not PyYAML."""
+    class _FastComposer(_CParser, yaml.resolver.BaseResolver):  # type: ignore[misc, valid-type]
+        """libyaml parser and composer; tags resolved by parcli, not PyYAML.
+
+        The composer calls ``resolve(kind, value, implicit)`` for every node and
+        ``descend_resolver``/``ascend_resolver`` around every collection; here
+        they do the least possible (no regex per scalar, as PyYAML's resolver does).
+        """
 
         resolve = _mixin_resolve
         descend_resolver = _no_path_resolvers
@@ -183,27 +190,21 @@ def read_text(path: str | Path, display: str | None = None) -> str:
 def read_bytes(path: str | Path, display: str | None = None) -> bytes:
     """Read a file's bytes, refusing directories and files above the size limit."""
     name = display if display is not None else str(path)
-    p = Path(path)
+    limit = max_bytes()
     try:
-        if p.is_dir():
-            raise input_error(name, 0, 0, "is a directory, not a file; give the path of a .yaml file")
-        size = p.stat().st_size
+        with open(path, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > limit:
+                raise input_error(
+                    name, 0, 0,
+                    f"the file is {size:,} bytes, above the limit of {limit:,}; "
+                    "split it, or raise the limit with PARCLI_MAX_BYTES",
+                )
+            raw = fh.read(limit + 1)
     except FileNotFoundError:
         raise input_error(name, 0, 0, "no such file; check the path") from None
-    except PermissionError:
-        raise input_error(name, 0, 0, "cannot read the file: permission denied") from None
-    except OSError as exc:
-        raise input_error(name, 0, 0, f"cannot read the file: {exc.strerror or exc}") from None
-    limit = max_bytes()
-    if size > limit:
-        raise input_error(
-            name, 0, 0,
-            f"the file is {size:,} bytes, above the limit of {limit:,}; "
-            "split it, or raise the limit with PARCLI_MAX_BYTES",
-        )
-    try:
-        with open(p, "rb") as fh:
-            raw = fh.read(limit + 1)
+    except IsADirectoryError:
+        raise input_error(name, 0, 0, "is a directory, not a file; give the path of a .yaml file") from None
     except PermissionError:
         raise input_error(name, 0, 0, "cannot read the file: permission denied") from None
     except OSError as exc:
@@ -269,7 +270,7 @@ def load_text(text: str, name: str = "<text>") -> Document:
             dispose()
     if root is None:
         raise input_error(name, 0, 0, "the file has no content (only comments or blank lines)")
-    builder = _Builder(name)
+    builder = _Builder(name, check_aliases="*" in text)
     data = builder.build(root, 0)
     return Document(name, data, root)
 
@@ -314,60 +315,122 @@ def _depth_guard(text: str, name: str) -> None:
         parser.dispose()
 
 
+_MISS = object()
+_CACHE_SIZE = 4096
+# plain scalar text -> its value (None, bool, Decimal or str: all immutable); only
+# texts that resolved without error are stored
+_PLAIN_CACHE: dict[str, Any] = {}
+
+
 class _Builder:
     """Turns composed nodes into plain values: dict, list, str, Decimal, bool, None."""
 
     __slots__ = ("name", "seen")
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, check_aliases: bool = True):
         self.name = name
-        self.seen: set[int] = set()
+        # Aliases need "*" in the text; without one there is nothing to look for.
+        self.seen: set[int] | None = set() if check_aliases else None
 
     def fail(self, node, message: str) -> InputError:
         mark = node.start_mark
         return input_error(self.name, mark.line + 1, mark.column + 1, message)
 
     def build(self, node, depth: int):
-        ident = id(node)
-        if ident in self.seen:
-            raise self.fail(node, "anchors and aliases (&name / *name) are not supported; write the value out")
-        self.seen.add(ident)
+        seen = self.seen
+        if seen is not None:
+            ident = id(node)
+            if ident in seen:
+                raise self.fail(node, "anchors and aliases (&name / *name) are not supported; write the value out")
+            seen.add(ident)
         cls = node.__class__
         if cls is ScalarNode:
-            if node.tag is not _SCALAR and node.tag != _SCALAR:
-                if node.tag == _STR_TAG:
+            tag = node.tag
+            if tag != _SCALAR:
+                if tag == _STR_TAG:
                     return _nfc(node.value)
-                raise self.fail(node, f"tags such as {node.tag!r} are not allowed; remove the tag")
+                raise self.fail(node, f"tags such as {tag!r} are not allowed; remove the tag")
             if node.style:
-                return _nfc(node.value)
+                value = node.value
+                return value if value.isascii() else unicodedata.normalize("NFC", value)
             return self.plain(node)
         if depth >= MAX_DEPTH:
             raise self.fail(node, f"nesting deeper than {MAX_DEPTH} levels")
-        if node.tag != _MAPPING and node.tag != _SEQUENCE:
-            raise self.fail(node, f"tags such as {node.tag!r} are not allowed; remove the tag")
         if cls is MappingNode:
+            if node.tag != _MAPPING:
+                raise self.fail(node, f"tags such as {node.tag!r} are not allowed; remove the tag")
             out: dict[str, Any] = {}
+            build = self.build
+            cache = _PLAIN_CACHE
+            depth += 1
             for knode, vnode in node.value:
                 if knode.__class__ is not ScalarNode:
                     raise self.fail(knode, "a mapping key must be plain text, not a list or mapping")
-                if knode.tag != _SCALAR and knode.tag != _STR_TAG:
-                    raise self.fail(knode, f"tags such as {knode.tag!r} are not allowed; remove the tag")
-                key = _nfc(knode.value)
-                if key == "<<" and not knode.style:
+                ktag = knode.tag
+                if ktag != _SCALAR and ktag != _STR_TAG:
+                    raise self.fail(knode, f"tags such as {ktag!r} are not allowed; remove the tag")
+                key = knode.value
+                if not key.isascii():
+                    key = unicodedata.normalize("NFC", key)
+                elif key == "<<" and not knode.style:
                     raise self.fail(knode, "merge keys (<<) are not supported; write the values out")
                 if key in out:
                     raise self.fail(knode, f"duplicate key {key!r}; each key may appear once")
-                out[key] = self.build(vnode, depth + 1)
+                if seen is None:
+                    # The common cases, without a call to build(). Plain scalars repeat from
+                    # file to file ("true", "0.5", "kip_thoi"), so their values are cached.
+                    vcls = vnode.__class__
+                    if vcls is ScalarNode and vnode.tag == _SCALAR and not vnode.style:
+                        text = vnode.value
+                        value = cache.get(text, _MISS)
+                        if value is _MISS:
+                            value = self.cached_plain(vnode)
+                        out[key] = value
+                        continue
+                    if vcls is MappingNode and vnode.tag == _MAPPING and depth < MAX_DEPTH:
+                        inner = self.flat_mapping(vnode)
+                        if inner is not None:
+                            out[key] = inner
+                            continue
+                out[key] = build(vnode, depth)
             return out
+        if node.tag != _SEQUENCE:
+            raise self.fail(node, f"tags such as {node.tag!r} are not allowed; remove the tag")
         return [self.build(item, depth + 1) for item in node.value]
+
+    def cached_plain(self, node):
+        value = self.plain(node)
+        cache = _PLAIN_CACHE
+        if len(cache) >= _CACHE_SIZE:
+            cache.clear()
+        cache[node.value] = value
+        return value
+
+    def flat_mapping(self, node):
+        """A mapping of plain ASCII keys to plain scalars (an evidence value), or None."""
+        out = {}
+        cache = _PLAIN_CACHE
+        for knode, vnode in node.value:
+            if (knode.__class__ is not ScalarNode or vnode.__class__ is not ScalarNode
+                    or knode.tag != _SCALAR or vnode.tag != _SCALAR or vnode.style):
+                return None
+            key = knode.value
+            if key in out or not key.isascii() or key == "<<":
+                return None
+            text = vnode.value
+            value = cache.get(text, _MISS)
+            if value is _MISS:
+                value = self.cached_plain(vnode)
+            out[key] = value
+        return out
 
     def plain(self, node):
         value = node.value
         if value in _NULLS:
             return None
         first = value[0]
-        if first in "0123456789+-.":
-            if _INT.fullmatch(value) or _FLOAT.fullmatch(value):
+        if first in _NUMERIC_START:
+            if _NUMBER.fullmatch(value):
                 number = Decimal(value)
             elif _OCT.fullmatch(value):
                 number = Decimal(int(value[2:], 8))
@@ -384,7 +447,7 @@ class _Builder:
             return True
         if value in _FALSES:
             return False
-        return _nfc(value)
+        return value if value.isascii() else unicodedata.normalize("NFC", value)
 
 
 def is_yaml11_bool(value: Any) -> bool:

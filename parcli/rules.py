@@ -91,21 +91,59 @@ def parse_evidence(rule, leaf_max: Decimal, raw: Any) -> tuple[Evidence | None, 
     Returns the evidence (``None`` when the value is empty: missing) and a list
     of problems as ``(path within the value, message)``.
     """
+    cls = raw.__class__
+    if cls is dict:
+        if len(raw) <= 2:
+            fast = _fast_mapping(rule, leaf_max, raw)
+            if fast is not None:
+                return fast, _NO_PROBLEMS
+        return _mapping(rule, leaf_max, raw)
     if raw is None:
-        return None, []
+        return None, _NO_PROBLEMS
     kind = rule.kind
-    accepts = ACCEPTS[kind]
-    if isinstance(raw, bool):
-        if "bool" in accepts:
-            return Evidence("bool", raw), []
+    if cls is bool:
+        if kind == "yes_no":
+            return Evidence("bool", raw), _NO_PROBLEMS
         return None, [((), f"true/false does not fit a {kind} rule; give {expected_forms(rule)}")]
-    if isinstance(raw, str):
+    if cls is str:
         return _scalar_text(rule, raw)
-    if isinstance(raw, Decimal):
+    if cls is Decimal:
         return None, [((), f"a bare number does not say what it counts; give {expected_forms(rule)}")]
-    if not isinstance(raw, dict):
-        return None, [((), f"expected {expected_forms(rule)}, got {_describe_value(raw)}")]
-    return _mapping(rule, leaf_max, raw)
+    return None, [((), f"expected {expected_forms(rule)}, got {_describe_value(raw)}")]
+
+
+_NO_PROBLEMS: list = []  # shared and never appended to: callers only read it
+_FAST = {
+    "percent": frozenset(("bands", "linear")),
+    "count": frozenset(("bands", "per_item", "deduction")),
+    "value": frozenset(("bands", "scale")),
+}
+
+
+def _fast_mapping(rule, leaf_max: Decimal, raw: dict) -> Evidence | None:
+    """The common, valid one-measure forms, checked quickly; None sends the value to the full check."""
+    if len(raw) == 2:
+        done = raw.get("done")
+        of = raw.get("of")
+        if (done.__class__ is Decimal and of.__class__ is Decimal and rule.kind in ("bands", "linear")
+                and 0 <= done <= of and of > 0):
+            return Evidence("ratio", done * HUNDRED / of, done, of)
+        return None
+    ((key, v),) = raw.items()
+    if v.__class__ is not Decimal:
+        return None
+    if key == "points":
+        return Evidence(points=v) if 0 <= v <= leaf_max else None
+    kinds = _FAST.get(key)
+    if kinds is None or rule.kind not in kinds or v < 0:
+        return None
+    if key == "percent":
+        return Evidence("percent", v) if v <= HUNDRED else None
+    if key == "count":
+        return Evidence("count", v) if v == v.to_integral_value() else None
+    if rule.kind == "scale" and v > rule.of:
+        return None
+    return Evidence("value", v)
 
 
 def _scalar_text(rule, raw: str):
@@ -126,7 +164,7 @@ def _scalar_text(rule, raw: str):
 
 def _num(raw: dict, key: str, problems: list, *, low=None, high=None, whole=False) -> Decimal | None:
     v = raw[key]
-    if not _is_number(v):
+    if v.__class__ is not Decimal:
         if isinstance(v, str):
             try:
                 Decimal(v.strip().rstrip("%"))
@@ -151,40 +189,47 @@ def _num(raw: dict, key: str, problems: list, *, low=None, high=None, whole=Fals
     return v
 
 
+_KEYSET = frozenset(_KEYS)
+_AUX = frozenset(("note", "documents", "claimed", "na"))
+_MEASURE_KEYS = ("percent", "done", "count", "value")
+
+
 def _mapping(rule, leaf_max: Decimal, raw: dict):
     problems: list[tuple[tuple, str]] = []
-    for key in raw:
-        if key not in _KEYS:
-            problems.append(((key,), f"unknown key {key!r}; an evidence value takes {', '.join(_KEYS)}"))
-    if problems:
-        return None, problems
+    keys = raw.keys()
+    unknown = keys - _KEYSET
+    if unknown:
+        return None, [((key,), f"unknown key {key!r}; an evidence value takes {', '.join(_KEYS)}")
+                      for key in raw if key in unknown]
     ev = Evidence()
-    if "note" in raw:
-        if raw["note"] is not None and not isinstance(raw["note"], str):
-            problems.append((("note",), "note: expected text; put it in quotes"))
-        else:
-            ev.note = raw["note"]
-    if "documents" in raw:
-        docs = raw["documents"]
-        if isinstance(docs, str):
-            ev.documents = (docs,)
-        elif isinstance(docs, list) and all(isinstance(d, str) for d in docs):
-            ev.documents = tuple(docs)
-        elif docs is not None:
-            problems.append((("documents",), "documents: expected text or a list of texts"))
-    if "claimed" in raw:
-        ev.claimed = _num(raw, "claimed", problems, low=ZERO, high=leaf_max)
-    if "na" in raw:
-        na = raw["na"]
-        if not isinstance(na, bool):
-            problems.append((("na",), f"na: expected true or false, got {_describe_value(na)}"))
-        elif na:
-            others = [k for k in raw if k not in ("na", "note", "documents")]
-            if others:
-                problems.append(((others[0],), f"a not-applicable leaf takes no {others[0]!r}; remove it or remove na"))
-            ev.na = True
-            return (None if problems else ev), problems
-    measures = [k for k in ("percent", "done", "count", "value") if k in raw]
+    if not keys.isdisjoint(_AUX):
+        if "note" in raw:
+            if raw["note"] is not None and not isinstance(raw["note"], str):
+                problems.append((("note",), "note: expected text; put it in quotes"))
+            else:
+                ev.note = raw["note"]
+        if "documents" in raw:
+            docs = raw["documents"]
+            if isinstance(docs, str):
+                ev.documents = (docs,)
+            elif isinstance(docs, list) and all(isinstance(d, str) for d in docs):
+                ev.documents = tuple(docs)
+            elif docs is not None:
+                problems.append((("documents",), "documents: expected text or a list of texts"))
+        if "claimed" in raw:
+            ev.claimed = _num(raw, "claimed", problems, low=ZERO, high=leaf_max)
+        if "na" in raw:
+            na = raw["na"]
+            if not isinstance(na, bool):
+                problems.append((("na",), f"na: expected true or false, got {_describe_value(na)}"))
+            elif na:
+                others = [k for k in raw if k not in ("na", "note", "documents")]
+                if others:
+                    problems.append(((others[0],), f"a not-applicable leaf takes no {others[0]!r}; "
+                                                   "remove it or remove na"))
+                ev.na = True
+                return (None if problems else ev), problems
+    measures = [k for k in _MEASURE_KEYS if k in raw]
     if "of" in raw and "done" not in raw:
         problems.append((("of",), "of: a ratio needs both done and of"))
     if "done" in raw and "of" not in raw:
@@ -224,47 +269,85 @@ def _mapping(rule, leaf_max: Decimal, raw: dict):
             ev.measure, ev.amount = "count", _num(raw, "count", problems, low=ZERO, whole=True)
         else:  # value, for scale and bands
             high = rule.of if kind == "scale" else None
-            ev.measure, ev.amount = "value", _num(raw, "value", problems, low=ZERO if kind == "scale" else None, high=high)
+            ev.measure, ev.amount = "value", _num(raw, "value", problems, low=ZERO if kind == "scale" else None,
+                                                  high=high)
     if "points" in raw:
         ev.points = _num(raw, "points", problems, low=ZERO, high=leaf_max)
-    if not problems and ev.measure is None and ev.points is None:
-        # only claimed / note / documents: nothing to score from
-        return ev, []
     return (None if problems else ev), problems
+
+
+# --- scoring ---------------------------------------------------------------
+
+
+def scorer(rule, leaf_max: Decimal):
+    """Compile a rule once per framework into ``f(evidence) -> points``."""
+    kind = rule.kind
+    if kind == "yes_no":
+        return lambda ev: leaf_max if ev.amount else ZERO
+    if kind == "choice":
+        options = dict(rule.options)
+        return lambda ev: options[ev.amount]
+    if kind == "bands":
+        bands = tuple((b.gt if b.gt is not None else b.gte, b.gt is not None, b.points) for b in rule.bands)
+
+        def bands_points(ev):
+            x = ev.amount
+            for threshold, strict, points in bands:
+                if threshold is None or (x > threshold if strict else x >= threshold):
+                    return points
+            return ZERO
+
+        return bands_points
+    if kind == "linear":
+        full_at = rule.full_at
+        one = Decimal(1)
+        return lambda ev: leaf_max * min(one, ev.amount / full_at)  # max × min(1, percent / full_at)
+    if kind == "scale":
+        of = rule.of
+        return lambda ev: leaf_max * ev.amount / of
+    if kind == "per_item":
+        each = rule.each
+        return lambda ev: min(leaf_max, ev.amount * each)
+    if kind == "deduction":
+        each = rule.each
+        return lambda ev: max(ZERO, leaf_max - ev.amount * each)
+    return lambda ev: ev.points if ev.points is not None else ZERO  # manual
 
 
 def compute(rule, leaf_max: Decimal, ev: Evidence) -> tuple[Decimal, str]:
     """Points in [0, leaf_max] for checked evidence, and a short reason."""
+    return scorer(rule, leaf_max)(ev), reason(rule, leaf_max, ev)
+
+
+def reason(rule, leaf_max: Decimal, ev: Evidence) -> str:
+    """Why a leaf got its computed points, e.g. "60/78 = 76.92% ≥ 70"."""
     kind = rule.kind
     if kind == "yes_no":
-        return (leaf_max if ev.amount else ZERO), ("true" if ev.amount else "false")
+        return "true" if ev.amount else "false"
     if kind == "choice":
-        return rule.options[ev.amount], f"{ev.amount}"
+        return f"{ev.amount}"
     if kind == "bands":
-        x = ev.amount
         shown = _measure_text(ev)
+        x = ev.amount
         for band in rule.bands:
             if band.gt is not None:
                 if x > band.gt:
-                    return band.points, f"{shown} > {band.gt}"
+                    return f"{shown} > {band.gt}"
             elif band.gte is not None:
                 if x >= band.gte:
-                    return band.points, f"{shown} ≥ {band.gte}"
+                    return f"{shown} ≥ {band.gte}"
             else:
-                return band.points, f"{shown}: other"
-        return ZERO, f"{shown}: below every band"
+                return f"{shown}: other"
+        return f"{shown}: below every band"
     if kind == "linear":
-        x = ev.amount
-        share = min(Decimal(1), x / rule.full_at)
-        return leaf_max * share, f"{_measure_text(ev)} of {rule.full_at}%"
+        return f"{_measure_text(ev)} of {rule.full_at}%"
     if kind == "scale":
-        return leaf_max * ev.amount / rule.of, f"{ev.amount} / {rule.of}"
+        return f"{ev.amount} / {rule.of}"
     if kind == "per_item":
-        return min(leaf_max, ev.amount * rule.each), f"{ev.amount} × {rule.each}"
+        return f"{ev.amount} × {rule.each}"
     if kind == "deduction":
-        return max(ZERO, leaf_max - ev.amount * rule.each), f"{leaf_max} − {ev.amount} × {rule.each}"
-    # manual: the points are the evidence
-    return ev.points if ev.points is not None else ZERO, "appraiser's points"
+        return f"{leaf_max} − {ev.amount} × {rule.each}"
+    return "appraiser's points"
 
 
 def _measure_text(ev: Evidence) -> str:
@@ -352,4 +435,6 @@ __all__ = [
     "expected_forms",
     "form_hint",
     "parse_evidence",
+    "reason",
+    "scorer",
 ]

@@ -43,6 +43,7 @@ class Store:
     def __init__(self) -> None:
         self._frameworks: dict[Path, Framework] = {}
         self._failed: dict[Path, list[Problem]] = {}
+        self._by_ref: dict[tuple[str, str], Framework] = {}
 
     # -- frameworks --------------------------------------------------------
 
@@ -57,12 +58,18 @@ class Store:
 
     def framework(self, ref: str, base: Path | None = None, display: str | None = None) -> Framework:
         """Load a framework by shipped id or path; raise InputError with its problems."""
+        cache_key = (ref, str(base) if looks_like_path(ref) else "")
+        cached = self._by_ref.get(cache_key)
+        if cached is not None:
+            return cached
         path = self.framework_path(ref, base)
         if path is None:
             known = ", ".join(shipped()) or "none"
             raise InputError(f"{ref}: no shipped framework has this id (shipped: {known}); "
                              "or give the path of a framework file")
-        return self.framework_file(path, display)
+        fw = self.framework_file(path, display)
+        self._by_ref[cache_key] = fw
+        return fw
 
     def framework_file(self, path: Path, display: str | None = None) -> Framework:
         key = path.resolve()

@@ -168,3 +168,85 @@ def rank_table(ranking, lang: str = "vi", locale: str = "en") -> Table:
         cells += [idx(r.fields.get(fid)) if r.fields.get(fid) is not None else "–" for fid in ranking.field_ids]
         table.add_row(*cells)
     return table
+
+
+def _signed(value, places, locale, fixed=False) -> str:
+    if value is None:
+        return ""
+    text = display(value, places, locale, fixed=fixed)
+    return ("+" + text) if value > 0 else text
+
+
+def diff_tables(diff, places: int, lang: str = "vi", locale: str = "en") -> list:
+    a, b = diff.a, diff.b
+
+    def idx(v):
+        return display(v, places, locale, fixed=True) if v is not None else "–"
+
+    def num(v):
+        return display(v, places, locale) if v is not None else "–"
+
+    head = Table(show_header=True, title=f"A → B · {a['framework']['id']}", title_justify="left")
+    head.add_column("")
+    head.add_column(label("unit", lang))
+    head.add_column(label("year", lang), justify="right")
+    head.add_column(label("points", lang), justify="right")
+    head.add_column(label("applicable_max", lang), justify="right")
+    head.add_column(label("index", lang), justify="right")
+    head.add_column(label("class", lang))
+    for tag, obj in (("A", a), ("B", b)):
+        head.add_row(tag, obj["unit"], str(obj["year"]), num(_dec(obj["points"])), num(_dec(obj["max"])),
+                     idx(_dec(obj["index"])), obj.get("class") or "–")
+    head.add_row(label("change", lang), "", "", _signed(diff.points_change, places, locale), "",
+                 _signed(diff.index_change, places, locale, fixed=True), "", style="bold")
+
+    fields = Table(title=label("field", lang), title_justify="left")
+    for name, just in (("id", "left"), ("title", "left"), ("index", "right")):
+        fields.add_column(label(name, lang) + (" A" if name == "index" else ""), justify=just)
+    fields.add_column(label("index", lang) + " B", justify="right")
+    fields.add_column("Δ " + label("points", lang).lower(), justify="right")
+    fields.add_column("")
+    for c in diff.fields:
+        fields.add_row(c.id, c.title, idx(c.index_a), idx(c.index_b), _signed(c.delta, places, locale), c.note)
+
+    leaves = Table(title=label("leaf", lang), title_justify="left")
+    leaves.add_column(label("id", lang))
+    leaves.add_column(label("title", lang), overflow="fold")
+    leaves.add_column(label("max", lang), justify="right")
+    leaves.add_column("A", justify="right")
+    leaves.add_column("B", justify="right")
+    leaves.add_column("Δ", justify="right")
+    leaves.add_column("")
+    for c in diff.leaves:
+        leaves.add_row(c.id, c.title, num(c.max_b if c.max_b is not None else c.max_a),
+                       num(c.a) if c.a_status != "na" else label("na", lang),
+                       num(c.b) if c.b_status != "na" else label("na", lang),
+                       _signed(c.delta, places, locale), c.note)
+    return [head, fields, leaves]
+
+
+def claims_table(obj, rows, places: int, lang: str = "vi", locale: str = "en") -> Table:
+    def num(v):
+        return display(v, places, locale) if v is not None else ""
+
+    table = Table(title=f"{obj['unit']} · {obj['year']} · {label('claimed', lang)} / {label('points', lang)}",
+                  title_justify="left")
+    table.add_column(label("id", lang))
+    table.add_column(label("title", lang), overflow="fold")
+    table.add_column(label("max", lang), justify="right")
+    table.add_column(label("claimed", lang), justify="right")
+    table.add_column(label("points", lang), justify="right")
+    table.add_column("Δ", justify="right")
+    table.add_column(label("status", lang))
+    for r in rows:
+        diff = r.difference
+        style = "red" if diff is not None and diff < 0 else ""
+        table.add_row(r.id, r.title, num(r.max), num(r.claimed), num(r.points), _signed(diff, places, locale),
+                      label(r.status, lang), style=style)
+    return table
+
+
+def _dec(v):
+    from decimal import Decimal
+
+    return None if v is None else (v if isinstance(v, Decimal) else Decimal(str(v)))

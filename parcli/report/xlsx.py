@@ -1,0 +1,75 @@
+"""XLSX export (openpyxl, write-only): a summary sheet and a leaves sheet."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..errors import InputError, UsageError
+from .csvout import LEAF_COLUMNS, leaf_rows, neutralise
+
+EXCEL_MAX_ROWS = 1_048_576
+SUMMARY_BASE = ["unit", "code", "year", "framework", "points", "max", "index", "class"]
+
+
+def _cell(value):
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return value  # written as a number, exactly
+    if isinstance(value, (int, bool)):
+        return value
+    return neutralise(str(value))
+
+
+def write_xlsx(fh, results) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook(write_only=True)
+    summary = wb.create_sheet("summary")
+    leaves = wb.create_sheet("leaves")
+    bold = Font(bold=True)
+    header_written = False
+    leaf_count = 1
+
+    def header(ws, names, widths):
+        from openpyxl.cell import WriteOnlyCell
+
+        ws.freeze_panes = "A2"
+        for i, width in enumerate(widths, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = width
+        cells = []
+        for name in names:
+            c = WriteOnlyCell(ws, value=name)
+            c.font = bold
+            cells.append(c)
+        ws.append(cells)
+
+    leaf_widths = [28, 8, 6, 22, 6, 8, 9, 60, 7, 9, 8, 10, 8, 30]
+    header(leaves, LEAF_COLUMNS, leaf_widths)
+    first = None
+    for result in results:
+        key = (result.framework.id, result.framework.version)
+        if first is None:
+            first = key
+        elif key != first:
+            raise UsageError("the units use different frameworks; their summary columns differ. Export them "
+                             "to separate .xlsx files, or to one .csv or .json")
+        if not header_written:
+            field_cols = [f"field_{f.id}" for f in result.fields]
+            header(summary, SUMMARY_BASE + field_cols, [28, 8, 6, 22, 9, 8, 9, 10] + [9] * len(field_cols))
+            header_written = True
+        fw = result.framework
+        summary.append([_cell(v) for v in (result.unit, result.code, result.year, f"{fw.id}@{fw.version}",
+                                           result.points, result.max, result.index, result.klass)]
+                       + [_cell(f.index) for f in result.fields])
+        for row in leaf_rows(result):
+            leaf_count += 1
+            if leaf_count > EXCEL_MAX_ROWS:
+                raise InputError(f"more than {EXCEL_MAX_ROWS:,} leaf rows: above what one Excel sheet holds; "
+                                 "export to .csv instead")
+            leaves.append([_cell(v) for v in row])
+    if not header_written:
+        header(summary, SUMMARY_BASE, [28, 8, 6, 22, 9, 8, 9, 10])
+    wb.save(fh)

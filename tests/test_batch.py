@@ -1,0 +1,229 @@
+"""Many units: rank, classes, previous results, diff, JSON and XLSX export, the benchmark."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from decimal import Decimal
+
+import pytest
+
+from tests.conftest import EXAMPLES, ROOT
+
+DEPARTMENTS = sorted((EXAMPLES / "departments").glob("*.yaml"))
+
+
+def rank_csv(cli, tmp_path, *files, extra=()):
+    out = tmp_path / "rank.csv"
+    run = cli("rank", *files, "-o", out, *extra)
+    assert run.exit_code == 0, run.all
+    text = out.read_bytes().decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text))), text
+
+
+def test_rank_csv_columns_ties_and_reduced_maxima(cli, tmp_path):
+    rows, text = rank_csv(cli, tmp_path, *DEPARTMENTS)
+    header = text.splitlines()[0].split(",")
+    assert header == ["rank", "unit", "code", "year", "points", "max", "index", "class"] + [
+        f"field_{i}" for i in range(1, 9)]
+    assert len(rows) == len(DEPARTMENTS) >= 15
+    indices = [Decimal(r["index"]) for r in rows]
+    assert indices == sorted(indices, reverse=True)
+    # equal displayed indices share a rank and the next rank skips
+    for prev, row in zip(rows, rows[1:]):
+        if row["index"] == prev["index"]:
+            assert row["rank"] == prev["rank"] and row["unit"] > prev["unit"]
+        else:
+            assert int(row["rank"]) == rows.index(row) + 1
+    assert any(a["index"] == b["index"] for a, b in zip(rows, rows[1:])), "the examples hold a tie"
+    maxima = {r["max"] for r in rows}
+    assert {"100", "96.5", "71.5"} <= maxima
+    dan_toc = next(r for r in rows if r["unit"] == "Ban Dân tộc tỉnh")
+    assert Decimal(dan_toc["index"]) == (Decimal(dan_toc["points"]) * 100 / Decimal("71.5")).quantize(
+        Decimal("0.001"), rounding="ROUND_HALF_UP")
+    assert dan_toc["field_3"] == ""  # not applicable, not 0 %
+    assert {r["class"] for r in rows} <= {"Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu"}
+
+
+def test_rank_ties_are_on_the_displayed_index(cli, write, mini, unit_file):
+    # 0.5 / 3 and 0.5 / 3.0 give the same index; 2 units tie, a third is ranked after them
+    a = unit_file('"1.1.1": true\n"1.2": {percent: 40}', name="a.yaml", unit="Bravo", code="B")
+    b = unit_file('"1.1.1": true\n"1.2": {percent: 40}', name="b.yaml", unit="Alpha", code="A")
+    c = unit_file('"1.1.1": true', name="c.yaml", unit="Charlie", code="C")
+    d = unit_file('"1.1.1": true\n"1.2": {percent: 80}', name="d.yaml", unit="Delta", code="D")
+    rows, _ = rank_csv(cli, a.parent, a, b, c, d)
+    assert [(r["rank"], r["unit"]) for r in rows] == [("1", "Delta"), ("2", "Alpha"), ("2", "Bravo"),
+                                                      ("4", "Charlie")]
+
+
+def test_rank_table_and_class_override(cli):
+    run = cli("rank", *DEPARTMENTS, "--lang", "en", "--classes", "A:85,B:0")
+    assert run.exit_code == 0
+    assert "Applicable max" in run.stdout and "71.5" in run.stdout and "96.5" in run.stdout
+    assert " A " in run.stdout and " B " in run.stdout and "Tốt" not in run.stdout
+    assert cli("rank", *DEPARTMENTS, "--classes", "A:80,B:90").exit_code == 2
+    assert cli("rank", *DEPARTMENTS, "--classes", "nonsense").exit_code == 2
+
+
+def test_rank_refuses_mixed_frameworks(cli):
+    mixed = [DEPARTMENTS[0], EXAMPLES / "bac-ninh-2021.yaml"]
+    run = cli("rank", *mixed)
+    assert run.exit_code == 2 and "different frameworks" in run.stderr
+    run = cli("rank", *mixed, "--allow-mixed", "--lang", "en")
+    assert run.exit_code == 0 and "Tỉnh Bắc Ninh" in run.stdout
+
+
+def test_rank_previous_by_code_and_by_name(cli, tmp_path):
+    previous = tmp_path / "2020.csv"
+    previous.write_text(
+        "\ufeffrank,unit,code,year,points,max,index,class\n"
+        "1,Sở Xây dựng,SXD,2020,90,100,90.000,Xuất sắc\n"      # by code
+        "5,sở y tế,,2020,80,100,80.5,Tốt\n"                    # by name (case and NFC)
+        "3,Another name,STP,2020,85,100,85,Tốt\n",             # code wins over name
+        encoding="utf-8")
+    rows, text = rank_csv(cli, tmp_path, *DEPARTMENTS, extra=("--previous", previous))
+    assert text.splitlines()[0].endswith("field_8,previous_rank,rank_change,index_change")
+    by_unit = {r["unit"]: r for r in rows}
+    xd = by_unit["Sở Xây dựng"]
+    assert xd["previous_rank"] == "1"
+    assert int(xd["rank_change"]) == 1 - int(xd["rank"])
+    assert Decimal(xd["index_change"]) == Decimal(xd["index"]) - Decimal("90")
+    yt = by_unit["Sở Y tế"]
+    assert yt["previous_rank"] == "5" and int(yt["rank_change"]) == 5 - int(yt["rank"]) > 0
+    assert by_unit["Sở Tư pháp"]["previous_rank"] == "3"
+    assert by_unit["Sở Nội vụ"]["previous_rank"] == "" and by_unit["Sở Nội vụ"]["rank_change"] == ""
+    run = cli("rank", *DEPARTMENTS, "--previous", previous)
+    assert "↑4" in run.stdout  # Sở Y tế: 5 → 1
+
+
+def test_rank_previous_round_trip(cli, tmp_path):
+    first, _ = rank_csv(cli, tmp_path, *DEPARTMENTS)
+    again = tmp_path / "again.csv"
+    assert cli("rank", *DEPARTMENTS, "--previous", tmp_path / "rank.csv", "-o", again).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(again.read_bytes().decode("utf-8-sig"))))
+    assert all(r["rank_change"] == "0" and Decimal(r["index_change"]) == 0 for r in rows)
+
+
+def test_rank_previous_bad_file(cli, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("a,b\n1,2\n")
+    run = cli("rank", *DEPARTMENTS, "--previous", bad)
+    assert run.exit_code == 1 and "missing column(s) rank, unit, index" in run.stderr
+
+
+def test_rank_with_two_jobs_equals_one(cli, tmp_path):
+    files = DEPARTMENTS * 3
+    one = cli("rank", *files, "-o", tmp_path / "one.csv")
+    two = cli("rank", *files, "-o", tmp_path / "two.csv", "--jobs", "2")
+    assert one.exit_code == two.exit_code == 0
+    assert (tmp_path / "one.csv").read_bytes() == (tmp_path / "two.csv").read_bytes()
+
+
+def test_rank_reports_every_invalid_file(cli, unit_file):
+    a = unit_file('"1.1.1": 3', name="a.yaml")
+    b = unit_file('"9": true', name="b.yaml")
+    run = cli("rank", a, b)
+    assert run.exit_code == 1
+    assert "a.yaml:7:12" in run.stderr and "b.yaml:7:3" in run.stderr
+
+
+def test_export_json_list(cli, tmp_path):
+    out = tmp_path / "all.json"
+    assert cli("export", *DEPARTMENTS[:3], "-o", out).exit_code == 0
+    data = json.loads(out.read_text(encoding="utf-8"), parse_float=Decimal)
+    assert isinstance(data, list) and len(data) == 3
+    assert all(d["schema"] == "parcli/result/v1" for d in data)
+    assert [d["unit"] for d in data] == [json.loads(cli("score", f, "-f", "json").stdout)["unit"]
+                                         for f in DEPARTMENTS[:3]]
+
+
+def test_export_xlsx_reads_back(cli, tmp_path, write, mini):
+    import openpyxl
+
+    evil = write("evil.yaml", 'schema: parcli/unit/v1\nunit: "=1+1"\ncode: "@x"\nyear: 2021\n'
+                              'framework: mini.yaml\nevidence:\n  "1.1.1": {value: true, note: "-2"}\n')
+    out = tmp_path / "all.xlsx"
+    run = cli("export", *DEPARTMENTS, evil, "-o", out)
+    assert run.exit_code == 2 and "different frameworks" in run.stderr and not out.exists()
+    out2 = tmp_path / "dept.xlsx"
+    assert cli("export", *DEPARTMENTS, "-o", out2).exit_code == 0
+    wb = openpyxl.load_workbook(out2)
+    summary, leaves = wb["summary"], wb["leaves"]
+    assert summary.freeze_panes == "A2" and leaves.freeze_panes == "A2"
+    head = [c.value for c in summary[1]]
+    assert head[:8] == ["unit", "code", "year", "framework", "points", "max", "index", "class"]
+    assert summary.max_row == 1 + len(DEPARTMENTS)
+    units = {summary.cell(row=i, column=1).value for i in range(2, summary.max_row + 1)}
+    assert "Ban Dân tộc tỉnh" in units  # Vietnamese intact
+    assert isinstance(summary["E2"].value, (int, float))  # numbers are numbers
+    assert [c.value for c in leaves[1]] == ["unit", "code", "year", "framework", "field", "criterion", "leaf",
+                                            "title", "max", "points", "lost", "status", "claimed", "note"]
+    from parcli.store import Store
+
+    assert leaves.max_row == 1 + len(Store().framework("department-example").leaves) * len(DEPARTMENTS)
+    assert summary.column_dimensions["A"].width >= 20
+    # formula-like text is neutralised in XLSX too
+    out3 = tmp_path / "evil.xlsx"
+    assert cli("export", evil, "-o", out3).exit_code == 0
+    wb = openpyxl.load_workbook(out3)
+    assert wb["summary"]["A2"].value == "'=1+1" and wb["summary"]["B2"].value == "'@x"
+    assert wb["summary"]["A2"].data_type == "s"
+    note = [r for r in wb["leaves"].iter_rows(min_row=2, values_only=True) if r[6] == "1.1.1"][0][13]
+    assert note == "'-2"
+
+
+def test_diff_two_years(cli):
+    run = cli("diff", EXAMPLES / "bac-ninh-2020.yaml", EXAMPLES / "bac-ninh-2021.yaml", "--lang", "en")
+    assert run.exit_code == 0, run.all
+    out = run.stdout
+    assert "+0.75" in out  # 84.74 → 85.49
+    lines = [line for line in out.splitlines() if line.startswith("│ 3.2.1") or line.startswith("│ 1.1.1")]
+    assert lines[0].startswith("│ 3.2.1")  # the biggest change first
+    assert "warning" not in run.stderr
+
+
+def test_diff_json_against_yaml_and_na(cli, tmp_path, unit_file):
+    a = unit_file('"1.1.1": true\n"1.2": {percent: 80}', name="a.yaml")
+    b = unit_file('"1.1.1": true\n"1.2": {na: true}', name="b.yaml", unit="Đơn vị B", code="B1")
+    a_json = tmp_path / "a.json"
+    a_json.write_text(cli("score", a, "-f", "json").stdout, encoding="utf-8")
+    run = cli("diff", a_json, b, "--lang", "en")
+    assert run.exit_code == 0, run.all
+    assert "became na" in run.stdout
+    assert "different units" in run.stderr
+    run = cli("diff", b, a)
+    assert "no longer na" in run.stdout
+
+
+def test_diff_refuses_different_frameworks_and_warns_on_versions(cli, tmp_path):
+    run = cli("diff", EXAMPLES / "bac-ninh-2021.yaml", DEPARTMENTS[0])
+    assert run.exit_code == 1 and "different frameworks" in run.stderr
+    obj = json.loads(cli("score", EXAMPLES / "bac-ninh-2021.yaml", "-f", "json").stdout)
+    obj["framework"]["version"] = "2019.9"
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(obj), encoding="utf-8")
+    run = cli("diff", old, EXAMPLES / "bac-ninh-2021.yaml")
+    assert run.exit_code == 0 and "framework versions differ" in run.stderr
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    assert cli("diff", bad, old).exit_code == 1
+
+
+def test_diff_claimed(cli):
+    run = cli("diff", EXAMPLES / "bac-ninh-2021.yaml", "--claimed", "--lang", "en")
+    assert run.exit_code == 0
+    row = next(line for line in run.stdout.splitlines() if line.startswith("│ 7.2.1"))
+    assert "1.5" in row and "-0.5" in row
+    assert "1 leaf(s) claimed above" in run.stderr
+    assert cli("diff", EXAMPLES / "bac-ninh-2021.yaml").exit_code == 2
+
+
+def test_benchmark_script_runs_small(tmp_path):
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_rank.py"), "--n", "40",
+                           "--work", str(tmp_path / "b")], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "ratio parcli / bare" in proc.stdout and "(40 units ranked)" in proc.stdout
+    assert "peak memory" in proc.stdout
