@@ -156,7 +156,7 @@ def pydantic_problems(doc: Document, exc: ValidationError) -> list[Problem]:
 
 
 _RULE_KINDS = ("yes_no", "choice", "bands", "linear", "scale", "per_item", "deduction", "manual")
-_UNION_TAGS = frozenset(_RULE_KINDS) | {"str", "bool", "EvidenceEntry", "function-before[_number(), decimal]"}
+_UNION_TAGS = frozenset(_RULE_KINDS)
 
 
 def _dotted(path: tuple) -> str:

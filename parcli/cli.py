@@ -295,10 +295,12 @@ def rank(
             _err(provenance_line(info, lang.value))
         _err(f"wrote {output} ({len(ranking.rows)} unit(s))")
         return
+    from .report import provenance_line
     from .report.table import emit, rank_table
 
     out, _ = _consoles()
-    emit(out, rank_table(ranking, lang.value, locale.value))
+    emit(out, rank_table(ranking, lang.value, locale.value),
+         *(provenance_line(info, lang.value) for info in ranking.frameworks))
 
 
 @app.command()
@@ -328,7 +330,8 @@ def diff(
         if b is not None:
             raise UsageError("--claimed takes one unit: parcli diff UNIT --claimed")
         rows = claims(obj_a)
-        emit(out, claims_table(obj_a, rows, places, lang.value, locale.value))
+        emit(out, claims_table(obj_a, rows, places, lang.value, locale.value),
+             *_result_provenance(obj_a, lang=lang.value))
         over = [r for r in rows if r.difference is not None and r.difference < 0]
         _err(f"{len(over)} leaf(s) claimed above what the evidence supports")
         return
@@ -337,8 +340,29 @@ def diff(
     result = compare(obj_a, load_result(b, store))
     for warning in result.warnings:
         _err(f"warning: {warning}")
-    for table in diff_tables(result, places, lang.value, locale.value):
+    tables = diff_tables(result, places, lang.value, locale.value)
+    for table in tables[:-1]:
         emit(out, table)
+    emit(out, tables[-1], *_result_provenance(obj_a, obj_b=result.b, lang=lang.value))
+
+
+def _result_provenance(obj_a, obj_b=None, lang="vi") -> list[str]:
+    """Provenance lines for result objects (which carry their framework's id, version, hash, status)."""
+    from types import SimpleNamespace
+
+    from .report import provenance_line
+
+    lines = []
+    for obj in (obj_a, obj_b):
+        if obj is None:
+            continue
+        f = obj["framework"]
+        status = f.get("status") if f.get("status") in ("official", "reconstructed", "custom") else "custom"
+        line = provenance_line(SimpleNamespace(id=f.get("id"), version=f.get("version"),
+                                               sha256=str(f.get("sha256") or ""), status=status), lang)
+        if line not in lines:
+            lines.append(line)
+    return lines
 
 
 def _places(obj) -> int:
@@ -347,6 +371,95 @@ def _places(obj) -> int:
         return 2
     text = str(index)
     return max(2, min(3, len(text.split(".")[1]) if "." in text else 2))
+
+
+class SchemaKind(str, Enum):
+    unit = "unit"
+    framework = "framework"
+
+
+@app.command()
+@guarded
+def template(
+    framework: Annotated[str, typer.Argument(help="A shipped framework id (see parcli frameworks) or a file path.")],
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Write the template here instead of to stdout.")
+    ] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="The year to put in the template.")] = None,
+    lang: LangOpt = Lang.vi,
+) -> None:
+    """Print a blank unit file for a framework: every leaf with its title, max, rule and value form.
+
+    The blank file validates as it is (empty leaves are reported as missing).
+    """
+    import os
+
+    from .report.template import template_text
+    from .schema import shipped_schema
+    from .store import Store, looks_like_path
+
+    fw = Store().framework(framework, Path.cwd())
+    ref = framework
+    if looks_like_path(framework):
+        target = Path(fw.source_path).resolve()
+        base = (output.parent if output is not None else Path(".")).resolve()
+        ref = os.path.relpath(target, base)
+    text = template_text(fw, ref, shipped_schema("unit").as_uri(), lang.value, year)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from .report.files import check_output, write_atomic
+
+    check_output(output, [Path(fw.source_path)])
+    data = text.encode("utf-8")
+    write_atomic(output, lambda fh: fh.write(data))
+    _err(f"wrote {output}")
+
+
+@app.command()
+@guarded
+def explain(
+    framework: Annotated[str, typer.Argument(help="A shipped framework id or a file path.")],
+    node_id: Annotated[str, typer.Argument(metavar="ID", help="A field, criterion or sub-criterion id, e.g. 3.2.1.")],
+    lang: LangOpt = Lang.vi,
+) -> None:
+    """Explain one node of a framework: its path, max, source, rule in words and the documents expected."""
+    from .report.table import emit, explain_table
+    from .store import Store
+
+    fw = Store().framework(framework, Path.cwd())
+    if node_id not in fw.nodes:
+        near = fw.nearest(node_id, 5)
+        hint = f"; nearest: {', '.join(near)}" if near else ""
+        raise InputError(f"{framework}: no node with id {node_id!r}{hint}")
+    from .report import provenance_line
+
+    out, _ = _consoles()
+    emit(out, explain_table(fw, node_id, lang.value), provenance_line(fw, lang.value))
+
+
+@app.command()
+@guarded
+def frameworks(lang: LangOpt = Lang.vi) -> None:
+    """List the shipped frameworks: id, title, level, basis, version, provenance, counts, total and survey points."""
+    from .report.table import emit, frameworks_table
+    from .store import Store, shipped
+
+    store = Store()
+    loaded = [store.framework_file(path) for path in shipped().values()]
+    out, _ = _consoles()
+    emit(out, frameworks_table(loaded, lang.value))
+
+
+@app.command()
+@guarded
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="unit or framework.")],
+) -> None:
+    """Print the JSON Schema of unit or framework files, for editors that complete and check YAML."""
+    from .schema import schema_text
+
+    sys.stdout.write(schema_text(kind.value))
 
 
 class _progress:

@@ -93,9 +93,28 @@ class NodeResult:
 
 @dataclass(slots=True)
 class ScoreWarning:
+    """Something a person should look at; not an error. ``message`` is the English text
+    (used in JSON); :func:`parcli.report.warning_text` says it in other languages."""
+
     code: str  # missing | claim | override
-    message: str
     leaf: str | None = None
+    given: Decimal | None = None  # claimed or override points
+    supported: Decimal | None = None  # computed points
+    ids: tuple[str, ...] = ()  # missing leaves
+
+    @property
+    def message(self) -> str:
+        if self.code == "missing":
+            shown = ", ".join(self.ids[:8]) + (f" and {len(self.ids) - 8} more" if len(self.ids) > 8 else "")
+            return f"{len(self.ids)} leaves have no evidence and score 0: {shown}"
+        if self.code == "claim":
+            return (f"{self.leaf}: {_plain(self.given)} points claimed, the evidence supports "
+                    f"{_plain(self.supported)}")
+        return f"{self.leaf}: {_plain(self.given)} points given override the {_plain(self.supported)} computed"
+
+
+def _plain(d: Decimal) -> str:
+    return f"{d.normalize():f}" if d != d.to_integral_value() else f"{d.quantize(Decimal(1)):f}"
 
 
 @dataclass(slots=True)
@@ -183,16 +202,13 @@ def _score(fw: Framework, unit: Unit, classes) -> Result:
         else:
             points, status = given, OVERRIDE
             if computed != given:
-                warnings.append(ScoreWarning("override", f"{nid}: {given} points given override the "
-                                             f"{computed.normalize():f} computed", nid))
+                warnings.append(ScoreWarning("override", nid, given, computed))
         if ev.claimed is not None and ev.claimed > points:
-            warnings.append(ScoreWarning("claim", f"{nid}: {ev.claimed} points claimed, the evidence supports "
-                                         f"{points.normalize():f}", nid))
+            warnings.append(ScoreWarning("claim", nid, ev.claimed, points))
         crit_points[cid] = crit_points.get(cid, ZERO) + points
         append(LeafResult(node, points, status, ev, computed))
     if missing:
-        shown = ", ".join(missing[:8]) + (f" and {len(missing) - 8} more" if len(missing) > 8 else "")
-        warnings.insert(0, ScoreWarning("missing", f"{len(missing)} leaves have no evidence and score 0: {shown}"))
+        warnings.insert(0, ScoreWarning("missing", ids=tuple(missing)))
 
     # totals by criterion and field, in framework order
     criteria = []

@@ -202,25 +202,37 @@ class FrameworkFile(_Strict):
 # --- unit ----------------------------------------------------------------
 
 
-class EvidenceEntry(_Strict):
-    """The mapping form of an evidence value (for the JSON Schema and docs).
-
-    Which keys a leaf takes depends on its rule; :mod:`checks` decides that.
-    """
-
-    percent: Num | None = None
-    done: Num | None = None
-    of: Num | None = None
-    count: Num | None = None
-    value: Num | bool | str | None = None
-    points: Num | None = None
-    na: bool | None = None
-    claimed: Num | None = None
-    note: Text | None = None
-    documents: Text | list[Text] | None = None
-
-
-EvidenceValue = Union[bool, str, EvidenceEntry, None]
+# The JSON Schema of one evidence value. Which form a leaf takes depends on its
+# rule, which only `parcli validate` knows; the schema checks the shape.
+_EVIDENCE_ENTRY = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "percent": {"type": "number", "minimum": 0, "maximum": 100},
+        "done": {"type": "number", "minimum": 0},
+        "of": {"type": "number", "exclusiveMinimum": 0},
+        "count": {"type": "integer", "minimum": 0},
+        "value": {"type": ["number", "boolean", "string"]},
+        "points": {"type": "number", "minimum": 0},
+        "na": {"type": "boolean"},
+        "claimed": {"type": "number", "minimum": 0},
+        "note": {"type": ["string", "null"]},
+        "documents": {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}},
+                                {"type": "null"}]},
+    },
+}
+_EVIDENCE_SCHEMA = {
+    "anyOf": [
+        {
+            "type": "object",
+            "propertyNames": {"minLength": 1},
+            "additionalProperties": {
+                "anyOf": [{"type": "boolean"}, {"type": "string"}, {"type": "null"}, _EVIDENCE_ENTRY]
+            },
+        },
+        {"type": "null"},
+    ]
+}
 
 
 class UnitFile(_Strict):
@@ -231,26 +243,6 @@ class UnitFile(_Strict):
     code: Code | None = None
     year: Whole
     framework: Text
-    evidence: Annotated[
-        dict[str, Any] | None,
-        WithJsonSchema(
-            {
-                "anyOf": [
-                    {
-                        "type": "object",
-                        "additionalProperties": {
-                            "anyOf": [
-                                {"type": "boolean"},
-                                {"type": "string"},
-                                {"type": "null"},
-                                {"$ref": "#/$defs/EvidenceEntry"},
-                            ]
-                        },
-                    },
-                    {"type": "null"},
-                ]
-            }
-        ),
-    ]
+    evidence: Annotated[dict[str, Any] | None, WithJsonSchema(_EVIDENCE_SCHEMA)]
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)

@@ -64,6 +64,19 @@ _STATUS = {
 }
 
 
+def warning_text(w, lang: str) -> str:
+    """A score warning in the user's language."""
+    if lang != "vi":
+        return w.message
+    if w.code == "missing":
+        ids = w.ids
+        shown = ", ".join(ids[:8]) + (f" và {len(ids) - 8} tiêu chí khác" if len(ids) > 8 else "")
+        return f"{len(ids)} tiêu chí chưa có số liệu, được 0 điểm: {shown}"
+    if w.code == "claim":
+        return f"{w.leaf}: tự chấm {exact(w.given)} điểm, số liệu chỉ đạt {exact(w.supported)} điểm"
+    return f"{w.leaf}: điểm thẩm định {exact(w.given)} thay cho {exact(w.supported)} điểm tính được"
+
+
 LABELS = {
     "vi": {
         "id": "Mã",

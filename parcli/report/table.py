@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from . import display, label, provenance_line
+from . import display, label, provenance_line, warning_text
 
 _STATUS_STYLE = {"scored": "", "missing": "yellow", "na": "dim", "override": "cyan"}
 
@@ -22,8 +22,9 @@ def console(stream=None) -> Console:
     return Console(file=stream, width=100, highlight=False, color_system=None, soft_wrap=False)
 
 
-def emit(out: Console, renderable) -> None:
-    """Print a table; when the output is not a terminal, as wide as it needs (never truncated)."""
+def emit(out: Console, renderable, *after: str) -> None:
+    """Print a table, then plain lines (provenance); when the output is not a terminal,
+    as wide as it needs: never truncated."""
     if not out.is_terminal:
         from rich.measure import Measurement
 
@@ -31,6 +32,8 @@ def emit(out: Console, renderable) -> None:
         needed = Measurement.get(out, wide, renderable).maximum
         out.width = max(out.width, needed)
     out.print(renderable)
+    for line in after:
+        out.print(line, markup=False, soft_wrap=True, highlight=False)
 
 
 def score_table(result, depth: str = "all", lang: str = "vi", locale: str = "en") -> Table:
@@ -50,8 +53,7 @@ def score_table(result, depth: str = "all", lang: str = "vi", locale: str = "en"
             return ""
         return num(_rounded(mx, places) - _rounded(pts, places))
 
-    table = Table(title=f"{result.unit} · {result.year} · {fw.title(lang)}", title_justify="left",
-                  caption=provenance_line(fw, lang), caption_justify="left", show_lines=False)
+    table = Table(title=f"{result.unit} · {result.year} · {fw.title(lang)}", title_justify="left")
     table.add_column(label("id", lang), no_wrap=True)
     table.add_column(label("title", lang), overflow="fold", min_width=24)
     table.add_column(label("max", lang), justify="right", no_wrap=True)
@@ -117,11 +119,11 @@ def summary_lines(result, lang: str = "vi", locale: str = "en") -> list[str]:
 
 
 def print_score(result, depth: str, lang: str, locale: str, out: Console, err: Console) -> None:
-    emit(out, score_table(result, depth, lang, locale))
+    emit(out, score_table(result, depth, lang, locale), provenance_line(result.framework, lang))
     for line in summary_lines(result, lang, locale):
         out.print(line, markup=False)
     for w in result.warnings:
-        err.print(f"{label('warning', lang)}: {w.message}", markup=False, style="yellow")
+        err.print(f"{label('warning', lang)}: {warning_text(w, lang)}", markup=False, style="yellow", soft_wrap=True)
 
 
 def rank_table(ranking, lang: str = "vi", locale: str = "en") -> Table:
@@ -134,8 +136,7 @@ def rank_table(ranking, lang: str = "vi", locale: str = "en") -> Table:
         return display(v, places, locale, fixed=True)
 
     title = " / ".join(f.title_for(lang) for f in ranking.frameworks)
-    caption = "\n".join(provenance_line(f, lang) for f in ranking.frameworks)
-    table = Table(title=title, title_justify="left", caption=caption, caption_justify="left")
+    table = Table(title=title, title_justify="left")
     table.add_column(label("rank", lang), justify="right", no_wrap=True)
     if ranking.has_previous:
         table.add_column(label("change", lang), justify="right", no_wrap=True)
@@ -250,3 +251,52 @@ def _dec(v):
     from decimal import Decimal
 
     return None if v is None else (v if isinstance(v, Decimal) else Decimal(str(v)))
+
+
+def explain_table(fw, node_id: str, lang: str = "vi") -> Table:
+    from ..rules import describe
+
+    node = fw.nodes[node_id]
+    places = fw.places
+
+    def fmt(v):
+        return display(v, places)
+
+    path = [fw.nodes[a] for a in reversed(fw.ancestors(node_id))] + [node]
+    table = Table(show_header=False, title=f"{node.id} · {node.label(lang)}", title_justify="left")
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    table.add_row(label("path", lang), "\n".join(f"{'  ' * i}{label(n.kind, lang)} {n.id}. {n.label(lang)}"
+                                                  for i, n in enumerate(path)))
+    table.add_row(label("max", lang), fmt(node.max))
+    if node.is_leaf:
+        table.add_row(label("source", lang), label(node.source or "assessment", lang))
+        table.add_row(label("rule", lang), f"{node.rule.kind}: {describe(node.rule, node.max, lang, fmt)}")
+        from ..rules import form_hint
+
+        table.add_row("YAML", f'"{node.id}": {form_hint(node.rule)}')
+    if node.documents:
+        table.add_row(label("documents", lang), node.documents)
+    if node.children:
+        table.add_row(label("children", lang), "\n".join(
+            f"{c} {fw.nodes[c].label(lang)} ({fmt(fw.nodes[c].max)})" for c in node.children))
+    return table
+
+
+def frameworks_table(frameworks, lang: str = "vi") -> Table:
+    table = Table(title="parcli frameworks", title_justify="left")
+    table.add_column("id", no_wrap=True)
+    table.add_column(label("title", lang), overflow="fold")
+    table.add_column(label("level", lang))
+    table.add_column(label("basis", lang), overflow="fold")
+    table.add_column(label("version", lang))
+    table.add_column(label("provenance", lang))
+    table.add_column(label("counts", lang), justify="right")
+    table.add_column(label("total", lang), justify="right")
+    table.add_column(label("survey_points", lang), justify="right")
+    for fw in frameworks:
+        f, c, s = fw.counts()
+        survey = fw.points_by_source().get("survey")
+        table.add_row(fw.id, fw.title(lang), fw.file.level, fw.file.basis or "", fw.version, fw.status,
+                      f"{f} / {c} / {s}", display(fw.file.total, 2), display(survey, 2) if survey else "0")
+    return table

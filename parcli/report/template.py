@@ -1,0 +1,70 @@
+"""A blank unit file for a framework: every leaf, with its title, max, rule and value form."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+from ..rules import describe, form_hint
+from . import display, label, provenance_line
+
+_HEAD = {
+    "vi": [
+        "Hồ sơ tự đánh giá (để trống) theo bộ tiêu chí {id} v{version}: {title}.",
+        "Điền giá trị cho từng tiêu chí thành phần; để trống nếu chưa có (được 0 điểm, báo là thiếu).",
+        "Mỗi giá trị có thể kèm claimed (điểm tự chấm), note (giải trình), documents (tài liệu kiểm chứng).",
+        "Tiêu chí không áp dụng: {{na: true, note: \"lý do\"}}. Kiểm tra: parcli validate <tệp này>",
+    ],
+    "en": [
+        "Blank unit file for framework {id} v{version}: {title}.",
+        "Fill in each leaf; leave it empty if there is no evidence (it scores 0 and is reported missing).",
+        "Any value may carry claimed (self-assessed points), note and documents.",
+        "Not applicable: {{na: true, note: \"why\"}}. Check with: parcli validate <this file>",
+    ],
+}
+_STATUS = {
+    "vi": {"reconstructed": "LƯU Ý: bộ tiêu chí TÁI DỰNG, không phải phụ lục chính thức.", "official": "",
+           "custom": ""},
+    "en": {"reconstructed": "NOTE: a RECONSTRUCTED framework, not the official annex.", "official": "",
+           "custom": ""},
+}
+
+
+def template_text(fw, framework_ref: str, schema_uri: str, lang: str = "vi", year: int | None = None) -> str:
+    places = fw.places
+    fmt = lambda v: display(v, places)  # noqa: E731
+    lines = [f"# yaml-language-server: $schema={schema_uri}"]
+    for line in _HEAD[lang]:
+        lines.append("# " + line.format(id=fw.id, version=fw.version, title=fw.title(lang)))
+    if _STATUS[lang][fw.status]:
+        lines.append("# " + _STATUS[lang][fw.status])
+    lines.append("# " + provenance_line(fw, lang))
+    year = year or datetime.date.today().year
+    unit_word = "Tên đơn vị" if lang == "vi" else "Unit name"
+    lines += [
+        "schema: parcli/unit/v1",
+        f"unit: {json.dumps(unit_word, ensure_ascii=False)}",
+        '# code: "…"',
+        f"year: {year}",
+        f"framework: {framework_ref}",
+        "evidence:",
+    ]
+    for fnode in fw.fields:
+        lines.append("")
+        lines.append(f"  # ══ {label('field', lang)} {fnode.id}. {fnode.label(lang)} ({fmt(fnode.max)})")
+        for cid in fnode.children:
+            c = fw.nodes[cid]
+            if not c.is_leaf:
+                lines.append(f"  # ── {label('criterion', lang)} {c.id}. {c.label(lang)} ({fmt(c.max)})")
+                leaves = [fw.nodes[s] for s in c.children]
+            else:
+                leaves = [c]
+            for leaf in leaves:
+                source = "" if leaf.source in (None, "assessment") else f" · {label(leaf.source, lang)}"
+                lines.append(f"  # {leaf.id} {leaf.label(lang)} · {label('max', lang).lower()} {fmt(leaf.max)}"
+                             f"{source}")
+                lines.append(f"  #   {describe(leaf.rule, leaf.max, lang, fmt)}")
+                if leaf.documents:
+                    lines.append(f"  #   {label('documents', lang)}: {leaf.documents}")
+                lines.append(f'  "{leaf.id}":    # {form_hint(leaf.rule)}')
+    return "\n".join(lines) + "\n"
