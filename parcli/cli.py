@@ -235,7 +235,11 @@ def export(
     """
     from .export import export_units
 
-    count = export_units(_paths(units), output, strict, _score_files)
+    from .report import provenance_line
+
+    count, used = export_units(_paths(units), output, strict, _score_files)
+    for fw in used:
+        _err(provenance_line(fw, "en"))
     _err(f"wrote {output} ({count} unit(s))")
 
 

@@ -18,17 +18,21 @@ def output_kind(output: Path) -> str:
     return kind
 
 
-def export_units(units: list[Path], output: Path, strict: bool, score_files) -> int:
-    """Write every unit's result to ``output``; return the number of units written."""
+def export_units(units: list[Path], output: Path, strict: bool, score_files):
+    """Write every unit's result to ``output``; return the number of units and their frameworks."""
     check_output(output, units)
     kind = output_kind(output)
     count = 0
+    frameworks: dict[str, object] = {}
 
     def results():
         nonlocal count
         for result in score_files(units, strict):
             count += 1
-            check_output(output, [Path(result.framework.source_path)])
+            fw = result.framework
+            if fw.source_path not in frameworks:
+                check_output(output, [Path(fw.source_path)])
+                frameworks[fw.source_path] = fw
             yield result
 
     def write(fh: IO[bytes]) -> None:
@@ -46,4 +50,4 @@ def export_units(units: list[Path], output: Path, strict: bool, score_files) -> 
             write_xlsx(fh, results())
 
     write_atomic(output, write)
-    return count
+    return count, list(frameworks.values())

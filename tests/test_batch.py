@@ -165,6 +165,9 @@ def test_export_xlsx_reads_back(cli, tmp_path, write, mini):
 
     assert leaves.max_row == 1 + len(Store().framework("department-example").leaves) * len(DEPARTMENTS)
     assert summary.column_dimensions["A"].width >= 20
+    about = {r[0]: r[1] for r in wb["about"].iter_rows(min_row=2, values_only=True)}
+    assert about["framework"] == "department-example" and len(about["framework_sha256"]) == 64
+    assert about["framework_status"] == "custom" and about["tool"].startswith("parcli ")
     # formula-like text is neutralised in XLSX too
     out3 = tmp_path / "evil.xlsx"
     assert cli("export", evil, "-o", out3).exit_code == 0
@@ -227,3 +230,37 @@ def test_benchmark_script_runs_small(tmp_path):
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "ratio parcli / bare" in proc.stdout and "(40 units ranked)" in proc.stdout
     assert "peak memory" in proc.stdout
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path):
+    """rank shows a progress bar on stderr when stderr is a terminal, and nothing otherwise."""
+    import os
+    import pty
+
+    text = DEPARTMENTS[0].read_text(encoding="utf-8")
+    fw = ROOT / "criteria" / "department-example.yaml"
+    names = []
+    for i in range(240):
+        p = tmp_path / f"u{i:03}.yaml"
+        p.write_text(text.replace("framework: department-example", f"framework: {fw}"), encoding="utf-8")
+        names.append(p.name)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm", "COLUMNS": "100"}
+    cmd = [sys.executable, "-m", "parcli", "rank", *names, "-o", "r.csv"]
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(cmd, cwd=tmp_path, stdout=subprocess.PIPE, stderr=slave, env=env)
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    proc.wait(timeout=120)
+    os.close(master)
+    assert proc.returncode == 0
+    assert b"scoring" in seen and b"wrote r.csv" in seen
+    quiet = subprocess.run(cmd[:-2] + ["-o", "r2.csv"], cwd=tmp_path, capture_output=True, env=env)
+    assert quiet.returncode == 0 and b"scoring" not in quiet.stderr

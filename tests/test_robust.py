@@ -125,3 +125,23 @@ def test_console_script_runs(tmp_path):
     assert proc.returncode == 0 and "Tỉnh Bắc Ninh" in proc.stdout
     proc = subprocess.run([sys.executable, "-m", "parcli", "score"], capture_output=True, text=True, env=env)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
+
+
+def test_internal_errors_are_one_line_unless_debug(monkeypatch):
+    """A bug (here: the engine made to fail) is one line and exit 1; --debug lets the traceback through."""
+    from typer.testing import CliRunner
+
+    import parcli.engine
+    from parcli.cli import app
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(parcli.engine, "score", broken)
+    runner = CliRunner()
+    result = runner.invoke(app, ["score", str(BAC_NINH)])
+    assert result.exit_code == 1
+    assert "internal error: RuntimeError: simulated bug" in result.output
+    assert "Traceback" not in result.output
+    result = runner.invoke(app, ["--debug", "score", str(BAC_NINH)])
+    assert isinstance(result.exception, RuntimeError)

@@ -49,10 +49,11 @@ def write_xlsx(fh, results) -> None:
     leaf_widths = [28, 8, 6, 22, 6, 8, 9, 60, 7, 9, 8, 10, 8, 30]
     header(leaves, LEAF_COLUMNS, leaf_widths)
     first = None
+    first_fw = None
     for result in results:
         key = (result.framework.id, result.framework.version)
         if first is None:
-            first = key
+            first, first_fw = key, result.framework
         elif key != first:
             raise UsageError("the units use different frameworks; their summary columns differ. Export them "
                              "to separate .xlsx files, or to one .csv or .json")
@@ -72,4 +73,14 @@ def write_xlsx(fh, results) -> None:
             leaves.append([_cell(v) for v in row])
     if not header_written:
         header(summary, SUMMARY_BASE, [28, 8, 6, 22, 9, 8, 9, 10])
+    about = wb.create_sheet("about")
+    header(about, ["key", "value"], [22, 100])
+    if first_fw is not None:
+        from .. import __version__
+
+        for key, value in (("tool", f"parcli {__version__}"), ("framework", first_fw.id),
+                           ("framework_version", first_fw.version), ("framework_sha256", first_fw.sha256),
+                           ("framework_status", first_fw.status),
+                           ("framework_note", first_fw.file.provenance.note)):
+            about.append([key, _cell(value)])
     wb.save(fh)
