@@ -169,19 +169,27 @@ def _dotted(path: tuple) -> str:
 # --- framework -------------------------------------------------------------
 
 
-def check_framework(doc: Document, sha256: str = "") -> tuple[Framework | None, list[Problem]]:
+def _shape(doc: Document, model, schema_id: str, keys: str):
+    """A document's shape through its pydantic model: (model instance or None, problems)."""
     data = doc.data
     if not isinstance(data, dict):
-        return None, [doc.problem((), "a framework file is a mapping of keys (schema, id, fields …), not "
+        kind = schema_id.split("/")[1]
+        return None, [doc.problem((), f"a {kind} file is a mapping of keys ({keys}), not "
                                    f"{'a list' if isinstance(data, list) else 'a single value'}")]
     schema = data.get("schema")
-    if schema != FRAMEWORK_SCHEMA:
-        return None, [_schema_problem(doc, schema, FRAMEWORK_SCHEMA)]
+    if schema != schema_id:
+        return None, [_schema_problem(doc, schema, schema_id)]
     try:
-        fw = FrameworkFile.model_validate(data)
+        return model.model_validate(data), []
     except ValidationError as exc:
         return None, pydantic_problems(doc, exc)
-    problems: list[Problem] = []
+
+
+def check_framework(doc: Document, sha256: str = "") -> tuple[Framework | None, list[Problem]]:
+    fw, problems = _shape(doc, FrameworkFile, FRAMEWORK_SCHEMA, "schema, id, fields …")
+    if fw is None:
+        return None, problems
+    problems = []
     nodes: dict[str, Node] = {}
     fields: list[Node] = []
     leaves: list[Node] = []
@@ -326,17 +334,9 @@ def _schema_problem(doc: Document, schema: Any, wanted: str) -> Problem:
 
 def unit_header(doc: Document) -> tuple[UnitFile | None, list[Problem]]:
     """The unit file's shape (header keys), before its framework is known."""
-    data = doc.data
-    if not isinstance(data, dict):
-        return None, [doc.problem((), "a unit file is a mapping of keys (schema, unit, year, framework, "
-                                   f"evidence), not {'a list' if isinstance(data, list) else 'a single value'}")]
-    schema = data.get("schema")
-    if schema != UNIT_SCHEMA:
-        return None, [_schema_problem(doc, schema, UNIT_SCHEMA)]
-    try:
-        header = UnitFile.model_validate(data)
-    except ValidationError as exc:
-        return None, pydantic_problems(doc, exc)
+    header, problems = _shape(doc, UnitFile, UNIT_SCHEMA, "schema, unit, year, framework, evidence")
+    if header is None:
+        return None, problems
     if not 1990 <= header.year <= 2100:
         return None, [doc.problem(("year",), f"year {header.year} is outside 1990–2100")]
     return header, []

@@ -23,13 +23,13 @@ def _number(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
         if isinstance(value, str):
             raise ValueError(f"expected a number, got the text {value!r}; write it without quotes")
-        raise ValueError(f"expected a number, got {_kind(value)}")
+        raise ValueError(f"expected a number, got {describe_value(value)}")
     return Decimal(value)
 
 
 def _text(value: Any) -> Any:
     if not isinstance(value, str):
-        raise ValueError(f"expected text, got {_kind(value)}; put it in quotes")
+        raise ValueError(f"expected text, got {describe_value(value)}; put it in quotes")
     return value
 
 
@@ -43,7 +43,7 @@ def _id(value: Any) -> Any:
 
 def _whole(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
-        raise ValueError(f"expected a whole number such as 2021, got {_kind(value)}")
+        raise ValueError(f"expected a whole number such as 2021, got {describe_value(value)}")
     if value != int(value):
         raise ValueError(f"expected a whole number, got {value}")
     return int(value)
@@ -55,7 +55,8 @@ def _code(value: Any) -> Any:
     return _text(value)
 
 
-def _kind(value: Any) -> str:
+def describe_value(value: Any) -> str:
+    """A value as a person would name it in a message: "the number 3", "a list"."""
     if value is None:
         return "nothing (an empty value)"
     if isinstance(value, bool):

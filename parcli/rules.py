@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from .loader import is_yaml11_bool
+from .model import describe_value
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -60,22 +61,6 @@ def _is_number(v: Any) -> bool:
     return isinstance(v, Decimal)
 
 
-def _describe_value(v: Any) -> str:
-    if v is None:
-        return "nothing"
-    if isinstance(v, bool):
-        return str(v).lower()
-    if isinstance(v, Decimal):
-        return f"the number {v}"
-    if isinstance(v, str):
-        return f"the text {v!r}"
-    if isinstance(v, dict):
-        return "a mapping"
-    if isinstance(v, list):
-        return "a list"
-    return type(v).__name__
-
-
 def expected_forms(rule) -> str:
     forms = [_FORMS[m] for m in ACCEPTS[rule.kind]]
     if rule.kind == "choice":
@@ -109,7 +94,7 @@ def parse_evidence(rule, leaf_max: Decimal, raw: Any) -> tuple[Evidence | None, 
         return _scalar_text(rule, raw)
     if cls is Decimal:
         return None, [((), f"a bare number does not say what it counts; give {expected_forms(rule)}")]
-    return None, [((), f"expected {expected_forms(rule)}, got {_describe_value(raw)}")]
+    return None, [((), f"expected {expected_forms(rule)}, got {describe_value(raw)}")]
 
 
 _NO_PROBLEMS: list = []  # shared and never appended to: callers only read it
@@ -175,7 +160,7 @@ def _num(raw: dict, key: str, problems: list, *, low=None, high=None, whole=Fals
         if is_yaml11_bool(v):
             problems.append(((key,), f"{key}: {v!r} is not a number (yes/no/on/off are not booleans or numbers here)"))
             return None
-        problems.append(((key,), f"{key}: expected a number, got {_describe_value(v)}"))
+        problems.append(((key,), f"{key}: expected a number, got {describe_value(v)}"))
         return None
     if whole and v != v.to_integral_value():
         problems.append(((key,), f"{key}: a count is a whole number, got {v}"))
@@ -221,7 +206,7 @@ def _mapping(rule, leaf_max: Decimal, raw: dict):
         if "na" in raw:
             na = raw["na"]
             if not isinstance(na, bool):
-                problems.append((("na",), f"na: expected true or false, got {_describe_value(na)}"))
+                problems.append((("na",), f"na: expected true or false, got {describe_value(na)}"))
             elif na:
                 others = [k for k in raw if k not in ("na", "note", "documents")]
                 if others:
