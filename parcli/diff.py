@@ -83,9 +83,13 @@ def load_result(path: Path, store=None) -> dict[str, Any]:
     if path.suffix.lower() == ".json":
         text = decode(read_bytes(path, name), name)
         try:
-            obj = json.loads(text, parse_float=Decimal)
+            obj = json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
         except json.JSONDecodeError as exc:
             raise InputError(f"{name}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+        except ValueError as exc:
+            raise InputError(f"{name}: not a usable parcli result: {exc}") from None
+        except RecursionError:
+            raise InputError(f"{name}: not a usable parcli result: nested too deeply") from None
         if isinstance(obj, list) and len(obj) == 1:
             obj = obj[0]
         if isinstance(obj, list):
@@ -93,17 +97,9 @@ def load_result(path: Path, store=None) -> dict[str, Any]:
         if not isinstance(obj, dict) or obj.get("schema") != RESULT_SCHEMA:
             raise InputError(f"{name}: not a parcli result (schema {RESULT_SCHEMA}); write one with "
                              "parcli score UNIT --format json")
-        for key in ("framework", "unit", "year", "points", "max", "index", "fields", "leaves"):
-            if key not in obj:
-                raise InputError(f"{name}: the result has no {key!r}")
-        if not isinstance(obj["fields"], list) or not isinstance(obj["leaves"], list):
-            raise InputError(f"{name}: fields and leaves must be lists")
-        try:
-            for item in obj["fields"] + obj["leaves"]:
-                str(item["id"]), _opt(item.get("points")), _opt(item.get("max"))
-            _num(obj["points"]), _opt(obj["index"])
-        except (KeyError, TypeError, ArithmeticError, ValueError):
-            raise InputError(f"{name}: the result's numbers or ids are malformed") from None
+        problem = _result_problem(obj)
+        if problem:
+            raise InputError(f"{name}: not a usable parcli result: {problem}")
         return obj
     from .engine import score
     from .report.jsonout import result_object
@@ -111,6 +107,46 @@ def load_result(path: Path, store=None) -> dict[str, Any]:
 
     unit, fw = (store or Store()).unit(path)
     return result_object(score(fw, unit))
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not a finite number")
+
+
+def _result_problem(obj: dict[str, Any]) -> str | None:
+    """What makes a result object unusable for a comparison, or None."""
+    for key in ("framework", "unit", "year", "points", "max", "index", "fields", "leaves"):
+        if key not in obj:
+            return f"it has no {key!r}"
+    fw = obj["framework"]
+    if not isinstance(fw, dict) or not isinstance(fw.get("id"), str):
+        return "framework must be an object with an id"
+    if not isinstance(obj["unit"], str) or not isinstance(obj.get("code") or "", str):
+        return "unit and code must be text"
+    if isinstance(obj["year"], bool) or not isinstance(obj["year"], (int, Decimal)):
+        return "year must be a number"
+    if obj.get("class") is not None and not isinstance(obj["class"], str):
+        return "class must be text"
+    if not isinstance(obj["fields"], list) or not isinstance(obj["leaves"], list):
+        return "fields and leaves must be lists"
+    if not all(isinstance(obj[k], (int, Decimal, type(None))) and not isinstance(obj[k], bool)
+               for k in ("points", "max", "index")) or obj["points"] is None or obj["max"] is None:
+        return "points, max and index must be numbers"
+    try:
+        for item in obj["fields"] + obj["leaves"]:
+            if not isinstance(item, dict) or not isinstance(item.get("title", ""), str):
+                return "each field and leaf must be an object with a text title"
+            if not isinstance(item.get("status"), (str, type(None))):
+                return "a status must be text"
+            str(item["id"])
+            for key in ("points", "max", "index", "claimed"):
+                value = item.get(key)
+                if isinstance(value, (bool, str, list, dict)):
+                    return f"{key} must be a number"
+                _opt(value)
+    except (KeyError, TypeError, ArithmeticError, ValueError):
+        return "its numbers or ids are malformed"
+    return None
 
 
 def compare(a: dict[str, Any], b: dict[str, Any]) -> Diff:

@@ -104,7 +104,7 @@ def budget(fuzz_examples, share):
 def test_mutated_unit_files(tmp_path, fuzz_examples):
     (tmp_path / "mini.yaml").write_text(MINI_FRAMEWORK, encoding="utf-8")
 
-    @budget(fuzz_examples, 40)
+    @budget(fuzz_examples, 35)
     @given(data=st.data(), which=st.sampled_from(["mini", "province"]))
     def run(data, which):
         text = mutate(MINI_UNIT if which == "mini" else UNIT_TEXT, data)
@@ -118,7 +118,7 @@ def test_mutated_unit_files(tmp_path, fuzz_examples):
 
 
 def test_mutated_framework_files(tmp_path, fuzz_examples):
-    @budget(fuzz_examples, 30)
+    @budget(fuzz_examples, 25)
     @given(data=st.data())
     def run(data):
         (tmp_path / "mini.yaml").write_bytes(mutate(MINI_FRAMEWORK, data).encode("utf-8", "surrogatepass"))
@@ -161,5 +161,24 @@ def test_random_bytes(tmp_path, fuzz_examples):
     def run(raw):
         (tmp_path / "u.yaml").write_bytes(raw)
         check(["validate", "u.yaml"], tmp_path)
+
+    run()
+
+
+def test_mutated_result_json_in_diff(tmp_path, fuzz_examples):
+    """diff reads result JSON files written by anyone: mutations of a real one never crash it."""
+    import json
+
+    from typer.testing import CliRunner as Runner
+
+    unit = EXAMPLES / "bac-ninh-2021.yaml"
+    base = Runner().invoke(app, ["score", str(unit), "-f", "json"]).stdout
+    compact = json.dumps(json.loads(base), ensure_ascii=False, indent=1)
+
+    @budget(fuzz_examples, 10)
+    @given(data=st.data())
+    def run(data):
+        (tmp_path / "a.json").write_bytes(mutate(compact, data).encode("utf-8", "surrogatepass"))
+        check(["diff", "a.json", str(unit)], tmp_path)
 
     run()
