@@ -59,6 +59,7 @@ def _init(classes, strict) -> None:
 
 
 def _one(path: str) -> tuple[str, Row | None, list[Problem], FrameworkInfo | None]:
+    from .checks import strict_problems
     from .engine import score
 
     try:
@@ -67,7 +68,7 @@ def _one(path: str) -> tuple[str, Row | None, list[Problem], FrameworkInfo | Non
         return path, None, exc.problems or [Problem(path, 0, 0, exc.message)], None
     result = score(fw, unit, _Worker.classes)
     if _Worker.strict and result.missing:
-        return path, None, [Problem(path, 0, 0, f"leaf {m} has no evidence (--strict)") for m in result.missing], None
+        return path, None, strict_problems(path, result.missing), None
     info = None
     key = f"{fw.id}@{fw.version}"
     if key not in _Worker.seen:

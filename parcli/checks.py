@@ -388,6 +388,11 @@ def check_unit(doc: Document, header: UnitFile, fw: Framework) -> tuple[Unit | N
     return Unit(header.unit, header.code, header.year, header.framework, doc.file, evidence, frozenset(na)), []
 
 
+def strict_problems(file: str, missing: list[str]) -> list[Problem]:
+    """With --strict, every leaf without evidence is an error."""
+    return [Problem(file, 0, 0, f"leaf {leaf_id} has no evidence (--strict)") for leaf_id in missing]
+
+
 def _few(nodes: list[Node]) -> str:
     ids = [n.id for n in nodes]
     return ", ".join(ids[:4]) + (" …" if len(ids) > 4 else "")

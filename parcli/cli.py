@@ -133,12 +133,9 @@ def _consoles():
     return console(sys.stdout), console(sys.stderr)
 
 
-def _strict_problems(result) -> list[Problem]:
-    return [Problem(result.file, 0, 0, f"leaf {leaf_id} has no evidence (--strict)") for leaf_id in result.missing]
-
-
 def _score_files(paths: list[Path], strict: bool, store=None):
     """Yield a Result per file; collect every problem and raise them together at the end."""
+    from .checks import strict_problems
     from .engine import score as run
     from .store import Store
 
@@ -152,7 +149,7 @@ def _score_files(paths: list[Path], strict: bool, store=None):
             continue
         result = run(fw, unit)
         if strict and result.missing:
-            problems.extend(_strict_problems(result))
+            problems.extend(strict_problems(result.file, result.missing))
             continue
         if not problems:
             yield result

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .checks import strict_problems
 from .errors import InputError, Problem
 from .loader import load_file
 from .store import Store
@@ -45,7 +46,7 @@ def validate_files(paths: list[Path], strict: bool = False) -> tuple[list[str], 
                 result = score(fw, unit)
                 missing = result.missing
                 if missing and strict:
-                    found += [Problem(name, 0, 0, f"leaf {m} has no evidence (--strict)") for m in missing]
+                    found += strict_problems(name, missing)
                 elif missing:
                     found.append(Problem(name, 0, 0, result.warnings[0].message, "warning"))
                 summary = (f"unit {unit.name} {unit.year} against {fw.id}: "

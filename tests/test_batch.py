@@ -264,3 +264,13 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     assert b"scoring" in seen and b"wrote r.csv" in seen
     quiet = subprocess.run(cmd[:-2] + ["-o", "r2.csv"], cwd=tmp_path, capture_output=True, env=env)
     assert quiet.returncode == 0 and b"scoring" not in quiet.stderr
+
+
+@pytest.mark.parametrize("command", ["validate", "rank", "export"])
+def test_strict_makes_missing_leaves_errors(cli, tmp_path, unit_file, command):
+    path = unit_file('"1.1.1": true')
+    extra = ["-o", tmp_path / "x.csv"] if command == "export" else []
+    assert cli(command, path, *extra).exit_code == 0
+    run = cli(command, path, *extra, "--strict")
+    assert run.exit_code == 1
+    assert f"{path}: leaf 2.1.4 has no evidence (--strict)" in run.all
