@@ -276,7 +276,7 @@ def rank(
         from .report.files import check_output
 
         check_output(output, [*units, *([previous] if previous else [])])
-        if output_kind(output) != "csv":
+        if output_kind(output).value != "csv":
             raise UsageError(f"{output}: a ranking is written as CSV; use a .csv name")
     prev = read_previous(previous) if previous else None
     with _progress(len(units)) as tick:

@@ -6,16 +6,15 @@ from pathlib import Path
 from typing import IO
 
 from .errors import UsageError
+from .report import FileFormat, write_results
 from .report.files import check_output, write_atomic
 
-SUFFIXES = {".csv": "csv", ".json": "json", ".xlsx": "xlsx"}
 
-
-def output_kind(output: Path) -> str:
-    kind = SUFFIXES.get(output.suffix.lower())
-    if kind is None:
+def output_kind(output: Path) -> FileFormat:
+    fmt = FileFormat.for_path(output)
+    if fmt is None:
         raise UsageError(f"{output}: unknown output type {output.suffix or '(none)'!r}; use .csv, .json or .xlsx")
-    return kind
+    return fmt
 
 
 def export_units(units: list[Path], output: Path, strict: bool, score_files):
@@ -36,18 +35,7 @@ def export_units(units: list[Path], output: Path, strict: bool, score_files):
             yield result
 
     def write(fh: IO[bytes]) -> None:
-        if kind == "csv":
-            from .report.csvout import LEAF_COLUMNS, write_leaf_csv
-
-            write_leaf_csv(fh, LEAF_COLUMNS, results())
-        elif kind == "json":
-            from .report.jsonout import write_json_list
-
-            write_json_list(fh, results())
-        else:
-            from .report.xlsx import write_xlsx
-
-            write_xlsx(fh, results())
+        write_results(kind, fh, results())
 
     write_atomic(output, write)
     return count, list(frameworks.values())

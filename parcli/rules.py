@@ -2,9 +2,10 @@
 
 Everything here is pure and exact (Decimal). :func:`parse_evidence` turns one
 raw evidence value into an :class:`Evidence` or a list of ``(path, message)``
-problems; :func:`compute` turns evidence into points and a reason;
-:func:`describe` says a rule in words; :func:`form_hint` shows the value form
-a unit file takes for it.
+problems; :func:`scorer` compiles a rule (once per framework) into a function
+from evidence to points; :func:`reason` says why a leaf got its points;
+:func:`describe` says a rule in words; :func:`form_hint` shows the value form a
+unit file takes for it.
 """
 
 from __future__ import annotations
@@ -55,10 +56,6 @@ class Evidence:
     note: str | None = None
     documents: tuple[str, ...] = ()
     na: bool = False
-
-
-def _is_number(v: Any) -> bool:
-    return isinstance(v, Decimal)
 
 
 def expected_forms(rule) -> str:
@@ -299,11 +296,6 @@ def scorer(rule, leaf_max: Decimal):
     return lambda ev: ev.points if ev.points is not None else ZERO  # manual
 
 
-def compute(rule, leaf_max: Decimal, ev: Evidence) -> tuple[Decimal, str]:
-    """Points in [0, leaf_max] for checked evidence, and a short reason."""
-    return scorer(rule, leaf_max)(ev), reason(rule, leaf_max, ev)
-
-
 def reason(rule, leaf_max: Decimal, ev: Evidence) -> str:
     """Why a leaf got its computed points, e.g. "60/78 = 76.92% ≥ 70"."""
     kind = rule.kind
@@ -415,7 +407,6 @@ def form_hint(rule) -> str:
 __all__ = [
     "ACCEPTS",
     "Evidence",
-    "compute",
     "describe",
     "expected_forms",
     "form_hint",

@@ -8,17 +8,39 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
+from pathlib import Path
 
 from .. import __version__
 
 TOOL = "parcli"
 
 
-class Format(str, Enum):
-    table = "table"
-    json = "json"
+class FileFormat(str, Enum):
+    """The file formats parcli writes, chosen by an output's extension."""
+
     csv = "csv"
+    json = "json"
     xlsx = "xlsx"
+
+    @classmethod
+    def for_path(cls, path: Path) -> FileFormat | None:
+        return cls.__members__.get(path.suffix.lower().lstrip("."))
+
+
+def write_results(fmt: FileFormat, fh, results) -> None:
+    """Write scored results to a binary file handle in one of the file formats."""
+    if fmt is FileFormat.csv:
+        from .csvout import LEAF_COLUMNS, write_leaf_csv
+
+        write_leaf_csv(fh, LEAF_COLUMNS, results)
+    elif fmt is FileFormat.json:
+        from .jsonout import write_json_list
+
+        write_json_list(fh, results)
+    else:
+        from .xlsx import write_xlsx
+
+        write_xlsx(fh, results)
 
 
 def exact(value: Decimal) -> str:
