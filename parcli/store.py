@@ -84,6 +84,11 @@ class Store:
         except InputError as exc:
             self._failed[key] = exc.problems
             raise
+        return self.framework_doc(path, doc, raw)
+
+    def framework_doc(self, path: Path, doc: Document, raw: bytes) -> Framework:
+        """Check an already loaded framework file (``raw``: its bytes, for the hash) and keep it."""
+        key = path.resolve()
         fw, problems = check_framework(doc, hashlib.sha256(raw).hexdigest())
         if fw is None:
             self._failed[key] = problems

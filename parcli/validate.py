@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .checks import strict_problems
 from .errors import InputError, Problem
-from .loader import load_file
+from .loader import decode, load_text, read_bytes
 from .store import Store
 
 
@@ -34,10 +34,11 @@ def validate_files(paths: list[Path], strict: bool = False) -> tuple[list[str], 
         found: list[Problem] = []
         summary = ""
         try:
-            doc = load_file(path, name)
+            raw = read_bytes(path, name)
+            doc = load_text(decode(raw, name), name)
             kind = kind_of(doc.data)
             if kind == "framework":
-                fw = store.framework_file(Path(path), name)
+                fw = store.framework_doc(Path(path), doc, raw)
                 f, c, s = fw.counts()
                 summary = (f"framework {fw.id} v{fw.version}: {f} fields / {c} criteria / {s} sub-criteria / "
                            f"total {fw.file.total} ({fw.status})")
