@@ -269,7 +269,7 @@ def check_framework(doc: Document, sha256: str = "") -> tuple[Framework | None, 
         labels.add(band.label)
         previous = band.min
     if problems:
-        return None, problems
+        return None, _in_order(problems)
     for leaf in leaves:
         leaf.scorer = scorer(leaf.rule, leaf.max)
     return Framework(fw, doc.file, sha256, nodes, fields, leaves), []
@@ -384,8 +384,12 @@ def check_unit(doc: Document, header: UnitFile, fw: Framework) -> tuple[Unit | N
                                                 "(na); remove one of the two", key=True))
                     break
     if problems:
-        return None, problems
+        return None, _in_order(problems)
     return Unit(header.unit, header.code, header.year, header.framework, doc.file, evidence, frozenset(na)), []
+
+
+def _in_order(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.line, p.col))
 
 
 def strict_problems(file: str, missing: list[str]) -> list[Problem]:
