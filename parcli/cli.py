@@ -399,7 +399,7 @@ def template(
     from .schema import shipped_schema
     from .store import Store, looks_like_path
 
-    fw = Store().framework(framework, Path.cwd())
+    fw = Store().framework(framework, Path("."))
     ref = framework
     if looks_like_path(framework):
         target = Path(fw.source_path).resolve()
@@ -428,7 +428,7 @@ def explain(
     from .report.table import emit, explain_table
     from .store import Store
 
-    fw = Store().framework(framework, Path.cwd())
+    fw = Store().framework(framework, Path("."))
     if node_id not in fw.nodes:
         near = fw.nearest(node_id, 5)
         hint = f"; nearest: {', '.join(near)}" if near else ""
