@@ -93,28 +93,14 @@ class NodeResult:
 
 @dataclass(slots=True)
 class ScoreWarning:
-    """Something a person should look at; not an error. ``message`` is the English text
-    (used in JSON); :func:`parcli.report.warning_text` says it in other languages."""
+    """Something a person should look at; not an error.
+    :func:`parcli.report.warning_text` says it in words."""
 
     code: str  # missing | claim | override
     leaf: str | None = None
     given: Decimal | None = None  # claimed or override points
     supported: Decimal | None = None  # computed points
     ids: tuple[str, ...] = ()  # missing leaves
-
-    @property
-    def message(self) -> str:
-        if self.code == "missing":
-            shown = ", ".join(self.ids[:8]) + (f" and {len(self.ids) - 8} more" if len(self.ids) > 8 else "")
-            return f"{len(self.ids)} leaves have no evidence and score 0: {shown}"
-        if self.code == "claim":
-            return (f"{self.leaf}: {_plain(self.given)} points claimed, the evidence supports "
-                    f"{_plain(self.supported)}")
-        return f"{self.leaf}: {_plain(self.given)} points given override the {_plain(self.supported)} computed"
-
-
-def _plain(d: Decimal) -> str:
-    return f"{d.normalize():f}" if d != d.to_integral_value() else f"{d.quantize(Decimal(1)):f}"
 
 
 @dataclass(slots=True)

@@ -24,6 +24,7 @@ def kind_of(data) -> str | None:
 def validate_files(paths: list[Path], strict: bool = False) -> tuple[list[str], list[str], list[bool]]:
     """Return (problem lines, one summary line per file, failed flag per file)."""
     from .engine import score
+    from .report import warning_text
 
     store = Store()
     problems: list[Problem] = []
@@ -49,7 +50,7 @@ def validate_files(paths: list[Path], strict: bool = False) -> tuple[list[str], 
                 if missing and strict:
                     found += strict_problems(name, missing)
                 elif missing:
-                    found.append(Problem(name, 0, 0, result.warnings[0].message, "warning"))
+                    found.append(Problem(name, 0, 0, warning_text(result.warnings[0], "en"), "warning"))
                 summary = (f"unit {unit.name} {unit.year} against {fw.id}: "
                            f"{len(fw.leaves) - len(missing)} of {len(fw.leaves)} leaves with evidence")
             else:

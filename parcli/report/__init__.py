@@ -86,10 +86,16 @@ _STATUS = {
 }
 
 
-def warning_text(w, lang: str) -> str:
-    """A score warning in the user's language."""
+def warning_text(w, lang: str = "en") -> str:
+    """A score warning in the user's language (English in JSON)."""
     if lang != "vi":
-        return w.message
+        if w.code == "missing":
+            ids = w.ids
+            shown = ", ".join(ids[:8]) + (f" and {len(ids) - 8} more" if len(ids) > 8 else "")
+            return f"{len(ids)} leaves have no evidence and score 0: {shown}"
+        if w.code == "claim":
+            return f"{w.leaf}: {exact(w.given)} points claimed, the evidence supports {exact(w.supported)}"
+        return f"{w.leaf}: {exact(w.given)} points given override the {exact(w.supported)} computed"
     if w.code == "missing":
         ids = w.ids
         shown = ", ".join(ids[:8]) + (f" và {len(ids) - 8} tiêu chí khác" if len(ids) > 8 else "")

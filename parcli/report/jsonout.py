@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import __version__
 from ..model import RESULT_SCHEMA
-from . import TOOL, exact
+from . import TOOL, exact, warning_text
 
 
 def framework_info(fw) -> dict[str, Any]:
@@ -54,7 +54,7 @@ def result_object(result) -> dict[str, Any]:
             }
             for leaf in result.leaves
         ],
-        "warnings": [w.message for w in result.warnings],
+        "warnings": [warning_text(w, "en") for w in result.warnings],
     }
 
 
