@@ -72,11 +72,19 @@ def describe_value(value: Any) -> str:
     return type(value).__name__
 
 
+def _places(value: Any) -> Any:
+    value = _whole(value)
+    if value not in (2, 3):
+        raise ValueError(f"places is 2 or 3 (decimals shown for every index), got {value}")
+    return value
+
+
 _NUM_SCHEMA = {"type": "number"}
 Num = Annotated[Decimal, BeforeValidator(_number), WithJsonSchema(_NUM_SCHEMA)]
 Text = Annotated[str, BeforeValidator(_text)]
 Id = Annotated[str, BeforeValidator(_id)]
 Whole = Annotated[int, BeforeValidator(_whole), WithJsonSchema({"type": "integer"})]
+Places = Annotated[int, BeforeValidator(_places), WithJsonSchema({"enum": [2, 3]})]
 Code = Annotated[str, BeforeValidator(_code), WithJsonSchema({"type": ["string", "integer"]})]
 
 
@@ -193,7 +201,7 @@ class FrameworkFile(_Strict):
     version: Text
     provenance: Provenance
     total: Num
-    places: Literal[2, 3] = 2
+    places: Places = 2
     classes: list[ClassBand] = Field(default_factory=list)
     fields: list[FieldNode] = Field(min_length=1)
 

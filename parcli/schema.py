@@ -22,7 +22,7 @@ def json_schema(kind: str) -> dict[str, Any]:
 
     model = {"unit": UnitFile, "framework": FrameworkFile}[kind]
     schema = model.model_json_schema(by_alias=True, mode="validation")
-    _drop_docstrings(schema)
+    _canonical(schema)
     out = {"$schema": DRAFT, "title": TITLES[kind], "description": DESCRIPTIONS[kind]}
     out.update({k: v for k, v in schema.items() if k not in ("title", "description")})
     return out
@@ -36,16 +36,20 @@ DESCRIPTIONS = {
 }
 
 
-def _drop_docstrings(node) -> None:
-    # pydantic copies class docstrings (written for developers) into "description"
+def _canonical(node) -> None:
+    """The same schema whatever the pydantic version: docstrings (written for developers)
+    and defaults (not validation) dropped, every string const typed."""
     if isinstance(node, dict):
         if isinstance(node.get("description"), str) and "title" in node:
             del node["description"]
+        node.pop("default", None)
+        if isinstance(node.get("const"), str):
+            node["type"] = "string"
         for value in node.values():
-            _drop_docstrings(value)
+            _canonical(value)
     elif isinstance(node, list):
         for value in node:
-            _drop_docstrings(value)
+            _canonical(value)
 
 
 def schema_text(kind: str) -> str:

@@ -18,10 +18,7 @@ class Run:
     def __init__(self, result):
         self.exit_code = result.exit_code
         self.stdout = result.stdout
-        try:
-            self.stderr = result.stderr
-        except ValueError:  # older click mixes the streams
-            self.stderr = ""
+        self.stderr = result.stderr
         self.output = result.output
         self.exception = result.exception
 
@@ -30,9 +27,17 @@ class Run:
         return self.stdout + self.stderr
 
 
+def make_runner() -> CliRunner:
+    """A runner that keeps stdout and stderr apart (click < 8.2 mixes them unless asked)."""
+    try:
+        return CliRunner(mix_stderr=False)
+    except TypeError:  # click >= 8.2: always separate
+        return CliRunner()
+
+
 @pytest.fixture
 def cli():
-    runner = CliRunner()
+    runner = make_runner()
 
     def invoke(*args: str) -> Run:
         result = runner.invoke(app, [str(a) for a in args])

@@ -169,10 +169,10 @@ def test_mutated_result_json_in_diff(tmp_path, fuzz_examples):
     """diff reads result JSON files written by anyone: mutations of a real one never crash it."""
     import json
 
-    from typer.testing import CliRunner as Runner
+    from tests.conftest import make_runner
 
     unit = EXAMPLES / "bac-ninh-2021.yaml"
-    base = Runner().invoke(app, ["score", str(unit), "-f", "json"]).stdout
+    base = make_runner().invoke(app, ["score", str(unit), "-f", "json"]).stdout
     compact = json.dumps(json.loads(base), ensure_ascii=False, indent=1)
 
     @budget(fuzz_examples, 10)
