@@ -86,23 +86,30 @@ _STATUS = {
 }
 
 
+_WARNINGS = {
+    "en": {
+        "missing": "{n} leaves have no evidence and score 0: {shown}",
+        "more": " and {n} more",
+        "claim": "{leaf}: {given} points claimed, the evidence supports {supported}",
+        "override": "{leaf}: {given} points given override the {supported} computed",
+    },
+    "vi": {
+        "missing": "{n} tiêu chí chưa có số liệu, được 0 điểm: {shown}",
+        "more": " và {n} tiêu chí khác",
+        "claim": "{leaf}: tự chấm {given} điểm, số liệu chỉ đạt {supported} điểm",
+        "override": "{leaf}: điểm thẩm định {given} thay cho {supported} điểm tính được",
+    },
+}
+
+
 def warning_text(w, lang: str = "en") -> str:
     """A score warning in the user's language (English in JSON)."""
-    if lang != "vi":
-        if w.code == "missing":
-            ids = w.ids
-            shown = ", ".join(ids[:8]) + (f" and {len(ids) - 8} more" if len(ids) > 8 else "")
-            return f"{len(ids)} leaves have no evidence and score 0: {shown}"
-        if w.code == "claim":
-            return f"{w.leaf}: {exact(w.given)} points claimed, the evidence supports {exact(w.supported)}"
-        return f"{w.leaf}: {exact(w.given)} points given override the {exact(w.supported)} computed"
+    words = _WARNINGS.get(lang, _WARNINGS["en"])
     if w.code == "missing":
         ids = w.ids
-        shown = ", ".join(ids[:8]) + (f" và {len(ids) - 8} tiêu chí khác" if len(ids) > 8 else "")
-        return f"{len(ids)} tiêu chí chưa có số liệu, được 0 điểm: {shown}"
-    if w.code == "claim":
-        return f"{w.leaf}: tự chấm {exact(w.given)} điểm, số liệu chỉ đạt {exact(w.supported)} điểm"
-    return f"{w.leaf}: điểm thẩm định {exact(w.given)} thay cho {exact(w.supported)} điểm tính được"
+        shown = ", ".join(ids[:8]) + (words["more"].format(n=len(ids) - 8) if len(ids) > 8 else "")
+        return words["missing"].format(n=len(ids), shown=shown)
+    return words[w.code].format(leaf=w.leaf, given=exact(w.given), supported=exact(w.supported))
 
 
 LABELS = {
