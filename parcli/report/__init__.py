@@ -6,11 +6,12 @@ Decimal; here it is rounded half-up for display, or written exactly (JSON, CSV).
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 
 from .. import __version__
+from ..engine import Index, round_index
 
 TOOL = "parcli"
 
@@ -48,7 +49,7 @@ def exact(value: Decimal) -> str:
 
     A rounded index keeps its places (86.70), as published.
     """
-    if type(value).__name__ == "Index":
+    if isinstance(value, Index):
         return f"{value:f}"
     if value == value.to_integral_value():
         return f"{value.quantize(Decimal(1)):f}"
@@ -59,7 +60,7 @@ def display(value: Decimal | None, places: int, locale: str = "en", fixed: bool 
     """Rounded half-up to ``places`` for people; ``fixed`` keeps trailing zeros (indices)."""
     if value is None:
         return ""
-    q = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    q = round_index(value, places)
     text = f"{q:,f}" if fixed else f"{_trim(q):,f}"
     if locale == "vi":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")

@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..engine import round_index
 from . import display, label, provenance_line, warning_text
 
 _STATUS_STYLE = {"scored": "", "missing": "yellow", "na": "dim", "override": "cyan"}
@@ -51,7 +52,7 @@ def score_table(result, depth: str = "all", lang: str = "vi", locale: str = "en"
         # shown as the difference of the shown numbers, so that every row adds up
         if pts is None:
             return ""
-        return num(_rounded(mx, places) - _rounded(pts, places))
+        return num(round_index(mx, places) - round_index(pts, places))
 
     table = Table(title=f"{result.unit} · {result.year} · {fw.title(lang)}", title_justify="left")
     table.add_column(label("id", lang), no_wrap=True)
@@ -99,12 +100,6 @@ def score_table(result, depth: str = "all", lang: str = "vi", locale: str = "en"
                 row(leaf.id, "    " + leaf.node.label(lang), num(leaf.max), num(leaf.points), lost(leaf.max, leaf.points),
                     num(leaf.claimed), "", leaf.status, style="dim" if leaf.status == "na" else "")
     return table
-
-
-def _rounded(value, places):
-    from decimal import ROUND_HALF_UP, Decimal
-
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def summary_lines(result, lang: str = "vi", locale: str = "en") -> list[str]:

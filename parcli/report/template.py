@@ -22,23 +22,13 @@ _HEAD = {
         "Not applicable: {{na: true, note: \"why\"}}. Check with: parcli validate <this file>",
     ],
 }
-_STATUS = {
-    "vi": {"reconstructed": "LƯU Ý: bộ tiêu chí TÁI DỰNG, không phải phụ lục chính thức.", "official": "",
-           "custom": ""},
-    "en": {"reconstructed": "NOTE: a RECONSTRUCTED framework, not the official annex.", "official": "",
-           "custom": ""},
-}
-
-
 def template_text(fw, framework_ref: str, schema_uri: str, lang: str = "vi", year: int | None = None) -> str:
     places = fw.places
     fmt = lambda v: display(v, places)  # noqa: E731
     lines = [f"# yaml-language-server: $schema={schema_uri}"]
     for line in _HEAD[lang]:
         lines.append("# " + line.format(id=fw.id, version=fw.version, title=fw.title(lang)))
-    if _STATUS[lang][fw.status]:
-        lines.append("# " + _STATUS[lang][fw.status])
-    lines.append("# " + provenance_line(fw, lang))
+    lines.append("# " + provenance_line(fw, lang))  # says RECONSTRUCTED / TÁI DỰNG where it is
     year = year or datetime.date.today().year
     unit_word = "Tên đơn vị" if lang == "vi" else "Unit name"
     lines += [
