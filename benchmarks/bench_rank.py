@@ -46,7 +46,7 @@ def framework_text(leaves: int = 100) -> str:
                 rule = {
                     "yes_no": "{kind: yes_no}",
                     "choice": "{kind: choice, options: {tot: 1, kha: 0.5, kem: 0}}",
-                    "bands": "{kind: bands, bands: [{gt: 90, points: 1}, {gte: 70, points: 0.5}, {points: 0}]}",
+                    "bands": "{kind: bands, measure: percent, bands: [{gt: 90, points: 1}, {gte: 70, points: 0.5}, {points: 0}]}",
                     "linear": "{kind: linear, full_at: 80}",
                     "scale": "{kind: scale, of: 5}",
                     "per_item": "{kind: per_item, each: 0.25}",

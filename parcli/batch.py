@@ -7,46 +7,20 @@ at once; its document and leaves are dropped before the next file is read.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError, Problem
-from .rank import Row, summarize
-
-
-@dataclass(slots=True, frozen=True)
-class FrameworkInfo:
-    """What a ranking needs to know of a framework (picklable, small)."""
-
-    id: str
-    version: str
-    sha256: str
-    status: str
-    places: int
-    title: str
-    title_en: str | None
-    fields: tuple[tuple[str, str, str | None], ...]  # (id, title, title_en)
-
-    @property
-    def key(self) -> str:
-        return f"{self.id}@{self.version}"
-
-    def title_for(self, lang: str) -> str:
-        return (self.title_en or self.title) if lang == "en" else self.title
-
-
-def info_of(fw) -> FrameworkInfo:
-    return FrameworkInfo(fw.id, fw.version, fw.sha256, fw.status, fw.places, fw.file.title, fw.file.title_en,
-                         tuple((f.id, f.title, f.title_en) for f in fw.fields))
+from .errors import Problem
+from .rank import Row
+from .summary import FrameworkInfo, summarize
 
 
 class _Worker:
-    """Per-process state: the store (frameworks loaded once) and the frameworks already reported."""
+    """Per-process state: the store (frameworks loaded once) and the frameworks' infos."""
 
     store = None
     classes = None
     strict = False
-    seen: set[str] = set()
+    infos: dict[str, FrameworkInfo] = {}
 
 
 def _init(classes, strict) -> None:
@@ -55,26 +29,22 @@ def _init(classes, strict) -> None:
     _Worker.store = Store()
     _Worker.classes = classes
     _Worker.strict = strict
-    _Worker.seen = set()
+    _Worker.infos = {}
 
 
 def _one(path: str) -> tuple[str, Row | None, list[Problem], FrameworkInfo | None]:
-    from .checks import strict_problems
-    from .engine import score
+    """Score one file into a row; the framework's info comes with the first row of each framework."""
+    from .scoring import score_file
 
-    try:
-        unit, fw = _Worker.store.unit(path)
-    except InputError as exc:
-        return path, None, exc.problems or [Problem(path, 0, 0, exc.message)], None
-    result = score(fw, unit, _Worker.classes)
-    if _Worker.strict and result.missing:
-        return path, None, strict_problems(path, result.missing), None
-    info = None
-    key = f"{fw.id}@{fw.version}"
-    if key not in _Worker.seen:
-        _Worker.seen.add(key)
-        info = info_of(fw)
-    return path, summarize(result, path), [], info
+    result, problems = score_file(_Worker.store, path, strict=_Worker.strict, classes=_Worker.classes)
+    if result is None:
+        return path, None, problems, None
+    fw = result.framework
+    new = None
+    info = _Worker.infos.get(fw.sha256)
+    if info is None:
+        info = new = _Worker.infos[fw.sha256] = FrameworkInfo.of(fw)
+    return path, Row(summarize(result, info, leaves=False)), [], new
 
 
 class _no_cyclic_gc:
@@ -107,7 +77,10 @@ def _worker_one(path: str):
 
     if gc.isenabled():
         gc.disable()  # see _no_cyclic_gc: the worker process lives only for this batch
-    return _one(path)
+    path, row, problems, info = _one(path)
+    if row is not None:  # the parent has the info from this framework's first row: send only its key
+        row.summary.framework = row.summary.framework.sha256
+    return path, row, problems, info
 
 
 def summaries(
@@ -133,8 +106,13 @@ def summaries(
     chunk = max(1, min(256, len(names) // (jobs * 8)))
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+    infos: dict[str, FrameworkInfo] = {}
     with ctx.Pool(jobs, initializer=_init, initargs=(classes, strict)) as pool:
-        for item in pool.imap(_worker_one, names, chunksize=chunk):
+        for path, row, problems, info in pool.imap(_worker_one, names, chunksize=chunk):
+            if info is not None:
+                infos.setdefault(info.sha256, info)
+            if row is not None:
+                row.summary.framework = infos[row.summary.framework]
             if progress:
                 progress()
-            yield item
+            yield path, row, problems, info

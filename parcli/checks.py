@@ -8,9 +8,6 @@ evidence against the rules of its framework. Every problem carries its
 
 from __future__ import annotations
 
-import difflib
-from dataclasses import dataclass
-from dataclasses import field as dc_field
 from decimal import Decimal
 from typing import Any
 
@@ -18,145 +15,64 @@ from pydantic import ValidationError
 
 from .errors import Problem
 from .loader import Document
-from .model import FRAMEWORK_SCHEMA, UNIT_SCHEMA, FrameworkFile, UnitFile
-from .rules import Evidence, parse_evidence, scorer
+from .model import FRAMEWORK_SCHEMA, UNIT_SCHEMA, Framework, FrameworkFile, Node, Unit, UnitFile
+from .rules import KINDS, Evidence, parse_evidence
 
 ZERO = Decimal(0)
 
 
-@dataclass(slots=True, eq=False)
-class Node:
-    """A node of a checked framework: a field, a criterion or a sub-criterion."""
-
-    id: str
-    kind: str  # field | criterion | subcriterion
-    title: str
-    title_en: str | None
-    max: Decimal
-    path: tuple  # where it stands in the framework file
-    parent: str | None
-    field: str
-    criterion: str | None
-    rule: Any = None  # leaves only
-    source: str | None = None
-    documents: str | None = None
-    children: list[str] = dc_field(default_factory=list)
-    scorer: Any = None  # leaves: the rule compiled to f(evidence) -> points
-
-    @property
-    def is_leaf(self) -> bool:
-        return self.rule is not None
-
-    def label(self, lang: str) -> str:
-        return (self.title_en or self.title) if lang == "en" else self.title
-
-
-@dataclass(slots=True, eq=False)
-class Framework:
-    """A checked framework, ready for the engine."""
-
-    file: FrameworkFile
-    source_path: str
-    sha256: str
-    nodes: dict[str, Node]
-    fields: list[Node]
-    leaves: list[Node]
-
-    @property
-    def id(self) -> str:
-        return self.file.id
-
-    @property
-    def version(self) -> str:
-        return self.file.version
-
-    @property
-    def status(self) -> str:
-        return self.file.provenance.status
-
-    @property
-    def places(self) -> int:
-        return self.file.places
-
-    def title(self, lang: str) -> str:
-        return (self.file.title_en or self.file.title) if lang == "en" else self.file.title
-
-    def counts(self) -> tuple[int, int, int]:
-        """(fields, criteria, sub-criteria)."""
-        criteria = sum(1 for n in self.nodes.values() if n.kind == "criterion")
-        subs = sum(1 for n in self.nodes.values() if n.kind == "subcriterion")
-        return len(self.fields), criteria, subs
-
-    def points_by_source(self) -> dict[str, Decimal]:
-        out: dict[str, Decimal] = {}
-        for leaf in self.leaves:
-            out[leaf.source or "assessment"] = out.get(leaf.source or "assessment", ZERO) + leaf.max
-        return out
-
-    def nearest(self, wanted: str, n: int = 3) -> list[str]:
-        return difflib.get_close_matches(wanted, list(self.nodes), n=n, cutoff=0.5)
-
-    def ancestors(self, node_id: str) -> list[str]:
-        out = []
-        node = self.nodes[node_id]
-        while node.parent is not None:
-            out.append(node.parent)
-            node = self.nodes[node.parent]
-        return out
-
-    def leaves_under(self, node_id: str) -> list[Node]:
-        node = self.nodes[node_id]
-        if node.is_leaf:
-            return [node]
-        out: list[Node] = []
-        for child in node.children:
-            out.extend(self.leaves_under(child))
-        return out
-
-
-@dataclass(slots=True, eq=False)
-class Unit:
-    """A checked unit file: header and evidence by node id."""
-
-    name: str
-    code: str | None
-    year: int
-    framework_ref: str
-    file: str
-    evidence: dict[str, Evidence] = dc_field(default_factory=dict)
-    na: frozenset[str] = frozenset()
-
-
 def pydantic_problems(doc: Document, exc: ValidationError) -> list[Problem]:
-    """Pydantic errors as ``file:line:col: message`` problems."""
+    """Pydantic errors as ``file:line:col: message`` problems, named by the node's id where there is one."""
     out = []
     for err in exc.errors(include_url=False):
         loc = tuple("schema" if p == "schema_" else p for p in err["loc"])
-        # discriminated unions add the tag to the path; keep only what is in the file
-        path = tuple(p for p in loc if not (isinstance(p, str) and p in _UNION_TAGS))
+        # a discriminated union adds the rule's kind after "rule"; keep only what is in the file
+        path = tuple(p for i, p in enumerate(loc) if not (i and loc[i - 1] == "rule" and p in _UNION_TAGS))
         msg = err["msg"]
         if msg.startswith("Value error, "):
             msg = msg[len("Value error, "):]
         etype = err["type"]
-        where = _dotted(path)
+        key = False
         if etype == "missing":
-            msg = f"missing required key {path[-1]!r}"
-            where = _dotted(path[:-1])
+            missing = path[-1]
             path = path[:-1]
+            if missing == "rule":
+                msg = "no rule; give it one, e.g. rule: {kind: yes_no}"
+            elif missing == "measure" and path[-1:] == ("rule",):
+                msg = "a bands rule names its measure: add measure: percent, count or value"
+            else:
+                msg = f"missing required key {missing!r}"
         elif etype == "extra_forbidden":
             msg = f"unknown key {path[-1]!r}; remove it or check its spelling"
-            out.append(doc.problem(path, (f"{_dotted(path[:-1])}: " if len(path) > 1 else "") + msg, key=True))
-            continue
+            key = True
         elif etype == "union_tag_invalid":
-            msg = f"unknown rule kind; use one of {', '.join(_RULE_KINDS)}"
+            msg = f"unknown rule kind; use one of {', '.join(KINDS)}"
         elif etype == "union_tag_not_found":
             msg = "a rule needs a kind"
-        out.append(doc.problem(path, f"{where}: {msg}" if where else msg))
+        node_id, rest = _named(doc.data, path)
+        where = _dotted(rest[:-1] if key else rest)
+        text = f"{where}: {msg}" if where else msg
+        out.append(doc.problem(path, f"{node_id}: {text}" if node_id else text, key=key))
     return out
 
 
-_RULE_KINDS = ("yes_no", "choice", "bands", "linear", "scale", "per_item", "deduction", "manual")
-_UNION_TAGS = frozenset(_RULE_KINDS)
+_UNION_TAGS = frozenset(KINDS)
+_NODE_LISTS = frozenset(("fields", "criteria", "subcriteria"))
+
+
+def _named(data: Any, path: tuple) -> tuple[str | None, tuple]:
+    """The id of the deepest framework node on ``path`` and the rest of the path below it."""
+    node_id, rest_at = None, 0
+    value = data
+    for i, step in enumerate(path):
+        try:
+            value = value[step]
+        except (KeyError, IndexError, TypeError):
+            break
+        if (isinstance(step, int) and i and path[i - 1] in _NODE_LISTS and isinstance(value, dict)
+                and isinstance(value.get("id"), str)):
+            node_id, rest_at = value["id"], i + 1
+    return node_id, path[rest_at:] if node_id else path
 
 
 def _dotted(path: tuple) -> str:
@@ -194,47 +110,53 @@ def check_framework(doc: Document, sha256: str = "") -> tuple[Framework | None, 
     fields: list[Node] = []
     leaves: list[Node] = []
 
+    def say(node_id: str, path: tuple, message: str) -> None:
+        problems.append(doc.problem(path, f"{node_id}: {message}"))
+
     def add(node: Node) -> None:
         if node.id in nodes:
-            problems.append(doc.problem(node.path + ("id",), f"duplicate id {node.id!r}; ids must be unique"))
+            say(node.id, node.path + ("id",), "duplicate id; ids must be unique")
         else:
             nodes[node.id] = node
+        if node.max <= 0:
+            say(node.id, node.path + ("max",), f"max must be above 0, got {node.max}")
 
     def extends(child: str, parent: str, path: tuple) -> None:
         if not (child.startswith(parent + ".") and len(child) > len(parent) + 1):
-            problems.append(doc.problem(path + ("id",), f"id {child!r} must extend its parent's id {parent!r} "
-                                        f"(e.g. {parent}.1)"))
+            say(child, path + ("id",), f"id must extend its parent's id {parent!r} (e.g. {parent}.1)")
 
-    def check_sum(path: tuple, what: str, node_max: Decimal, parts: list[Decimal]) -> None:
+    def check_sum(node: Node, parts: list[Decimal]) -> None:
         total = sum(parts, ZERO)
-        if total != node_max:
-            problems.append(doc.problem(path + ("max",), f"{what} max is {node_max} but its children sum to {total}"))
+        if total != node.max:
+            say(node.id, node.path + ("max",), f"max is {node.max} but its children sum to {total}")
+
+    def leaf(node: Node, rule) -> None:
+        leaves.append(node)
+        for sub, message in rule.check(node.max):
+            say(node.id, node.path + ("rule",) + sub, message)
 
     for fi, f in enumerate(fw.fields):
-        fpath = ("fields", fi)
-        fnode = Node(f.id, "field", f.title, f.title_en, f.max, fpath, None, f.id, None)
+        fnode = Node(f.id, "field", f.title, f.title_en, f.max, ("fields", fi), None, f.id, None)
         if "." in f.id:
-            problems.append(doc.problem(fpath + ("id",), f"a field id has no dot, got {f.id!r}"))
+            say(f.id, fnode.path + ("id",), "a field id has no dot")
         add(fnode)
         fields.append(fnode)
-        _positive(doc, problems, fpath, f.max)
         for ci, c in enumerate(f.criteria):
-            cpath = fpath + ("criteria", ci)
+            cpath = fnode.path + ("criteria", ci)
             extends(c.id, f.id, cpath)
             cnode = Node(c.id, "criterion", c.title, c.title_en, c.max, cpath, f.id, f.id, c.id,
                          documents=c.documents)
             add(cnode)
             fnode.children.append(c.id)
-            _positive(doc, problems, cpath, c.max)
             if c.subcriteria is not None:
                 if c.rule is not None:
-                    problems.append(doc.problem(cpath + ("rule",), f"criterion {c.id} has sub-criteria, so it takes "
-                                                "no rule; put rules on its sub-criteria"))
+                    say(c.id, cpath + ("rule",), "a criterion with sub-criteria takes no rule; "
+                        "put rules on its sub-criteria")
                 if c.source is not None:
-                    problems.append(doc.problem(cpath + ("source",), f"criterion {c.id} has sub-criteria; "
-                                                "put source on each sub-criterion"))
+                    say(c.id, cpath + ("source",), "a criterion with sub-criteria takes no source; "
+                        "put source on each sub-criterion")
                 if not c.subcriteria:
-                    problems.append(doc.problem(cpath + ("subcriteria",), "subcriteria is empty"))
+                    say(c.id, cpath + ("subcriteria",), "subcriteria is empty")
                 for si, s in enumerate(c.subcriteria):
                     spath = cpath + ("subcriteria", si)
                     extends(s.id, c.id, spath)
@@ -242,18 +164,15 @@ def check_framework(doc: Document, sha256: str = "") -> tuple[Framework | None, 
                                  rule=s.rule, source=s.source, documents=s.documents)
                     add(snode)
                     cnode.children.append(s.id)
-                    leaves.append(snode)
-                    _positive(doc, problems, spath, s.max)
-                    _check_rule(doc, problems, spath, s.rule, s.max)
-                check_sum(cpath, f"criterion {c.id}", c.max, [s.max for s in c.subcriteria])
+                    leaf(snode, s.rule)
+                check_sum(cnode, [s.max for s in c.subcriteria])
             elif c.rule is None:
-                problems.append(doc.problem(cpath, f"criterion {c.id} needs either subcriteria or a rule"))
+                say(c.id, cpath, "no rule; a criterion needs either sub-criteria or a rule")
             else:
                 cnode.rule = c.rule
                 cnode.source = c.source or "assessment"
-                leaves.append(cnode)
-                _check_rule(doc, problems, cpath, c.rule, c.max)
-        check_sum(fpath, f"field {f.id}", f.max, [c.max for c in f.criteria])
+                leaf(cnode, c.rule)
+        check_sum(fnode, [c.max for c in f.criteria])
     total = sum((f.max for f in fw.fields), ZERO)
     if total != fw.total:
         problems.append(doc.problem(("total",), f"total is {fw.total} but the fields sum to {total}"))
@@ -270,54 +189,9 @@ def check_framework(doc: Document, sha256: str = "") -> tuple[Framework | None, 
         previous = band.min
     if problems:
         return None, _in_order(problems)
-    for leaf in leaves:
-        leaf.scorer = scorer(leaf.rule, leaf.max)
+    for node in leaves:
+        node.scorer = node.rule.scorer(node.max)
     return Framework(fw, doc.file, sha256, nodes, fields, leaves), []
-
-
-def _positive(doc, problems, path, value: Decimal) -> None:
-    if value <= 0:
-        problems.append(doc.problem(path + ("max",), f"max must be above 0, got {value}"))
-
-
-def _check_rule(doc: Document, problems: list[Problem], path: tuple, rule, leaf_max: Decimal) -> None:
-    rpath = path + ("rule",)
-
-    def points_ok(p: Decimal, where: tuple) -> None:
-        if not ZERO <= p <= leaf_max:
-            problems.append(doc.problem(rpath + where, f"points {p} outside [0, {leaf_max}] (the leaf's max)"))
-
-    kind = rule.kind
-    if kind == "choice":
-        for key, p in rule.options.items():
-            points_ok(p, ("options", key))
-    elif kind == "bands":
-        previous = None
-        for bi, band in enumerate(rule.bands):
-            where = ("bands", bi)
-            points_ok(band.points, where + ("points",))
-            if band.gt is not None and band.gte is not None:
-                problems.append(doc.problem(rpath + where, "a band takes gt or gte, not both"))
-                continue
-            threshold = band.gt if band.gt is not None else band.gte
-            if threshold is None:
-                if bi != len(rule.bands) - 1:
-                    problems.append(doc.problem(rpath + where, "a band without gt/gte catches the rest, "
-                                                "so it must be the last"))
-                continue
-            key = (threshold, 1 if band.gt is not None else 0)
-            if previous is not None and key >= previous:
-                problems.append(doc.problem(rpath + where, "bands go from the highest threshold to the lowest"))
-            previous = key
-    elif kind == "linear":
-        if rule.full_at <= 0 or rule.full_at > 100:
-            problems.append(doc.problem(rpath + ("full_at",), f"full_at is a percent in (0, 100], got {rule.full_at}"))
-    elif kind == "scale":
-        if rule.of <= 0:
-            problems.append(doc.problem(rpath + ("of",), f"of must be above 0, got {rule.of}"))
-    elif kind in ("per_item", "deduction"):
-        if rule.each <= 0:
-            problems.append(doc.problem(rpath + ("each",), f"each must be above 0, got {rule.each}"))
 
 
 def _schema_problem(doc: Document, schema: Any, wanted: str) -> Problem:
@@ -393,8 +267,9 @@ def _in_order(problems: list[Problem]) -> list[Problem]:
 
 
 def strict_problems(file: str, missing: list[str]) -> list[Problem]:
-    """With --strict, every leaf without evidence is an error."""
-    return [Problem(file, 0, 0, f"leaf {leaf_id} has no evidence (--strict)") for leaf_id in missing]
+    """In strict mode every leaf without evidence is an error."""
+    return [Problem(file, 0, 0, f"leaf {leaf_id} has no evidence (every leaf needs evidence in strict mode)")
+            for leaf_id in missing]
 
 
 def _few(nodes: list[Node]) -> str:

@@ -133,30 +133,6 @@ def _consoles():
     return console(sys.stdout), console(sys.stderr)
 
 
-def _score_files(paths: list[Path], strict: bool, store=None):
-    """Yield a Result per file; collect every problem and raise them together at the end."""
-    from .checks import strict_problems
-    from .engine import score as run
-    from .store import Store
-
-    store = store or Store()
-    problems: list[Problem] = []
-    for path in paths:
-        try:
-            unit, fw = store.unit(path)
-        except InputError as exc:
-            problems.extend(exc.problems or [Problem(str(path), 0, 0, exc.message)])
-            continue
-        result = run(fw, unit)
-        if strict and result.missing:
-            problems.extend(strict_problems(result.file, result.missing))
-            continue
-        if not problems:
-            yield result
-    if problems:
-        raise InputError("invalid input", problems)
-
-
 # --- commands ------------------------------------------------------------
 
 
@@ -174,19 +150,15 @@ def score(
 
     Example: parcli score examples/bac-ninh-2021.yaml --depth criterion
     """
-    from .report import provenance_line
+    from .report import FileFormat, provenance_line
+    from .scoring import score_files
 
-    (result,) = list(_score_files([unit], strict))
-    if fmt is ScoreFormat.json:
-        from .report.jsonout import dumps, result_object
-
-        sys.stdout.write(dumps(result_object(result)) + "\n")
-        _err(provenance_line(result.framework, lang.value))
-    elif fmt is ScoreFormat.csv:
-        from .report.csvout import LEAF_COLUMNS, to_bytes, leaf_rows
+    (result,) = list(score_files([unit], strict))
+    if fmt is not ScoreFormat.table:
+        from .summary import summarize
 
         sys.stdout.flush()
-        sys.stdout.buffer.write(to_bytes(LEAF_COLUMNS, leaf_rows(result)))
+        FileFormat(fmt.value).writer().one(sys.stdout.buffer, summarize(result))
         sys.stdout.flush()
         _err(provenance_line(result.framework, lang.value))
     else:
@@ -231,10 +203,9 @@ def export(
     The file is written atomically: on any problem the old file stays as it was.
     """
     from .export import export_units
-
     from .report import provenance_line
 
-    count, used = export_units(_paths(units), output, strict, _score_files)
+    count, used = export_units(_paths(units), output, strict)
     for fw in used:
         _err(provenance_line(fw, "en"))
     _err(f"wrote {output} ({count} unit(s))")
@@ -267,36 +238,37 @@ def rank(
     Example: parcli rank examples/departments/*.yaml --previous last-year.csv
     """
     from .batch import summaries
-    from .rank import apply_previous, build_ranking, parse_classes, read_previous
+    from .rank import apply_previous, build_ranking, read_previous
+    from .report import provenance_line
 
     units = _paths(units)
-    bands = parse_classes(classes) if classes else None
+    bands = _parse_classes(classes) if classes else None
+    writer = None
     if output is not None:
-        from .export import output_kind
+        from .export import output_format
         from .report.files import check_output
 
         check_output(output, [*units, *([previous] if previous else [])])
-        if output_kind(output).value != "csv":
+        writer = output_format(output).writer()
+        if not writer.writes_rankings:
             raise UsageError(f"{output}: a ranking is written as CSV; use a .csv name")
     prev = read_previous(previous) if previous else None
     with _progress(len(units)) as tick:
-        ranking = build_ranking(summaries(units, bands, strict, jobs, tick), allow_mixed)
+        ranking = build_ranking(summaries(units, bands, strict, jobs, tick))
+    if len(ranking.frameworks) > 1 and not allow_mixed:
+        names = ", ".join(info.key for info in ranking.frameworks)
+        raise UsageError(f"the units use different frameworks ({names}); their indices are not comparable. "
+                         "Rank each framework separately, or pass --allow-mixed")
     if prev is not None:
         apply_previous(ranking, *prev)
-    if output is not None:
-        from .rank import rank_header, rank_rows
-        from .report.csvout import to_bytes
+    if writer is not None:
         from .report.files import write_atomic
 
-        data = to_bytes(rank_header(ranking), rank_rows(ranking))
-        write_atomic(output, lambda fh: fh.write(data))
+        write_atomic(output, lambda fh: writer.ranking(fh, ranking))
         for info in ranking.frameworks:
-            from .report import provenance_line
-
             _err(provenance_line(info, lang.value))
         _err(f"wrote {output} ({len(ranking.rows)} unit(s))")
         return
-    from .report import provenance_line
     from .report.table import emit, rank_table
 
     out, _ = _consoles()
@@ -323,16 +295,18 @@ def diff(
     from .report.table import claims_table, diff_tables, emit
     from .store import Store
 
+    from .report import provenance_line
+
     store = Store()
     out, _ = _consoles()
     obj_a = load_result(a, store)
-    places = _places(obj_a)
+    places = obj_a.framework.places
     if claimed:
         if b is not None:
             raise UsageError("--claimed takes one unit: parcli diff UNIT --claimed")
         rows = claims(obj_a)
         emit(out, claims_table(obj_a, rows, places, lang.value, locale.value),
-             *_result_provenance(obj_a, lang=lang.value))
+             provenance_line(obj_a.framework, lang.value))
         over = [r for r in rows if r.difference is not None and r.difference < 0]
         _err(f"{len(over)} leaf(s) claimed above what the evidence supports")
         return
@@ -344,34 +318,30 @@ def diff(
     tables = diff_tables(result, places, lang.value, locale.value)
     for table in tables[:-1]:
         emit(out, table)
-    emit(out, tables[-1], *_result_provenance(obj_a, obj_b=result.b, lang=lang.value))
+    lines = dict.fromkeys(provenance_line(s.framework, lang.value) for s in (result.a, result.b))
+    emit(out, tables[-1], *lines)
 
 
-def _result_provenance(obj_a, obj_b=None, lang="vi") -> list[str]:
-    """Provenance lines for result objects (which carry their framework's id, version, hash, status)."""
-    from types import SimpleNamespace
+def _parse_classes(text: str):
+    """``--classes "A:90,B:80,C:70,D:0"`` → class bands, highest first."""
+    from decimal import Decimal, InvalidOperation
 
-    from .report import provenance_line
+    from .model import ClassBand
 
-    lines = []
-    for obj in (obj_a, obj_b):
-        if obj is None:
-            continue
-        f = obj["framework"]
-        status = f.get("status") if f.get("status") in ("official", "reconstructed", "custom") else "custom"
-        line = provenance_line(SimpleNamespace(id=f.get("id"), version=f.get("version"),
-                                               sha256=str(f.get("sha256") or ""), status=status), lang)
-        if line not in lines:
-            lines.append(line)
-    return lines
-
-
-def _places(obj) -> int:
-    index = obj.get("index")
-    if index is None:
-        return 2
-    text = str(index)
-    return max(2, min(3, len(text.split(".")[1]) if "." in text else 2))
+    bands = []
+    for part in text.split(","):
+        label, sep, value = part.strip().rpartition(":")
+        try:
+            minimum = Decimal(value.strip())
+        except InvalidOperation:
+            minimum = None
+        if not sep or not label.strip() or minimum is None or not minimum.is_finite():
+            raise UsageError(f"--classes: {part.strip()!r} is not LABEL:MIN; write e.g. \"A:90,B:80,C:70,D:0\"")
+        bands.append(ClassBand(label=label.strip(), min=minimum))
+    for a, b in zip(bands, bands[1:]):
+        if b.min >= a.min:
+            raise UsageError("--classes: classes go from the highest min to the lowest, e.g. \"A:90,B:80,C:70,D:0\"")
+    return bands
 
 
 class SchemaKind(str, Enum):

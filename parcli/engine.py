@@ -12,8 +12,8 @@ import decimal
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from .checks import Framework, Node, Unit
-from .rules import Evidence, reason
+from .model import Framework, Node, Unit
+from .rules import Evidence
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -65,7 +65,7 @@ class LeafResult:
         ev = self.evidence
         if self.computed is None:
             return "appraiser's points"
-        why = reason(self.node.rule, self.node.max, ev)
+        why = self.node.rule.reason(self.node.max, ev)
         if status == OVERRIDE:
             return f"appraiser's points (computed {self.computed.normalize():f}: {why})"
         return why
@@ -79,7 +79,7 @@ class NodeResult:
     max: Decimal
     points: Decimal
     places: int
-    status: str  # scored | na
+    status: str  # scored | missing (every applicable leaf missing) | na
 
     @property
     def id(self) -> str:
@@ -175,11 +175,11 @@ def _score(fw: Framework, unit: Unit, classes) -> Result:
             continue
         cid = node.criterion
         crit_max[cid] = crit_max.get(cid, ZERO) + node.max
-        if ev is None or (ev.measure is None and ev.points is None):
+        if ev is None or (ev.form is None and ev.points is None):
             missing.append(nid)
             append(LeafResult(node, ZERO, MISSING, ev))
             continue
-        computed = node.scorer(ev) if ev.measure is not None else None
+        computed = node.scorer(ev) if ev.form is not None else None
         given = ev.points
         if given is None:
             points, status = computed, SCORED
@@ -205,16 +205,22 @@ def _score(fw: Framework, unit: Unit, classes) -> Result:
     for fnode in fw.fields:
         f_points = ZERO
         f_max = ZERO
+        f_status = NA
         for cid in fnode.children:
             c_max = crit_max.get(cid)
             if c_max is None:
                 criteria.append(NodeResult(nodes[cid], ZERO, ZERO, places, NA))
                 continue
-            c_points = crit_points.get(cid, ZERO)
-            criteria.append(NodeResult(nodes[cid], c_max, c_points, places, SCORED))
+            # a criterion none of whose applicable leaves has evidence is missing, not scored
+            c_points = crit_points.get(cid)
+            c_status = MISSING if c_points is None else SCORED
+            c_points = c_points or ZERO
+            criteria.append(NodeResult(nodes[cid], c_max, c_points, places, c_status))
             f_points += c_points
             f_max += c_max
-        fields.append(NodeResult(fnode, f_max, f_points, places, SCORED if f_max else NA))
+            if f_status != SCORED:
+                f_status = c_status
+        fields.append(NodeResult(fnode, f_max, f_points, places, f_status))
         total_points += f_points
         total_max += f_max
     index = index_of(total_points, total_max, places)

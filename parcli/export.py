@@ -3,39 +3,38 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import IO
 
 from .errors import UsageError
-from .report import FileFormat, write_results
+from .report import FileFormat
 from .report.files import check_output, write_atomic
+from .scoring import score_files
+from .summary import FrameworkInfo, summarize
 
 
-def output_kind(output: Path) -> FileFormat:
+def output_format(output: Path) -> FileFormat:
     fmt = FileFormat.for_path(output)
     if fmt is None:
         raise UsageError(f"{output}: unknown output type {output.suffix or '(none)'!r}; use .csv, .json or .xlsx")
     return fmt
 
 
-def export_units(units: list[Path], output: Path, strict: bool, score_files):
+def export_units(units: list[Path], output: Path, strict: bool) -> tuple[int, list[FrameworkInfo]]:
     """Write every unit's result to ``output``; return the number of units and their frameworks."""
     check_output(output, units)
-    kind = output_kind(output)
+    writer = output_format(output).writer()
     count = 0
-    frameworks: dict[str, object] = {}
+    frameworks: dict[str, FrameworkInfo] = {}
 
-    def results():
+    def summaries():
         nonlocal count
         for result in score_files(units, strict):
             count += 1
             fw = result.framework
-            if fw.source_path not in frameworks:
+            info = frameworks.get(fw.source_path)
+            if info is None:
                 check_output(output, [Path(fw.source_path)])
-                frameworks[fw.source_path] = fw
-            yield result
+                info = frameworks[fw.source_path] = FrameworkInfo.of(fw)
+            yield summarize(result, info)
 
-    def write(fh: IO[bytes]) -> None:
-        write_results(kind, fh, results())
-
-    write_atomic(output, write)
+    write_atomic(output, lambda fh: writer.results(fh, summaries()))
     return count, list(frameworks.values())

@@ -22,6 +22,7 @@ The loader subclasses PyYAML's classes and never changes PyYAML's globals.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import unicodedata
@@ -135,6 +136,7 @@ class Document:
     file: str
     data: Any
     root: Any
+    sha256: str = ""  # of the file's bytes, when read from a file
 
     def locate(self, path: tuple | list, key: bool = False) -> tuple[int, int]:
         """The 1-based ``(line, col)`` of the node at ``path``.
@@ -173,18 +175,6 @@ def _nfc(text: str) -> str:
     if text.isascii():
         return text
     return unicodedata.normalize("NFC", text)
-
-
-def _position(text: str, index: int) -> tuple[int, int]:
-    line = text.count("\n", 0, index) + 1
-    start = text.rfind("\n", 0, index) + 1
-    return line, index - start + 1
-
-
-def read_text(path: str | Path, display: str | None = None) -> str:
-    """Read a file as UTF-8 text with clear errors for every way it can fail."""
-    name = display if display is not None else str(path)
-    return decode(read_bytes(path, name), name)
 
 
 def read_bytes(path: str | Path, display: str | None = None) -> bytes:
@@ -239,8 +229,15 @@ def decode(raw: bytes, name: str) -> str:
 
 
 def load_file(path: str | Path, display: str | None = None) -> Document:
+    """Read, decode and parse one YAML file: the one way a file becomes a :class:`Document`.
+
+    The document's ``sha256`` is that of the file's bytes (frameworks are named by it).
+    """
     name = display if display is not None else str(path)
-    return load_text(read_text(path, name), name)
+    raw = read_bytes(path, name)
+    doc = load_text(decode(raw, name), name)
+    doc.sha256 = hashlib.sha256(raw).hexdigest()
+    return doc
 
 
 def load_text(text: str, name: str = "<text>") -> Document:

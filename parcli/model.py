@@ -1,156 +1,42 @@
-"""Pydantic models of the framework file (DESIGN §3) and the unit file (§4).
+"""The domain model: pydantic models of the framework file (DESIGN §3) and the unit
+file (§4), and the checked types the engine works on (:class:`Framework`,
+:class:`Node`, :class:`Unit`).
 
-The models check the *shape* of a file: keys, types, literals. What depends on
-more than one value (sums, ids, evidence against rules) is in :mod:`checks`.
-Values arrive from :mod:`loader` as ``str``, ``Decimal``, ``bool``, ``None``,
-``dict`` and ``list``; the validators below accept exactly those, so a number
-written as a string, or a string where a number belongs, is an error.
+The file models check the *shape* of a file: keys, types, literals. What depends
+on more than one value (sums, ids, evidence against rules) is in :mod:`checks`,
+which builds the checked types. Rule shapes come from the registry of rule kinds
+(:mod:`parcli.rules`).
 """
 
 from __future__ import annotations
 
+import difflib
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import ConfigDict, Field, WithJsonSchema
+
+from .rules import REGISTRY, Evidence, RuleBase
+from .values import Code, Id, Num, Places, Strict, Text, Whole, describe_value  # noqa: F401  (re-exported)
 
 FRAMEWORK_SCHEMA = "parcli/framework/v1"
 UNIT_SCHEMA = "parcli/unit/v1"
 RESULT_SCHEMA = "parcli/result/v1"
+ZERO = Decimal(0)
 
 
-def _number(value: Any) -> Any:
-    if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
-        if isinstance(value, str):
-            raise ValueError(f"expected a number, got the text {value!r}; write it without quotes")
-        raise ValueError(f"expected a number, got {describe_value(value)}")
-    return Decimal(value)
 
-
-def _text(value: Any) -> Any:
-    if not isinstance(value, str):
-        raise ValueError(f"expected text, got {describe_value(value)}; put it in quotes")
-    return value
-
-
-def _id(value: Any) -> Any:
-    if not isinstance(value, str):
-        raise ValueError(f"an id is text; write it in quotes, e.g. id: \"{value}\"")
-    if not value.strip():
-        raise ValueError("an id cannot be empty")
-    return value
-
-
-def _whole(value: Any) -> Any:
-    if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
-        raise ValueError(f"expected a whole number such as 2021, got {describe_value(value)}")
-    if value != int(value):
-        raise ValueError(f"expected a whole number, got {value}")
-    return int(value)
-
-
-def _code(value: Any) -> Any:
-    if isinstance(value, (Decimal, int)) and not isinstance(value, bool) and value == int(value):
-        return str(int(value))
-    return _text(value)
-
-
-def describe_value(value: Any) -> str:
-    """A value as a person would name it in a message: "the number 3", "a list"."""
-    if value is None:
-        return "nothing (an empty value)"
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, (Decimal, int)):
-        return f"the number {value}"
-    if isinstance(value, str):
-        return f"the text {value!r}"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return type(value).__name__
-
-
-def _places(value: Any) -> Any:
-    value = _whole(value)
-    if value not in (2, 3):
-        raise ValueError(f"places is 2 or 3 (decimals shown for every index), got {value}")
-    return value
-
-
-_NUM_SCHEMA = {"type": "number"}
-Num = Annotated[Decimal, BeforeValidator(_number), WithJsonSchema(_NUM_SCHEMA)]
-Text = Annotated[str, BeforeValidator(_text)]
-Id = Annotated[str, BeforeValidator(_id)]
-Whole = Annotated[int, BeforeValidator(_whole), WithJsonSchema({"type": "integer"})]
-Places = Annotated[int, BeforeValidator(_places), WithJsonSchema({"enum": [2, 3]})]
-Code = Annotated[str, BeforeValidator(_code), WithJsonSchema({"type": ["string", "integer"]})]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-# --- rules ---------------------------------------------------------------
-
-
-class YesNoRule(_Strict):
-    kind: Literal["yes_no"]
-
-
-class ChoiceRule(_Strict):
-    kind: Literal["choice"]
-    options: dict[str, Num] = Field(min_length=1)
-
-
-class Band(_Strict):
-    gte: Num | None = None
-    gt: Num | None = None
-    points: Num
-
-
-class BandsRule(_Strict):
-    kind: Literal["bands"]
-    bands: list[Band] = Field(min_length=1)
-
-
-class LinearRule(_Strict):
-    kind: Literal["linear"]
-    full_at: Num = Decimal(100)
-
-
-class ScaleRule(_Strict):
-    kind: Literal["scale"]
-    of: Num
-
-
-class PerItemRule(_Strict):
-    kind: Literal["per_item"]
-    each: Num
-
-
-class DeductionRule(_Strict):
-    kind: Literal["deduction"]
-    each: Num
-
-
-class ManualRule(_Strict):
-    kind: Literal["manual"]
-
-
-Rule = Annotated[
-    Union[YesNoRule, ChoiceRule, BandsRule, LinearRule, ScaleRule, PerItemRule, DeductionRule, ManualRule],
-    Field(discriminator="kind"),
-]
-RULE_KINDS = ("yes_no", "choice", "bands", "linear", "scale", "per_item", "deduction", "manual")
+# One rule: whichever registered kind its `kind:` names.
+Rule = Annotated[Union[tuple(REGISTRY.values())], Field(discriminator="kind")]
 Source = Literal["assessment", "survey", "impact"]
 
 
 # --- framework -----------------------------------------------------------
 
 
-class SubCriterion(_Strict):
+class SubCriterion(Strict):
     id: Id
     title: Text
     title_en: Text | None = None
@@ -160,7 +46,7 @@ class SubCriterion(_Strict):
     documents: Text | None = None
 
 
-class Criterion(_Strict):
+class Criterion(Strict):
     id: Id
     title: Text
     title_en: Text | None = None
@@ -171,7 +57,7 @@ class Criterion(_Strict):
     subcriteria: list[SubCriterion] | None = None
 
 
-class FieldNode(_Strict):
+class FieldNode(Strict):
     id: Id
     title: Text
     title_en: Text | None = None
@@ -179,17 +65,17 @@ class FieldNode(_Strict):
     criteria: list[Criterion] = Field(min_length=1)
 
 
-class Provenance(_Strict):
+class Provenance(Strict):
     status: Literal["official", "reconstructed", "custom"]
     note: Text
 
 
-class ClassBand(_Strict):
+class ClassBand(Strict):
     label: Text
     min: Num
 
 
-class FrameworkFile(_Strict):
+class FrameworkFile(Strict):
     """A criteria framework (DESIGN §3)."""
 
     schema_: Literal["parcli/framework/v1"] = Field(alias="schema")
@@ -244,7 +130,7 @@ _EVIDENCE_SCHEMA = {
 }
 
 
-class UnitFile(_Strict):
+class UnitFile(Strict):
     """A unit's submission (DESIGN §4). ``evidence`` is checked by :mod:`checks`."""
 
     schema_: Literal["parcli/unit/v1"] = Field(alias="schema")
@@ -255,3 +141,109 @@ class UnitFile(_Strict):
     evidence: Annotated[dict[str, Any] | None, WithJsonSchema(_EVIDENCE_SCHEMA)]
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+# --- checked types -------------------------------------------------------
+
+
+@dataclass(slots=True, eq=False)
+class Node:
+    """A node of a checked framework: a field, a criterion or a sub-criterion."""
+
+    id: str
+    kind: str  # field | criterion | subcriterion
+    title: str
+    title_en: str | None
+    max: Decimal
+    path: tuple  # where it stands in the framework file
+    parent: str | None
+    field: str
+    criterion: str | None
+    rule: RuleBase | None = None  # leaves only
+    source: str | None = None
+    documents: str | None = None
+    children: list[str] = dc_field(default_factory=list)
+    scorer: Any = None  # leaves: the rule compiled to f(evidence) -> points
+
+    @property
+    def is_leaf(self) -> bool:
+        return self.rule is not None
+
+    def label(self, lang: str) -> str:
+        return (self.title_en or self.title) if lang == "en" else self.title
+
+
+@dataclass(slots=True, eq=False)
+class Framework:
+    """A checked framework, ready for the engine."""
+
+    file: FrameworkFile
+    source_path: str
+    sha256: str
+    nodes: dict[str, Node]
+    fields: list[Node]
+    leaves: list[Node]
+
+    @property
+    def id(self) -> str:
+        return self.file.id
+
+    @property
+    def version(self) -> str:
+        return self.file.version
+
+    @property
+    def status(self) -> str:
+        return self.file.provenance.status
+
+    @property
+    def places(self) -> int:
+        return self.file.places
+
+    def title(self, lang: str) -> str:
+        return (self.file.title_en or self.file.title) if lang == "en" else self.file.title
+
+    def counts(self) -> tuple[int, int, int]:
+        """(fields, criteria, sub-criteria)."""
+        criteria = sum(1 for n in self.nodes.values() if n.kind == "criterion")
+        subs = sum(1 for n in self.nodes.values() if n.kind == "subcriterion")
+        return len(self.fields), criteria, subs
+
+    def points_by_source(self) -> dict[str, Decimal]:
+        out: dict[str, Decimal] = {}
+        for leaf in self.leaves:
+            out[leaf.source or "assessment"] = out.get(leaf.source or "assessment", ZERO) + leaf.max
+        return out
+
+    def nearest(self, wanted: str, n: int = 3) -> list[str]:
+        return difflib.get_close_matches(wanted, list(self.nodes), n=n, cutoff=0.5)
+
+    def ancestors(self, node_id: str) -> list[str]:
+        out = []
+        node = self.nodes[node_id]
+        while node.parent is not None:
+            out.append(node.parent)
+            node = self.nodes[node.parent]
+        return out
+
+    def leaves_under(self, node_id: str) -> list[Node]:
+        node = self.nodes[node_id]
+        if node.is_leaf:
+            return [node]
+        out: list[Node] = []
+        for child in node.children:
+            out.extend(self.leaves_under(child))
+        return out
+
+
+@dataclass(slots=True, eq=False)
+class Unit:
+    """A checked unit file: header and evidence by node id."""
+
+    name: str
+    code: str | None
+    year: int
+    framework_ref: str
+    file: str
+    evidence: dict[str, Evidence] = dc_field(default_factory=dict)
+    na: frozenset[str] = frozenset()

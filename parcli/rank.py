@@ -13,28 +13,31 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from .errors import InputError, Problem, UsageError
-from .model import ClassBand
+from .errors import InputError, Problem
+from .summary import FrameworkInfo, Summary
 
 
 @dataclass(slots=True)
 class Row:
-    """One unit's summary: what a rank table or rank CSV shows."""
+    """One unit's summary (totals only) and its place in a ranking."""
 
-    unit: str
-    code: str | None
-    year: int
-    points: Decimal
-    max: Decimal
-    index: Decimal | None
-    klass: str | None
-    fields: dict[str, Decimal | None]
-    framework: str  # id@version
-    file: str = ""
+    summary: Summary
     rank: int | None = None
     previous_rank: int | None = None
     previous_index: Decimal | None = None
     matched: bool = False
+
+    @property
+    def unit(self) -> str:
+        return self.summary.unit
+
+    @property
+    def code(self) -> str | None:
+        return self.summary.code
+
+    @property
+    def index(self) -> Decimal | None:
+        return self.summary.index
 
     @property
     def rank_change(self) -> int | None:
@@ -59,20 +62,15 @@ class Ranking:
     has_previous: bool = False
 
 
-def summarize(result, file: str = "") -> Row:
-    fw = result.framework
-    return Row(result.unit, result.code, result.year, result.points, result.max, result.index, result.klass,
-               {f.id: f.index for f in result.fields}, f"{fw.id}@{fw.version}", file)
-
-
 def name_key(name: str) -> str:
     return unicodedata.normalize("NFC", name).casefold()
 
 
 def assign_ranks(rows: list[Row]) -> list[Row]:
     """Highest index first; equal (rounded) indices share a rank and the next rank skips."""
-    scored = sorted((r for r in rows if r.index is not None), key=lambda r: (-r.index, name_key(r.unit), r.file))
-    unscored = sorted((r for r in rows if r.index is None), key=lambda r: (name_key(r.unit), r.file))
+    scored = sorted((r for r in rows if r.index is not None),
+                    key=lambda r: (-r.index, name_key(r.unit), r.summary.file))
+    unscored = sorted((r for r in rows if r.index is None), key=lambda r: (name_key(r.unit), r.summary.file))
     previous = None
     for position, row in enumerate(scored, start=1):
         if previous is not None and row.index == previous.index:
@@ -81,24 +79,6 @@ def assign_ranks(rows: list[Row]) -> list[Row]:
             row.rank = position
         previous = row
     return scored + unscored
-
-
-def parse_classes(text: str) -> list[ClassBand]:
-    """``"A:90,B:80,C:70,D:0"`` → class bands, highest first."""
-    bands = []
-    for part in text.split(","):
-        label, sep, value = part.strip().rpartition(":")
-        try:
-            minimum = Decimal(value.strip())
-        except InvalidOperation:
-            minimum = None
-        if not sep or not label.strip() or minimum is None or not minimum.is_finite():
-            raise UsageError(f"--classes: {part.strip()!r} is not LABEL:MIN; write e.g. \"A:90,B:80,C:70,D:0\"")
-        bands.append(ClassBand(label=label.strip(), min=minimum))
-    for a, b in zip(bands, bands[1:]):
-        if b.min >= a.min:
-            raise UsageError("--classes: classes go from the highest min to the lowest, e.g. \"A:90,B:80,C:70,D:0\"")
-    return bands
 
 
 RANK_COLUMNS = ["rank", "unit", "code", "year", "points", "max", "index", "class"]
@@ -112,8 +92,9 @@ def rank_header(ranking: Ranking) -> list[str]:
 
 def rank_rows(ranking: Ranking):
     for r in ranking.rows:
-        row = [r.rank, r.unit, r.code, r.year, r.points, r.max, r.index, r.klass]
-        row += [r.fields.get(fid) for fid in ranking.field_ids]
+        s = r.summary
+        row = [r.rank, s.unit, s.code, s.year, s.points, s.max, s.index, s.klass]
+        row += [s.field_index(fid) for fid in ranking.field_ids]
         if ranking.has_previous:
             row += [r.previous_rank, r.rank_change, r.index_change]
         yield row
@@ -137,19 +118,19 @@ def read_previous(path: Path) -> tuple[dict[str, Previous], dict[str, Previous]]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError(f"{name}: not UTF-8 text; give a rank CSV written by parcli rank -o") from None
+        raise InputError(f"{name}: not UTF-8 text; give a rank CSV that parcli rank wrote") from None
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
     except StopIteration:
-        raise InputError(f"{name}: the file is empty; give a rank CSV written by parcli rank -o") from None
+        raise InputError(f"{name}: the file is empty; give a rank CSV that parcli rank wrote") from None
     except csv.Error as exc:
         raise InputError(f"{name}:1:1: not a CSV file: {exc}") from None
     header = [h.strip() for h in header]
     missing = [c for c in ("rank", "unit", "index") if c not in header]
     if missing:
         raise InputError(f"{name}:1:1: missing column(s) {', '.join(missing)}; give a rank CSV written by "
-                         "parcli rank -o")
+                         "parcli rank")
     col = {h: i for i, h in enumerate(header)}
     by_code: dict[str, Previous] = {}
     by_name: dict[str, Previous] = {}
@@ -195,11 +176,11 @@ def apply_previous(ranking: Ranking, by_code: dict[str, Previous], by_name: dict
             row.previous_rank, row.previous_index, row.matched = prev.rank, prev.index, True
 
 
-def build_ranking(items, allow_mixed: bool = False) -> Ranking:
-    """Collect summary rows (and every problem) from :func:`parcli.batch.summaries`."""
+def build_ranking(items) -> Ranking:
+    """Collect rows (and every problem) from :func:`parcli.batch.summaries` into a ranking."""
     rows: list[Row] = []
     problems: list[Problem] = []
-    infos: dict[str, object] = {}
+    infos: dict[str, FrameworkInfo] = {}
     for _path, row, found, info in items:
         problems.extend(found)
         if info is not None:
@@ -209,10 +190,6 @@ def build_ranking(items, allow_mixed: bool = False) -> Ranking:
     if problems:
         raise InputError("invalid input", problems)
     frameworks = list(infos.values())
-    if len(frameworks) > 1 and not allow_mixed:
-        names = ", ".join(frameworks_key for frameworks_key in infos)
-        raise UsageError(f"the units use different frameworks ({names}); their indices are not comparable. "
-                         "Rank each framework separately, or pass --allow-mixed")
     field_ids: list[str] = []
     titles: dict[str, tuple[str, str | None]] = {}
     for info in frameworks:

@@ -40,7 +40,7 @@ def _canonical(node) -> None:
     """The same schema whatever the pydantic version: docstrings (written for developers)
     and defaults (not validation) dropped, every string const typed."""
     if isinstance(node, dict):
-        if isinstance(node.get("description"), str) and "title" in node:
+        if isinstance(node.get("description"), str) and "properties" in node:
             del node["description"]
         node.pop("default", None)
         if isinstance(node.get("const"), str):

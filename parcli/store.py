@@ -8,12 +8,12 @@ holding every problem found.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
-from .checks import Framework, Unit, check_framework, check_unit, unit_header
+from .checks import check_framework, check_unit, unit_header
 from .errors import InputError, Problem
-from .loader import Document, decode, load_text, read_bytes
+from .loader import Document, load_file
+from .model import Framework, Unit
 
 
 def criteria_dir() -> Path:
@@ -77,19 +77,17 @@ class Store:
             return self._frameworks[key]
         if key in self._failed:
             raise InputError("invalid framework", self._failed[key])
-        name = display or str(path)
         try:
-            raw = read_bytes(path, name)
-            doc = load_text(decode(raw, name), name)
+            doc = load_file(path, display or str(path))
         except InputError as exc:
             self._failed[key] = exc.problems
             raise
-        return self.framework_doc(path, doc, raw)
+        return self.framework_doc(path, doc)
 
-    def framework_doc(self, path: Path, doc: Document, raw: bytes) -> Framework:
-        """Check an already loaded framework file (``raw``: its bytes, for the hash) and keep it."""
+    def framework_doc(self, path: Path, doc: Document) -> Framework:
+        """Check an already loaded framework file and keep it."""
         key = path.resolve()
-        fw, problems = check_framework(doc, hashlib.sha256(raw).hexdigest())
+        fw, problems = check_framework(doc, doc.sha256)
         if fw is None:
             self._failed[key] = problems
             raise InputError("invalid framework", problems)
@@ -102,7 +100,7 @@ class Store:
         """Load and check a unit file and the framework it names."""
         name = str(path)
         if doc is None:
-            doc = load_text(decode(read_bytes(path, name), name), name)
+            doc = load_file(path, name)
         header, problems = unit_header(doc)
         if header is None:
             raise InputError("invalid unit file", problems)

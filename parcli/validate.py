@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .checks import strict_problems
 from .errors import InputError, Problem
-from .loader import decode, load_text, read_bytes
+from .loader import load_file
+from .scoring import score_file
 from .store import Store
 
 
@@ -23,7 +23,6 @@ def kind_of(data) -> str | None:
 
 def validate_files(paths: list[Path], strict: bool = False) -> tuple[list[str], list[str], list[bool]]:
     """Return (problem lines, one summary line per file, failed flag per file)."""
-    from .engine import score
     from .report import warning_text
 
     store = Store()
@@ -35,24 +34,22 @@ def validate_files(paths: list[Path], strict: bool = False) -> tuple[list[str], 
         found: list[Problem] = []
         summary = ""
         try:
-            raw = read_bytes(path, name)
-            doc = load_text(decode(raw, name), name)
+            doc = load_file(path, name)
             kind = kind_of(doc.data)
             if kind == "framework":
-                fw = store.framework_doc(Path(path), doc, raw)
+                fw = store.framework_doc(Path(path), doc)
                 f, c, s = fw.counts()
                 summary = (f"framework {fw.id} v{fw.version}: {f} fields / {c} criteria / {s} sub-criteria / "
                            f"total {fw.file.total} ({fw.status})")
             elif kind == "unit":
-                unit, fw = store.unit(path, doc)
-                result = score(fw, unit)
-                missing = result.missing
-                if missing and strict:
-                    found += strict_problems(name, missing)
-                elif missing:
-                    found.append(Problem(name, 0, 0, warning_text(result.warnings[0], "en"), "warning"))
-                summary = (f"unit {unit.name} {unit.year} against {fw.id}: "
-                           f"{len(fw.leaves) - len(missing)} of {len(fw.leaves)} leaves with evidence")
+                result, unit_problems = score_file(store, path, strict=strict, doc=doc)
+                found += unit_problems
+                if result is not None:
+                    missing, fw = result.missing, result.framework
+                    if missing:
+                        found.append(Problem(name, 0, 0, warning_text(result.warnings[0], "en"), "warning"))
+                    summary = (f"unit {result.unit} {result.year} against {fw.id}: "
+                               f"{len(fw.leaves) - len(missing)} of {len(fw.leaves)} leaves with evidence")
             else:
                 found.append(doc.problem(("schema",) if isinstance(doc.data, dict) else (),
                                          "cannot tell the kind of file: 'schema:' must be parcli/framework/v1 "

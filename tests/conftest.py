@@ -84,7 +84,7 @@ fields:
         max: 4
         subcriteria:
           - {id: "1.1.1", title: yn, max: 1, rule: {kind: yes_no}}
-          - {id: "1.1.2", title: bands, max: 2, rule: {kind: bands, bands: [{gt: 90, points: 2}, {gte: 70, points: 1}, {points: 0}]}}
+          - {id: "1.1.2", title: bands, max: 2, rule: {kind: bands, measure: percent, bands: [{gt: 90, points: 2}, {gte: 70, points: 1}, {points: 0}]}}
           - {id: "1.1.3", title: choice, max: 1, rule: {kind: choice, options: {a: 1, b: 0.5, c: 0}}}
       - id: "1.2"
         title: C12 leaf

@@ -273,4 +273,4 @@ def test_strict_makes_missing_leaves_errors(cli, tmp_path, unit_file, command):
     assert cli(command, path, *extra).exit_code == 0
     run = cli(command, path, *extra, "--strict")
     assert run.exit_code == 1
-    assert f"{path}: leaf 2.1.4 has no evidence (--strict)" in run.all
+    assert f"{path}: leaf 2.1.4 has no evidence (every leaf needs evidence in strict mode)" in run.all

@@ -69,7 +69,7 @@ def test_score_strict_fails_on_missing(cli, unit_file):
     assert cli("score", path).exit_code == 0
     run = cli("score", path, "--strict")
     assert run.exit_code == 1
-    assert "leaf 1.1.2 has no evidence (--strict)" in run.stderr
+    assert "leaf 1.1.2 has no evidence (every leaf needs evidence in strict mode)" in run.stderr
 
 
 def test_validate_reports_all_files_and_summaries(cli, unit_file, write):

@@ -130,13 +130,13 @@ def test_internal_errors_are_one_line_unless_debug(monkeypatch):
     """A bug (here: the engine made to fail) is one line and exit 1; --debug lets the traceback through."""
     from typer.testing import CliRunner
 
-    import parcli.engine
+    import parcli.scoring
     from parcli.cli import app
 
     def broken(*args, **kwargs):
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(parcli.engine, "score", broken)
+    monkeypatch.setattr(parcli.scoring, "score", broken)
     runner = CliRunner()
     result = runner.invoke(app, ["score", str(BAC_NINH)])
     assert result.exit_code == 1

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import Enum
+from importlib import import_module
 from pathlib import Path
 
 from .. import __version__
 from ..engine import Index, round_index
+from ..errors import UsageError
 
 TOOL = "parcli"
 
 
 class FileFormat(str, Enum):
-    """The file formats parcli writes, chosen by an output's extension."""
+    """The file formats parcli writes, chosen by an output's extension; each has one writer."""
 
     csv = "csv"
     json = "json"
@@ -27,21 +29,36 @@ class FileFormat(str, Enum):
     def for_path(cls, path: Path) -> FileFormat | None:
         return cls.__members__.get(path.suffix.lower().lstrip("."))
 
+    def writer(self) -> Writer:
+        """This format's writer (its module is imported only now: openpyxl is slow to import)."""
+        module, name = _WRITERS[self]
+        return getattr(import_module(module, __name__), name)()
 
-def write_results(fmt: FileFormat, fh, results) -> None:
-    """Write scored results to a binary file handle in one of the file formats."""
-    if fmt is FileFormat.csv:
-        from .csvout import LEAF_COLUMNS, write_leaf_csv
 
-        write_leaf_csv(fh, LEAF_COLUMNS, results)
-    elif fmt is FileFormat.json:
-        from .jsonout import write_json_list
+_WRITERS = {
+    FileFormat.csv: (".csvout", "CsvWriter"),
+    FileFormat.json: (".jsonout", "JsonWriter"),
+    FileFormat.xlsx: (".xlsx", "XlsxWriter"),
+}
 
-        write_json_list(fh, results)
-    else:
-        from .xlsx import write_xlsx
 
-        write_xlsx(fh, results)
+class Writer:
+    """Writes summaries (:mod:`parcli.summary`) to a binary file handle in one format."""
+
+    name = ""
+    writes_rankings = False
+
+    def results(self, fh, summaries) -> None:
+        """Every unit's leaves (export)."""
+        raise UsageError(f"results are not written as {self.name}")
+
+    def one(self, fh, summary) -> None:
+        """One unit's result (score --format)."""
+        self.results(fh, [summary])
+
+    def ranking(self, fh, ranking) -> None:
+        """A ranking, one row per unit (rank)."""
+        raise UsageError(f"a ranking is not written as {self.name}; use a .csv name")
 
 
 def exact(value: Decimal) -> str:
@@ -156,6 +173,7 @@ LABELS = {
         "previous": "Hạng trước",
         "leaf": "Tiêu chí",
         "reason": "Căn cứ chấm",
+        "measure": "Đơn vị đo",
     },
     "en": {
         "id": "ID",
@@ -199,6 +217,7 @@ LABELS = {
         "previous": "Previous rank",
         "leaf": "Leaf",
         "reason": "Reason",
+        "measure": "Measure",
     },
 }
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from . import exact
+from . import Writer, exact
 
 LEAF_COLUMNS = ["unit", "code", "year", "framework", "field", "criterion", "leaf", "title",
                 "max", "points", "lost", "status", "claimed", "note"]
@@ -35,36 +35,33 @@ def cell(value: Any) -> Any:
     return neutralise(str(value))
 
 
-def leaf_rows(result) -> Iterable[list[Any]]:
-    fw = result.framework
-    tag = f"{fw.id}@{fw.version}"
-    for leaf in result.leaves:
-        node = leaf.node
-        yield [result.unit, result.code, result.year, tag, node.field, node.criterion, node.id, node.title,
+def leaf_rows(summary) -> Iterable[list[Any]]:
+    tag = summary.framework.key
+    for leaf in summary.leaves:
+        yield [summary.unit, summary.code, summary.year, tag, leaf.field, leaf.criterion, leaf.id, leaf.title,
                leaf.max, leaf.points, leaf.lost, leaf.status, leaf.claimed, leaf.note]
 
 
-def write_rows(stream: io.TextIOBase, header: list[str], rows: Iterable[list[Any]]) -> None:
-    writer = csv.writer(stream, lineterminator="\r\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([cell(v) for v in row])
-
-
-def to_bytes(header: list[str], rows: Iterable[list[Any]]) -> bytes:
-    buf = io.StringIO()
-    write_rows(buf, header, rows)
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
-
-
-def write_leaf_csv(fh, header: list[str], results) -> None:
-    """Stream one row per leaf per unit to a binary file handle."""
+def write_rows(fh, header: list[str], rows: Iterable[list[Any]]) -> None:
+    """Stream a CSV (UTF-8 with BOM, CRLF) to a binary file handle."""
     stream = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="", write_through=True)
     try:
         writer = csv.writer(stream, lineterminator="\r\n")
         writer.writerow(header)
-        for result in results:
-            writer.writerows([cell(v) for v in row] for row in leaf_rows(result))
+        writer.writerows([cell(v) for v in row] for row in rows)
         stream.flush()
     finally:
         stream.detach()
+
+
+class CsvWriter(Writer):
+    name = "CSV"
+    writes_rankings = True
+
+    def results(self, fh, summaries) -> None:
+        write_rows(fh, LEAF_COLUMNS, (row for summary in summaries for row in leaf_rows(summary)))
+
+    def ranking(self, fh, ranking) -> None:
+        from ..rank import rank_header, rank_rows
+
+        write_rows(fh, rank_header(ranking), rank_rows(ranking))

@@ -8,43 +8,33 @@ from typing import Any
 
 from .. import __version__
 from ..model import RESULT_SCHEMA
-from . import TOOL, exact, warning_text
+from . import TOOL, Writer, exact, warning_text
 
 
-def framework_info(fw) -> dict[str, Any]:
-    return {"id": fw.id, "version": fw.version, "sha256": fw.sha256, "status": fw.status}
-
-
-def result_object(result) -> dict[str, Any]:
+def result_object(summary) -> dict[str, Any]:
     """One unit's result as the ``parcli/result/v1`` object."""
+    fw = summary.framework
     return {
         "schema": RESULT_SCHEMA,
         "tool": {"name": TOOL, "version": __version__},
-        "framework": framework_info(result.framework),
-        "unit": result.unit,
-        "code": result.code,
-        "year": result.year,
-        "points": result.points,
-        "max": result.max,
-        "index": result.index,
-        "class": result.klass,
+        "framework": {"id": fw.id, "version": fw.version, "sha256": fw.sha256, "status": fw.status},
+        "unit": summary.unit,
+        "code": summary.code,
+        "year": summary.year,
+        "points": summary.points,
+        "max": summary.max,
+        "index": summary.index,
+        "class": summary.klass,
         "fields": [
-            {
-                "id": f.id,
-                "title": f.node.title,
-                "max": f.max,
-                "points": f.points,
-                "index": f.index,
-                "status": f.status,
-            }
-            for f in result.fields
+            {"id": f.id, "title": f.title, "max": f.max, "points": f.points, "index": f.index, "status": f.status}
+            for f in summary.fields
         ],
         "leaves": [
             {
                 "id": leaf.id,
-                "field": leaf.node.field,
-                "criterion": leaf.node.criterion,
-                "title": leaf.node.title,
+                "field": leaf.field,
+                "criterion": leaf.criterion,
+                "title": leaf.title,
                 "max": leaf.max,
                 "points": leaf.points,
                 "lost": leaf.lost,
@@ -52,9 +42,9 @@ def result_object(result) -> dict[str, Any]:
                 "claimed": leaf.claimed,
                 "reason": leaf.reason,
             }
-            for leaf in result.leaves
+            for leaf in summary.leaves
         ],
-        "warnings": [warning_text(w, "en") for w in result.warnings],
+        "warnings": [w if isinstance(w, str) else warning_text(w, "en") for w in summary.warnings],
     }
 
 
@@ -94,12 +84,19 @@ def _write(value: Any, out: list[str], indent: int, level: int) -> None:
         out.append(json.dumps(value, ensure_ascii=False))
 
 
-def write_json_list(fh, results) -> None:
-    """Stream a JSON array of result objects to a binary file handle."""
-    fh.write(b"[")
-    first = True
-    for result in results:
-        fh.write(b"\n" if first else b",\n")
-        fh.write(dumps(result_object(result)).encode("utf-8"))
-        first = False
-    fh.write(b"\n]\n" if not first else b"]\n")
+class JsonWriter(Writer):
+    name = "JSON"
+
+    def results(self, fh, summaries) -> None:
+        """A JSON array of result objects, streamed."""
+        fh.write(b"[")
+        first = True
+        for summary in summaries:
+            fh.write(b"\n" if first else b",\n")
+            fh.write(dumps(result_object(summary)).encode("utf-8"))
+            first = False
+        fh.write(b"\n]\n" if not first else b"]\n")
+
+    def one(self, fh, summary) -> None:
+        """One result object."""
+        fh.write(dumps(result_object(summary)).encode("utf-8") + b"\n")

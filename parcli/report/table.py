@@ -156,12 +156,15 @@ def rank_table(ranking, lang: str = "vi", locale: str = "en") -> Table:
                 cells.append(Text(f"↓{-change}", style="red"))
             else:
                 cells.append("=")
-        cells += [r.unit, idx(r.points), num(r.max), idx(r.index) if r.index is not None else "–"]
+        s = r.summary
+        cells += [s.unit, idx(s.points), num(s.max), idx(s.index) if s.index is not None else "–"]
         if ranking.has_previous:
             d = r.index_change
             cells.append("" if d is None else ("+" if d > 0 else "") + display(d, places, locale, fixed=True))
-        cells.append(r.klass or "–")
-        cells += [idx(r.fields.get(fid)) if r.fields.get(fid) is not None else "–" for fid in ranking.field_ids]
+        cells.append(s.klass or "–")
+        for fid in ranking.field_ids:
+            value = s.field_index(fid)
+            cells.append(idx(value) if value is not None else "–")
         table.add_row(*cells)
     return table
 
@@ -182,7 +185,7 @@ def diff_tables(diff, places: int, lang: str = "vi", locale: str = "en") -> list
     def num(v):
         return display(v, places, locale) if v is not None else "–"
 
-    head = Table(show_header=True, title=f"A → B · {a['framework']['id']}", title_justify="left")
+    head = Table(show_header=True, title=f"A → B · {a.framework.id}", title_justify="left")
     head.add_column("")
     head.add_column(label("unit", lang))
     head.add_column(label("year", lang), justify="right")
@@ -191,8 +194,7 @@ def diff_tables(diff, places: int, lang: str = "vi", locale: str = "en") -> list
     head.add_column(label("index", lang), justify="right")
     head.add_column(label("class", lang))
     for tag, obj in (("A", a), ("B", b)):
-        head.add_row(tag, obj["unit"], str(obj["year"]), num(_dec(obj["points"])), num(_dec(obj["max"])),
-                     idx(_dec(obj["index"])), obj.get("class") or "–")
+        head.add_row(tag, obj.unit, str(obj.year), num(obj.points), num(obj.max), idx(obj.index), obj.klass or "–")
     head.add_row(label("change", lang), "", "", _signed(diff.points_change, places, locale), "",
                  _signed(diff.index_change, places, locale, fixed=True), "", style="bold")
 
@@ -225,7 +227,7 @@ def claims_table(obj, rows, places: int, lang: str = "vi", locale: str = "en") -
     def num(v):
         return display(v, places, locale) if v is not None else ""
 
-    table = Table(title=f"{obj['unit']} · {obj['year']} · {label('claimed', lang)} / {label('points', lang)}",
+    table = Table(title=f"{obj.unit} · {obj.year} · {label('claimed', lang)} / {label('points', lang)}",
                   title_justify="left")
     table.add_column(label("id", lang))
     table.add_column(label("title", lang), overflow="fold")
@@ -242,15 +244,7 @@ def claims_table(obj, rows, places: int, lang: str = "vi", locale: str = "en") -
     return table
 
 
-def _dec(v):
-    from decimal import Decimal
-
-    return None if v is None else (v if isinstance(v, Decimal) else Decimal(str(v)))
-
-
 def explain_table(fw, node_id: str, lang: str = "vi") -> Table:
-    from ..rules import describe
-
     node = fw.nodes[node_id]
     places = fw.places
 
@@ -266,10 +260,11 @@ def explain_table(fw, node_id: str, lang: str = "vi") -> Table:
     table.add_row(label("max", lang), fmt(node.max))
     if node.is_leaf:
         table.add_row(label("source", lang), label(node.source or "assessment", lang))
-        table.add_row(label("rule", lang), f"{node.rule.kind}: {describe(node.rule, node.max, lang, fmt)}")
-        from ..rules import form_hint
-
-        table.add_row("YAML", f'"{node.id}": {form_hint(node.rule)}')
+        table.add_row(label("rule", lang), f"{node.rule.kind}: {node.rule.describe(node.max, lang, fmt)}")
+        unit = node.rule.unit(lang)
+        if unit:
+            table.add_row(label("measure", lang), unit)
+        table.add_row("YAML", f'"{node.id}": {node.rule.form_hint()}')
     if node.documents:
         table.add_row(label("documents", lang), node.documents)
     if node.children:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import json
 
-from ..rules import describe, form_hint
 from . import display, label, provenance_line
 
 _HEAD = {
@@ -53,8 +52,10 @@ def template_text(fw, framework_ref: str, schema_uri: str, lang: str = "vi", yea
                 source = "" if leaf.source in (None, "assessment") else f" · {label(leaf.source, lang)}"
                 lines.append(f"  # {leaf.id} {leaf.label(lang)} · {label('max', lang).lower()} {fmt(leaf.max)}"
                              f"{source}")
-                lines.append(f"  #   {describe(leaf.rule, leaf.max, lang, fmt)}")
+                unit = leaf.rule.unit(lang)
+                unit = f" ({label('measure', lang).lower()}: {unit})" if unit else ""
+                lines.append(f"  #   {leaf.rule.describe(leaf.max, lang, fmt)}{unit}")
                 if leaf.documents:
                     lines.append(f"  #   {label('documents', lang)}: {leaf.documents}")
-                lines.append(f'  "{leaf.id}":    # {form_hint(leaf.rule)}')
+                lines.append(f'  "{leaf.id}":    # {leaf.rule.form_hint()}')
     return "\n".join(lines) + "\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..errors import InputError, UsageError
+from . import Writer
 from .csvout import LEAF_COLUMNS, leaf_rows, neutralise
 
 EXCEL_MAX_ROWS = 1_048_576
@@ -19,6 +20,13 @@ def _cell(value):
     if isinstance(value, (int, bool)):
         return value
     return neutralise(str(value))
+
+
+class XlsxWriter(Writer):
+    name = "XLSX"
+
+    def results(self, fh, summaries) -> None:
+        write_xlsx(fh, summaries)
 
 
 def write_xlsx(fh, results) -> None:
@@ -51,7 +59,7 @@ def write_xlsx(fh, results) -> None:
     first = None
     first_fw = None
     for result in results:
-        key = (result.framework.id, result.framework.version)
+        key = result.framework.key
         if first is None:
             first, first_fw = key, result.framework
         elif key != first:
@@ -61,8 +69,7 @@ def write_xlsx(fh, results) -> None:
             field_cols = [f"field_{f.id}" for f in result.fields]
             header(summary, SUMMARY_BASE + field_cols, [28, 8, 6, 22, 9, 8, 9, 10] + [9] * len(field_cols))
             header_written = True
-        fw = result.framework
-        summary.append([_cell(v) for v in (result.unit, result.code, result.year, f"{fw.id}@{fw.version}",
+        summary.append([_cell(v) for v in (result.unit, result.code, result.year, key,
                                            result.points, result.max, result.index, result.klass)]
                        + [_cell(f.index) for f in result.fields])
         for row in leaf_rows(result):
@@ -81,6 +88,6 @@ def write_xlsx(fh, results) -> None:
         for key, value in (("tool", f"parcli {__version__}"), ("framework", first_fw.id),
                            ("framework_version", first_fw.version), ("framework_sha256", first_fw.sha256),
                            ("framework_status", first_fw.status),
-                           ("framework_note", first_fw.file.provenance.note)):
+                           ("framework_note", first_fw.note)):
             about.append([key, _cell(value)])
     wb.save(fh)

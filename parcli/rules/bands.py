@@ -1,0 +1,110 @@
+"""``bands``: the first band that holds gives the points.
+
+Bands are ``{gt: 90, points: 2}`` or ``{gte: 70, points: 1}``, highest first; a last
+band without a threshold catches the rest. The rule names its ``measure``: a rate
+(``percent``: ``{percent}`` or ``{done, of}``), a ``count`` or a ``value``.
+Points and reason come from one selection (:meth:`BandsRule.select`).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import Field, WithJsonSchema
+
+from ..values import Num, Strict
+from .base import ZERO, Evidence, RuleBase, register, shown
+
+
+class Band(Strict):
+    gte: Num | None = None
+    gt: Num | None = None
+    points: Num
+
+
+_MEASURE_SCHEMA = {
+    "enum": ["percent", "count", "value"],
+    "description": "The kind of number the evidence is: percent, a rate in % ({percent} or {done, of}); "
+    "count (số lượng), a whole number ({count}); value (giá trị), any other number ({value}).",
+}
+
+
+@register
+class BandsRule(RuleBase):
+    kind: Literal["bands"]
+    measure: Annotated[Literal["percent", "count", "value"], WithJsonSchema(_MEASURE_SCHEMA)]
+    bands: list[Band] = Field(min_length=1)
+    WORDS: ClassVar[dict[str, dict[str, str]]] = {
+        "vi": {"gt": "trên {t}: {p}", "gte": "từ {t} trở lên: {p}", "other": "còn lại: {p}"},
+        "en": {"gt": "above {t}: {p}", "gte": "{t} or more: {p}", "other": "otherwise: {p}"},
+    }
+
+    def check(self, leaf_max):
+        found = []
+        previous = None
+        last = len(self.bands) - 1
+        for bi, band in enumerate(self.bands):
+            where = ("bands", bi)
+            if band.points > leaf_max:
+                found.append((where + ("points",), f"band points {band.points} are above the leaf's max {leaf_max}"))
+            elif band.points < 0:
+                found.append((where + ("points",), f"band points {band.points} are below 0"))
+            if band.gt is not None and band.gte is not None:
+                found.append((where, "a band takes gt or gte, not both"))
+                continue
+            threshold = band.gt if band.gt is not None else band.gte
+            if threshold is None:
+                if bi != last:
+                    found.append((where, "a band without gt/gte catches the rest, so it must be the last"))
+                continue
+            key = (threshold, 1 if band.gt is not None else 0)
+            if previous is not None and key >= previous:
+                found.append((where, "bands go from the highest threshold to the lowest"))
+            previous = key
+        return found
+
+    def select(self, x: Decimal) -> Band | None:
+        """The first band that holds for ``x``; None when none does (no catch-all band)."""
+        for band in self.bands:
+            if band.gt is not None:
+                if x > band.gt:
+                    return band
+            elif band.gte is not None:
+                if x >= band.gte:
+                    return band
+            else:
+                return band
+        return None
+
+    def scorer(self, leaf_max):
+        select = self.select
+
+        def bands_points(ev: Evidence) -> Decimal:
+            band = select(ev.amount)
+            return ZERO if band is None else band.points
+
+        return bands_points
+
+    def reason(self, leaf_max, ev) -> str:
+        band = self.select(ev.amount)
+        text = shown(ev)
+        if band is None:
+            return f"{text}: below every band"
+        if band.gt is not None:
+            return f"{text} > {band.gt}"
+        if band.gte is not None:
+            return f"{text} ≥ {band.gte}"
+        return f"{text}: other"
+
+    def describe(self, leaf_max, lang="vi", fmt=str) -> str:
+        w = self.WORDS.get(lang) or self.WORDS["vi"]
+        parts = []
+        for b in self.bands:
+            if b.gt is not None:
+                parts.append(w["gt"].format(t=fmt(b.gt), p=fmt(b.points)))
+            elif b.gte is not None:
+                parts.append(w["gte"].format(t=fmt(b.gte), p=fmt(b.points)))
+            else:
+                parts.append(w["other"].format(p=fmt(b.points)))
+        return "; ".join(parts)

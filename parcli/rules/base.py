@@ -1,0 +1,327 @@
+"""What every rule kind shares: the evidence a leaf holds, the base class of a rule,
+the registry of kinds, and the parsing of one evidence value against a rule.
+
+A rule kind is one pydantic model (its YAML shape) subclassing :class:`RuleBase`
+and registered with :func:`register`. Its class says its **measure** (``percent``,
+``count``, ``value`` or ``None``: the kind of number its evidence is) and
+implements the methods of :class:`RuleBase`: framework checks, a scorer, the
+reason for a leaf's points, the rule in words, the form hint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from ..loader import is_yaml11_bool
+from ..values import Strict, describe_value
+
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+
+# A problem found in a rule or an evidence value: (path below it, message).
+Found = list[tuple[tuple, str]]
+
+
+@dataclass(slots=True)
+class Evidence:
+    """One leaf's (or node's) evidence, checked against its rule."""
+
+    form: str | None = None  # bool | option | percent | ratio | count | value | None (no measured value)
+    amount: Any = None  # bool, option key, or Decimal (a ratio's percent)
+    done: Decimal | None = None
+    of: Decimal | None = None
+    points: Decimal | None = None  # an appraiser's points (manual, or an override)
+    claimed: Decimal | None = None
+    note: str | None = None
+    documents: tuple[str, ...] = ()
+    na: bool = False
+
+
+# The evidence forms of each measure, and how a unit file writes them.
+FORMS_OF_MEASURE: dict[str, tuple[str, ...]] = {
+    "percent": ("percent", "ratio"),
+    "count": ("count",),
+    "value": ("value",),
+}
+FORM_TEXT = {
+    "bool": "true or false",
+    "percent": "{percent: }",
+    "ratio": "{done: , of: }",
+    "count": "{count: }",
+    "value": "{value: }",
+}
+# What a measure is, in a message ("this leaf is a rate: give …").
+MEASURE_WORD = {"percent": "a rate", "count": "a count", "value": "a value"}
+# The unit a person reads beside a measure (template, explain, form).
+MEASURE_UNIT = {
+    "vi": {"percent": "%", "count": "số lượng", "value": "giá trị"},
+    "en": {"percent": "%", "count": "count", "value": "value"},
+}
+
+
+class RuleBase(Strict):
+    """The base of every rule kind. Subclasses set ``kind`` (a Literal field) and
+    ``measure`` (a class variable, or a field where the framework names it)."""
+
+    WORDS: ClassVar[dict[str, str]] = {}  # the rule in words, per language (see describe)
+
+    # -- evidence -----------------------------------------------------------
+
+    def scalar(self, raw: Any) -> tuple[Evidence | None, Found]:
+        """A scalar evidence value (true/false, an option key); most kinds take none."""
+        what = "true/false" if isinstance(raw, bool) else describe_value(raw)
+        return None, [((), f"{what} does not fit a {self.kind} rule; give {self.expected()}")]
+
+    def value_bounds(self) -> tuple[Decimal | None, Decimal | None]:
+        """The range of ``{value: }`` for kinds measured as a value."""
+        return None, None
+
+    def forms(self) -> tuple[str, ...]:
+        """The evidence forms (besides points and na) this rule takes."""
+        return FORMS_OF_MEASURE.get(self.measure, ())
+
+    def expected(self) -> str:
+        """Every form a value of this rule may take, for messages."""
+        forms = [FORM_TEXT[f] for f in self.forms()]
+        forms.append("{points: } to override")
+        forms.append("{na: true}")
+        return " or ".join(forms)
+
+    def form_hint(self) -> str:
+        """The value form a unit file takes for this rule, for templates."""
+        return " | ".join(FORM_TEXT[f] for f in self.forms())
+
+    def unit(self, lang: str) -> str:
+        """The unit of the measure a person reads (%, số lượng, điểm/5); empty when none."""
+        return MEASURE_UNIT.get(lang, MEASURE_UNIT["vi"]).get(self.measure or "", "")
+
+    # -- framework checks -----------------------------------------------------
+
+    def check(self, leaf_max: Decimal) -> Found:
+        """Problems of the rule itself, as (path below ``rule``, message)."""
+        return []
+
+    # -- points -------------------------------------------------------------
+    # Every kind defines (tests/rules/test_registry.py checks it):
+    #   scorer(leaf_max) -> f(evidence) -> points   the rule compiled once per framework
+    #   reason(leaf_max, evidence) -> str           why a leaf got its points, from the same
+    #                                               selection as the points
+
+    def describe(self, leaf_max: Decimal, lang: str = "vi", fmt: Callable[[Decimal], str] = str) -> str:
+        """The rule in words, in ``lang``."""
+        words = self.WORDS.get(lang) or self.WORDS["vi"]
+        return words.format(max=fmt(leaf_max), **{k: fmt(v) for k, v in self.word_values().items()})
+
+    def word_values(self) -> dict[str, Decimal]:
+        return {}
+
+
+REGISTRY: dict[str, type[RuleBase]] = {}
+
+
+def register(cls: type[RuleBase]) -> type[RuleBase]:
+    """Register a rule kind under the value of its ``kind`` literal."""
+    kind = cls.model_fields["kind"].annotation.__args__[0]
+    if kind in REGISTRY:
+        raise ValueError(f"rule kind {kind!r} registered twice")
+    REGISTRY[kind] = cls
+    return cls
+
+
+# --- one evidence value ------------------------------------------------------
+
+_NO_PROBLEMS: Found = []  # shared and never appended to: callers only read it
+_KEYS = ("percent", "done", "of", "count", "value", "points", "na", "claimed", "note", "documents")
+_KEYSET = frozenset(_KEYS)
+_AUX = frozenset(("note", "documents", "claimed", "na"))
+_MEASURE_KEYS = ("percent", "done", "count", "value")
+
+
+def parse_evidence(rule: RuleBase, leaf_max: Decimal, raw: Any) -> tuple[Evidence | None, Found]:
+    """Check one leaf's raw value against its rule.
+
+    Returns the evidence (``None`` when the value is empty: missing) and a list
+    of problems as ``(path within the value, message)``.
+    """
+    cls = raw.__class__
+    if cls is dict:
+        if len(raw) <= 2:
+            fast = _fast_mapping(rule, leaf_max, raw)
+            if fast is not None:
+                return fast, _NO_PROBLEMS
+        return _mapping(rule, leaf_max, raw)
+    if raw is None:
+        return None, _NO_PROBLEMS
+    if cls is bool:
+        return rule.scalar(raw)
+    if cls is str:
+        if is_yaml11_bool(raw) and rule.kind == "yes_no":
+            return None, [((), f"{raw!r} is not a boolean in YAML 1.2; write true or false")]
+        ev, found = rule.scalar(raw)
+        if found and _looks_numeric(raw):
+            found = [(p, msg + "; a number must be written without quotes") for p, msg in found]
+        return ev, found
+    if cls is Decimal:
+        return None, [((), f"a bare number does not say what it counts; give {rule.expected()}")]
+    return None, [((), f"expected {rule.expected()}, got {describe_value(raw)}")]
+
+
+def _looks_numeric(text: str) -> bool:
+    try:
+        Decimal(text.strip().rstrip("%"))
+    except Exception:
+        return False
+    return True
+
+
+def _fast_mapping(rule: RuleBase, leaf_max: Decimal, raw: dict) -> Evidence | None:
+    """The common, valid one-measure forms, checked quickly; None sends the value to the full check."""
+    measure = rule.measure
+    if len(raw) == 2:
+        done = raw.get("done")
+        of = raw.get("of")
+        if (done.__class__ is Decimal and of.__class__ is Decimal and measure == "percent"
+                and 0 <= done <= of and of > 0):
+            return Evidence("ratio", done * HUNDRED / of, done, of)
+        return None
+    ((key, v),) = raw.items()
+    if v.__class__ is not Decimal:
+        return None
+    if key == "points":
+        return Evidence(points=v) if 0 <= v <= leaf_max else None
+    if key != measure:
+        return None
+    if key == "percent":
+        return Evidence("percent", v) if 0 <= v <= HUNDRED else None
+    if key == "count":
+        return Evidence("count", v) if v >= 0 and v == v.to_integral_value() else None
+    low, high = rule.value_bounds()
+    if (low is not None and v < low) or (high is not None and v > high):
+        return None
+    return Evidence("value", v)
+
+
+def _num(raw: dict, key: str, problems: Found, *, low=None, high=None, whole=False) -> Decimal | None:
+    v = raw[key]
+    if v.__class__ is not Decimal:
+        if isinstance(v, str) and _looks_numeric(v):
+            problems.append(((key,), f"{key}: {v!r} is text; write the number without quotes"))
+            return None
+        if is_yaml11_bool(v):
+            problems.append(((key,), f"{key}: {v!r} is not a number (yes/no/on/off are not booleans or numbers here)"))
+            return None
+        problems.append(((key,), f"{key}: expected a number, got {describe_value(v)}"))
+        return None
+    if whole and v != v.to_integral_value():
+        problems.append(((key,), f"{key}: a count is a whole number, got {v}"))
+        return None
+    if low is not None and v < low:
+        problems.append(((key,), f"{key}: {v} is below {low}"))
+        return None
+    if high is not None and v > high:
+        problems.append(((key,), f"{key}: {v} is above {high}"))
+        return None
+    return v
+
+
+def _mapping(rule: RuleBase, leaf_max: Decimal, raw: dict) -> tuple[Evidence | None, Found]:
+    problems: Found = []
+    keys = raw.keys()
+    unknown = keys - _KEYSET
+    if unknown:
+        return None, [((key,), f"unknown key {key!r}; an evidence value takes {', '.join(_KEYS)}")
+                      for key in raw if key in unknown]
+    ev = Evidence()
+    if not keys.isdisjoint(_AUX):
+        if "note" in raw:
+            if raw["note"] is not None and not isinstance(raw["note"], str):
+                problems.append((("note",), "note: expected text; put it in quotes"))
+            else:
+                ev.note = raw["note"]
+        if "documents" in raw:
+            docs = raw["documents"]
+            if isinstance(docs, str):
+                ev.documents = (docs,)
+            elif isinstance(docs, list) and all(isinstance(d, str) for d in docs):
+                ev.documents = tuple(docs)
+            elif docs is not None:
+                problems.append((("documents",), "documents: expected text or a list of texts"))
+        if "claimed" in raw:
+            ev.claimed = _num(raw, "claimed", problems, low=ZERO, high=leaf_max)
+        if "na" in raw:
+            na = raw["na"]
+            if not isinstance(na, bool):
+                problems.append((("na",), f"na: expected true or false, got {describe_value(na)}"))
+            elif na:
+                others = [k for k in raw if k not in ("na", "note", "documents")]
+                if others:
+                    problems.append(((others[0],), f"a not-applicable leaf takes no {others[0]!r}; "
+                                                   "remove it or remove na"))
+                ev.na = True
+                return (None if problems else ev), problems
+    measures = [k for k in _MEASURE_KEYS if k in raw]
+    if "of" in raw and "done" not in raw:
+        problems.append((("of",), "of: a ratio needs both done and of"))
+    if "done" in raw and "of" not in raw:
+        problems.append((("done",), "done: a ratio needs both done and of"))
+    if len(measures) > 1:
+        problems.append(((measures[1],), f"give one measure, not both {measures[0]!r} and {measures[1]!r}"))
+    if problems:
+        return None, problems
+    if measures:
+        key = measures[0]
+        form = "ratio" if key == "done" else key
+        if form == "value" and rule.measure is None:
+            # the mapping form of a scalar (yes_no, choice), so that claimed/note can go with it
+            sub, found = rule.scalar(raw["value"])
+            if found:
+                return None, [(("value",) + p, "value: " + msg) for p, msg in found]
+            ev.form, ev.amount = sub.form, sub.amount
+        elif form not in rule.forms():
+            return None, [((key,), _wrong_measure(rule, form))]
+        elif form == "percent":
+            ev.form, ev.amount = "percent", _num(raw, "percent", problems, low=ZERO, high=HUNDRED)
+        elif form == "ratio":
+            done = _num(raw, "done", problems, low=ZERO)
+            of = _num(raw, "of", problems)
+            if of is not None and of <= 0:
+                problems.append((("of",), f"of: must be above 0, got {of}"))
+            elif done is not None and of is not None:
+                if done > of:
+                    problems.append((("done",), f"done ({done}) is more than of ({of})"))
+                else:
+                    ev.form, ev.done, ev.of = "ratio", done, of
+                    ev.amount = done * HUNDRED / of
+        elif form == "count":
+            ev.form, ev.amount = "count", _num(raw, "count", problems, low=ZERO, whole=True)
+        else:
+            low, high = rule.value_bounds()
+            ev.form, ev.amount = "value", _num(raw, "value", problems, low=low, high=high)
+    if "points" in raw:
+        ev.points = _num(raw, "points", problems, low=ZERO, high=leaf_max)
+    return (None if problems else ev), problems
+
+
+def _wrong_measure(rule: RuleBase, form: str) -> str:
+    given = FORM_TEXT[form]
+    if rule.measure is None:
+        return f"a {rule.kind} rule does not take {given}; give {rule.expected()}"
+    wanted = " or ".join(FORM_TEXT[f] for f in rule.forms())
+    return f"this leaf is {MEASURE_WORD[rule.measure]}: give {wanted}, not {given}"
+
+
+def shown(ev: Evidence) -> str:
+    """A measured value as a reason shows it: "60/78 = 76.92%", "99.7%", "3"."""
+    if ev.form == "ratio":
+        return f"{ev.done}/{ev.of} = {ev.amount.quantize(Decimal('0.01')):f}%"
+    if ev.form == "percent":
+        return f"{ev.amount}%"
+    return f"{ev.amount}"
+
+
+def check_each(each: Decimal) -> Found:
+    """``each`` (points per item or per violation) must be above 0."""
+    return [] if each > 0 else [(("each",), f"each must be above 0, got {each}")]

@@ -1,0 +1,49 @@
+"""``choice``: one option of several, each with its points. Evidence: an option key."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Literal
+
+from pydantic import Field
+
+from ..values import Num
+from .base import Evidence, RuleBase, register
+
+
+@register
+class ChoiceRule(RuleBase):
+    kind: Literal["choice"]
+    options: dict[str, Num] = Field(min_length=1)
+    measure: ClassVar[None] = None
+    WORDS: ClassVar[dict[str, str]] = {"vi": "Chọn một: {options}", "en": "One of: {options}"}
+
+    def scalar(self, raw: Any):
+        if isinstance(raw, str):
+            if raw in self.options:
+                return Evidence("option", raw), []
+            return None, [((), f"{raw!r} is not an option of this leaf; choose one of {', '.join(self.options)}")]
+        return super().scalar(raw)
+
+    def forms(self):
+        return ("option",)
+
+    def expected(self) -> str:
+        return f"one of {', '.join(self.options)} or {{points: }} to override or {{na: true}}"
+
+    def form_hint(self) -> str:
+        return " | ".join(self.options)
+
+    def check(self, leaf_max):
+        return [(("options", key), f"option {key!r} gives {p} points, outside [0, {leaf_max}] (the leaf's max)")
+                for key, p in self.options.items() if not 0 <= p <= leaf_max]
+
+    def scorer(self, leaf_max):
+        options = dict(self.options)
+        return lambda ev: options[ev.amount]
+
+    def reason(self, leaf_max, ev) -> str:
+        return f"{ev.amount}"
+
+    def describe(self, leaf_max, lang="vi", fmt=str) -> str:
+        words = self.WORDS.get(lang) or self.WORDS["vi"]
+        return words.format(options=", ".join(f"{k} = {fmt(v)}" for k, v in self.options.items()))

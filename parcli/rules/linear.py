@@ -1,0 +1,38 @@
+"""``linear``: points in proportion to a rate, full at ``full_at`` percent.
+points = max × min(1, percent / full_at). Evidence: ``{percent}`` or ``{done, of}``."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import ClassVar, Literal
+
+from ..values import Num
+from .base import HUNDRED, RuleBase, register, shown
+
+ONE = Decimal(1)
+
+
+@register
+class LinearRule(RuleBase):
+    kind: Literal["linear"]
+    full_at: Num = HUNDRED
+    measure: ClassVar[str] = "percent"
+    WORDS: ClassVar[dict[str, str]] = {
+        "vi": "{max} × tỷ lệ / {full_at}% (tối đa {max})",
+        "en": "{max} × share / {full_at}% (at most {max})",
+    }
+
+    def check(self, leaf_max):
+        if not 0 < self.full_at <= 100:
+            return [(("full_at",), f"full_at is a percent in (0, 100], got {self.full_at}")]
+        return []
+
+    def scorer(self, leaf_max):
+        full_at = self.full_at
+        return lambda ev: leaf_max * min(ONE, ev.amount / full_at)
+
+    def reason(self, leaf_max, ev) -> str:
+        return f"{shown(ev)} of {self.full_at}%"
+
+    def word_values(self):
+        return {"full_at": self.full_at}

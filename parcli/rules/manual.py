@@ -1,0 +1,29 @@
+"""``manual``: the appraisers give the points directly. Evidence: ``{points: }``."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from .base import ZERO, RuleBase, register
+
+
+@register
+class ManualRule(RuleBase):
+    kind: Literal["manual"]
+    measure: ClassVar[None] = None
+    WORDS: ClassVar[dict[str, str]] = {
+        "vi": "Hội đồng thẩm định chấm trực tiếp (0 đến {max})",
+        "en": "Points given directly by the appraisers (0 to {max})",
+    }
+
+    def expected(self) -> str:
+        return "{points: } or {na: true}"
+
+    def form_hint(self) -> str:
+        return "{points: }"
+
+    def scorer(self, leaf_max):
+        return lambda ev: ev.points if ev.points is not None else ZERO
+
+    def reason(self, leaf_max, ev) -> str:
+        return "appraiser's points"

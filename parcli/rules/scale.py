@@ -1,0 +1,39 @@
+"""``scale``: a survey average on a scale ``of`` (e.g. 3.74 of 5); points = max × value / of.
+Evidence: ``{value}`` in [0, of]."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from ..values import Num
+from .base import ZERO, RuleBase, register
+
+
+@register
+class ScaleRule(RuleBase):
+    kind: Literal["scale"]
+    of: Num
+    measure: ClassVar[str] = "value"
+    WORDS: ClassVar[dict[str, str]] = {"vi": "{max} × điểm khảo sát / {of}", "en": "{max} × survey score / {of}"}
+    _UNIT: ClassVar[dict[str, str]] = {"vi": "điểm/{of}", "en": "points/{of}"}
+
+    def value_bounds(self):
+        return ZERO, self.of
+
+    def unit(self, lang: str) -> str:
+        return (self._UNIT.get(lang) or self._UNIT["vi"]).format(of=f"{self.of.normalize():f}")
+
+    def check(self, leaf_max):
+        if self.of <= 0:
+            return [(("of",), f"of must be above 0, got {self.of}")]
+        return []
+
+    def scorer(self, leaf_max):
+        of = self.of
+        return lambda ev: leaf_max * ev.amount / of
+
+    def reason(self, leaf_max, ev) -> str:
+        return f"{ev.amount} / {self.of}"
+
+    def word_values(self):
+        return {"of": self.of}

@@ -1,0 +1,31 @@
+"""``yes_no``: done or not; max or 0. Evidence: ``true`` / ``false``."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Literal
+
+from .base import ZERO, Evidence, RuleBase, register
+
+
+@register
+class YesNoRule(RuleBase):
+    kind: Literal["yes_no"]
+    measure: ClassVar[None] = None
+    WORDS: ClassVar[dict[str, str]] = {"vi": "Có: {max} điểm; không: 0", "en": "Yes: {max} points; no: 0"}
+
+    def scalar(self, raw: Any):
+        if isinstance(raw, bool):
+            return Evidence("bool", raw), []
+        return super().scalar(raw)
+
+    def forms(self):
+        return ("bool",)
+
+    def form_hint(self) -> str:
+        return "true | false"
+
+    def scorer(self, leaf_max):
+        return lambda ev: leaf_max if ev.amount else ZERO
+
+    def reason(self, leaf_max, ev) -> str:
+        return "true" if ev.amount else "false"

@@ -1,0 +1,215 @@
+"""One typed summary of a scored unit, shared by ``rank``, ``diff`` and the file writers.
+
+A :class:`Summary` is what every output after the score table needs: the unit,
+its totals, its fields and (unless dropped to save memory when ranking) its
+leaves, and the :class:`FrameworkInfo` it was scored against. It is made from an
+engine :class:`~parcli.engine.Result` (:func:`summarize`) or read back from a
+result JSON object (:func:`from_result_object`), so ``diff`` compares the two
+alike and every writer writes both alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+STATUSES = ("official", "reconstructed", "custom")
+
+
+@dataclass(slots=True, frozen=True)
+class FrameworkInfo:
+    """What outputs need to know of a framework (picklable, small)."""
+
+    id: str
+    version: str
+    sha256: str
+    status: str
+    places: int
+    title: str
+    title_en: str | None = None
+    fields: tuple[tuple[str, str, str | None], ...] = ()  # (id, title, title_en)
+    note: str = ""
+
+    @property
+    def key(self) -> str:
+        return f"{self.id}@{self.version}"
+
+    def title_for(self, lang: str) -> str:
+        return (self.title_en or self.title) if lang == "en" else self.title
+
+    @classmethod
+    def of(cls, fw) -> FrameworkInfo:
+        """The info of a checked :class:`~parcli.model.Framework`."""
+        return cls(fw.id, fw.version, fw.sha256, fw.status, fw.places, fw.file.title, fw.file.title_en,
+                   tuple((f.id, f.title, f.title_en) for f in fw.fields), fw.file.provenance.note)
+
+
+@dataclass(slots=True)
+class NodeLine:
+    """A field's totals."""
+
+    id: str
+    title: str
+    max: Decimal
+    points: Decimal
+    index: Decimal | None
+    status: str
+
+
+@dataclass(slots=True)
+class LeafLine:
+    """A leaf's points and why."""
+
+    id: str
+    field: str | None
+    criterion: str | None
+    title: str
+    max: Decimal
+    points: Decimal | None
+    lost: Decimal | None
+    status: str
+    claimed: Decimal | None = None
+    reason: str = ""
+    note: str | None = None
+
+
+@dataclass(slots=True)
+class Summary:
+    framework: FrameworkInfo
+    unit: str
+    code: str | None
+    year: int
+    points: Decimal
+    max: Decimal
+    index: Decimal | None
+    klass: str | None
+    fields: list[NodeLine]
+    leaves: list[LeafLine] = field(default_factory=list)
+    warnings: list[Any] = field(default_factory=list)  # ScoreWarning, or text read back from JSON
+    file: str = ""
+
+    def field_index(self, field_id: str) -> Decimal | None:
+        for f in self.fields:
+            if f.id == field_id:
+                return f.index
+        return None
+
+
+def summarize(result, info: FrameworkInfo | None = None, leaves: bool = True) -> Summary:
+    """An engine result as a summary; ``leaves=False`` keeps only the totals (ranking many units)."""
+    info = info or FrameworkInfo.of(result.framework)
+    fields = [NodeLine(f.id, f.node.title, f.max, f.points, f.index, f.status) for f in result.fields]
+    lines = []
+    if leaves:
+        lines = [LeafLine(leaf.id, leaf.node.field, leaf.node.criterion, leaf.node.title, leaf.max, leaf.points,
+                          leaf.lost, leaf.status, leaf.claimed, leaf.reason, leaf.note) for leaf in result.leaves]
+    return Summary(info, result.unit, result.code, result.year, result.points, result.max, result.index,
+                   result.klass, fields, lines, list(result.warnings) if leaves else [], result.file)
+
+
+# --- reading a result object (parcli/result/v1) back ------------------------
+
+
+class NotAResult(ValueError):
+    """A result object that cannot be used; the message says why."""
+
+
+def from_result_object(obj: Any, file: str = "") -> Summary:
+    """A ``parcli/result/v1`` object (JSON numbers read as Decimal) as a summary.
+
+    The framework's display places are those of the written index (an index is
+    written with exactly the framework's places, DESIGN §6); 2 when no index is written.
+    """
+    if not isinstance(obj, dict):
+        raise NotAResult("a result is a JSON object")
+    for key in ("framework", "unit", "year", "points", "max", "index", "fields", "leaves"):
+        if key not in obj:
+            raise NotAResult(f"it has no {key!r}")
+    fw = obj["framework"]
+    if not isinstance(fw, dict) or not isinstance(fw.get("id"), str):
+        raise NotAResult("framework must be an object with an id")
+    unit, code = obj["unit"], obj.get("code")
+    if not isinstance(unit, str) or not isinstance(code, (str, type(None))):
+        raise NotAResult("unit and code must be text")
+    year = obj["year"]
+    if isinstance(year, bool) or not isinstance(year, (int, Decimal)) or year != int(year):
+        raise NotAResult("year must be a whole number")
+    klass = obj.get("class")
+    if klass is not None and not isinstance(klass, str):
+        raise NotAResult("class must be text")
+    if not isinstance(obj["fields"], list) or not isinstance(obj["leaves"], list):
+        raise NotAResult("fields and leaves must be lists")
+    points, top_max, index = (_number(obj, k) for k in ("points", "max", "index"))
+    if points is None or top_max is None:
+        raise NotAResult("points and max must be numbers")
+    fields = [NodeLine(_ident(f), _title(f), _number(f, "max") or Decimal(0), _number(f, "points") or Decimal(0),
+                       _number(f, "index"), _status(f)) for f in _objects(obj["fields"])]
+    leaves = [LeafLine(_ident(x), _opt_text(x, "field"), _opt_text(x, "criterion"), _title(x),
+                       _number(x, "max") or Decimal(0), _number(x, "points"), _number(x, "lost"), _status(x),
+                       _number(x, "claimed"), _opt_text(x, "reason") or "", _opt_text(x, "note"))
+              for x in _objects(obj["leaves"])]
+    status = fw.get("status") if fw.get("status") in STATUSES else "custom"
+    version, sha = fw.get("version"), fw.get("sha256")
+    info = FrameworkInfo(fw["id"], version if isinstance(version, str) else "", sha if isinstance(sha, str) else "",
+                         status, _places(index, fields), fw["id"], None,
+                         tuple((f.id, f.title, None) for f in fields))
+    warnings = [w for w in obj.get("warnings") or [] if isinstance(w, str)]
+    return Summary(info, unit, code, int(year), points, top_max, index, klass, fields, leaves, warnings, file)
+
+
+def _objects(items: list) -> list[dict]:
+    if not all(isinstance(x, dict) for x in items):
+        raise NotAResult("each field and leaf must be an object")
+    return items
+
+
+def _number(obj: dict, key: str) -> Decimal | None:
+    value = obj.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        raise NotAResult(f"{key} must be a number")
+    value = Decimal(value)
+    if not value.is_finite():
+        raise NotAResult(f"{key} must be a finite number")
+    return value
+
+
+def _ident(obj: dict) -> str:
+    value = obj.get("id")
+    if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
+        raise NotAResult("each field and leaf needs an id")
+    return str(value)
+
+
+def _title(obj: dict) -> str:
+    value = obj.get("title", "")
+    if not isinstance(value, str):
+        raise NotAResult("each field and leaf must be an object with a text title")
+    return value
+
+
+def _opt_text(obj: dict, key: str) -> str | None:
+    value = obj.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
+        raise NotAResult(f"{key} must be text")
+    return str(value)
+
+
+def _status(obj: dict) -> str:
+    value = obj.get("status")
+    if not isinstance(value, (str, type(None))):
+        raise NotAResult("a status must be text")
+    return value or ""
+
+
+def _places(index: Decimal | None, fields: list[NodeLine]) -> int:
+    for value in [index, *(f.index for f in fields)]:
+        if value is not None:
+            exponent = value.as_tuple().exponent
+            if isinstance(exponent, int) and -exponent in (2, 3):
+                return -exponent
+    return 2
