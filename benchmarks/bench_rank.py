@@ -4,7 +4,8 @@ Generates a 100-leaf framework that uses every rule kind and N unit files agains
 it, then, in this one Python process, times (1) a bare `yaml.load(..., CSafeLoader)`
 of every file and (2) `parcli rank` of the same files (-o to a CSV), and prints
 both times, their ratio and parcli's peak memory (the process's peak RSS, read
-right after the rank, which runs first; with --jobs, the workers' peak too).
+after the ranks; with --jobs, the workers' peak too). The two alternate for
+--repeat rounds and the median ratio is reported.
 
     python benchmarks/bench_rank.py --n 10000            # targets: ratio <= 0.8, peak <= 150 MB
     python benchmarks/bench_rank.py --n 10000 --jobs 2   # target: ratio <= 0.5
@@ -17,6 +18,7 @@ import gc
 import random
 import resource
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -25,11 +27,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-KINDS = ["yes_no", "choice", "bands", "linear", "scale", "per_item", "deduction", "manual"]
+from parcli.rules import KINDS, REGISTRY  # noqa: E402  (after the path is set)
 
 
 def framework_text(leaves: int = 100) -> str:
-    """Ten fields, each of two criteria of five sub-criteria: 100 leaves of 1 point."""
+    """Ten fields, each of two criteria of five sub-criteria: 100 leaves of 1 point, every rule kind in turn."""
     out = ["schema: parcli/framework/v1", "id: bench-100", "title: Benchmark framework", "level: commune",
            'version: "1"', "provenance: {status: custom, note: synthetic benchmark framework}",
            f"total: {leaves}", "classes: [{label: A, min: 90}, {label: B, min: 80}, {label: C, min: 70}, "
@@ -43,16 +45,7 @@ def framework_text(leaves: int = 100) -> str:
             for s in range(1, 6):
                 kind = KINDS[n % len(KINDS)]
                 n += 1
-                rule = {
-                    "yes_no": "{kind: yes_no}",
-                    "choice": "{kind: choice, options: {tot: 1, kha: 0.5, kem: 0}}",
-                    "bands": "{kind: bands, measure: percent, bands: [{gt: 90, points: 1}, {gte: 70, points: 0.5}, {points: 0}]}",
-                    "linear": "{kind: linear, full_at: 80}",
-                    "scale": "{kind: scale, of: 5}",
-                    "per_item": "{kind: per_item, each: 0.25}",
-                    "deduction": "{kind: deduction, each: 0.5}",
-                    "manual": "{kind: manual}",
-                }[kind]
+                rule = REGISTRY[kind].EXAMPLE
                 out.append(f'          - {{id: "{f}.{c}.{s}", title: "Tiêu chí thành phần {f}.{c}.{s}", max: 1, '
                            f"rule: {rule}}}")
     return "\n".join(out) + "\n"
@@ -67,17 +60,7 @@ def unit_text(i: int, rnd: random.Random, leaves: int = 100) -> str:
             for s in range(1, 6):
                 kind = KINDS[n % len(KINDS)]
                 n += 1
-                v = {
-                    "yes_no": lambda: rnd.choice(["true", "false"]),
-                    "choice": lambda: rnd.choice(["tot", "kha", "kem"]),
-                    "bands": lambda: (f"{{done: {rnd.randint(0, 80)}, of: 80}}" if rnd.random() < 0.5
-                                      else f"{{percent: {rnd.randint(0, 1000) / 10}}}"),
-                    "linear": lambda: f"{{percent: {rnd.randint(0, 100)}}}",
-                    "scale": lambda: f"{{value: {rnd.randint(100, 500) / 100}}}",
-                    "per_item": lambda: f"{{count: {rnd.randint(0, 6)}}}",
-                    "deduction": lambda: f"{{count: {rnd.randint(0, 3)}}}",
-                    "manual": lambda: f"{{points: {rnd.choice(['0', '0.5', '0.75', '1'])}, note: thẩm định}}",
-                }[kind]()
+                v = REGISTRY[kind].sample(rnd)
                 lines.append(f'  "{f}.{c}.{s}": {v}')
     return "\n".join(lines) + "\n"
 
@@ -125,6 +108,7 @@ def main(argv=None) -> int:
     ap.add_argument("--n", type=int, default=10_000, help="number of unit files (default 10000)")
     ap.add_argument("--jobs", type=int, default=1, help="parcli rank --jobs (default 1)")
     ap.add_argument("--work", type=Path, default=None, help="folder for the generated files (default: a temp dir)")
+    ap.add_argument("--repeat", type=int, default=3, help="rounds of parcli and the bare load (default 3)")
     ap.add_argument("--max-ratio", type=float, default=None, help="exit 1 when parcli/bare is above this")
     ap.add_argument("--max-peak-mb", type=float, default=None, help="exit 1 when parcli's peak RSS is above this")
     args = ap.parse_args(argv)
@@ -135,17 +119,25 @@ def main(argv=None) -> int:
         print(f"generated {args.n} units x 100 leaves in {time.perf_counter() - t0:.1f} s ({work})")
         for name in files:  # warm the page cache for both runs alike
             Path(name).read_bytes()
-        gc.collect()
-        t_parcli = parcli_rank(files, work / "rank.csv", args.jobs)
-        peak_self = peak_mb()
-        peak_children = peak_mb(resource.RUSAGE_CHILDREN)
-        gc.collect()
-        t_bare = bare_load(files)
-        ratio = t_parcli / t_bare
+        # parcli and the bare load alternate; the ratio is the median of the rounds' ratios,
+        # so that a slow moment of a shared machine does not decide it
+        ratios, t_parcli_all, t_bare_all = [], [], []
+        peak_self = peak_children = 0.0
+        for _round in range(args.repeat):
+            gc.collect()
+            t_parcli_all.append(parcli_rank(files, work / "rank.csv", args.jobs))
+            peak_self = max(peak_self, peak_mb())
+            peak_children = max(peak_children, peak_mb(resource.RUSAGE_CHILDREN))
+            gc.collect()
+            t_bare_all.append(bare_load(files))
+            ratios.append(t_parcli_all[-1] / t_bare_all[-1])
+        ratio = statistics.median(ratios)
+        t_parcli, t_bare = statistics.median(t_parcli_all), statistics.median(t_bare_all)
         rows = sum(1 for _ in open(work / "rank.csv", encoding="utf-8-sig")) - 1
         print(f"bare PyYAML CSafeLoader load : {t_bare:8.2f} s")
         print(f"parcli rank --jobs {args.jobs:<2}       : {t_parcli:8.2f} s  ({rows} units ranked)")
-        print(f"ratio parcli / bare          : {ratio:8.3f}")
+        print(f"ratio parcli / bare          : {ratio:8.3f}  (median of {args.repeat} rounds: "
+              f"{', '.join(f'{r:.3f}' for r in ratios)})")
         print(f"parcli peak memory (RSS)     : {peak_self:8.1f} MB" +
               (f"  (workers' peak: {peak_children:.1f} MB)" if args.jobs > 1 else ""))
         failed = False

@@ -33,6 +33,7 @@ def pydantic_problems(doc: Document, exc: ValidationError) -> list[Problem]:
             msg = msg[len("Value error, "):]
         etype = err["type"]
         key = False
+        named = False  # the message names where it is (no "rule.bands[0]:" before it)
         if etype == "missing":
             missing = path[-1]
             path = path[:-1]
@@ -40,6 +41,7 @@ def pydantic_problems(doc: Document, exc: ValidationError) -> list[Problem]:
                 msg = "no rule; give it one, e.g. rule: {kind: yes_no}"
             elif missing == "measure" and path[-1:] == ("rule",):
                 msg = "a bands rule names its measure: add measure: percent, count or value"
+                named = True
             else:
                 msg = f"missing required key {missing!r}"
         elif etype == "extra_forbidden":
@@ -50,7 +52,7 @@ def pydantic_problems(doc: Document, exc: ValidationError) -> list[Problem]:
         elif etype == "union_tag_not_found":
             msg = "a rule needs a kind"
         node_id, rest = _named(doc.data, path)
-        where = _dotted(rest[:-1] if key else rest)
+        where = "" if named else _dotted(rest[:-1] if key else rest)
         text = f"{where}: {msg}" if where else msg
         out.append(doc.problem(path, f"{node_id}: {text}" if node_id else text, key=key))
     return out

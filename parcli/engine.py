@@ -220,6 +220,8 @@ def _score(fw: Framework, unit: Unit, classes) -> Result:
             f_max += c_max
             if f_status != SCORED:
                 f_status = c_status
+        if f_max == fnode.max:  # share the framework's number: summaries of many units stay small
+            f_max = fnode.max
         fields.append(NodeResult(fnode, f_max, f_points, places, f_status))
         total_points += f_points
         total_max += f_max

@@ -228,15 +228,17 @@ def decode(raw: bytes, name: str) -> str:
     return text
 
 
-def load_file(path: str | Path, display: str | None = None) -> Document:
+def load_file(path: str | Path, display: str | None = None, digest: bool = True) -> Document:
     """Read, decode and parse one YAML file: the one way a file becomes a :class:`Document`.
 
-    The document's ``sha256`` is that of the file's bytes (frameworks are named by it).
+    With ``digest`` the document's ``sha256`` is that of the file's bytes (frameworks
+    are named by it; unit files, read by the thousand, need none).
     """
     name = display if display is not None else str(path)
     raw = read_bytes(path, name)
     doc = load_text(decode(raw, name), name)
-    doc.sha256 = hashlib.sha256(raw).hexdigest()
+    if digest:
+        doc.sha256 = hashlib.sha256(raw).hexdigest()
     return doc
 
 

@@ -56,7 +56,6 @@ class Row:
 class Ranking:
     rows: list[Row]
     field_ids: list[str]
-    field_titles: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     frameworks: list = field(default_factory=list)
     places: int = 2
     has_previous: bool = False
@@ -190,12 +189,6 @@ def build_ranking(items) -> Ranking:
     if problems:
         raise InputError("invalid input", problems)
     frameworks = list(infos.values())
-    field_ids: list[str] = []
-    titles: dict[str, tuple[str, str | None]] = {}
-    for info in frameworks:
-        for fid, title, title_en in info.fields:
-            if fid not in titles:
-                field_ids.append(fid)
-                titles[fid] = (title, title_en)
+    field_ids = list(dict.fromkeys(fid for info in frameworks for fid, _title, _title_en in info.fields))
     places = max((info.places for info in frameworks), default=2)
-    return Ranking(assign_ranks(rows), field_ids, titles, frameworks, places)
+    return Ranking(assign_ranks(rows), field_ids, frameworks, places)

@@ -100,7 +100,7 @@ class Store:
         """Load and check a unit file and the framework it names."""
         name = str(path)
         if doc is None:
-            doc = load_file(path, name)
+            doc = load_file(path, name, digest=False)
         header, problems = unit_header(doc)
         if header is None:
             raise InputError("invalid unit file", problems)

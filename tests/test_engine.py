@@ -87,6 +87,17 @@ def test_missing_scores_zero_and_is_reported(unit_file):
     assert r.max == D(10)
 
 
+def test_nodes_whose_leaves_are_all_missing_are_missing(unit_file):
+    r = run(unit_file('"1.1.1": true\n"1.2": {na: true}'))
+    status = {n.id: n.status for n in r.fields + r.criteria}
+    # 1.1 has one leaf with evidence; 1.2 is na; field 2 and criterion 2.1 have no evidence at all
+    assert status == {"1": "scored", "1.1": "scored", "1.2": "na", "2": "missing", "2.1": "missing"}
+    blank = run(unit_file(""))
+    assert {n.status for n in blank.fields + blank.criteria} == {"missing"}
+    mixed = run(unit_file('"2": {na: true}'))
+    assert [f.status for f in mixed.fields] == ["missing", "na"]
+
+
 def test_na_reduces_applicable_max_at_every_level(unit_file):
     r = run(unit_file('''
         "1.1.1": true

@@ -4,22 +4,24 @@ Each module defines one pydantic model (the rule's YAML shape) subclassing
 :class:`~parcli.rules.base.RuleBase` and registered with
 :func:`~parcli.rules.base.register`: its measure, framework checks, scorer,
 reason, words in vi and en and form hint live there. Adding a kind is adding a
-module here (and importing it below) with its test file in ``tests/rules/``.
+module here (it is found and registered on import) with its test file in ``tests/rules/``.
 """
 
 from __future__ import annotations
 
-# Importing a kind's module registers it; this order is the order people read them in.
-from . import yes_no  # noqa: F401, I001
-from . import choice  # noqa: F401
-from . import bands  # noqa: F401
-from . import linear  # noqa: F401
-from . import scale  # noqa: F401
-from . import per_item  # noqa: F401
-from . import deduction  # noqa: F401
-from . import manual  # noqa: F401
+from importlib import import_module
+from pkgutil import iter_modules
+
 from .base import REGISTRY, Evidence, RuleBase, parse_evidence
 
-KINDS: tuple[str, ...] = tuple(REGISTRY)  # in registration order
+# Every module of this package but the base is a rule kind; importing it registers it.
+for _module in iter_modules(__path__):
+    if _module.name != "base":
+        import_module(f"{__name__}.{_module.name}")
+
+# The kinds in the order people read them (each kind's ORDER), for messages, tables and the schema.
+KINDS: tuple[str, ...] = tuple(sorted(REGISTRY, key=lambda kind: REGISTRY[kind].ORDER))
+for _kind in KINDS:
+    REGISTRY[_kind] = REGISTRY.pop(_kind)
 
 __all__ = ["KINDS", "REGISTRY", "Evidence", "RuleBase", "parse_evidence"]

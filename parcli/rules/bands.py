@@ -33,12 +33,21 @@ _MEASURE_SCHEMA = {
 @register
 class BandsRule(RuleBase):
     kind: Literal["bands"]
+    ORDER: ClassVar[int] = 30  # where it stands when kinds are listed
     measure: Annotated[Literal["percent", "count", "value"], WithJsonSchema(_MEASURE_SCHEMA)]
     bands: list[Band] = Field(min_length=1)
     WORDS: ClassVar[dict[str, dict[str, str]]] = {
         "vi": {"gt": "trên {t}: {p}", "gte": "từ {t} trở lên: {p}", "other": "còn lại: {p}"},
         "en": {"gt": "above {t}: {p}", "gte": "{t} or more: {p}", "other": "otherwise: {p}"},
     }
+
+    # For the benchmark and tests: a rule of this kind for a leaf of max 1, and random evidence for it.
+    EXAMPLE: ClassVar[str] = "{kind: bands, measure: percent, bands: [{gt: 90, points: 1}, {gte: 70, points: 0.5}, {points: 0}]}"
+
+    @staticmethod
+    def sample(rnd) -> str:
+        return (f"{{done: {rnd.randint(0, 80)}, of: 80}}" if rnd.random() < 0.5
+                else f"{{percent: {rnd.randint(0, 1000) / 10}}}")
 
     def check(self, leaf_max):
         found = []

@@ -13,9 +13,17 @@ from .base import Evidence, RuleBase, register
 @register
 class ChoiceRule(RuleBase):
     kind: Literal["choice"]
+    ORDER: ClassVar[int] = 20  # where it stands when kinds are listed
     options: dict[str, Num] = Field(min_length=1)
     measure: ClassVar[None] = None
     WORDS: ClassVar[dict[str, str]] = {"vi": "Chọn một: {options}", "en": "One of: {options}"}
+
+    # For the benchmark and tests: a rule of this kind for a leaf of max 1, and random evidence for it.
+    EXAMPLE: ClassVar[str] = "{kind: choice, options: {tot: 1, kha: 0.5, kem: 0}}"
+
+    @staticmethod
+    def sample(rnd) -> str:
+        return rnd.choice(["tot", "kha", "kem"])
 
     def scalar(self, raw: Any):
         if isinstance(raw, str):

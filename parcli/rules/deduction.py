@@ -11,12 +11,20 @@ from .base import ZERO, RuleBase, check_each, register
 @register
 class DeductionRule(RuleBase):
     kind: Literal["deduction"]
+    ORDER: ClassVar[int] = 70  # where it stands when kinds are listed
     each: Num
     measure: ClassVar[str] = "count"
     WORDS: ClassVar[dict[str, str]] = {
         "vi": "{max} trừ {each} điểm mỗi vi phạm, không dưới 0",
         "en": "{max} minus {each} per violation, not below 0",
     }
+
+    # For the benchmark and tests: a rule of this kind for a leaf of max 1, and random evidence for it.
+    EXAMPLE: ClassVar[str] = "{kind: deduction, each: 0.5}"
+
+    @staticmethod
+    def sample(rnd) -> str:
+        return f"{{count: {rnd.randint(0, 3)}}}"
 
     def check(self, leaf_max):
         return check_each(self.each)

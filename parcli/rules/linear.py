@@ -15,12 +15,20 @@ ONE = Decimal(1)
 @register
 class LinearRule(RuleBase):
     kind: Literal["linear"]
+    ORDER: ClassVar[int] = 40  # where it stands when kinds are listed
     full_at: Num = HUNDRED
     measure: ClassVar[str] = "percent"
     WORDS: ClassVar[dict[str, str]] = {
         "vi": "{max} × tỷ lệ / {full_at}% (tối đa {max})",
         "en": "{max} × share / {full_at}% (at most {max})",
     }
+
+    # For the benchmark and tests: a rule of this kind for a leaf of max 1, and random evidence for it.
+    EXAMPLE: ClassVar[str] = "{kind: linear, full_at: 80}"
+
+    @staticmethod
+    def sample(rnd) -> str:
+        return f"{{percent: {rnd.randint(0, 100)}}}"
 
     def check(self, leaf_max):
         if not 0 < self.full_at <= 100:

@@ -10,11 +10,19 @@ from .base import ZERO, RuleBase, register
 @register
 class ManualRule(RuleBase):
     kind: Literal["manual"]
+    ORDER: ClassVar[int] = 80  # where it stands when kinds are listed
     measure: ClassVar[None] = None
     WORDS: ClassVar[dict[str, str]] = {
         "vi": "Hội đồng thẩm định chấm trực tiếp (0 đến {max})",
         "en": "Points given directly by the appraisers (0 to {max})",
     }
+
+    # For the benchmark and tests: a rule of this kind for a leaf of max 1, and random evidence for it.
+    EXAMPLE: ClassVar[str] = "{kind: manual}"
+
+    @staticmethod
+    def sample(rnd) -> str:
+        return f"{{points: {rnd.choice(['0', '0.5', '0.75', '1'])}, note: thẩm định}}"
 
     def expected(self) -> str:
         return "{points: } or {na: true}"

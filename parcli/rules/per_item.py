@@ -11,12 +11,20 @@ from .base import RuleBase, check_each, register
 @register
 class PerItemRule(RuleBase):
     kind: Literal["per_item"]
+    ORDER: ClassVar[int] = 60  # where it stands when kinds are listed
     each: Num
     measure: ClassVar[str] = "count"
     WORDS: ClassVar[dict[str, str]] = {
         "vi": "{each} điểm mỗi lần, tối đa {max}",
         "en": "{each} points per item, at most {max}",
     }
+
+    # For the benchmark and tests: a rule of this kind for a leaf of max 1, and random evidence for it.
+    EXAMPLE: ClassVar[str] = "{kind: per_item, each: 0.25}"
+
+    @staticmethod
+    def sample(rnd) -> str:
+        return f"{{count: {rnd.randint(0, 6)}}}"
 
     def check(self, leaf_max):
         return check_each(self.each)

@@ -12,10 +12,18 @@ from .base import ZERO, RuleBase, register
 @register
 class ScaleRule(RuleBase):
     kind: Literal["scale"]
+    ORDER: ClassVar[int] = 50  # where it stands when kinds are listed
     of: Num
     measure: ClassVar[str] = "value"
     WORDS: ClassVar[dict[str, str]] = {"vi": "{max} × điểm khảo sát / {of}", "en": "{max} × survey score / {of}"}
     _UNIT: ClassVar[dict[str, str]] = {"vi": "điểm/{of}", "en": "points/{of}"}
+
+    # For the benchmark and tests: a rule of this kind for a leaf of max 1, and random evidence for it.
+    EXAMPLE: ClassVar[str] = "{kind: scale, of: 5}"
+
+    @staticmethod
+    def sample(rnd) -> str:
+        return f"{{value: {rnd.randint(100, 500) / 100}}}"
 
     def value_bounds(self):
         return ZERO, self.of

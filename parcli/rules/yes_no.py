@@ -10,8 +10,16 @@ from .base import ZERO, Evidence, RuleBase, register
 @register
 class YesNoRule(RuleBase):
     kind: Literal["yes_no"]
+    ORDER: ClassVar[int] = 10  # where it stands when kinds are listed
     measure: ClassVar[None] = None
     WORDS: ClassVar[dict[str, str]] = {"vi": "Có: {max} điểm; không: 0", "en": "Yes: {max} points; no: 0"}
+
+    # For the benchmark and tests: a rule of this kind for a leaf of max 1, and random evidence for it.
+    EXAMPLE: ClassVar[str] = "{kind: yes_no}"
+
+    @staticmethod
+    def sample(rnd) -> str:
+        return rnd.choice(["true", "false"])
 
     def scalar(self, raw: Any):
         if isinstance(raw, bool):
