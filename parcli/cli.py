@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+import typer.core
 
 from . import __version__
 from .errors import InputError, ParcliError, Problem, UsageError
@@ -22,7 +23,7 @@ app = typer.Typer(
     help="Score Vietnam's Public Administration Reform index (PAR INDEX) and the provincial "
     "indices modelled on it: validate framework and unit files, score units, export and rank them.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     pretty_exceptions_show_locals=False,
     rich_markup_mode=None,
@@ -32,6 +33,30 @@ app = typer.Typer(
 
 class _State:
     debug = False
+
+
+class _PlainArgument(typer.core.TyperArgument):
+    """An argument shown in help as its metavar only: no ``{units}`` or ``<list[str]>``."""
+
+    def _usage_display_name(self) -> str:
+        return self.make_metavar() if not hasattr(self, "display_name_raw") else self.display_name_raw
+
+    def display_type(self, ctx) -> None:
+        return None
+
+
+class _Command(typer.core.TyperCommand):
+    """A command whose help names arguments plainly (newer typer versions add type labels)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is typer.core.TyperArgument:
+                param.__class__ = _PlainArgument
+
+
+def command():
+    return app.command(cls=_Command)
 
 
 class Lang(str, Enum):
@@ -56,9 +81,9 @@ class ScoreFormat(str, Enum):
     csv = "csv"
 
 
-LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of labels: vi (default) or en.")]
+LangOpt = Annotated[Lang, typer.Option("--lang", metavar="vi|en", envvar="PARCLI_LANG", help="Language: vi (default; or set PARCLI_LANG) or en.")]
 LocaleOpt = Annotated[
-    Locale, typer.Option("--locale", help="Number format: en prints 86.67 (default), vi prints 86,67.")
+    Locale, typer.Option("--locale", metavar="en|vi", help="Number format: en prints 86.67 (default), vi prints 86,67.")
 ]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat leaves without evidence as errors.")]
 
@@ -122,9 +147,13 @@ def _root(
 
 
 def _paths(names: list[str]) -> list[Path]:
+    """File arguments as paths: a folder stands for its YAML files, a pattern (``"hoso/*.yaml"``,
+    which Windows shells pass on unexpanded) for the files it matches."""
     # Variadic file arguments are declared as str: typer's coercion of list[Path]
     # costs about 0.1 ms per file, a second for every commune of the country.
-    return [Path(n) for n in names]
+    from .files import expand
+
+    return expand(names)
 
 
 def _consoles():
@@ -136,12 +165,12 @@ def _consoles():
 # --- commands ------------------------------------------------------------
 
 
-@app.command()
+@command()
 @guarded
 def score(
-    unit: Annotated[Path, typer.Argument(help="The unit file (YAML) to score.")],
-    depth: Annotated[Depth, typer.Option("--depth", help="Rows to show: field, criterion or all.")] = Depth.all,
-    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="table (default), json or csv.")] = ScoreFormat.table,
+    unit: Annotated[Path, typer.Argument(metavar="UNIT", help="The unit file (YAML) to score.")],
+    depth: Annotated[Depth, typer.Option("--depth", metavar="field|criterion|all", help="Rows to show: field, criterion or all.")] = Depth.all,
+    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", metavar="table|json|csv", help="table (default), json or csv.")] = ScoreFormat.table,
     lang: LangOpt = Lang.vi,
     locale: LocaleOpt = Locale.en,
     strict: StrictOpt = False,
@@ -168,10 +197,11 @@ def score(
         print_score(result, depth.value, lang.value, locale.value, out, err)
 
 
-@app.command()
+@command()
 @guarded
 def validate(
-    files: Annotated[list[str], typer.Argument(help="Framework and unit files; the kind is read from 'schema:'.")],
+    files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Framework and unit files, folders of them, or quoted patterns such as "
+                                        "\"hoso/*.yaml\"; the kind is read from 'schema:'.")],
     strict: StrictOpt = False,
 ) -> None:
     """Check framework and unit files; report every problem of every file as file:line:col: message.
@@ -191,11 +221,12 @@ def validate(
         raise typer.Exit(1)
 
 
-@app.command()
+@command()
 @guarded
 def export(
-    units: Annotated[list[str], typer.Argument(help="Unit files to score and export.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Output file: .csv, .json or .xlsx.")],
+    units: Annotated[list[str], typer.Argument(metavar="UNIT...", help="Unit files, folders of them, or quoted patterns such as "
+                                        "\"hoso/*.yaml\".")],
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="Output file: .csv, .json or .xlsx.")],
     strict: StrictOpt = False,
 ) -> None:
     """Score units and write every leaf of every unit to a CSV, JSON or XLSX file.
@@ -211,24 +242,25 @@ def export(
     _err(f"wrote {output} ({count} unit(s))")
 
 
-@app.command()
+@command()
 @guarded
 def rank(
-    units: Annotated[list[str], typer.Argument(help="Unit files to score and rank.")],
+    units: Annotated[list[str], typer.Argument(metavar="UNIT...", help="Unit files, folders of them, or quoted patterns such as "
+                                        "\"hoso/*.yaml\".")],
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="Write the rank CSV here instead of printing a table.")
+        Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the rank CSV here instead of printing a table.")
     ] = None,
     previous: Annotated[
         Optional[Path],
-        typer.Option("--previous", help="An earlier rank CSV: adds previous_rank, rank_change and index_change."),
+        typer.Option("--previous", metavar="RANK.csv", help="An earlier rank CSV: adds previous_rank, rank_change and index_change."),
     ] = None,
     classes: Annotated[
-        Optional[str], typer.Option("--classes", help='Override the framework\'s classes, e.g. "A:90,B:80,C:70,D:0".')
+        Optional[str], typer.Option("--classes", metavar="LABEL:MIN,...", help='Override the framework\'s classes, e.g. "A:90,B:80,C:70,D:0".')
     ] = None,
     allow_mixed: Annotated[
         bool, typer.Option("--allow-mixed", help="Allow units of different frameworks in one ranking.")
     ] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, help="Worker processes (default 1).")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, metavar="N", help="Worker processes, 1 to 64 (default 1).")] = 1,
     strict: StrictOpt = False,
     lang: LangOpt = Lang.vi,
     locale: LocaleOpt = Locale.en,
@@ -276,11 +308,11 @@ def rank(
          *(provenance_line(info, lang.value) for info in ranking.frameworks))
 
 
-@app.command()
+@command()
 @guarded
 def diff(
-    a: Annotated[Path, typer.Argument(help="A unit file (YAML) or a result file (JSON), e.g. last year.")],
-    b: Annotated[Optional[Path], typer.Argument(help="The unit or result to compare with A, e.g. this year.")] = None,
+    a: Annotated[Path, typer.Argument(metavar="A", help="A unit file (YAML) or a result file (JSON), e.g. last year.")],
+    b: Annotated[Optional[Path], typer.Argument(metavar="[B]", help="The unit or result to compare with A, e.g. this year.")] = None,
     claimed: Annotated[
         bool, typer.Option("--claimed", help="Compare A's claimed (self-assessed) points with the computed points.")
     ] = False,
@@ -349,14 +381,17 @@ class SchemaKind(str, Enum):
     framework = "framework"
 
 
-@app.command()
+@command()
 @guarded
 def template(
-    framework: Annotated[str, typer.Argument(help="A shipped framework id (see parcli frameworks) or a file path.")],
+    framework: Annotated[str, typer.Argument(metavar="FRAMEWORK", help="A shipped framework id (see parcli frameworks) or a file path.")],
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="Write the template here instead of to stdout.")
+        Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the template here instead of to stdout.")
     ] = None,
-    year: Annotated[Optional[int], typer.Option("--year", help="The year to put in the template.")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", metavar="YEAR", help="The year to put in the template.")] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the output file if it exists (it may be a filled form).")
+    ] = False,
     lang: LangOpt = Lang.vi,
 ) -> None:
     """Print a blank unit file for a framework: every leaf with its title, max, rule and value form.
@@ -382,15 +417,18 @@ def template(
     from .report.files import check_output, write_atomic
 
     check_output(output, [Path(fw.source_path)])
+    if output.exists() and not force:
+        raise InputError(f"{output}: the file exists and may hold filled evidence; it was left as it is. "
+                         "Choose another name, or pass --force to replace it")
     data = text.encode("utf-8")
     write_atomic(output, lambda fh: fh.write(data))
     _err(f"wrote {output}")
 
 
-@app.command()
+@command()
 @guarded
 def explain(
-    framework: Annotated[str, typer.Argument(help="A shipped framework id or a file path.")],
+    framework: Annotated[str, typer.Argument(metavar="FRAMEWORK", help="A shipped framework id or a file path.")],
     node_id: Annotated[str, typer.Argument(metavar="ID", help="A field, criterion or sub-criterion id, e.g. 3.2.1.")],
     lang: LangOpt = Lang.vi,
 ) -> None:
@@ -409,7 +447,7 @@ def explain(
     emit(out, explain_table(fw, node_id, lang.value), provenance_line(fw, lang.value))
 
 
-@app.command()
+@command()
 @guarded
 def frameworks(lang: LangOpt = Lang.vi) -> None:
     """List the shipped frameworks: id, title, level, basis, version, provenance, counts, total and survey points."""
@@ -422,10 +460,10 @@ def frameworks(lang: LangOpt = Lang.vi) -> None:
     emit(out, frameworks_table(loaded, lang.value))
 
 
-@app.command()
+@command()
 @guarded
 def schema(
-    kind: Annotated[SchemaKind, typer.Argument(help="unit or framework.")],
+    kind: Annotated[SchemaKind, typer.Argument(metavar="unit|framework", help="unit or framework.")],
 ) -> None:
     """Print the JSON Schema of unit or framework files, for editors that complete and check YAML."""
     from .schema import schema_text

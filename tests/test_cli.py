@@ -162,11 +162,45 @@ def test_failed_export_keeps_the_old_file(cli, tmp_path, unit_file):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["keep.csv", "bad.yaml", "mini.yaml"])
 
 
-@pytest.mark.parametrize("command", ["score", "validate", "export"])
-def test_every_command_has_help(cli, command):
+@pytest.mark.parametrize("command", ["score", "validate", "export", "rank", "diff", "template", "explain",
+                                     "frameworks", "schema"])
+def test_every_command_has_help_without_internals(cli, command):
     run = cli(command, "--help")
     assert run.exit_code == 0
     assert "Usage" in run.stdout
+    import re
+
+    assert not re.search(r"<[a-z][a-z \[\]]*>|\{[a-z]+\}", run.stdout), run.stdout  # <list[str]>, {unit}
+
+
+def test_shell_completion_is_offered(cli):
+    assert "--install-completion" in cli("--help").stdout
+
+
+def test_folders_and_quoted_patterns_stand_for_their_files(cli, tmp_path):
+    import shutil
+
+    folder = tmp_path / "hoso"
+    folder.mkdir()
+    for p in sorted((EXAMPLES / "departments").glob("so-*.yaml"))[:3]:
+        shutil.copy(p, folder / p.name)
+    (folder / "notes.txt").write_text("not a unit")
+    shutil.copy(EXAMPLES.parent / "criteria" / "department-example.yaml", tmp_path / "fw.yaml")
+    for p in folder.glob("*.yaml"):
+        p.write_text(p.read_text(encoding="utf-8").replace("framework: department-example", "framework: ../fw.yaml"),
+                     encoding="utf-8")
+    by_folder = cli("rank", folder, "--lang", "en")
+    by_pattern = cli("rank", f"{folder}/*.yaml", "--lang", "en")
+    by_files = cli("rank", *sorted(folder.glob("*.yaml")), "--lang", "en")
+    assert by_folder.exit_code == by_pattern.exit_code == by_files.exit_code == 0, by_folder.all
+    assert by_folder.stdout == by_pattern.stdout == by_files.stdout
+    assert cli("validate", folder).exit_code == 0
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    run = cli("rank", empty)
+    assert run.exit_code == 1 and "holds no .yaml file" in run.stderr
+    run = cli("export", f"{tmp_path}/nothing-*.yaml", "-o", tmp_path / "x.csv")
+    assert run.exit_code == 1 and "no file matches" in run.stderr
 
 
 def test_version(cli):

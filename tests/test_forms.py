@@ -200,3 +200,29 @@ def test_three_decimal_framework(cli):
 def test_help(cli, args):
     run = cli(*args)
     assert run.exit_code == 0 and "Usage" in run.stdout
+
+
+def test_template_never_replaces_a_filled_file_without_force(cli, tmp_path):
+    out = tmp_path / "keep.yaml"
+    cli("template", "province-2022", "-o", out)
+    filled = out.read_text(encoding="utf-8").replace('"3.2.1":    #', '"3.2.1": {percent: 99.7}    #')
+    out.write_text(filled, encoding="utf-8")
+    run = cli("template", "province-2022", "-o", out)
+    assert run.exit_code == 1 and "exists" in run.stderr and "--force" in run.stderr
+    assert out.read_text(encoding="utf-8") == filled  # untouched
+    assert cli("template", "province-2022", "-o", out, "--force").exit_code == 0
+    assert "99.7" not in out.read_text(encoding="utf-8")
+
+
+def test_a_failed_xlsx_export_prints_one_message_and_no_ignored_exception(tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "x.xlsx"
+    proc = subprocess.run([sys.executable, "-m", "parcli", "export", str(EXAMPLES / "bac-ninh-2021.yaml"),
+                           str(EXAMPLES / "departments" / "so-y-te.yaml"), "-o", str(out)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "different frameworks" in proc.stderr
+    assert "Exception ignored" not in proc.stderr and "Traceback" not in proc.stderr
+    assert not out.exists() and list(tmp_path.iterdir()) == []

@@ -29,12 +29,35 @@ class XlsxWriter(Writer):
         write_xlsx(fh, summaries)
 
 
+def _discard(wb) -> None:
+    """A write-only workbook given up half way: close each sheet's row writer and its
+    temporary file now, while they are still open (left to the garbage collector, each
+    prints "Exception ignored … I/O operation on closed file")."""
+    for ws in wb.worksheets:
+        rows, writer = getattr(ws, "_rows", None), getattr(ws, "_writer", None)
+        for close in (getattr(rows, "close", None), getattr(writer, "close", None)):
+            if close is not None:
+                try:
+                    close()
+                except Exception:  # noqa: BLE001 - the run has failed already; its own error is reported
+                    pass
+
+
 def write_xlsx(fh, results) -> None:
     from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    try:
+        _write(wb, fh, results)
+    except BaseException:
+        _discard(wb)
+        raise
+
+
+def _write(wb, fh, results) -> None:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    wb = Workbook(write_only=True)
     summary = wb.create_sheet("summary")
     leaves = wb.create_sheet("leaves")
     bold = Font(bold=True)
