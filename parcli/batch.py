@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .errors import Problem
 from .rank import Row
-from .summary import FrameworkInfo, summarize
+from .summary import FrameworkInfo, NodeLine, Summary, summarize
 
 
 class _Worker:
@@ -78,9 +78,21 @@ def _worker_one(path: str):
     if gc.isenabled():
         gc.disable()  # see _no_cyclic_gc: the worker process lives only for this batch
     path, row, problems, info = _one(path)
-    if row is not None:  # the parent has the info from this framework's first row: send only its key
-        row.summary.framework = row.summary.framework.sha256
-    return path, row, problems, info
+    return path, (_pack(row.summary) if row is not None else None), problems, info
+
+
+def _pack(s: Summary) -> tuple:
+    """A row's summary as plain values for the trip from a worker: its framework by hash, field
+    titles left out (the parent has both from the framework's info)."""
+    return (s.framework.sha256, s.unit, s.code, s.year, s.points, s.max, s.index, s.klass,
+            tuple((f.max, f.points, f.index, f.status) for f in s.fields), s.file)
+
+
+def _unpack(packed: tuple, infos: dict[str, FrameworkInfo]) -> Row:
+    sha, unit, code, year, points, top, index, klass, fields, file = packed
+    info = infos[sha]
+    lines = [NodeLine(fid, title, *values) for (fid, title, _en), values in zip(info.fields, fields)]
+    return Row(Summary(info, unit, code, year, points, top, index, klass, lines, file=file))
 
 
 def summaries(
@@ -108,11 +120,10 @@ def summaries(
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
     infos: dict[str, FrameworkInfo] = {}
     with ctx.Pool(jobs, initializer=_init, initargs=(classes, strict)) as pool:
-        for path, row, problems, info in pool.imap(_worker_one, names, chunksize=chunk):
+        for path, packed, problems, info in pool.imap(_worker_one, names, chunksize=chunk):
             if info is not None:
                 infos.setdefault(info.sha256, info)
-            if row is not None:
-                row.summary.framework = infos[row.summary.framework]
+            row = _unpack(packed, infos) if packed is not None else None
             if progress:
                 progress()
             yield path, row, problems, info

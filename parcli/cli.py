@@ -260,6 +260,11 @@ def rank(
     allow_mixed: Annotated[
         bool, typer.Option("--allow-mixed", help="Allow units of different frameworks in one ranking.")
     ] = False,
+    fields: Annotated[
+        Optional[str],
+        typer.Option("--fields", metavar="IDS", help='Field columns to show in the table, e.g. "1,3,5" '
+                     '(default: as many as fit the width).'),
+    ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, metavar="N", help="Worker processes, 1 to 64 (default 1).")] = 1,
     strict: StrictOpt = False,
     lang: LangOpt = Lang.vi,
@@ -301,11 +306,23 @@ def rank(
             _err(provenance_line(info, lang.value))
         _err(f"wrote {output} ({len(ranking.rows)} unit(s))")
         return
-    from .report.table import emit, rank_table
+    from .report.table import emit, fitting_rank_table
 
+    wanted = None
+    if fields is not None:
+        wanted = [f.strip() for f in fields.split(",") if f.strip()]
+        unknown = [f for f in wanted if f not in ranking.field_ids]
+        if unknown:
+            raise UsageError(f"--fields: no field {', '.join(unknown)}; the fields are {', '.join(ranking.field_ids)}")
     out, _ = _consoles()
-    emit(out, rank_table(ranking, lang.value, locale.value),
-         *(provenance_line(info, lang.value) for info in ranking.frameworks))
+    table, hidden = fitting_rank_table(out, ranking, lang.value, locale.value, wanted)
+    emit(out, table, *(provenance_line(info, lang.value) for info in ranking.frameworks))
+    if hidden:
+        ids = ",".join(hidden)
+        _err(f"Chỉ số lĩnh vực {ids} không vừa chiều rộng nên chưa hiện: xem bằng --fields {ids}, "
+             "hoặc cho màn hình rộng hơn (ví dụ COLUMNS=200)." if lang is Lang.vi else
+             f"Field indices {ids} do not fit the width and are not shown: see them with --fields {ids}, "
+             "or use a wider terminal (e.g. COLUMNS=200).")
 
 
 @command()

@@ -100,8 +100,9 @@ def test_frameworks(cli):
         assert fw_id in out
     assert "8 / 43 / 102" in out and "8 / 37 / 88" in out
     assert "reconstructed" in out and "Quyết định 876/QĐ-BNV" in out
-    row = next(line for line in out.splitlines() if "province-2022" in line)
-    assert row.rstrip(" │").endswith("32")
+    block = out.split("│ id ")[3]  # department-example, province-2020, province-2022
+    assert "province-2022" in block and re.search(r"Survey points +│ 32 ", block)
+    assert "province" in block and "reconstructed (not the official annex)" in block
 
 
 def test_province_2022_structure():

@@ -14,27 +14,89 @@ from . import display, label, provenance_line, warning_text
 _STATUS_STYLE = {"scored": "", "missing": "yellow", "na": "dim", "override": "cyan"}
 
 
+def columns() -> int:
+    """The width of output that is not a terminal: ``COLUMNS``, else 120."""
+    import os
+
+    raw = os.environ.get("COLUMNS", "")
+    return int(raw) if raw.isdigit() and 20 <= int(raw) <= 10_000 else 120
+
+
 def console(stream=None) -> Console:
-    """A console for stdout or stderr; see :func:`emit` for output that is not a terminal."""
+    """A console for stdout or stderr: the terminal's width, or ``COLUMNS`` (default 120) when piped."""
     stream = stream or sys.stdout
     is_tty = hasattr(stream, "isatty") and stream.isatty()
     if is_tty:
         return Console(file=stream, highlight=False)
-    return Console(file=stream, width=100, highlight=False, color_system=None, soft_wrap=False)
+    return Console(file=stream, width=columns(), highlight=False, color_system=None, soft_wrap=False)
+
+
+def min_width(out: Console, renderable) -> int:
+    """The narrowest a table can be drawn with every number, id and word whole."""
+    from rich.measure import Measurement
+
+    return Measurement.get(out, out.options.update(max_width=100_000), renderable).minimum
 
 
 def emit(out: Console, renderable, *after: str) -> None:
-    """Print a table, then plain lines (provenance); when the output is not a terminal,
-    as wide as it needs: never truncated."""
+    """Print a table, then plain lines (provenance). Tables wrap their text to the width; output
+    that is not a terminal is widened rather than cut when a table cannot be narrower."""
+    if isinstance(renderable, Table) and not any(c.width for c in renderable.columns):
+        fit(out, renderable)
     if not out.is_terminal:
-        from rich.measure import Measurement
-
-        wide = out.options.update(max_width=100_000)
-        needed = Measurement.get(out, wide, renderable).maximum
-        out.width = max(out.width, needed)
+        out.width = max(out.width, min_width(out, renderable))
     out.print(renderable)
     for line in after:
         out.print(line, markup=False, soft_wrap=True, highlight=False)
+
+
+def extents(out: Console, table: Table, wrap_headers: bool = True) -> list[tuple[int, int]]:
+    """Each column's narrowest and widest width (numbers and words whole); number columns and
+    columns that do not wrap get a fixed width. With ``wrap_headers`` a number column is as wide
+    as its numbers and its header wraps ("Điểm tối đa" over two lines)."""
+    from rich.measure import Measurement
+
+    options = out.options.update(max_width=100_000)
+    out_extents = []
+    for column in table.columns:
+        cells = [Measurement.get(out, options, cell) for cell in column.cells]
+        head = Measurement.get(out, options, column.header)
+        low = max([head.minimum] + [m.minimum for m in cells])
+        high = max([head.maximum] + [m.maximum for m in cells])
+        if column.justify == "right":
+            low = high = max([low] + [m.maximum for m in cells]) if wrap_headers else high
+        elif column.no_wrap:
+            low = high
+        if not column.ratio and low == high:
+            column.width = high  # fixed: never collapsed below its numbers
+        out_extents.append((low, high))
+    return out_extents
+
+
+def overhead(table: Table) -> int:
+    """Borders and padding: one rule between columns and at each edge, one space each side of a cell."""
+    return len(table.columns) + 1 + 2 * len(table.columns)
+
+
+def fit(out: Console, table: Table) -> bool:
+    """Size the table to the output: number columns as wide as their numbers, the text column
+    (ratio 1: titles, unit names) wrapping in what is left. False when even then it is too wide."""
+    flexible = [i for i, c in enumerate(table.columns) if c.ratio]
+    for wrap_headers in (False, True):  # headers on one line when the table fits so
+        sizes = extents(out, table, wrap_headers)
+        fixed = sum(high for i, (_low, high) in enumerate(sizes) if i not in flexible)
+        room = out.width - overhead(table) - fixed
+        if room >= sum(sizes[i][0] for i in flexible):
+            break
+    for i in flexible:  # one text column per table: it takes the room left, within its own extent
+        low, high = sizes[i]
+        table.columns[i].width = max(low, min(high, room))
+    return room >= sum(sizes[i][0] for i in flexible)
+
+
+def _num_column(table: Table, header: str) -> None:
+    """A column of numbers: right-aligned; the header may wrap, a number never breaks."""
+    table.add_column(header, justify="right", overflow="fold")
 
 
 def score_table(result, depth: str = "all", lang: str = "vi", locale: str = "en") -> Table:
@@ -56,13 +118,9 @@ def score_table(result, depth: str = "all", lang: str = "vi", locale: str = "en"
 
     table = Table(title=f"{result.unit} · {result.year} · {fw.title(lang)}", title_justify="left")
     table.add_column(label("id", lang), no_wrap=True)
-    table.add_column(label("title", lang), overflow="fold", min_width=24)
-    table.add_column(label("max", lang), justify="right", no_wrap=True)
-    table.add_column(label("points", lang), justify="right", no_wrap=True)
-    table.add_column(label("lost", lang), justify="right", no_wrap=True)
-    if has_claims:
-        table.add_column(label("claimed", lang), justify="right", no_wrap=True)
-    table.add_column(label("index", lang), justify="right", no_wrap=True)
+    table.add_column(label("title", lang), overflow="fold", ratio=1)
+    for key in ("max", "points", "lost") + (("claimed",) if has_claims else ()) + ("index",):
+        _num_column(table, label(key, lang))
     table.add_column(label("status", lang), no_wrap=True)
 
     crit_by_id = {c.id: c for c in result.criteria}
@@ -121,8 +179,10 @@ def print_score(result, depth: str, lang: str, locale: str, out: Console, err: C
         err.print(f"{label('warning', lang)}: {warning_text(w, lang)}", markup=False, style="yellow", soft_wrap=True)
 
 
-def rank_table(ranking, lang: str = "vi", locale: str = "en") -> Table:
+def rank_table(ranking, lang: str = "vi", locale: str = "en", field_ids=None) -> Table:
+    """The ranking; ``field_ids`` chooses the field columns (default: every field)."""
     places = ranking.places
+    field_ids = ranking.field_ids if field_ids is None else field_ids
 
     def num(v):
         return display(v, places, locale)
@@ -132,18 +192,17 @@ def rank_table(ranking, lang: str = "vi", locale: str = "en") -> Table:
 
     title = " / ".join(f.title_for(lang) for f in ranking.frameworks)
     table = Table(title=title, title_justify="left")
-    table.add_column(label("rank", lang), justify="right", no_wrap=True)
+    _num_column(table, label("rank", lang))
     if ranking.has_previous:
-        table.add_column(label("change", lang), justify="right", no_wrap=True)
-    table.add_column(label("unit", lang), overflow="fold", min_width=16)
-    table.add_column(label("points", lang), justify="right", no_wrap=True)
-    table.add_column(label("applicable_max", lang), justify="right", no_wrap=True)
-    table.add_column(label("index", lang), justify="right", no_wrap=True)
+        _num_column(table, label("change", lang))
+    table.add_column(label("unit", lang), overflow="fold", ratio=1)
+    for key in ("points", "applicable_max", "index"):
+        _num_column(table, label(key, lang))
     if ranking.has_previous:
-        table.add_column("±", justify="right", no_wrap=True)
+        _num_column(table, "±")
     table.add_column(label("class", lang), no_wrap=True)
-    for fid in ranking.field_ids:
-        table.add_column(f"{label('field', lang)} {fid}", justify="right", no_wrap=True)
+    for fid in field_ids:
+        _num_column(table, f"{label('field', lang)} {fid}")
     for r in ranking.rows:
         cells = [str(r.rank) if r.rank is not None else "–"]
         if ranking.has_previous:
@@ -162,11 +221,36 @@ def rank_table(ranking, lang: str = "vi", locale: str = "en") -> Table:
             d = r.index_change
             cells.append("" if d is None else ("+" if d > 0 else "") + display(d, places, locale, fixed=True))
         cells.append(s.klass or "–")
-        for fid in ranking.field_ids:
+        for fid in field_ids:
             value = s.field_index(fid)
             cells.append(idx(value) if value is not None else "–")
         table.add_row(*cells)
     return table
+
+
+def fitting_rank_table(out: Console, ranking, lang: str, locale: str, wanted=None) -> tuple[Table, list[str]]:
+    """The rank table with as many of the ``wanted`` field columns (default: all) as fit the
+    output's width, in order, and the ids of those left out."""
+    shown = list(ranking.field_ids if wanted is None else wanted)
+    table = rank_table(ranking, lang, locale, shown)
+    sizes = extents(out, table)
+    first_field = len(table.columns) - len(shown)
+    # every column before the fields at its widest, but the unit names, which wrap: at least 20
+    # columns of them (or their longest word) before a field column is shown, unless asked for
+    reserve = 20 if wanted is None else 0
+    used = overhead(table) - 3 * len(shown)
+    for i, (low, high) in enumerate(sizes[:first_field]):
+        used += min(high, max(low, reserve)) if table.columns[i].ratio else high
+    count = 0
+    for _low, high in sizes[first_field:]:
+        if used + high + 3 > out.width:  # a column: its width, a rule and two spaces
+            break
+        used += high + 3
+        count += 1
+    if count < len(shown):
+        table = rank_table(ranking, lang, locale, shown[:count])
+    fit(out, table)
+    return table, shown[count:]
 
 
 def _signed(value, places, locale, fixed=False) -> str:
@@ -187,7 +271,7 @@ def diff_tables(diff, places: int, lang: str = "vi", locale: str = "en") -> list
 
     head = Table(show_header=True, title=f"A → B · {a.framework.id}", title_justify="left")
     head.add_column("")
-    head.add_column(label("unit", lang))
+    head.add_column(label("unit", lang), ratio=1)
     head.add_column(label("year", lang), justify="right")
     head.add_column(label("points", lang), justify="right")
     head.add_column(label("applicable_max", lang), justify="right")
@@ -199,8 +283,9 @@ def diff_tables(diff, places: int, lang: str = "vi", locale: str = "en") -> list
                  _signed(diff.index_change, places, locale, fixed=True), "", style="bold")
 
     fields = Table(title=label("field", lang), title_justify="left")
-    for name, just in (("id", "left"), ("title", "left"), ("index", "right")):
-        fields.add_column(label(name, lang) + (" A" if name == "index" else ""), justify=just)
+    fields.add_column(label("id", lang), no_wrap=True)
+    fields.add_column(label("title", lang), ratio=1)
+    fields.add_column(label("index", lang) + " A", justify="right")
     fields.add_column(label("index", lang) + " B", justify="right")
     fields.add_column("Δ " + label("points", lang).lower(), justify="right")
     fields.add_column("")
@@ -208,8 +293,8 @@ def diff_tables(diff, places: int, lang: str = "vi", locale: str = "en") -> list
         fields.add_row(c.id, c.title, idx(c.index_a), idx(c.index_b), _signed(c.delta, places, locale), c.note)
 
     leaves = Table(title=label("leaf", lang), title_justify="left")
-    leaves.add_column(label("id", lang))
-    leaves.add_column(label("title", lang), overflow="fold")
+    leaves.add_column(label("id", lang), no_wrap=True)
+    leaves.add_column(label("title", lang), overflow="fold", ratio=1)
     leaves.add_column(label("max", lang), justify="right")
     leaves.add_column("A", justify="right")
     leaves.add_column("B", justify="right")
@@ -229,8 +314,8 @@ def claims_table(obj, rows, places: int, lang: str = "vi", locale: str = "en") -
 
     table = Table(title=f"{obj.unit} · {obj.year} · {label('claimed', lang)} / {label('points', lang)}",
                   title_justify="left")
-    table.add_column(label("id", lang))
-    table.add_column(label("title", lang), overflow="fold")
+    table.add_column(label("id", lang), no_wrap=True)
+    table.add_column(label("title", lang), overflow="fold", ratio=1)
     table.add_column(label("max", lang), justify="right")
     table.add_column(label("claimed", lang), justify="right")
     table.add_column(label("points", lang), justify="right")
@@ -254,13 +339,14 @@ def explain_table(fw, node_id: str, lang: str = "vi") -> Table:
     path = [fw.nodes[a] for a in reversed(fw.ancestors(node_id))] + [node]
     table = Table(show_header=False, title=f"{node.id} · {node.label(lang)}", title_justify="left")
     table.add_column(style="bold", no_wrap=True)
-    table.add_column(overflow="fold")
+    table.add_column(overflow="fold", ratio=1)
     table.add_row(label("path", lang), "\n".join(f"{'  ' * i}{label(n.kind, lang)} {n.id}. {n.label(lang)}"
                                                   for i, n in enumerate(path)))
     table.add_row(label("max", lang), fmt(node.max))
     if node.is_leaf:
         table.add_row(label("source", lang), label(node.source or "assessment", lang))
-        table.add_row(label("rule", lang), f"{node.rule.kind}: {node.rule.describe(node.max, lang, fmt)}")
+        table.add_row(label("rule", lang), f"{label('kind_' + node.rule.kind, lang)}: "
+                                           f"{node.rule.describe(node.max, lang, fmt)}")
         unit = node.rule.unit(lang)
         if unit:
             table.add_row(label("measure", lang), unit)
@@ -274,19 +360,23 @@ def explain_table(fw, node_id: str, lang: str = "vi") -> Table:
 
 
 def frameworks_table(frameworks, lang: str = "vi") -> Table:
-    table = Table(title="parcli frameworks", title_justify="left")
-    table.add_column("id", no_wrap=True)
-    table.add_column(label("title", lang), overflow="fold")
-    table.add_column(label("level", lang))
-    table.add_column(label("basis", lang), overflow="fold")
-    table.add_column(label("version", lang))
-    table.add_column(label("provenance", lang))
-    table.add_column(label("counts", lang), justify="right")
-    table.add_column(label("total", lang), justify="right")
-    table.add_column(label("survey_points", lang), justify="right")
-    for fw in frameworks:
+    """The shipped frameworks, one block of rows each (fits any width: values wrap)."""
+    table = Table(title=label("frameworks", lang), title_justify="left", show_header=False)
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold", ratio=1)
+    for i, fw in enumerate(frameworks):
+        if i:
+            table.add_section()
         f, c, s = fw.counts()
         survey = fw.points_by_source().get("survey")
-        table.add_row(fw.id, fw.title(lang), fw.file.level, fw.file.basis or "", fw.version, fw.status,
-                      f"{f} / {c} / {s}", display(fw.file.total, 2), display(survey, 2) if survey else "0")
+        table.add_row("id", fw.id, style="bold")
+        table.add_row(label("title", lang), fw.title(lang))
+        table.add_row(label("level", lang), label(f"level_{fw.file.level}", lang))
+        if fw.file.basis:
+            table.add_row(label("basis", lang), fw.file.basis)
+        table.add_row(label("version", lang), fw.version)
+        table.add_row(label("provenance", lang), label(f"status_{fw.status}", lang))
+        table.add_row(label("counts", lang), f"{f} / {c} / {s}")
+        table.add_row(label("total", lang), display(fw.file.total, 2))
+        table.add_row(label("survey_points", lang), display(survey, 2) if survey else "0")
     return table
