@@ -10,6 +10,7 @@ reason for a leaf's points, the rule in words, the form hint.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -207,6 +208,10 @@ def _fast_mapping(rule: RuleBase, leaf_max: Decimal, raw: dict) -> Evidence | No
 def _num(raw: dict, key: str, problems: Found, *, low=None, high=None, whole=False) -> Decimal | None:
     v = raw[key]
     if v.__class__ is not Decimal:
+        if isinstance(v, str) and _DECIMAL_COMMA.fullmatch(v.strip()):
+            problems.append(((key,), f"{key}: {v!r} has a decimal comma; write {v.strip().replace(',', '.')} "
+                                     "(numbers take a decimal point)"))
+            return None
         if isinstance(v, str) and _looks_numeric(v):
             problems.append(((key,), f"{key}: {v!r} is text; write the number without quotes"))
             return None
@@ -232,8 +237,7 @@ def _mapping(rule: RuleBase, leaf_max: Decimal, raw: dict) -> tuple[Evidence | N
     keys = raw.keys()
     unknown = keys - _KEYSET
     if unknown:
-        return None, [((key,), f"unknown key {key!r}; an evidence value takes {', '.join(_KEYS)}")
-                      for key in raw if key in unknown]
+        return None, [((key,), _unknown_key(raw, key)) for key in raw if key in unknown]
     ev = Evidence()
     if not keys.isdisjoint(_AUX):
         if "note" in raw:
@@ -303,6 +307,19 @@ def _mapping(rule: RuleBase, leaf_max: Decimal, raw: dict) -> tuple[Evidence | N
     if "points" in raw:
         ev.points = _num(raw, "points", problems, low=ZERO, high=leaf_max)
     return (None if problems else ev), problems
+
+
+_DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+")
+
+
+def _unknown_key(raw: dict, key: str) -> str:
+    """An unknown key, with the decimal-comma hint where ``{percent: 97,3}`` split a number in two."""
+    keys = list(raw)
+    before = keys[keys.index(key) - 1] if keys.index(key) else None
+    if key.isdigit() and raw[key] is None and before is not None and raw[before].__class__ is Decimal:
+        return (f"{before}: {raw[before]},{key} has a decimal comma; write {before}: {raw[before]}.{key} "
+                "(numbers take a decimal point)")
+    return f"unknown key {key!r}; an evidence value takes {', '.join(_KEYS)}"
 
 
 def _wrong_measure(rule: RuleBase, form: str) -> str:

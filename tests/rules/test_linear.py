@@ -29,3 +29,10 @@ def test_wrong_evidence_and_checks():
     assert problems(R, "{percent: 120}") == ["percent: 120 is above 100"]
     assert [m for _p, m in rule("{kind: linear, full_at: 0}").check(D(1))] == \
         ["full_at is a percent in (0, 100], got 0"]
+
+
+def test_a_decimal_comma_gets_its_own_hint():
+    assert problems(R, "{percent: 97,3}") == ["percent: 97,3 has a decimal comma; write percent: 97.3 "
+                                              "(numbers take a decimal point)"]
+    assert problems(R, '{percent: "97,3"}') == ["percent: '97,3' has a decimal comma; write 97.3 "
+                                                "(numbers take a decimal point)"]
