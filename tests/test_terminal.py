@@ -26,7 +26,7 @@ def test_score_table_fits(cli, monkeypatch, width):
     run = cli("score", EXAMPLES / "bac-ninh-2021.yaml")
     assert run.exit_code == 0
     table = run.stdout.split("parcli ")[0]
-    lines_fit(table, width)
+    lines_fit(run.stdout, width)  # the table and the provenance and summary lines after it
     as_json = cli("score", EXAMPLES / "bac-ninh-2021.yaml", "-f", "json").stdout
     for leaf_id in re.findall(r'"id": "([0-9.]+)"', as_json):
         assert re.search(rf"│ {re.escape(leaf_id)} +│", table), leaf_id  # every id whole in its column

@@ -47,7 +47,7 @@ def emit(out: Console, renderable, *after: str) -> None:
         out.width = max(out.width, min_width(out, renderable))
     out.print(renderable)
     for line in after:
-        out.print(line, markup=False, soft_wrap=True, highlight=False)
+        out.print(line, markup=False, highlight=False, overflow="fold")  # wrapped at the width, as tables
 
 
 def extents(out: Console, table: Table, wrap_headers: bool = True) -> list[tuple[int, int]]:
@@ -176,7 +176,8 @@ def print_score(result, depth: str, lang: str, locale: str, out: Console, err: C
     for line in summary_lines(result, lang, locale):
         out.print(line, markup=False)
     for w in result.warnings:
-        err.print(f"{label('warning', lang)}: {warning_text(w, lang)}", markup=False, style="yellow", soft_wrap=True)
+        err.print(f"{label('warning', lang)}: {warning_text(w, lang)}", markup=False, style="yellow",
+                  overflow="fold")
 
 
 def rank_table(ranking, lang: str = "vi", locale: str = "en", field_ids=None) -> Table:
