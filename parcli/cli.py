@@ -16,7 +16,7 @@ import typer
 import typer.core
 
 from . import __version__
-from .errors import InputError, ParcliError, Problem, UsageError
+from .errors import InputError, ParcliError, UsageError
 
 app = typer.Typer(
     name="parcli",

@@ -19,7 +19,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import ConfigDict, Field, WithJsonSchema
 
 from .rules import REGISTRY, Evidence, RuleBase
-from .values import Code, Id, Num, Places, Strict, Text, Whole, describe_value  # noqa: F401  (re-exported)
+from .values import Code, Id, Num, Places, Strict, Text, Whole
 
 FRAMEWORK_SCHEMA = "parcli/framework/v1"
 UNIT_SCHEMA = "parcli/unit/v1"
