@@ -59,6 +59,23 @@ def test_province_2020_structure():
     assert all(leaf.documents for leaf in fw.leaves if leaf.source != "survey")
 
 
+def test_province_2022_follows_the_published_figures():
+    """docs/sources.md: 8 / 37 / 88; fields 1, 3, 4, 5, 8 = 9.5, 13, 10.5, 15, 16.5 (PAR 2024);
+    fields 2 + 6 + 7 = 35.5; the four parts 61.5 appraised, 10 SIPAS, 22 survey, 6.5 impact."""
+    fw = Store().framework("province-2022")
+    assert fw.counts() == (8, 37, 88)
+    maxima = {f.id: f.max for f in fw.fields}
+    assert [maxima[i] for i in "13458"] == [Decimal("9.5"), 13, Decimal("10.5"), 15, Decimal("16.5")]
+    assert maxima["2"] + maxima["6"] + maxima["7"] == Decimal("35.5")
+    by_source = fw.points_by_source()
+    assert by_source == {"assessment": Decimal("61.5"), "survey": 32, "impact": Decimal("6.5")}
+    sipas = [n for n in fw.nodes.values() if "SIPAS" in n.title]
+    assert len(sipas) == 1 and sipas[0].max == 10 and by_source["survey"] - sipas[0].max == 22
+    note = fw.file.provenance.note
+    assert "docs/sources.md" in note and "par-facts" not in note
+    assert all(("measure" in leaf.rule.model_fields_set) for leaf in fw.leaves if leaf.rule.kind == "bands")
+
+
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
 def test_examples_are_valid(cli, path):
     run = cli("validate", path)
@@ -66,8 +83,9 @@ def test_examples_are_valid(cli, path):
 
 
 def test_at_least_four_province_examples():
-    provincial = [p for p in EXAMPLE_FILES if "framework: province-2020" in p.read_text(encoding="utf-8")]
+    provincial = [p for p in EXAMPLE_FILES if "framework: province-20" in p.read_text(encoding="utf-8")]
     with_published_values = [p for p in provincial if "# published:" in p.read_text(encoding="utf-8")]
     assert len(with_published_values) >= 4
+    assert any("framework: province-2022" in p.read_text(encoding="utf-8") for p in with_published_values)
     for p in provincial:  # every example says which of its values are published and which invented
         assert "invented" in p.read_text(encoding="utf-8")
