@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .errors import Problem
+from .i18n import language
 from .rank import Row
 from .summary import FrameworkInfo, NodeLine, Summary, summarize
 
@@ -23,8 +24,12 @@ class _Worker:
     infos: dict[str, FrameworkInfo] = {}
 
 
-def _init(classes, strict) -> None:
+def _init(classes, strict, lang=None) -> None:
+    from .i18n import set_language
     from .store import Store
+
+    if lang is not None:
+        set_language(lang)  # spawned workers (Windows) start without the parent's choice
 
     _Worker.store = Store()
     _Worker.classes = classes
@@ -119,7 +124,7 @@ def summaries(
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
     infos: dict[str, FrameworkInfo] = {}
-    with ctx.Pool(jobs, initializer=_init, initargs=(classes, strict)) as pool:
+    with ctx.Pool(jobs, initializer=_init, initargs=(classes, strict, language())) as pool:
         for path, packed, problems, info in pool.imap(_worker_one, names, chunksize=chunk):
             if info is not None:
                 infos.setdefault(info.sha256, info)

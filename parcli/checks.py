@@ -14,9 +14,20 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import Problem
+from .hints import curly_hint, near_top_key, unknown_top_key
+from .i18n import tr
 from .loader import Document
-from .model import FRAMEWORK_SCHEMA, UNIT_SCHEMA, Framework, FrameworkFile, Node, Unit, UnitFile
+from .model import (
+    FRAMEWORK_SCHEMA,
+    UNIT_SCHEMA,
+    Framework,
+    FrameworkFile,
+    Node,
+    Unit,
+    UnitFile,
+)
 from .rules import KINDS, Evidence, parse_evidence
+from .values import describe_value
 
 ZERO = Decimal(0)
 
@@ -24,7 +35,13 @@ ZERO = Decimal(0)
 def pydantic_problems(doc: Document, exc: ValidationError) -> list[Problem]:
     """Pydantic errors as ``file:line:col: message`` problems, named by the node's id where there is one."""
     out = []
-    for err in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    # a misspelled top-level key ("evidense") is reported once, as unknown with its likely name,
+    # not also as the required key it was meant to be
+    meant = {near_top_key(e["loc"][0]) for e in errors if e["type"] == "extra_forbidden" and len(e["loc"]) == 1}
+    for err in errors:
+        if err["type"] == "missing" and len(err["loc"]) == 1 and err["loc"][0] in meant:
+            continue
         loc = tuple("schema" if p == "schema_" else p for p in err["loc"])
         # a discriminated union adds the rule's kind after "rule"; keep only what is in the file
         path = tuple(p for i, p in enumerate(loc) if not (i and loc[i - 1] == "rule" and p in _UNION_TAGS))
@@ -32,31 +49,64 @@ def pydantic_problems(doc: Document, exc: ValidationError) -> list[Problem]:
         if msg.startswith("Value error, "):
             msg = msg[len("Value error, "):]
         etype = err["type"]
+        msg = _PYDANTIC.get(etype, _other)(err) if etype != "value_error" else msg
         key = False
         named = False  # the message names where it is (no "rule.bands[0]:" before it)
         if etype == "missing":
             missing = path[-1]
             path = path[:-1]
             if missing == "rule":
-                msg = "no rule; give it one, e.g. rule: {kind: yes_no}"
+                msg = tr("no rule; give it one, e.g. rule: {{kind: yes_no}}")
             elif missing == "measure" and path[-1:] == ("rule",):
-                msg = "a bands rule names its measure: add measure: percent, count or value"
+                msg = tr("a bands rule names its measure: add measure: percent, count or value")
                 named = True
             else:
-                msg = f"missing required key {missing!r}"
+                msg = tr("missing required key {key!r}", key=missing)
         elif etype == "extra_forbidden":
-            msg = f"unknown key {path[-1]!r}; remove it or check its spelling"
+            msg = _unknown_top(path) if len(path) == 1 else tr("unknown key {key!r}; remove it or check its spelling", key=path[-1])
             key = True
         elif etype == "union_tag_invalid":
-            msg = f"unknown rule kind; use one of {', '.join(KINDS)}"
+            msg = tr("unknown rule kind; use one of {kinds}", kinds=", ".join(KINDS))
         elif etype == "union_tag_not_found":
-            msg = "a rule needs a kind"
+            msg = tr("a rule needs a kind")
         node_id, rest = _named(doc.data, path)
         where = "" if named else _dotted(rest[:-1] if key else rest)
         text = f"{where}: {msg}" if where else msg
         out.append(doc.problem(path, f"{node_id}: {text}" if node_id else text, key=key))
     return out
 
+
+def _unknown_top(path: tuple) -> str:
+    """An unknown top-level key, with the key it was likely meant to be."""
+    return unknown_top_key(path[-1])
+
+
+def _other(err: dict) -> str:
+    return tr("invalid value: {detail}", detail=err["msg"])
+
+
+def _literal(err: dict) -> str:
+    expected = str((err.get("ctx") or {}).get("expected", ""))
+    return tr("expected one of {expected}, got {what}", expected=expected, what=describe_value(err.get("input")))
+
+
+# pydantic's own messages, in the catalogue's words (the rest: "invalid value: …")
+_PYDANTIC = {
+    "dict_type": lambda e: tr("expected a mapping (key: value lines), got {what}", what=describe_value(e.get("input"))),
+    "model_type": lambda e: tr("expected a mapping (key: value lines), got {what}", what=describe_value(e.get("input"))),
+    "model_attributes_type": lambda e: tr("expected a mapping (key: value lines), got {what}",
+                                          what=describe_value(e.get("input"))),
+    "list_type": lambda e: tr("expected a list (lines starting with -), got {what}", what=describe_value(e.get("input"))),
+    "string_type": lambda e: tr("expected text, got {what}; put it in quotes", what=describe_value(e.get("input"))),
+    "literal_error": _literal,
+    "enum": _literal,
+    "too_short": lambda e: tr("must not be empty"),
+    "bool_type": lambda e: tr("expected true or false, got {what}", what=describe_value(e.get("input"))),
+    "missing": lambda e: "",  # replaced below
+    "extra_forbidden": lambda e: "",
+    "union_tag_invalid": lambda e: "",
+    "union_tag_not_found": lambda e: "",
+}
 
 _UNION_TAGS = frozenset(KINDS)
 _NODE_LISTS = frozenset(("fields", "criteria", "subcriteria"))
@@ -92,8 +142,10 @@ def _shape(doc: Document, model, schema_id: str, keys: str):
     data = doc.data
     if not isinstance(data, dict):
         kind = schema_id.split("/")[1]
-        return None, [doc.problem((), f"a {kind} file is a mapping of keys ({keys}), not "
-                                   f"{'a list' if isinstance(data, list) else 'a single value'}")]
+        message = (tr("a {kind} file is a mapping of keys ({keys}), not a list", kind=kind, keys=keys)
+                   if isinstance(data, list) else
+                   tr("a {kind} file is a mapping of keys ({keys}), not a single value", kind=kind, keys=keys))
+        return None, [doc.problem((), message)]
     schema = data.get("schema")
     if schema != schema_id:
         return None, [_schema_problem(doc, schema, schema_id)]
@@ -117,20 +169,20 @@ def check_framework(doc: Document, sha256: str = "") -> tuple[Framework | None, 
 
     def add(node: Node) -> None:
         if node.id in nodes:
-            say(node.id, node.path + ("id",), "duplicate id; ids must be unique")
+            say(node.id, node.path + ("id",), tr("duplicate id; ids must be unique"))
         else:
             nodes[node.id] = node
         if node.max <= 0:
-            say(node.id, node.path + ("max",), f"max must be above 0, got {node.max}")
+            say(node.id, node.path + ("max",), tr("max must be above 0, got {max}", max=node.max))
 
     def extends(child: str, parent: str, path: tuple) -> None:
         if not (child.startswith(parent + ".") and len(child) > len(parent) + 1):
-            say(child, path + ("id",), f"id must extend its parent's id {parent!r} (e.g. {parent}.1)")
+            say(child, path + ("id",), tr("id must extend its parent's id {parent!r} (e.g. {parent}.1)", parent=parent))
 
     def check_sum(node: Node, parts: list[Decimal]) -> None:
         total = sum(parts, ZERO)
         if total != node.max:
-            say(node.id, node.path + ("max",), f"max is {node.max} but its children sum to {total}")
+            say(node.id, node.path + ("max",), tr("max is {max} but its children sum to {total}", max=node.max, total=total))
 
     def leaf(node: Node, rule) -> None:
         leaves.append(node)
@@ -140,7 +192,7 @@ def check_framework(doc: Document, sha256: str = "") -> tuple[Framework | None, 
     for fi, f in enumerate(fw.fields):
         fnode = Node(f.id, "field", f.title, f.title_en, f.max, ("fields", fi), None, f.id, None)
         if "." in f.id:
-            say(f.id, fnode.path + ("id",), "a field id has no dot")
+            say(f.id, fnode.path + ("id",), tr("a field id has no dot"))
         add(fnode)
         fields.append(fnode)
         for ci, c in enumerate(f.criteria):
@@ -152,13 +204,11 @@ def check_framework(doc: Document, sha256: str = "") -> tuple[Framework | None, 
             fnode.children.append(c.id)
             if c.subcriteria is not None:
                 if c.rule is not None:
-                    say(c.id, cpath + ("rule",), "a criterion with sub-criteria takes no rule; "
-                        "put rules on its sub-criteria")
+                    say(c.id, cpath + ("rule",), tr("a criterion with sub-criteria takes no rule; put rules on its sub-criteria"))
                 if c.source is not None:
-                    say(c.id, cpath + ("source",), "a criterion with sub-criteria takes no source; "
-                        "put source on each sub-criterion")
+                    say(c.id, cpath + ("source",), tr("a criterion with sub-criteria takes no source; put source on each sub-criterion"))
                 if not c.subcriteria:
-                    say(c.id, cpath + ("subcriteria",), "subcriteria is empty")
+                    say(c.id, cpath + ("subcriteria",), tr("subcriteria is empty"))
                 for si, s in enumerate(c.subcriteria):
                     spath = cpath + ("subcriteria", si)
                     extends(s.id, c.id, spath)
@@ -169,7 +219,7 @@ def check_framework(doc: Document, sha256: str = "") -> tuple[Framework | None, 
                     leaf(snode, s.rule)
                 check_sum(cnode, [s.max for s in c.subcriteria])
             elif c.rule is None:
-                say(c.id, cpath, "no rule; a criterion needs either sub-criteria or a rule")
+                say(c.id, cpath, tr("no rule; a criterion needs either sub-criteria or a rule"))
             else:
                 cnode.rule = c.rule
                 cnode.source = c.source or "assessment"
@@ -177,16 +227,16 @@ def check_framework(doc: Document, sha256: str = "") -> tuple[Framework | None, 
         check_sum(fnode, [c.max for c in f.criteria])
     total = sum((f.max for f in fw.fields), ZERO)
     if total != fw.total:
-        problems.append(doc.problem(("total",), f"total is {fw.total} but the fields sum to {total}"))
+        problems.append(doc.problem(("total",), tr("total is {total} but the fields sum to {sum}", total=fw.total, sum=total)))
     previous = None
     labels: set[str] = set()
     for ki, band in enumerate(fw.classes):
         if previous is not None and band.min >= previous:
-            problems.append(doc.problem(("classes", ki, "min"), "classes go from the highest min to the lowest"))
+            problems.append(doc.problem(("classes", ki, "min"), tr("classes go from the highest min to the lowest")))
         if band.label in labels:
-            problems.append(doc.problem(("classes", ki, "label"), f"duplicate class label {band.label!r}"))
+            problems.append(doc.problem(("classes", ki, "label"), tr("duplicate class label {label!r}", label=band.label)))
         if not ZERO <= band.min <= 100:
-            problems.append(doc.problem(("classes", ki, "min"), f"a class min is an index in [0, 100], got {band.min}"))
+            problems.append(doc.problem(("classes", ki, "min"), tr("a class min is an index in [0, 100], got {min}", min=band.min)))
         labels.add(band.label)
         previous = band.min
     if problems:
@@ -198,11 +248,11 @@ def check_framework(doc: Document, sha256: str = "") -> tuple[Framework | None, 
 
 def _schema_problem(doc: Document, schema: Any, wanted: str) -> Problem:
     if schema is None:
-        return doc.problem((), f"missing 'schema: {wanted}' at the top of the file")
+        return doc.problem((), tr("missing 'schema: {schema}' at the top of the file", schema=wanted))
     kind = wanted.split("/")[1]
     if isinstance(schema, str) and schema.startswith(f"parcli/{kind}/"):
-        return doc.problem(("schema",), f"schema {schema!r} is not supported; this parcli reads {wanted}")
-    return doc.problem(("schema",), f"schema {schema!r} is not a {kind} file; expected {wanted}")
+        return doc.problem(("schema",), tr("schema {schema!r} is not supported; this parcli reads {wanted}", schema=schema, wanted=wanted))
+    return doc.problem(("schema",), tr("schema {schema!r} is not a {kind} file; expected {wanted}", schema=schema, kind=kind, wanted=wanted))
 
 
 # --- unit ----------------------------------------------------------------
@@ -214,7 +264,7 @@ def unit_header(doc: Document) -> tuple[UnitFile | None, list[Problem]]:
     if header is None:
         return None, problems
     if not 1990 <= header.year <= 2100:
-        return None, [doc.problem(("year",), f"year {header.year} is outside 1990–2100")]
+        return None, [doc.problem(("year",), tr("year {year} is outside 1990–2100", year=header.year))]
     return header, []
 
 
@@ -229,9 +279,10 @@ def check_unit(doc: Document, header: UnitFile, fw: Framework) -> tuple[Unit | N
         node = nodes.get(key)
         if node is None:
             near = fw.nearest(key)
-            hint = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
-            problems.append(doc.problem(("evidence", key), f"unknown id {key!r}: framework {fw.id} has no such "
-                                        f"node{hint}", key=True))
+            message = (tr("unknown id {id!r}: framework {framework} has no such node; did you mean {near}?",
+                          id=key, framework=fw.id, near=tr(" or ").join(repr(n) for n in near)) if near else
+                       tr("unknown id {id!r}: framework {framework} has no such node", id=key, framework=fw.id))
+            problems.append(doc.problem(("evidence", key), message + curly_hint(key), key=True))
             continue
         rule = node.rule
         if rule is None:
@@ -240,8 +291,8 @@ def check_unit(doc: Document, header: UnitFile, fw: Framework) -> tuple[Unit | N
             if isinstance(raw, dict) and raw.get("na") is True and set(raw) <= {"na", "note", "documents"}:
                 na.add(key)
                 continue
-            problems.append(doc.problem(("evidence", key), f"{key} is a {node.kind}; it takes only {{na: true}} "
-                                        f"(not applicable); evidence goes on its leaves {_few(fw.leaves_under(key))}"))
+            problems.append(doc.problem(("evidence", key), tr("{id} is a {level}; it takes only {{na: true}} (not applicable); evidence goes on its "
+                                           "leaves {leaves}", id=key, level=tr(node.kind), leaves=_few(fw.leaves_under(key)))))
             continue
         ev, found = parse_evidence(rule, node.max, raw)
         if found:
@@ -256,8 +307,8 @@ def check_unit(doc: Document, header: UnitFile, fw: Framework) -> tuple[Unit | N
         for key in list(evidence) + list(na):
             for anc in fw.ancestors(key):
                 if anc in na:
-                    problems.append(doc.problem(("evidence", key), f"{key} is under {anc}, which is not applicable "
-                                                "(na); remove one of the two", key=True))
+                    problems.append(doc.problem(("evidence", key), tr("{id} is under {parent}, which is not applicable (na); remove one of the two",
+                                                   id=key, parent=anc), key=True))
                     break
     if problems:
         return None, _in_order(problems)
@@ -270,7 +321,7 @@ def _in_order(problems: list[Problem]) -> list[Problem]:
 
 def strict_problems(file: str, missing: list[str]) -> list[Problem]:
     """In strict mode every leaf without evidence is an error."""
-    return [Problem(file, 0, 0, f"leaf {leaf_id} has no evidence (every leaf needs evidence in strict mode)")
+    return [Problem(file, 0, 0, tr("leaf {id} has no evidence (every leaf needs evidence in strict mode)", id=leaf_id))
             for leaf_id in missing]
 
 

@@ -17,6 +17,7 @@ import typer.core
 
 from . import __version__
 from .errors import InputError, ParcliError, UsageError
+from .i18n import set_language, tr
 
 app = typer.Typer(
     name="parcli",
@@ -38,8 +39,9 @@ class _State:
 class _PlainArgument(typer.core.TyperArgument):
     """An argument shown in help as its metavar only: no ``{units}`` or ``<list[str]>``."""
 
-    def _usage_display_name(self) -> str:
-        return self.make_metavar() if not hasattr(self, "display_name_raw") else self.display_name_raw
+    def get_usage_pieces(self, ctx) -> list[str]:
+        name = self.metavar or (self.name or "").upper()
+        return [name if self.required or name.startswith("[") else f"[{name}]"]
 
     def display_type(self, ctx) -> None:
         return None
@@ -86,6 +88,9 @@ LocaleOpt = Annotated[
     Locale, typer.Option("--locale", metavar="en|vi", help="Number format: en prints 86.67 (default), vi prints 86,67.")
 ]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat leaves without evidence as errors.")]
+ConciseOpt = Annotated[
+    bool, typer.Option("--concise", help="One line per problem, even on a terminal (no source line and caret).")
+]
 
 
 def _err(line: str) -> None:
@@ -97,33 +102,37 @@ def guarded(fn):
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        lang = kwargs.get("lang")
+        if lang is not None:
+            set_language(lang.value)
         try:
             return fn(*args, **kwargs)
         except (typer.Exit, typer.Abort):
             raise
         except ParcliError as exc:
-            for line in _dedupe(exc.lines()):
+            for line in _problem_lines(exc.problems or [exc.message], sys.stderr, kwargs.get("concise", False)):
                 _err(line)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
-            _err("parcli: interrupted")
+            _err("parcli: " + tr("interrupted"))
             raise typer.Exit(1) from None
         except Exception as exc:  # a bug: say so in one line, unless --debug
             if _State.debug:
                 raise
-            _err(f"parcli: internal error: {type(exc).__name__}: {' '.join(str(exc).split())[:300]} "
-                 "(run with --debug for the traceback, and please report it)")
+            _err("parcli: " + tr("internal error: {error} (run with --debug for the traceback, and please report it)",
+                                 error=f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}"))
             raise typer.Exit(1) from None
 
     return wrapper
 
 
-def _dedupe(lines):
-    seen = set()
-    for line in lines:
-        if line not in seen:
-            seen.add(line)
-            yield line
+def _problem_lines(problems, stream, concise: bool) -> list[str]:
+    """Problems to print: one line each; on a terminal (unless --concise) with the line of the
+    file and a caret under the column."""
+    from .report.snippet import render
+
+    unique = list(dict.fromkeys(problems))
+    return render(unique, rich=not concise and stream.isatty())
 
 
 def _version(value: bool) -> None:
@@ -174,6 +183,7 @@ def score(
     lang: LangOpt = Lang.vi,
     locale: LocaleOpt = Locale.en,
     strict: StrictOpt = False,
+    concise: ConciseOpt = False,
 ) -> None:
     """Score one unit: points by field, criterion and sub-criterion; total, index and class.
 
@@ -203,6 +213,8 @@ def validate(
     files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Framework and unit files, folders of them, or quoted patterns such as "
                                         "\"hoso/*.yaml\"; the kind is read from 'schema:'.")],
     strict: StrictOpt = False,
+    concise: ConciseOpt = False,
+    lang: LangOpt = Lang.vi,
 ) -> None:
     """Check framework and unit files; report every problem of every file as file:line:col: message.
 
@@ -210,13 +222,14 @@ def validate(
     """
     from .validate import validate_files
 
-    lines, summaries, failed = validate_files(_paths(files), strict)
-    for line in lines:
+    problems, summaries, failed = validate_files(_paths(files), strict)
+    for line in _problem_lines(problems, sys.stdout, concise):
         typer.echo(line)
     for line in summaries:
         typer.echo(line)
     bad = sum(1 for f in failed if f)
-    _err(f"{len(files)} file(s) checked: {len(files) - bad} valid, {bad} with problems")
+    _err(tr("{count} file(s) checked: {valid} valid, {bad} with problems", count=len(files), valid=len(files) - bad,
+            bad=bad))
     if bad:
         raise typer.Exit(1)
 
@@ -228,6 +241,8 @@ def export(
                                         "\"hoso/*.yaml\".")],
     output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="Output file: .csv, .json or .xlsx.")],
     strict: StrictOpt = False,
+    concise: ConciseOpt = False,
+    lang: LangOpt = Lang.vi,
 ) -> None:
     """Score units and write every leaf of every unit to a CSV, JSON or XLSX file.
 
@@ -238,8 +253,8 @@ def export(
 
     count, used = export_units(_paths(units), output, strict)
     for fw in used:
-        _err(provenance_line(fw, "en"))
-    _err(f"wrote {output} ({count} unit(s))")
+        _err(provenance_line(fw, lang.value))
+    _err(tr("wrote {file} ({count} unit(s))", file=output, count=count))
 
 
 @command()
@@ -267,6 +282,7 @@ def rank(
     ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, metavar="N", help="Worker processes, 1 to 64 (default 1).")] = 1,
     strict: StrictOpt = False,
+    concise: ConciseOpt = False,
     lang: LangOpt = Lang.vi,
     locale: LocaleOpt = Locale.en,
 ) -> None:
@@ -288,14 +304,14 @@ def rank(
         check_output(output, [*units, *([previous] if previous else [])])
         writer = output_format(output).writer()
         if not writer.writes_rankings:
-            raise UsageError(f"{output}: a ranking is written as CSV; use a .csv name")
+            raise UsageError(f"{output}: " + tr("a ranking is written as CSV; use a .csv name"))
     prev = read_previous(previous) if previous else None
     with _progress(len(units)) as tick:
         ranking = build_ranking(summaries(units, bands, strict, jobs, tick))
     if len(ranking.frameworks) > 1 and not allow_mixed:
         names = ", ".join(info.key for info in ranking.frameworks)
-        raise UsageError(f"the units use different frameworks ({names}); their indices are not comparable. "
-                         "Rank each framework separately, or pass --allow-mixed")
+        raise UsageError(tr("the units use different frameworks ({names}); their indices are not comparable. "
+                            "Rank each framework separately, or pass --allow-mixed", names=names))
     if prev is not None:
         apply_previous(ranking, *prev)
     if writer is not None:
@@ -304,7 +320,7 @@ def rank(
         write_atomic(output, lambda fh: writer.ranking(fh, ranking))
         for info in ranking.frameworks:
             _err(provenance_line(info, lang.value))
-        _err(f"wrote {output} ({len(ranking.rows)} unit(s))")
+        _err(tr("wrote {file} ({count} unit(s))", file=output, count=len(ranking.rows)))
         return
     from .report.table import emit, fitting_rank_table
 
@@ -313,16 +329,15 @@ def rank(
         wanted = [f.strip() for f in fields.split(",") if f.strip()]
         unknown = [f for f in wanted if f not in ranking.field_ids]
         if unknown:
-            raise UsageError(f"--fields: no field {', '.join(unknown)}; the fields are {', '.join(ranking.field_ids)}")
+            raise UsageError("--fields: " + tr("no field {unknown}; the fields are {fields}", unknown=", ".join(unknown),
+                                               fields=", ".join(ranking.field_ids)))
     out, _ = _consoles()
     table, hidden = fitting_rank_table(out, ranking, lang.value, locale.value, wanted)
     emit(out, table, *(provenance_line(info, lang.value) for info in ranking.frameworks))
     if hidden:
         ids = ",".join(hidden)
-        _err(f"Chỉ số lĩnh vực {ids} không vừa chiều rộng nên chưa hiện: xem bằng --fields {ids}, "
-             "hoặc cho màn hình rộng hơn (ví dụ COLUMNS=200)." if lang is Lang.vi else
-             f"Field indices {ids} do not fit the width and are not shown: see them with --fields {ids}, "
-             "or use a wider terminal (e.g. COLUMNS=200).")
+        _err(tr("Field indices {ids} do not fit the width and are not shown: see them with --fields {ids}, "
+                "or use a wider terminal (e.g. COLUMNS=200).", ids=ids))
 
 
 @command()
@@ -333,6 +348,7 @@ def diff(
     claimed: Annotated[
         bool, typer.Option("--claimed", help="Compare A's claimed (self-assessed) points with the computed points.")
     ] = False,
+    concise: ConciseOpt = False,
     lang: LangOpt = Lang.vi,
     locale: LocaleOpt = Locale.en,
 ) -> None:
@@ -341,10 +357,9 @@ def diff(
     With --claimed and one unit: claimed vs computed points for every leaf.
     """
     from .diff import claims, compare, load_result
+    from .report import provenance_line
     from .report.table import claims_table, diff_tables, emit
     from .store import Store
-
-    from .report import provenance_line
 
     store = Store()
     out, _ = _consoles()
@@ -352,18 +367,18 @@ def diff(
     places = obj_a.framework.places
     if claimed:
         if b is not None:
-            raise UsageError("--claimed takes one unit: parcli diff UNIT --claimed")
+            raise UsageError(tr("--claimed takes one unit: parcli diff UNIT --claimed"))
         rows = claims(obj_a)
         emit(out, claims_table(obj_a, rows, places, lang.value, locale.value),
              provenance_line(obj_a.framework, lang.value))
         over = [r for r in rows if r.difference is not None and r.difference < 0]
-        _err(f"{len(over)} leaf(s) claimed above what the evidence supports")
+        _err(tr("{count} leaf(s) claimed above what the evidence supports", count=len(over)))
         return
     if b is None:
-        raise UsageError("diff needs two files (A and B), or one unit with --claimed")
+        raise UsageError(tr("diff needs two files (A and B), or one unit with --claimed"))
     result = compare(obj_a, load_result(b, store))
     for warning in result.warnings:
-        _err(f"warning: {warning}")
+        _err(tr("warning: {message}", message=warning))
     tables = diff_tables(result, places, lang.value, locale.value)
     for table in tables[:-1]:
         emit(out, table)
@@ -385,11 +400,13 @@ def _parse_classes(text: str):
         except InvalidOperation:
             minimum = None
         if not sep or not label.strip() or minimum is None or not minimum.is_finite():
-            raise UsageError(f"--classes: {part.strip()!r} is not LABEL:MIN; write e.g. \"A:90,B:80,C:70,D:0\"")
+            raise UsageError("--classes: " + tr("{part!r} is not LABEL:MIN; write e.g. \"A:90,B:80,C:70,D:0\"",
+                                                part=part.strip()))
         bands.append(ClassBand(label=label.strip(), min=minimum))
     for a, b in zip(bands, bands[1:]):
         if b.min >= a.min:
-            raise UsageError("--classes: classes go from the highest min to the lowest, e.g. \"A:90,B:80,C:70,D:0\"")
+            raise UsageError("--classes: " + tr("classes go from the highest min to the lowest, e.g. "
+                                                "\"A:90,B:80,C:70,D:0\""))
     return bands
 
 
@@ -435,11 +452,11 @@ def template(
 
     check_output(output, [Path(fw.source_path)])
     if output.exists() and not force:
-        raise InputError(f"{output}: the file exists and may hold filled evidence; it was left as it is. "
-                         "Choose another name, or pass --force to replace it")
+        raise InputError(f"{output}: " + tr("the file exists and may hold filled evidence; it was left as it is. "
+                                            "Choose another name, or pass --force to replace it"))
     data = text.encode("utf-8")
     write_atomic(output, lambda fh: fh.write(data))
-    _err(f"wrote {output}")
+    _err(tr("wrote {file}", file=output))
 
 
 @command()
@@ -456,8 +473,9 @@ def explain(
     fw = Store().framework(framework, Path("."))
     if node_id not in fw.nodes:
         near = fw.nearest(node_id, 5)
-        hint = f"; nearest: {', '.join(near)}" if near else ""
-        raise InputError(f"{framework}: no node with id {node_id!r}{hint}")
+        raise InputError(f"{framework}: " + (tr("no node with id {id!r}; nearest: {near}", id=node_id,
+                                                 near=", ".join(near)) if near else
+                                              tr("no node with id {id!r}", id=node_id)))
     from .report import provenance_line
 
     out, _ = _consoles()
@@ -512,13 +530,25 @@ class _progress:
 
 
 def main() -> None:
-    """Console entry point."""
+    """Console entry point: usage errors in the chosen language, never a traceback."""
     try:
-        app()
+        code = app(standalone_mode=False, prog_name="parcli")
     except SystemExit:
         raise
-    except Exception as exc:  # outside any command: still no traceback
+    except typer.Abort:
+        sys.exit(1)
+    except Exception as exc:  # a usage error from the parser, or a bug outside any command
+        if type(exc).__name__ == "NoArgsIsHelpError":  # bare "parcli": the help, as typer prints it
+            sys.stdout.write(exc.format_message() + "\n")
+            sys.exit(0)
+        if hasattr(exc, "format_message") and isinstance(getattr(exc, "exit_code", None), int):
+            from .usage import report
+
+            report(exc, sys.argv[1:])
+            sys.exit(exc.exit_code)
         if "--debug" in sys.argv:
             raise
-        _err(f"parcli: internal error: {type(exc).__name__}: {exc}")
+        _err("parcli: " + tr("internal error: {error} (run with --debug for the traceback, and please report it)",
+                             error=f"{type(exc).__name__}: {exc}"))
         sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -12,8 +12,16 @@ from decimal import Decimal
 from pathlib import Path
 
 from .errors import InputError
+from .i18n import tr
 from .model import RESULT_SCHEMA
-from .summary import LeafLine, NodeLine, NotAResult, Summary, from_result_object, summarize
+from .summary import (
+    LeafLine,
+    NodeLine,
+    NotAResult,
+    Summary,
+    from_result_object,
+    summarize,
+)
 
 ZERO = Decimal(0)
 @dataclass(slots=True)
@@ -75,22 +83,24 @@ def load_result(path: Path, store=None) -> Summary:
         try:
             obj = json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
         except json.JSONDecodeError as exc:
-            raise InputError(f"{name}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+            raise InputError(f"{name}:{exc.lineno}:{exc.colno}: " + tr("not valid JSON: {detail}", detail=exc.msg)) from None
         except ValueError as exc:
-            raise InputError(f"{name}: not a usable parcli result: {exc}") from None
+            raise InputError(f"{name}: " + tr("not a usable parcli result: {detail}", detail=exc)) from None
         except RecursionError:
-            raise InputError(f"{name}: not a usable parcli result: nested too deeply") from None
+            raise InputError(f"{name}: " + tr("not a usable parcli result: {detail}",
+                                              detail=tr("nested too deeply"))) from None
         if isinstance(obj, list) and len(obj) == 1:
             obj = obj[0]
         if isinstance(obj, list):
-            raise InputError(f"{name}: holds {len(obj)} results; diff compares one result with one result")
+            raise InputError(f"{name}: " + tr("holds {count} results; diff compares one result with one result",
+                                              count=len(obj)))
         if not isinstance(obj, dict) or obj.get("schema") != RESULT_SCHEMA:
-            raise InputError(f"{name}: not a parcli result (schema {RESULT_SCHEMA}); parcli score writes one "
-                             "in JSON")
+            raise InputError(f"{name}: " + tr("not a parcli result (schema {schema}); parcli score writes one in JSON",
+                                              schema=RESULT_SCHEMA))
         try:
             return from_result_object(obj, name)
         except NotAResult as exc:
-            raise InputError(f"{name}: not a usable parcli result: {exc}") from None
+            raise InputError(f"{name}: " + tr("not a usable parcli result: {detail}", detail=exc)) from None
     from .engine import score
     from .store import Store
 
@@ -99,20 +109,20 @@ def load_result(path: Path, store=None) -> Summary:
 
 
 def _no_constant(name: str):
-    raise ValueError(f"{name} is not a finite number")
+    raise ValueError(tr("{name} is not a finite number", name=name))
 
 
 def compare(a: Summary, b: Summary) -> Diff:
     fa, fb = a.framework, b.framework
     warnings = []
     if fa.id != fb.id:
-        raise InputError(f"the two results use different frameworks ({fa.id} and {fb.id}); "
-                         "their points do not correspond")
+        raise InputError(tr("the two results use different frameworks ({a} and {b}); their points do not correspond",
+                            a=fa.id, b=fb.id))
     if fa.version != fb.version or fa.sha256 != fb.sha256:
-        warnings.append(f"framework versions differ: {fa.version} ({fa.sha256[:12]}) and "
-                        f"{fb.version} ({fb.sha256[:12]}); some changes may come from the framework")
+        warnings.append(tr("framework versions differ: {a} ({a_sha}) and {b} ({b_sha}); some changes may come "
+                           "from the framework", a=fa.version, a_sha=fa.sha256[:12], b=fb.version, b_sha=fb.sha256[:12]))
     if (a.code or a.unit) != (b.code or b.unit):
-        warnings.append(f"these are different units: {a.unit} and {b.unit}")
+        warnings.append(tr("these are different units: {a} and {b}", a=a.unit, b=b.unit))
     fields = _pair(a.fields, b.fields)
     leaves = [c for c in _pair(a.leaves, b.leaves) if c.delta != 0 or c.note or c.a_status != c.b_status]
     fields.sort(key=lambda c: (-abs(c.delta), c.id))

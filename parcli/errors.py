@@ -34,7 +34,11 @@ class Problem:
         where = self.file
         if self.line:
             where = f"{where}:{self.line}:{self.col}"
-        prefix = "warning: " if self.severity == "warning" else ""
+        if self.severity == "warning":
+            from .i18n import tr
+
+            return f"{where}: " + tr("warning: {message}", message=self.message)
+        prefix = ""
         return f"{where}: {prefix}{self.message}"
 
 

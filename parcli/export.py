@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import UsageError
+from .i18n import tr
 from .report import FileFormat
 from .report.files import check_output, write_atomic
 from .scoring import score_files
@@ -14,7 +15,8 @@ from .summary import FrameworkInfo, summarize
 def output_format(output: Path) -> FileFormat:
     fmt = FileFormat.for_path(output)
     if fmt is None:
-        raise UsageError(f"{output}: unknown output type {output.suffix or '(none)'!r}; use .csv, .json or .xlsx")
+        raise UsageError(f"{output}: " + tr("unknown output type {suffix!r}; use .csv, .json or .xlsx",
+                                            suffix=output.suffix or "(none)"))
     return fmt
 
 

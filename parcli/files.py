@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from .errors import InputError
+from .i18n import tr
 
 UNIT_SUFFIXES = (".yaml", ".yml")
 _MAGIC = frozenset("*?[")
@@ -22,12 +23,12 @@ def expand(names: list[str]) -> list[Path]:
         if os.path.isdir(name):
             found = sorted(p for p in Path(name).iterdir() if p.suffix.lower() in UNIT_SUFFIXES and p.is_file())
             if not found:
-                raise InputError(f"{name}: the folder holds no .yaml file")
+                raise InputError(f"{name}: " + tr("the folder holds no .yaml file"))
             out += found
         elif _MAGIC.intersection(name) and not os.path.exists(name):
             found = sorted(Path(p) for p in glob.glob(name, recursive=True) if os.path.isfile(p))
             if not found:
-                raise InputError(f"{name}: no file matches this pattern")
+                raise InputError(f"{name}: " + tr("no file matches this pattern"))
             out += found
         else:
             out.append(Path(name))

@@ -35,6 +35,8 @@ import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .errors import InputError, Problem, input_error
+from .hints import yaml_syntax
+from .i18n import tr
 
 try:  # libyaml's C parser: several times faster than the pure-Python one
     from yaml._yaml import CParser as _CParser  # what yaml.CSafeLoader is built on
@@ -187,33 +189,33 @@ def read_bytes(path: str | Path, display: str | None = None) -> bytes:
             if size > limit:
                 raise input_error(
                     name, 0, 0,
-                    f"the file is {size:,} bytes, above the limit of {limit:,}; "
-                    "split it, or raise the limit with PARCLI_MAX_BYTES",
+                    tr("the file is {size:,} bytes, above the limit of {limit:,}; "
+                       "split it, or raise the limit with PARCLI_MAX_BYTES", size=size, limit=limit),
                 )
             raw = fh.read(limit + 1)
     except FileNotFoundError:
-        raise input_error(name, 0, 0, "no such file; check the path") from None
+        raise input_error(name, 0, 0, tr("no such file; check the path")) from None
     except IsADirectoryError:
-        raise input_error(name, 0, 0, "is a directory, not a file; give the path of a .yaml file") from None
+        raise input_error(name, 0, 0, tr("is a directory, not a file; give the path of a .yaml file")) from None
     except PermissionError:
-        raise input_error(name, 0, 0, "cannot read the file: permission denied") from None
+        raise input_error(name, 0, 0, tr("cannot read the file: permission denied")) from None
     except OSError as exc:
-        raise input_error(name, 0, 0, f"cannot read the file: {exc.strerror or exc}") from None
+        raise input_error(name, 0, 0, tr("cannot read the file: {why}", why=exc.strerror or exc)) from None
     if len(raw) > limit:
-        raise input_error(name, 0, 0, f"the file is above the limit of {limit:,} bytes")
+        raise input_error(name, 0, 0, tr("the file is above the limit of {limit:,} bytes", limit=limit))
     return raw
 
 
 def decode(raw: bytes, name: str) -> str:
     """UTF-8 (with or without BOM) to text; anything else is a clear error."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise input_error(name, 0, 0, "the file is UTF-16; save it as UTF-8")
+        raise input_error(name, 0, 0, tr("the file is UTF-16; save it as UTF-8"))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     nul = raw.find(b"\x00")
     if nul >= 0:
         line = raw.count(b"\n", 0, nul) + 1
-        raise input_error(name, line, 1, "the file holds binary data (a NUL byte), not YAML text")
+        raise input_error(name, line, 1, tr("the file holds binary data (a NUL byte), not YAML text"))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -221,10 +223,10 @@ def decode(raw: bytes, name: str) -> str:
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise input_error(
             name, line, col,
-            f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8",
+            tr("byte 0x{byte:02x} is not valid UTF-8; save the file as UTF-8", byte=raw[exc.start]),
         ) from None
     if not text.strip():
-        raise input_error(name, 0, 0, "the file is empty")
+        raise input_error(name, 0, 0, tr("the file is empty"))
     return text
 
 
@@ -255,20 +257,17 @@ def load_text(text: str, name: str = "<text>") -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        detail = exc.problem or exc.context or "malformed YAML"
-        if exc.context and exc.problem:
-            detail = f"{exc.problem} ({exc.context})"
-        raise input_error(name, line, col, f"not valid YAML: {detail}") from None
+        raise input_error(name, line, col, yaml_syntax(exc.problem or "", exc.context or "", text, line, col)) from None
     except yaml.YAMLError as exc:  # reader errors (control characters) and the like
-        raise input_error(name, 0, 0, f"not valid YAML: {_one_line(exc)}") from None
+        raise input_error(name, 0, 0, tr("not valid YAML: {detail}", detail=_one_line(exc))) from None
     except RecursionError:
-        raise input_error(name, 0, 0, f"nesting deeper than {MAX_DEPTH} levels") from None
+        raise input_error(name, 0, 0, tr("nesting deeper than {depth} levels", depth=MAX_DEPTH)) from None
     finally:
         dispose = getattr(composer, "dispose", None)
         if dispose:
             dispose()
     if root is None:
-        raise input_error(name, 0, 0, "the file has no content (only comments or blank lines)")
+        raise input_error(name, 0, 0, tr("the file has no content (only comments or blank lines)"))
     builder = _Builder(name, check_aliases="*" in text)
     data = builder.build(root, 0)
     return Document(name, data, root)
@@ -304,7 +303,7 @@ def _depth_guard(text: str, name: str) -> None:
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
                     raise input_error(
-                        name, mark.line + 1, mark.column + 1, f"nesting deeper than {MAX_DEPTH} levels"
+                        name, mark.line + 1, mark.column + 1, tr("nesting deeper than {depth} levels", depth=MAX_DEPTH)
                     )
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
@@ -340,7 +339,7 @@ class _Builder:
         if seen is not None:
             ident = id(node)
             if ident in seen:
-                raise self.fail(node, "anchors and aliases (&name / *name) are not supported; write the value out")
+                raise self.fail(node, tr("anchors and aliases (&name / *name) are not supported; write the value out"))
             seen.add(ident)
         cls = node.__class__
         if cls is ScalarNode:
@@ -348,33 +347,33 @@ class _Builder:
             if tag != _SCALAR:
                 if tag == _STR_TAG:
                     return _nfc(node.value)
-                raise self.fail(node, f"tags such as {tag!r} are not allowed; remove the tag")
+                raise self.fail(node, tr("tags such as {tag!r} are not allowed; remove the tag", tag=tag))
             if node.style:
                 value = node.value
                 return value if value.isascii() else unicodedata.normalize("NFC", value)
             return self.plain(node)
         if depth >= MAX_DEPTH:
-            raise self.fail(node, f"nesting deeper than {MAX_DEPTH} levels")
+            raise self.fail(node, tr("nesting deeper than {depth} levels", depth=MAX_DEPTH))
         if cls is MappingNode:
             if node.tag != _MAPPING:
-                raise self.fail(node, f"tags such as {node.tag!r} are not allowed; remove the tag")
+                raise self.fail(node, tr("tags such as {tag!r} are not allowed; remove the tag", tag=node.tag))
             out: dict[str, Any] = {}
             build = self.build
             cache = _PLAIN_CACHE
             depth += 1
             for knode, vnode in node.value:
                 if knode.__class__ is not ScalarNode:
-                    raise self.fail(knode, "a mapping key must be plain text, not a list or mapping")
+                    raise self.fail(knode, tr("a mapping key must be plain text, not a list or mapping"))
                 ktag = knode.tag
                 if ktag != _SCALAR and ktag != _STR_TAG:
-                    raise self.fail(knode, f"tags such as {ktag!r} are not allowed; remove the tag")
+                    raise self.fail(knode, tr("tags such as {tag!r} are not allowed; remove the tag", tag=ktag))
                 key = knode.value
                 if not key.isascii():
                     key = unicodedata.normalize("NFC", key)
                 elif key == "<<" and not knode.style:
-                    raise self.fail(knode, "merge keys (<<) are not supported; write the values out")
+                    raise self.fail(knode, tr("merge keys (<<) are not supported; write the values out"))
                 if key in out:
-                    raise self.fail(knode, f"duplicate key {key!r}; each key may appear once")
+                    raise self.fail(knode, tr("duplicate key {key!r}; each key may appear once", key=key))
                 if seen is None:
                     # The common cases, without a call to build(). Plain scalars repeat from
                     # file to file ("true", "0.5", "kip_thoi"), so their values are cached.
@@ -394,7 +393,7 @@ class _Builder:
                 out[key] = build(vnode, depth)
             return out
         if node.tag != _SEQUENCE:
-            raise self.fail(node, f"tags such as {node.tag!r} are not allowed; remove the tag")
+            raise self.fail(node, tr("tags such as {tag!r} are not allowed; remove the tag", tag=node.tag))
         return [self.build(item, depth + 1) for item in node.value]
 
     def cached_plain(self, node):
@@ -436,11 +435,11 @@ class _Builder:
             elif _HEX.fullmatch(value):
                 number = Decimal(int(value[2:], 16))
             elif value in _NONFINITE:
-                raise self.fail(node, f"{value} is not a finite number")
+                raise self.fail(node, tr("{name} is not a finite number", name=value))
             else:
                 return _nfc(value)
             if not -NUMBER_LIMIT < number < NUMBER_LIMIT:
-                raise self.fail(node, f"the number {value} is too large (the limit is 10^12 in magnitude)")
+                raise self.fail(node, tr("the number {value} is too large (the limit is 10^12 in magnitude)", value=value))
             return number
         if value in _TRUES:
             return True

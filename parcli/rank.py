@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from .errors import InputError, Problem
+from .i18n import tr
 from .summary import FrameworkInfo, Summary
 
 
@@ -117,19 +118,19 @@ def read_previous(path: Path) -> tuple[dict[str, Previous], dict[str, Previous]]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError(f"{name}: not UTF-8 text; give a rank CSV that parcli rank wrote") from None
+        raise InputError(f"{name}: " + tr("not UTF-8 text; give a rank CSV that parcli rank wrote")) from None
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
     except StopIteration:
-        raise InputError(f"{name}: the file is empty; give a rank CSV that parcli rank wrote") from None
+        raise InputError(f"{name}: " + tr("the file is empty; give a rank CSV that parcli rank wrote")) from None
     except csv.Error as exc:
-        raise InputError(f"{name}:1:1: not a CSV file: {exc}") from None
+        raise InputError(f"{name}:1:1: " + tr("not a CSV file: {detail}", detail=exc)) from None
     header = [h.strip() for h in header]
     missing = [c for c in ("rank", "unit", "index") if c not in header]
     if missing:
-        raise InputError(f"{name}:1:1: missing column(s) {', '.join(missing)}; give a rank CSV written by "
-                         "parcli rank")
+        raise InputError(f"{name}:1:1: " + tr("missing column(s) {columns}; give a rank CSV written by parcli rank",
+                                              columns=", ".join(missing)))
     col = {h: i for i, h in enumerate(header)}
     by_code: dict[str, Previous] = {}
     by_name: dict[str, Previous] = {}
@@ -146,7 +147,7 @@ def read_previous(path: Path) -> tuple[dict[str, Previous], dict[str, Previous]]
                 if index is not None and not index.is_finite():
                     raise ValueError
             except (ValueError, InvalidOperation):
-                problems.append(Problem(name, lineno, 1, "rank and index must be numbers"))
+                problems.append(Problem(name, lineno, 1, tr("rank and index must be numbers")))
                 continue
             entry = Previous(rank, index)
             code = row[col["code"]].strip() if "code" in col else ""
@@ -159,7 +160,7 @@ def read_previous(path: Path) -> tuple[dict[str, Previous], dict[str, Previous]]
                 by_code[code] = entry
             by_name[name_key(unit.strip())] = entry
     except csv.Error as exc:
-        raise InputError(f"{name}: not a CSV file: {exc}") from None
+        raise InputError(f"{name}: " + tr("not a CSV file: {detail}", detail=exc)) from None
     if problems:
         raise InputError("invalid previous ranking", problems)
     return by_code, by_name

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .checks import check_framework, check_unit, unit_header
 from .errors import InputError, Problem
+from .i18n import tr
 from .loader import Document, load_file
 from .model import Framework, Unit
 
@@ -65,8 +66,8 @@ class Store:
         path = self.framework_path(ref, base)
         if path is None:
             known = ", ".join(shipped()) or "none"
-            raise InputError(f"{ref}: no shipped framework has this id (shipped: {known}); "
-                             "or give the path of a framework file")
+            raise InputError(f"{ref}: " + tr("no shipped framework has this id (shipped: {known}); "
+                                             "or give the path of a framework file", known=known))
         fw = self.framework_file(path, display)
         self._by_ref[cache_key] = fw
         return fw
@@ -110,8 +111,9 @@ class Store:
             fw = self.framework(ref, base)
         except InputError as exc:
             line, col = doc.locate(("framework",))
-            where = Problem(name, line, col, f"framework {ref!r} cannot be used: "
-                            + (exc.message if not exc.problems else "its file has the problems below"))
+            where = Problem(name, line, col, tr("framework {ref!r} cannot be used: {why}", ref=ref,
+                                                why=exc.message if not exc.problems
+                                                else tr("its file has the problems below")))
             raise InputError("invalid framework reference", [where, *exc.problems]) from None
         unit, problems = check_unit(doc, header, fw)
         if unit is None:

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from .i18n import tr
+
 STATUSES = ("official", "reconstructed", "custom")
 
 
@@ -122,27 +124,27 @@ def from_result_object(obj: Any, file: str = "") -> Summary:
     written with exactly the framework's places, DESIGN §6); 2 when no index is written.
     """
     if not isinstance(obj, dict):
-        raise NotAResult("a result is a JSON object")
+        raise NotAResult(tr("a result is a JSON object"))
     for key in ("framework", "unit", "year", "points", "max", "index", "fields", "leaves"):
         if key not in obj:
-            raise NotAResult(f"it has no {key!r}")
+            raise NotAResult(tr("it has no {key!r}", key=key))
     fw = obj["framework"]
     if not isinstance(fw, dict) or not isinstance(fw.get("id"), str):
-        raise NotAResult("framework must be an object with an id")
+        raise NotAResult(tr("framework must be an object with an id"))
     unit, code = obj["unit"], obj.get("code")
     if not isinstance(unit, str) or not isinstance(code, (str, type(None))):
-        raise NotAResult("unit and code must be text")
+        raise NotAResult(tr("unit and code must be text"))
     year = obj["year"]
     if isinstance(year, bool) or not isinstance(year, (int, Decimal)) or year != int(year):
-        raise NotAResult("year must be a whole number")
+        raise NotAResult(tr("year must be a whole number"))
     klass = obj.get("class")
     if klass is not None and not isinstance(klass, str):
-        raise NotAResult("class must be text")
+        raise NotAResult(tr("class must be text"))
     if not isinstance(obj["fields"], list) or not isinstance(obj["leaves"], list):
-        raise NotAResult("fields and leaves must be lists")
+        raise NotAResult(tr("fields and leaves must be lists"))
     points, top_max, index = (_number(obj, k) for k in ("points", "max", "index"))
     if points is None or top_max is None:
-        raise NotAResult("points and max must be numbers")
+        raise NotAResult(tr("points and max must be numbers"))
     fields = [NodeLine(_ident(f), _title(f), _number(f, "max") or Decimal(0), _number(f, "points") or Decimal(0),
                        _number(f, "index"), _status(f)) for f in _objects(obj["fields"])]
     leaves = [LeafLine(_ident(x), _opt_text(x, "field"), _opt_text(x, "criterion"), _title(x),
@@ -160,7 +162,7 @@ def from_result_object(obj: Any, file: str = "") -> Summary:
 
 def _objects(items: list) -> list[dict]:
     if not all(isinstance(x, dict) for x in items):
-        raise NotAResult("each field and leaf must be an object")
+        raise NotAResult(tr("each field and leaf must be an object"))
     return items
 
 
@@ -169,24 +171,24 @@ def _number(obj: dict, key: str) -> Decimal | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-        raise NotAResult(f"{key} must be a number")
+        raise NotAResult(tr("{key} must be a number", key=key))
     value = Decimal(value)
     if not value.is_finite():
-        raise NotAResult(f"{key} must be a finite number")
+        raise NotAResult(tr("{key} must be a finite number", key=key))
     return value
 
 
 def _ident(obj: dict) -> str:
     value = obj.get("id")
     if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
-        raise NotAResult("each field and leaf needs an id")
+        raise NotAResult(tr("each field and leaf needs an id"))
     return str(value)
 
 
 def _title(obj: dict) -> str:
     value = obj.get("title", "")
     if not isinstance(value, str):
-        raise NotAResult("each field and leaf must be an object with a text title")
+        raise NotAResult(tr("each field and leaf must be an object with a text title"))
     return value
 
 
@@ -195,14 +197,14 @@ def _opt_text(obj: dict, key: str) -> str | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
-        raise NotAResult(f"{key} must be text")
+        raise NotAResult(tr("{key} must be text", key=key))
     return str(value)
 
 
 def _status(obj: dict) -> str:
     value = obj.get("status")
     if not isinstance(value, (str, type(None))):
-        raise NotAResult("a status must be text")
+        raise NotAResult(tr("a status must be text"))
     return value or ""
 
 

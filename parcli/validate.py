@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import InputError, Problem
+from .i18n import language, tr
 from .loader import load_file
 from .scoring import score_file
 from .store import Store
@@ -39,35 +40,37 @@ def validate_files(paths: list[Path], strict: bool = False) -> tuple[list[str], 
             if kind == "framework":
                 fw = store.framework_doc(Path(path), doc)
                 f, c, s = fw.counts()
-                summary = (f"framework {fw.id} v{fw.version}: {f} fields / {c} criteria / {s} sub-criteria / "
-                           f"total {fw.file.total} ({fw.status})")
+                summary = tr("framework {id} v{version}: {fields} fields / {criteria} criteria / "
+                             "{subcriteria} sub-criteria / total {total} ({status})", id=fw.id, version=fw.version,
+                             fields=f, criteria=c, subcriteria=s, total=fw.file.total, status=tr(fw.status))
             elif kind == "unit":
                 result, unit_problems = score_file(store, path, strict=strict, doc=doc)
                 found += unit_problems
                 if result is not None:
                     missing, fw = result.missing, result.framework
                     if missing:
-                        found.append(Problem(name, 0, 0, warning_text(result.warnings[0], "en"), "warning"))
-                    summary = (f"unit {result.unit} {result.year} against {fw.id}: "
-                               f"{len(fw.leaves) - len(missing)} of {len(fw.leaves)} leaves with evidence")
+                        found.append(Problem(name, 0, 0, warning_text(result.warnings[0], language()), "warning"))
+                    summary = tr("unit {unit} {year} against {framework}: {filled} of {leaves} leaves with evidence",
+                                 unit=result.unit, year=result.year, framework=fw.id,
+                                 filled=len(fw.leaves) - len(missing), leaves=len(fw.leaves))
             else:
                 found.append(doc.problem(("schema",) if isinstance(doc.data, dict) else (),
-                                         "cannot tell the kind of file: 'schema:' must be parcli/framework/v1 "
-                                         "or parcli/unit/v1"))
+                                         tr("cannot tell the kind of file: 'schema:' must be parcli/framework/v1 "
+                                            "or parcli/unit/v1")))
         except InputError as exc:
             found += exc.problems or [Problem(name, 0, 0, exc.message)]
         errors = [p for p in found if p.severity == "error"]
         problems += found
         failed.append(bool(errors))
         if errors:
-            summaries.append(f"{name}: {len(errors)} problem(s)")
+            summaries.append(f"{name}: " + tr("{count} problem(s)", count=len(errors)))
         else:
-            summaries.append(f"{name}: ok, {summary}")
-    lines = []
+            summaries.append(f"{name}: " + tr("ok, {summary}", summary=summary))
+    unique = []
     seen = set()
     for p in problems:
         text = str(p)
         if text not in seen:
             seen.add(text)
-            lines.append(text)
-    return lines, summaries, failed
+            unique.append(p)
+    return unique, summaries, failed

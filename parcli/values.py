@@ -12,51 +12,54 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, WithJsonSchema
 
+from .hints import number_text_hint
+from .i18n import tr
+
 
 def describe_value(value: Any) -> str:
     """A value as a person would name it in a message: "the number 3", "a list"."""
     if value is None:
-        return "nothing (an empty value)"
+        return tr("nothing (an empty value)")
     if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
+        return tr("the boolean {value}", value=str(value).lower())
     if isinstance(value, (Decimal, int)):
-        return f"the number {value}"
+        return tr("the number {value}", value=value)
     if isinstance(value, str):
-        return f"the text {value!r}"
+        return tr("the text {value!r}", value=value)
     if isinstance(value, dict):
-        return "a mapping"
+        return tr("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return tr("a list")
     return type(value).__name__
 
 
 def _number(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
         if isinstance(value, str):
-            raise ValueError(f"expected a number, got the text {value!r}; write it without quotes")
-        raise ValueError(f"expected a number, got {describe_value(value)}")
+            raise ValueError(number_text_hint(value) or tr("expected a number, got the text {value!r}; write it without quotes", value=value))
+        raise ValueError(tr("expected a number, got {what}", what=describe_value(value)))
     return Decimal(value)
 
 
 def _text(value: Any) -> Any:
     if not isinstance(value, str):
-        raise ValueError(f"expected text, got {describe_value(value)}; put it in quotes")
+        raise ValueError(tr("expected text, got {what}; put it in quotes", what=describe_value(value)))
     return value
 
 
 def _id(value: Any) -> Any:
     if not isinstance(value, str):
-        raise ValueError(f"an id is text; write it in quotes, e.g. id: \"{value}\"")
+        raise ValueError(tr("an id is text; write it in quotes, e.g. id: \"{value}\"", value=value))
     if not value.strip():
-        raise ValueError("an id cannot be empty")
+        raise ValueError(tr("an id cannot be empty"))
     return value
 
 
 def _whole(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
-        raise ValueError(f"expected a whole number such as 2021, got {describe_value(value)}")
+        raise ValueError(tr("expected a whole number such as 2021, got {what}", what=describe_value(value)))
     if value != int(value):
-        raise ValueError(f"expected a whole number, got {value}")
+        raise ValueError(tr("expected a whole number, got {value}", value=value))
     return int(value)
 
 
@@ -69,7 +72,7 @@ def _code(value: Any) -> Any:
 def _places(value: Any) -> Any:
     value = _whole(value)
     if value not in (2, 3):
-        raise ValueError(f"places is 2 or 3 (decimals shown for every index), got {value}")
+        raise ValueError(tr("places is 2 or 3 (decimals shown for every index), got {value}", value=value))
     return value
 
 

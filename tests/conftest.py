@@ -35,12 +35,22 @@ def make_runner() -> CliRunner:
         return CliRunner()
 
 
+@pytest.fixture(autouse=True)
+def english_messages():
+    """Tests read messages in English unless they choose Vietnamese (tests/test_i18n.py, --lang vi)."""
+    from parcli.i18n import set_language
+
+    set_language("en")
+    yield
+    set_language("en")
+
+
 @pytest.fixture
 def cli():
     runner = make_runner()
 
     def invoke(*args: str) -> Run:
-        result = runner.invoke(app, [str(a) for a in args])
+        result = runner.invoke(app, [str(a) for a in args], env={"PARCLI_LANG": "en"})
         run = Run(result)
         assert "Traceback" not in run.all, run.all
         if result.exception is not None and not isinstance(result.exception, SystemExit):

@@ -244,7 +244,7 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
         p = tmp_path / f"u{i:03}.yaml"
         p.write_text(text.replace("framework: department-example", f"framework: {fw}"), encoding="utf-8")
         names.append(p.name)
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm", "COLUMNS": "100"}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm", "COLUMNS": "100", "PARCLI_LANG": "en"}
     cmd = [sys.executable, "-m", "parcli", "rank", *names, "-o", "r.csv"]
     master, slave = pty.openpty()
     proc = subprocess.Popen(cmd, cwd=tmp_path, stdout=subprocess.PIPE, stderr=slave, env=env)

@@ -15,7 +15,7 @@ BAC_NINH = EXAMPLES / "bac-ninh-2021.yaml"
 
 
 def test_score_table(cli):
-    run = cli("score", BAC_NINH)
+    run = cli("score", BAC_NINH, "--lang", "vi")
     assert run.exit_code == 0
     out = run.stdout
     assert "Tỉnh Bắc Ninh" in out and "Chỉ số (%)" in out and "Xếp loại" in out

@@ -43,3 +43,19 @@ def test_invalid_fixture(cli, tmp_path, monkeypatch, name, command):
     if command == "export":
         assert not out.exists()
         assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_invalid_fixture_speaks_vietnamese(cli, monkeypatch, name):
+    """Every problem line of every fixture reads differently in vi and en: no message in one language only."""
+    case = EXPECTED[name]
+    for key, value in (case.get("env") or {}).items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.chdir(INVALID)
+    en = cli("validate", name, "--lang", "en")
+    vi = cli("validate", name, "--lang", "vi")
+    assert vi.exit_code == en.exit_code == case["exit"]
+    en_lines, vi_lines = en.all.splitlines(), vi.all.splitlines()
+    assert len(en_lines) == len(vi_lines), (en.all, vi.all)
+    for line_en, line_vi in zip(en_lines, vi_lines):
+        assert line_en != line_vi, f"English only: {line_en}"

@@ -88,7 +88,7 @@ def test_interrupted_export_leaves_the_old_file_intact(tmp_path):
         units.append(p.name)
     out = tmp_path / "out.csv"
     out.write_bytes(b"the old export\n")
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PARCLI_LANG": "en"}
     proc = subprocess.Popen([sys.executable, "-m", "parcli", "export", *units, "-o", "out.csv"], cwd=tmp_path,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     deadline = time.monotonic() + 60
@@ -120,7 +120,7 @@ def test_typer_never_prints_locals():
 
 
 def test_console_script_runs(tmp_path):
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PARCLI_LANG": "en"}
     proc = subprocess.run([sys.executable, "-m", "parcli", "score", str(BAC_NINH), "--depth", "field"],
                           capture_output=True, text=True, env=env)
     assert proc.returncode == 0 and "Tỉnh Bắc Ninh" in proc.stdout
@@ -139,7 +139,7 @@ def test_internal_errors_are_one_line_unless_debug(monkeypatch):
         raise RuntimeError("simulated bug")
 
     monkeypatch.setattr(parcli.scoring, "score", broken)
-    runner = CliRunner()
+    runner = CliRunner(env={"PARCLI_LANG": "en"})
     result = runner.invoke(app, ["score", str(BAC_NINH)])
     assert result.exit_code == 1
     assert "internal error: RuntimeError: simulated bug" in result.output

@@ -23,7 +23,7 @@ def lines_fit(text: str, width: int) -> None:
 @pytest.mark.parametrize("width", WIDTHS)
 def test_score_table_fits(cli, monkeypatch, width):
     monkeypatch.setenv("COLUMNS", str(width))
-    run = cli("score", EXAMPLES / "bac-ninh-2021.yaml")
+    run = cli("score", EXAMPLES / "bac-ninh-2021.yaml", "--lang", "vi")
     assert run.exit_code == 0
     table = run.stdout.split("parcli ")[0]
     lines_fit(run.stdout, width)  # the table and the provenance and summary lines after it

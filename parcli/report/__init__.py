@@ -14,6 +14,7 @@ from pathlib import Path
 from .. import __version__
 from ..engine import Index, round_index
 from ..errors import UsageError
+from ..i18n import tr
 
 TOOL = "parcli"
 
@@ -50,7 +51,7 @@ class Writer:
 
     def results(self, fh, summaries) -> None:
         """Every unit's leaves (export)."""
-        raise UsageError(f"results are not written as {self.name}")
+        raise UsageError(tr("results are not written as {format}", format=self.name))
 
     def one(self, fh, summary) -> None:
         """One unit's result (score --format)."""
@@ -58,7 +59,7 @@ class Writer:
 
     def ranking(self, fh, ranking) -> None:
         """A ranking, one row per unit (rank)."""
-        raise UsageError(f"a ranking is not written as {self.name}; use a .csv name")
+        raise UsageError(tr("a ranking is not written as {format}; use a .csv name", format=self.name))
 
 
 def exact(value: Decimal) -> str:

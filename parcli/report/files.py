@@ -9,20 +9,21 @@ from pathlib import Path
 from typing import IO
 
 from ..errors import UsageError
+from ..i18n import tr
 
 
 def check_output(output: Path, inputs: Iterable[Path]) -> None:
     """Refuse an output that is one of the inputs, a folder, or in a missing folder."""
     parent = output.parent if str(output.parent) else Path(".")
     if not parent.is_dir():
-        raise UsageError(f"{output}: the folder {parent} does not exist; create it first")
+        raise UsageError(f"{output}: " + tr("the folder {folder} does not exist; create it first", folder=parent))
     if output.is_dir():
-        raise UsageError(f"{output}: is a folder; give a file name such as {output / 'out.csv'}")
+        raise UsageError(f"{output}: " + tr("is a folder; give a file name such as {example}", example=output / "out.csv"))
     if output.exists():
         for src in inputs:
             try:
                 if src.exists() and os.path.samefile(src, output):
-                    raise UsageError(f"{output}: is one of the input files; choose another output name")
+                    raise UsageError(f"{output}: " + tr("is one of the input files; choose another output name"))
             except OSError:
                 continue
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..errors import InputError, UsageError
+from ..i18n import tr
 from . import Writer
 from .csvout import LEAF_COLUMNS, leaf_rows, neutralise
 
@@ -86,8 +87,8 @@ def _write(wb, fh, results) -> None:
         if first is None:
             first, first_fw = key, result.framework
         elif key != first:
-            raise UsageError("the units use different frameworks; their summary columns differ. Export them "
-                             "to separate .xlsx files, or to one .csv or .json")
+            raise UsageError(tr("the units use different frameworks; their summary columns differ. Export them "
+                                "to separate .xlsx files, or to one .csv or .json"))
         if not header_written:
             field_cols = [f"field_{f.id}" for f in result.fields]
             header(summary, SUMMARY_BASE + field_cols, [28, 8, 6, 22, 9, 8, 9, 10] + [9] * len(field_cols))
@@ -98,8 +99,8 @@ def _write(wb, fh, results) -> None:
         for row in leaf_rows(result):
             leaf_count += 1
             if leaf_count > EXCEL_MAX_ROWS:
-                raise InputError(f"more than {EXCEL_MAX_ROWS:,} leaf rows: above what one Excel sheet holds; "
-                                 "export to .csv instead")
+                raise InputError(tr("more than {rows:,} leaf rows: above what one Excel sheet holds; "
+                                    "export to .csv instead", rows=EXCEL_MAX_ROWS))
             leaves.append([_cell(v) for v in row])
     if not header_written:
         header(summary, SUMMARY_BASE, [28, 8, 6, 22, 9, 8, 9, 10])

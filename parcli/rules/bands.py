@@ -13,6 +13,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, WithJsonSchema
 
+from ..i18n import tr
 from ..values import Num, Strict
 from .base import ZERO, Evidence, RuleBase, register, shown
 
@@ -56,20 +57,20 @@ class BandsRule(RuleBase):
         for bi, band in enumerate(self.bands):
             where = ("bands", bi)
             if band.points > leaf_max:
-                found.append((where + ("points",), f"band points {band.points} are above the leaf's max {leaf_max}"))
+                found.append((where + ("points",), tr("band points {points} are above the leaf's max {max}", points=band.points, max=leaf_max)))
             elif band.points < 0:
-                found.append((where + ("points",), f"band points {band.points} are below 0"))
+                found.append((where + ("points",), tr("band points {points} are below 0", points=band.points)))
             if band.gt is not None and band.gte is not None:
-                found.append((where, "a band takes gt or gte, not both"))
+                found.append((where, tr("a band takes gt or gte, not both")))
                 continue
             threshold = band.gt if band.gt is not None else band.gte
             if threshold is None:
                 if bi != last:
-                    found.append((where, "a band without gt/gte catches the rest, so it must be the last"))
+                    found.append((where, tr("a band without gt/gte catches the rest, so it must be the last")))
                 continue
             key = (threshold, 1 if band.gt is not None else 0)
             if previous is not None and key >= previous:
-                found.append((where, "bands go from the highest threshold to the lowest"))
+                found.append((where, tr("bands go from the highest threshold to the lowest")))
             previous = key
         return found
 

@@ -10,12 +10,14 @@ reason for a leaf's points, the rule in words, the form hint.
 
 from __future__ import annotations
 
-import re
+import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar
 
+from ..hints import curly_hint, number_text_hint
+from ..i18n import tr
 from ..loader import is_yaml11_bool
 from ..values import Strict, describe_value
 
@@ -54,6 +56,11 @@ FORM_TEXT = {
     "count": "{count: }",
     "value": "{value: }",
 }
+def form_text(form: str) -> str:
+    """An evidence form as a message writes it (``true or false`` is in the current language)."""
+    return tr("true or false") if form == "bool" else FORM_TEXT[form]
+
+
 # What a measure is, in a message ("this leaf is a rate: give …").
 MEASURE_WORD = {"percent": "a rate", "count": "a count", "value": "a value"}
 # The unit a person reads beside a measure (template, explain, form).
@@ -74,7 +81,8 @@ class RuleBase(Strict):
     def scalar(self, raw: Any) -> tuple[Evidence | None, Found]:
         """A scalar evidence value (true/false, an option key); most kinds take none."""
         what = "true/false" if isinstance(raw, bool) else describe_value(raw)
-        return None, [((), f"{what} does not fit a {self.kind} rule; give {self.expected()}")]
+        return None, [((), tr("{what} does not fit a {kind} rule; give {expected}", what=what, kind=self.kind,
+                              expected=self.expected()))]
 
     def value_bounds(self) -> tuple[Decimal | None, Decimal | None]:
         """The range of ``{value: }`` for kinds measured as a value."""
@@ -86,10 +94,10 @@ class RuleBase(Strict):
 
     def expected(self) -> str:
         """Every form a value of this rule may take, for messages."""
-        forms = [FORM_TEXT[f] for f in self.forms()]
-        forms.append("{points: } to override")
+        forms = [form_text(f) for f in self.forms()]
+        forms.append(tr("{{points: }} to override"))
         forms.append("{na: true}")
-        return " or ".join(forms)
+        return tr(" or ").join(forms)
 
     def form_hint(self) -> str:
         """The value form a unit file takes for this rule, for templates."""
@@ -160,14 +168,18 @@ def parse_evidence(rule: RuleBase, leaf_max: Decimal, raw: Any) -> tuple[Evidenc
         return rule.scalar(raw)
     if cls is str:
         if is_yaml11_bool(raw) and rule.kind == "yes_no":
-            return None, [((), f"{raw!r} is not a boolean in YAML 1.2; write true or false")]
+            return None, [((), tr("{value!r} is not a boolean in YAML 1.2; write true or false", value=raw))]
         ev, found = rule.scalar(raw)
         if found and _looks_numeric(raw):
-            found = [(p, msg + "; a number must be written without quotes") for p, msg in found]
+            hint = number_text_hint(raw)
+            found = [(p, hint if hint else msg + tr("; a number must be written without quotes"))
+                     for p, msg in found]
+        elif found:
+            found = [(p, msg + curly_hint(raw)) for p, msg in found]
         return ev, found
     if cls is Decimal:
-        return None, [((), f"a bare number does not say what it counts; give {rule.expected()}")]
-    return None, [((), f"expected {rule.expected()}, got {describe_value(raw)}")]
+        return None, [((), tr("a bare number does not say what it counts; give {expected}", expected=rule.expected()))]
+    return None, [((), tr("expected {expected}, got {what}", expected=rule.expected(), what=describe_value(raw)))]
 
 
 def _looks_numeric(text: str) -> bool:
@@ -208,26 +220,27 @@ def _fast_mapping(rule: RuleBase, leaf_max: Decimal, raw: dict) -> Evidence | No
 def _num(raw: dict, key: str, problems: Found, *, low=None, high=None, whole=False) -> Decimal | None:
     v = raw[key]
     if v.__class__ is not Decimal:
-        if isinstance(v, str) and _DECIMAL_COMMA.fullmatch(v.strip()):
-            problems.append(((key,), f"{key}: {v!r} has a decimal comma; write {v.strip().replace(',', '.')} "
-                                     "(numbers take a decimal point)"))
+        hint = number_text_hint(v)
+        if hint:
+            problems.append(((key,), f"{key}: {hint}"))
             return None
         if isinstance(v, str) and _looks_numeric(v):
-            problems.append(((key,), f"{key}: {v!r} is text; write the number without quotes"))
+            problems.append(((key,), f"{key}: " + tr("{value!r} is text; write the number without quotes", value=v)))
             return None
         if is_yaml11_bool(v):
-            problems.append(((key,), f"{key}: {v!r} is not a number (yes/no/on/off are not booleans or numbers here)"))
+            problems.append(((key,), f"{key}: " + tr("{value!r} is not a number (yes/no/on/off are not booleans "
+                                                     "or numbers here)", value=v)))
             return None
-        problems.append(((key,), f"{key}: expected a number, got {describe_value(v)}"))
+        problems.append(((key,), f"{key}: " + tr("expected a number, got {what}", what=describe_value(v))))
         return None
     if whole and v != v.to_integral_value():
-        problems.append(((key,), f"{key}: a count is a whole number, got {v}"))
+        problems.append(((key,), f"{key}: " + tr("a count is a whole number, got {value}", value=v)))
         return None
     if low is not None and v < low:
-        problems.append(((key,), f"{key}: {v} is below {low}"))
+        problems.append(((key,), f"{key}: " + tr("{value} is below {low}", value=v, low=low)))
         return None
     if high is not None and v > high:
-        problems.append(((key,), f"{key}: {v} is above {high}"))
+        problems.append(((key,), f"{key}: " + tr("{value} is above {high}", value=v, high=high)))
         return None
     return v
 
@@ -242,7 +255,7 @@ def _mapping(rule: RuleBase, leaf_max: Decimal, raw: dict) -> tuple[Evidence | N
     if not keys.isdisjoint(_AUX):
         if "note" in raw:
             if raw["note"] is not None and not isinstance(raw["note"], str):
-                problems.append((("note",), "note: expected text; put it in quotes"))
+                problems.append((("note",), "note: " + tr("expected text; put it in quotes")))
             else:
                 ev.note = raw["note"]
         if "documents" in raw:
@@ -252,27 +265,28 @@ def _mapping(rule: RuleBase, leaf_max: Decimal, raw: dict) -> tuple[Evidence | N
             elif isinstance(docs, list) and all(isinstance(d, str) for d in docs):
                 ev.documents = tuple(docs)
             elif docs is not None:
-                problems.append((("documents",), "documents: expected text or a list of texts"))
+                problems.append((("documents",), "documents: " + tr("expected text or a list of texts")))
         if "claimed" in raw:
             ev.claimed = _num(raw, "claimed", problems, low=ZERO, high=leaf_max)
         if "na" in raw:
             na = raw["na"]
             if not isinstance(na, bool):
-                problems.append((("na",), f"na: expected true or false, got {describe_value(na)}"))
+                problems.append((("na",), "na: " + tr("expected true or false, got {what}", what=describe_value(na))))
             elif na:
                 others = [k for k in raw if k not in ("na", "note", "documents")]
                 if others:
-                    problems.append(((others[0],), f"a not-applicable leaf takes no {others[0]!r}; "
-                                                   "remove it or remove na"))
+                    problems.append(((others[0],), tr("a not-applicable leaf takes no {key!r}; remove it or remove na",
+                                                      key=others[0])))
                 ev.na = True
                 return (None if problems else ev), problems
     measures = [k for k in _MEASURE_KEYS if k in raw]
     if "of" in raw and "done" not in raw:
-        problems.append((("of",), "of: a ratio needs both done and of"))
+        problems.append((("of",), "of: " + tr("a ratio needs both done and of")))
     if "done" in raw and "of" not in raw:
-        problems.append((("done",), "done: a ratio needs both done and of"))
+        problems.append((("done",), "done: " + tr("a ratio needs both done and of")))
     if len(measures) > 1:
-        problems.append(((measures[1],), f"give one measure, not both {measures[0]!r} and {measures[1]!r}"))
+        problems.append(((measures[1],), tr("give one measure, not both {one!r} and {other!r}",
+                                            one=measures[0], other=measures[1])))
     if problems:
         return None, problems
     if measures:
@@ -292,10 +306,10 @@ def _mapping(rule: RuleBase, leaf_max: Decimal, raw: dict) -> tuple[Evidence | N
             done = _num(raw, "done", problems, low=ZERO)
             of = _num(raw, "of", problems)
             if of is not None and of <= 0:
-                problems.append((("of",), f"of: must be above 0, got {of}"))
+                problems.append((("of",), "of: " + tr("must be above 0, got {value}", value=of)))
             elif done is not None and of is not None:
                 if done > of:
-                    problems.append((("done",), f"done ({done}) is more than of ({of})"))
+                    problems.append((("done",), tr("done ({done}) is more than of ({of})", done=done, of=of)))
                 else:
                     ev.form, ev.done, ev.of = "ratio", done, of
                     ev.amount = done * HUNDRED / of
@@ -309,25 +323,28 @@ def _mapping(rule: RuleBase, leaf_max: Decimal, raw: dict) -> tuple[Evidence | N
     return (None if problems else ev), problems
 
 
-_DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+")
-
-
 def _unknown_key(raw: dict, key: str) -> str:
     """An unknown key, with the decimal-comma hint where ``{percent: 97,3}`` split a number in two."""
     keys = list(raw)
     before = keys[keys.index(key) - 1] if keys.index(key) else None
     if key.isdigit() and raw[key] is None and before is not None and raw[before].__class__ is Decimal:
-        return (f"{before}: {raw[before]},{key} has a decimal comma; write {before}: {raw[before]}.{key} "
-                "(numbers take a decimal point)")
-    return f"unknown key {key!r}; an evidence value takes {', '.join(_KEYS)}"
+        return f"{before}: " + tr("{value!r} has a decimal comma; write {number} (numbers take a decimal point)",
+                                  value=f"{raw[before]},{key}", number=f"{raw[before]}.{key}")
+    near = difflib.get_close_matches(key, _KEYS, n=1, cutoff=0.6) if isinstance(key, str) else []
+    if near:
+        return tr("unknown key {key!r}; did you mean {near!r}? An evidence value takes {keys}",
+                  key=key, near=near[0], keys=", ".join(_KEYS))
+    return tr("unknown key {key!r}; an evidence value takes {keys}", key=key, keys=", ".join(_KEYS))
 
 
 def _wrong_measure(rule: RuleBase, form: str) -> str:
     given = FORM_TEXT[form]
     if rule.measure is None:
-        return f"a {rule.kind} rule does not take {given}; give {rule.expected()}"
-    wanted = " or ".join(FORM_TEXT[f] for f in rule.forms())
-    return f"this leaf is {MEASURE_WORD[rule.measure]}: give {wanted}, not {given}"
+        return tr("a {kind} rule does not take {given}; give {expected}", kind=rule.kind, given=given,
+                  expected=rule.expected())
+    wanted = tr(" or ").join(form_text(f) for f in rule.forms())
+    return tr("this leaf is {measure}: give {wanted}, not {given}", measure=tr(MEASURE_WORD[rule.measure]),
+              wanted=wanted, given=given)
 
 
 def shown(ev: Evidence) -> str:
@@ -341,4 +358,4 @@ def shown(ev: Evidence) -> str:
 
 def check_each(each: Decimal) -> Found:
     """``each`` (points per item or per violation) must be above 0."""
-    return [] if each > 0 else [(("each",), f"each must be above 0, got {each}")]
+    return [] if each > 0 else [(("each",), tr("each must be above 0, got {value}", value=each))]

@@ -6,6 +6,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import Field
 
+from ..i18n import tr
 from ..values import Num
 from .base import Evidence, RuleBase, register
 
@@ -29,20 +30,22 @@ class ChoiceRule(RuleBase):
         if isinstance(raw, str):
             if raw in self.options:
                 return Evidence("option", raw), []
-            return None, [((), f"{raw!r} is not an option of this leaf; choose one of {', '.join(self.options)}")]
+            return None, [((), tr("{value!r} is not an option of this leaf; choose one of {options}",
+                                  value=raw, options=", ".join(self.options)))]
         return super().scalar(raw)
 
     def forms(self):
         return ("option",)
 
     def expected(self) -> str:
-        return f"one of {', '.join(self.options)} or {{points: }} to override or {{na: true}}"
+        return tr("one of {options} or {{points: }} to override or {{na: true}}", options=", ".join(self.options))
 
     def form_hint(self) -> str:
         return " | ".join(self.options)
 
     def check(self, leaf_max):
-        return [(("options", key), f"option {key!r} gives {p} points, outside [0, {leaf_max}] (the leaf's max)")
+        return [(("options", key), tr("option {key!r} gives {points} points, outside [0, {max}] (the leaf's max)",
+                                      key=key, points=p, max=leaf_max))
                 for key, p in self.options.items() if not 0 <= p <= leaf_max]
 
     def scorer(self, leaf_max):

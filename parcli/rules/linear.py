@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import ClassVar, Literal
 
+from ..i18n import tr
 from ..values import Num
 from .base import HUNDRED, RuleBase, register, shown
 
@@ -32,7 +33,7 @@ class LinearRule(RuleBase):
 
     def check(self, leaf_max):
         if not 0 < self.full_at <= 100:
-            return [(("full_at",), f"full_at is a percent in (0, 100], got {self.full_at}")]
+            return [(("full_at",), tr("full_at is a percent in (0, 100], got {value}", value=self.full_at))]
         return []
 
     def scorer(self, leaf_max):

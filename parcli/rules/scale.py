@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
+from ..i18n import tr
 from ..values import Num
 from .base import ZERO, RuleBase, register
 
@@ -33,7 +34,7 @@ class ScaleRule(RuleBase):
 
     def check(self, leaf_max):
         if self.of <= 0:
-            return [(("of",), f"of must be above 0, got {self.of}")]
+            return [(("of",), tr("of must be above 0, got {value}", value=self.of))]
         return []
 
     def scorer(self, leaf_max):

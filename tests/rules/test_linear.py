@@ -32,7 +32,7 @@ def test_wrong_evidence_and_checks():
 
 
 def test_a_decimal_comma_gets_its_own_hint():
-    assert problems(R, "{percent: 97,3}") == ["percent: 97,3 has a decimal comma; write percent: 97.3 "
+    assert problems(R, "{percent: 97,3}") == ["percent: '97,3' has a decimal comma; write 97.3 "
                                               "(numbers take a decimal point)"]
     assert problems(R, '{percent: "97,3"}') == ["percent: '97,3' has a decimal comma; write 97.3 "
                                                 "(numbers take a decimal point)"]

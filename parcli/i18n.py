@@ -1,0 +1,39 @@
+"""One catalogue for every message a person reads: errors, validation lines, warnings.
+
+gettext-style: the message id is the English template, and :data:`VI` maps it to
+its Vietnamese template (see :mod:`parcli.messages_vi`). Code writes
+``tr("cannot read the file: {why}", why=...)``; the text comes out in the current
+language, which the CLI sets from ``--lang`` (default ``vi``, or ``PARCLI_LANG``).
+Templates are always formatted, so a literal brace is written twice (``{{percent: }}``).
+``tests/test_i18n.py`` fails when a message is in one language only: every
+``tr("…")`` in the package needs its Vietnamese entry with the same placeholders,
+and every entry needs its use.
+
+JSON keys, CSV columns and status values are not messages: they stay English.
+"""
+
+from __future__ import annotations
+
+import os
+
+LANGUAGES = ("vi", "en")
+_state = {"lang": os.environ.get("PARCLI_LANG", "vi") if os.environ.get("PARCLI_LANG") in LANGUAGES else "vi"}
+
+
+def set_language(lang: str) -> None:
+    """Choose the language of every message from now on (``vi`` or ``en``)."""
+    _state["lang"] = lang if lang in LANGUAGES else "vi"
+
+
+def language() -> str:
+    return _state["lang"]
+
+
+def tr(msgid: str, /, **values) -> str:
+    """``msgid`` (an English template) in the current language, filled with ``values``."""
+    template = msgid
+    if _state["lang"] == "vi":
+        from .messages_vi import VI
+
+        template = VI.get(msgid, msgid)
+    return template.format(**values)

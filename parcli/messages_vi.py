@@ -1,0 +1,269 @@
+"""The Vietnamese form of every message: English template → Vietnamese template.
+
+Kept in step with the code by ``tests/test_i18n.py``. Keys, option names, field names
+of the files (``percent``, ``done``, ``na``…) and command names stay as they are written
+in the files; the words around them are Vietnamese. Glossary: lĩnh vực = field,
+tiêu chí = criterion, tiêu chí thành phần = sub-criterion, điểm tối đa = max,
+bộ tiêu chí = framework, hồ sơ đơn vị = unit file, số liệu = evidence.
+"""
+
+VI: dict[str, str] = {
+    # --- node levels, measures, statuses (passed to tr() through a variable) ---
+    "field": "lĩnh vực",
+    "criterion": "tiêu chí",
+    "subcriterion": "tiêu chí thành phần",
+    "a rate": "một tỷ lệ",
+    "a count": "một số lượng",
+    "a value": "một giá trị",
+    "official": "chính thức",
+    "reconstructed": "tái dựng",
+    "custom": "tự xây dựng",
+    " or ": " hoặc ",
+    "true or false": "true (có) hoặc false (không)",
+    "{{points: }} to override": "{{points: }} để ghi đè",
+    # --- reading files ---
+    "no such file; check the path": "không có tệp này; kiểm tra lại đường dẫn",
+    "is a directory, not a file; give the path of a .yaml file": "là thư mục, không phải tệp; hãy chỉ đường dẫn tới một tệp .yaml",
+    "cannot read the file: permission denied": "không đọc được tệp: không có quyền đọc",
+    "cannot read the file: {why}": "không đọc được tệp: {why}",
+    "the file is {size:,} bytes, above the limit of {limit:,}; split it, or raise the limit with PARCLI_MAX_BYTES":
+        "tệp có {size:,} byte, vượt giới hạn {limit:,}; hãy tách tệp, hoặc nâng giới hạn bằng PARCLI_MAX_BYTES",
+    "the file is above the limit of {limit:,} bytes": "tệp vượt giới hạn {limit:,} byte",
+    "the file is UTF-16; save it as UTF-8": "tệp được lưu bằng UTF-16; hãy lưu lại bằng UTF-8",
+    "the file holds binary data (a NUL byte), not YAML text": "tệp chứa dữ liệu nhị phân (byte NUL), không phải văn bản YAML",
+    "byte 0x{byte:02x} is not valid UTF-8; save the file as UTF-8": "byte 0x{byte:02x} không phải UTF-8 hợp lệ; hãy lưu tệp bằng UTF-8",
+    "the file is empty": "tệp rỗng",
+    "the file has no content (only comments or blank lines)": "tệp không có nội dung (chỉ có chú thích hoặc dòng trống)",
+    "not valid YAML: {detail}": "YAML không hợp lệ: {detail}",
+    "the number {value} is too large (the limit is 10^12 in magnitude)": "số {value} quá lớn (giới hạn là 10^12 về độ lớn)",
+    "nesting deeper than {depth} levels": "lồng nhau sâu quá {depth} cấp",
+    "anchors and aliases (&name / *name) are not supported; write the value out":
+        "không hỗ trợ neo và bí danh (&ten / *ten); hãy viết đầy đủ giá trị",
+    "tags such as {tag!r} are not allowed; remove the tag": "không được dùng thẻ như {tag!r}; hãy bỏ thẻ",
+    "a mapping key must be plain text, not a list or mapping": "khóa phải là văn bản thường, không phải danh sách hay ánh xạ",
+    "merge keys (<<) are not supported; write the values out": "không hỗ trợ khóa gộp (<<); hãy viết đầy đủ các giá trị",
+    "duplicate key {key!r}; each key may appear once": "khóa {key!r} bị lặp; mỗi khóa chỉ được xuất hiện một lần",
+    # --- hints for hand-typed YAML ---
+    "a tab character: YAML indents with spaces only; replace the tab with spaces":
+        "có ký tự tab: YAML chỉ thụt lề bằng dấu cách; hãy thay tab bằng dấu cách",
+    "curly quotes (“ ” ‘ ’) are not quotes in YAML: type straight quotes \" or '":
+        "dấu nháy cong (“ ” ‘ ’) không phải dấu nháy của YAML: hãy gõ dấu nháy thẳng \" hoặc '",
+    "; curly quotes (“ ” ‘ ’) are not quotes in YAML: type straight quotes \" or '":
+        "; dấu nháy cong (“ ” ‘ ’) không phải dấu nháy của YAML: hãy gõ dấu nháy thẳng \" hoặc '",
+    "the indentation does not line up: keys of one mapping start in the same column, indented with spaces; "
+    "check this line and the one above ({detail})":
+        "thụt lề không thẳng hàng: các khóa cùng cấp phải bắt đầu ở cùng một cột, thụt bằng dấu cách; "
+        "kiểm tra dòng này và dòng trên ({detail})",
+    "line {line} starts at column {this}, but the key above it starts at column {above}: keys of one mapping start "
+    "in the same column; indent with spaces to line them up":
+        "dòng {line} bắt đầu ở cột {this}, nhưng khóa ở dòng trên bắt đầu ở cột {above}: các khóa cùng cấp phải bắt "
+        "đầu ở cùng một cột; hãy thụt lề bằng dấu cách cho thẳng hàng",
+    "{value!r} has a decimal comma; write {number} (numbers take a decimal point)":
+        "{value!r} dùng dấu phẩy thập phân; hãy viết {number} (số dùng dấu chấm thập phân)",
+    "{value!r} is text because of the %; write the number alone: {number}":
+        "{value!r} là văn bản vì có dấu %; hãy chỉ viết số: {number}",
+    "unknown key {key!r}; did you mean {near!r}?": "khóa {key!r} không hợp lệ; có phải ý bạn là {near!r}?",
+    # --- file shape ---
+    "a {kind} file is a mapping of keys ({keys}), not a list": "tệp {kind} là một ánh xạ các khóa ({keys}), không phải danh sách",
+    "a {kind} file is a mapping of keys ({keys}), not a single value":
+        "tệp {kind} là một ánh xạ các khóa ({keys}), không phải một giá trị đơn",
+    "missing 'schema: {schema}' at the top of the file": "thiếu 'schema: {schema}' ở đầu tệp",
+    "schema {schema!r} is not supported; this parcli reads {wanted}": "không hỗ trợ schema {schema!r}; phiên bản parcli này đọc {wanted}",
+    "schema {schema!r} is not a {kind} file; expected {wanted}": "schema {schema!r} không phải tệp {kind}; cần {wanted}",
+    "cannot tell the kind of file: 'schema:' must be parcli/framework/v1 or parcli/unit/v1":
+        "không xác định được loại tệp: 'schema:' phải là parcli/framework/v1 hoặc parcli/unit/v1",
+    "invalid value: {detail}": "giá trị không hợp lệ: {detail}",
+    "expected one of {expected}, got {what}": "cần một trong {expected}, nhưng nhận được {what}",
+    "expected a mapping (key: value lines), got {what}": "cần một ánh xạ (các dòng khóa: giá trị), nhưng nhận được {what}",
+    "expected a list (lines starting with -), got {what}": "cần một danh sách (các dòng bắt đầu bằng -), nhưng nhận được {what}",
+    "must not be empty": "không được để trống",
+    "missing required key {key!r}": "thiếu khóa bắt buộc {key!r}",
+    "unknown key {key!r}; remove it or check its spelling": "khóa {key!r} không hợp lệ; hãy bỏ đi hoặc kiểm tra chính tả",
+    "year {year} is outside 1990–2100": "năm {year} nằm ngoài khoảng 1990–2100",
+    # --- values ---
+    "nothing (an empty value)": "không có gì (giá trị trống)",
+    "the boolean {value}": "giá trị đúng/sai {value}",
+    "the number {value}": "số {value}",
+    "the text {value!r}": "văn bản {value!r}",
+    "a mapping": "một ánh xạ",
+    "a list": "một danh sách",
+    "expected a number, got {what}": "cần một số, nhưng nhận được {what}",
+    "expected a number, got the text {value!r}; write it without quotes":
+        "cần một số, nhưng nhận được văn bản {value!r}; hãy viết không có dấu nháy",
+    "expected text, got {what}; put it in quotes": "cần văn bản, nhưng nhận được {what}; hãy đặt trong dấu nháy",
+    "an id is text; write it in quotes, e.g. id: \"{value}\"": "mã là văn bản; hãy đặt trong dấu nháy, ví dụ id: \"{value}\"",
+    "an id cannot be empty": "mã không được để trống",
+    "expected a whole number such as 2021, got {what}": "cần một số nguyên như 2021, nhưng nhận được {what}",
+    "expected a whole number, got {value}": "cần một số nguyên, nhưng nhận được {value}",
+    "places is 2 or 3 (decimals shown for every index), got {value}":
+        "places là 2 hoặc 3 (số chữ số thập phân của chỉ số), nhưng nhận được {value}",
+    # --- framework checks ---
+    "no rule; give it one, e.g. rule: {{kind: yes_no}}": "chưa có quy tắc chấm; hãy thêm, ví dụ rule: {{kind: yes_no}}",
+    "a bands rule names its measure: add measure: percent, count or value":
+        "quy tắc bands phải nêu loại số đo: thêm measure: percent, count hoặc value",
+    "unknown rule kind; use one of {kinds}": "loại quy tắc không hợp lệ; dùng một trong {kinds}",
+    "a rule needs a kind": "quy tắc cần có kind",
+    "duplicate id; ids must be unique": "mã bị lặp; các mã phải khác nhau",
+    "max must be above 0, got {max}": "điểm tối đa phải lớn hơn 0, nhưng là {max}",
+    "id must extend its parent's id {parent!r} (e.g. {parent}.1)": "mã phải bắt đầu bằng mã cấp trên {parent!r} (ví dụ {parent}.1)",
+    "max is {max} but its children sum to {total}": "điểm tối đa là {max} nhưng tổng các mục con là {total}",
+    "a field id has no dot": "mã lĩnh vực không có dấu chấm",
+    "a criterion with sub-criteria takes no rule; put rules on its sub-criteria":
+        "tiêu chí có tiêu chí thành phần thì không có quy tắc chấm; hãy đặt quy tắc ở các tiêu chí thành phần",
+    "a criterion with sub-criteria takes no source; put source on each sub-criterion":
+        "tiêu chí có tiêu chí thành phần thì không có source; hãy đặt source ở từng tiêu chí thành phần",
+    "subcriteria is empty": "danh sách tiêu chí thành phần trống",
+    "no rule; a criterion needs either sub-criteria or a rule": "chưa có quy tắc chấm; tiêu chí cần có tiêu chí thành phần hoặc quy tắc chấm",
+    "total is {total} but the fields sum to {sum}": "tổng điểm là {total} nhưng các lĩnh vực cộng lại được {sum}",
+    "classes go from the highest min to the lowest": "các mức xếp loại phải đi từ mức tối thiểu cao nhất xuống thấp nhất",
+    "duplicate class label {label!r}": "nhãn xếp loại {label!r} bị lặp",
+    "a class min is an index in [0, 100], got {min}": "mức tối thiểu của xếp loại là chỉ số trong [0, 100], nhưng là {min}",
+    "band points {points} are above the leaf's max {max}": "điểm của mức là {points}, vượt điểm tối đa {max} của tiêu chí",
+    "band points {points} are below 0": "điểm của mức là {points}, nhỏ hơn 0",
+    "a band takes gt or gte, not both": "mỗi mức dùng gt hoặc gte, không dùng cả hai",
+    "a band without gt/gte catches the rest, so it must be the last": "mức không có gt/gte nhận mọi giá trị còn lại nên phải đứng cuối",
+    "bands go from the highest threshold to the lowest": "các mức phải đi từ ngưỡng cao nhất xuống thấp nhất",
+    "option {key!r} gives {points} points, outside [0, {max}] (the leaf's max)":
+        "phương án {key!r} cho {points} điểm, nằm ngoài [0, {max}] (điểm tối đa của tiêu chí)",
+    "full_at is a percent in (0, 100], got {value}": "full_at là tỷ lệ phần trăm trong (0, 100], nhưng là {value}",
+    "of must be above 0, got {value}": "of phải lớn hơn 0, nhưng là {value}",
+    "each must be above 0, got {value}": "each phải lớn hơn 0, nhưng là {value}",
+    # --- unit checks ---
+    "unknown id {id!r}: framework {framework} has no such node": "mã {id!r} không có trong bộ tiêu chí {framework}",
+    "unknown id {id!r}: framework {framework} has no such node; did you mean {near}?":
+        "mã {id!r} không có trong bộ tiêu chí {framework}; có phải ý bạn là {near}?",
+    "{id} is a {level}; it takes only {{na: true}} (not applicable); evidence goes on its leaves {leaves}":
+        "{id} là {level}; chỉ nhận {{na: true}} (không áp dụng); số liệu ghi ở các tiêu chí thành phần {leaves}",
+    "{id} is under {parent}, which is not applicable (na); remove one of the two":
+        "{id} nằm trong {parent}, mục đã được đánh dấu không áp dụng (na); hãy bỏ một trong hai",
+    "leaf {id} has no evidence (every leaf needs evidence in strict mode)":
+        "tiêu chí {id} chưa có số liệu (chế độ --strict yêu cầu mọi tiêu chí đều có số liệu)",
+    "unknown key {key!r}; an evidence value takes {keys}": "khóa {key!r} không hợp lệ; số liệu chỉ nhận các khóa {keys}",
+    "unknown key {key!r}; did you mean {near!r}? An evidence value takes {keys}":
+        "khóa {key!r} không hợp lệ; có phải ý bạn là {near!r}? Số liệu chỉ nhận các khóa {keys}",
+    "this leaf is {measure}: give {wanted}, not {given}": "tiêu chí này đo bằng {measure}: hãy ghi {wanted}, không phải {given}",
+    "a {kind} rule does not take {given}; give {expected}": "quy tắc {kind} không nhận {given}; hãy ghi {expected}",
+    "expected {expected}, got {what}": "cần {expected}, nhưng nhận được {what}",
+    "{what} does not fit a {kind} rule; give {expected}": "{what} không hợp với quy tắc {kind}; hãy ghi {expected}",
+    "a bare number does not say what it counts; give {expected}": "một con số đứng riêng không nói rõ nó đo gì; hãy ghi {expected}",
+    "give one measure, not both {one!r} and {other!r}": "chỉ ghi một loại số đo, không ghi cả {one!r} và {other!r}",
+    "a count is a whole number, got {value}": "số lượng phải là số nguyên, nhưng là {value}",
+    "{value} is below {low}": "{value} nhỏ hơn {low}",
+    "{value} is above {high}": "{value} lớn hơn {high}",
+    "a ratio needs both done and of": "tỷ lệ cần có cả done và of",
+    "{value!r} is not a boolean in YAML 1.2; write true or false": "{value!r} không phải giá trị đúng/sai trong YAML 1.2; hãy viết true hoặc false",
+    "{value!r} is text; write the number without quotes": "{value!r} là văn bản; hãy viết số không có dấu nháy",
+    "{value!r} is not a number (yes/no/on/off are not booleans or numbers here)":
+        "{value!r} không phải số (yes/no/on/off ở đây không phải giá trị đúng/sai hay số)",
+    "; a number must be written without quotes": "; số phải viết không có dấu nháy",
+    "expected text; put it in quotes": "cần văn bản; hãy đặt trong dấu nháy",
+    "expected true or false, got {what}": "cần true hoặc false, nhưng nhận được {what}",
+    "a not-applicable leaf takes no {key!r}; remove it or remove na": "tiêu chí không áp dụng thì không có {key!r}; hãy bỏ nó hoặc bỏ na",
+    "expected text or a list of texts": "cần văn bản hoặc danh sách văn bản",
+    "must be above 0, got {value}": "phải lớn hơn 0, nhưng là {value}",
+    "done ({done}) is more than of ({of})": "done ({done}) lớn hơn of ({of})",
+    "one of {options} or {{points: }} to override or {{na: true}}": "một trong {options}, hoặc {{points: }} để ghi đè, hoặc {{na: true}}",
+    "{value!r} is not an option of this leaf; choose one of {options}": "{value!r} không phải phương án của tiêu chí này; chọn một trong {options}",
+    "no shipped framework has this id (shipped: {known}); or give the path of a framework file":
+        "không có bộ tiêu chí kèm theo nào có mã này (hiện có: {known}); hoặc hãy chỉ đường dẫn tới tệp bộ tiêu chí",
+    "framework {ref!r} cannot be used: {why}": "không dùng được bộ tiêu chí {ref!r}: {why}",
+    "its file has the problems below": "tệp của nó có các lỗi dưới đây",
+    # --- validate, commands ---
+    "framework {id} v{version}: {fields} fields / {criteria} criteria / {subcriteria} sub-criteria / total {total} ({status})":
+        "bộ tiêu chí {id} v{version}: {fields} lĩnh vực / {criteria} tiêu chí / {subcriteria} tiêu chí thành phần / "
+        "tổng {total} điểm ({status})",
+    "unit {unit} {year} against {framework}: {filled} of {leaves} leaves with evidence":
+        "đơn vị {unit} năm {year} theo {framework}: {filled} / {leaves} tiêu chí có số liệu",
+    "{count} problem(s)": "{count} lỗi",
+    "ok, {summary}": "hợp lệ, {summary}",
+    "{count} file(s) checked: {valid} valid, {bad} with problems": "đã kiểm tra {count} tệp: {valid} hợp lệ, {bad} có lỗi",
+    "warning: {message}": "cảnh báo: {message}",
+    "wrote {file}": "đã ghi {file}",
+    "wrote {file} ({count} unit(s))": "đã ghi {file} ({count} đơn vị)",
+    "the units use different frameworks ({names}); their indices are not comparable. Rank each framework separately, "
+    "or pass --allow-mixed":
+        "các đơn vị dùng những bộ tiêu chí khác nhau ({names}); chỉ số của chúng không so sánh được. "
+        "Hãy xếp hạng riêng theo từng bộ tiêu chí, hoặc thêm --allow-mixed",
+    "Field indices {ids} do not fit the width and are not shown: see them with --fields {ids}, "
+    "or use a wider terminal (e.g. COLUMNS=200).":
+        "Chỉ số lĩnh vực {ids} không vừa chiều rộng nên chưa hiện: xem bằng --fields {ids}, "
+        "hoặc cho màn hình rộng hơn (ví dụ COLUMNS=200).",
+    "a ranking is written as CSV; use a .csv name": "bảng xếp hạng được ghi ra CSV; hãy dùng tên tệp .csv",
+    "no field {unknown}; the fields are {fields}": "không có lĩnh vực {unknown}; các lĩnh vực là {fields}",
+    "{count} leaf(s) claimed above what the evidence supports": "{count} tiêu chí tự chấm cao hơn mức số liệu cho phép",
+    "diff needs two files (A and B), or one unit with --claimed": "diff cần hai tệp (A và B), hoặc một đơn vị kèm --claimed",
+    "--claimed takes one unit: parcli diff UNIT --claimed": "--claimed chỉ nhận một đơn vị: parcli diff UNIT --claimed",
+    "{part!r} is not LABEL:MIN; write e.g. \"A:90,B:80,C:70,D:0\"": "{part!r} không có dạng NHÃN:MỨC; hãy viết ví dụ \"A:90,B:80,C:70,D:0\"",
+    "classes go from the highest min to the lowest, e.g. \"A:90,B:80,C:70,D:0\"":
+        "các mức xếp loại đi từ mức cao nhất xuống thấp nhất, ví dụ \"A:90,B:80,C:70,D:0\"",
+    "the file exists and may hold filled evidence; it was left as it is. Choose another name, or pass --force to replace it":
+        "tệp đã có và có thể chứa số liệu đã điền; tệp được giữ nguyên. Hãy chọn tên khác, hoặc thêm --force để ghi đè",
+    "no node with id {id!r}": "không có mục nào mang mã {id!r}",
+    "no node with id {id!r}; nearest: {near}": "không có mục nào mang mã {id!r}; gần nhất: {near}",
+    "interrupted": "đã dừng",
+    "internal error: {error} (run with --debug for the traceback, and please report it)":
+        "lỗi nội bộ: {error} (chạy lại với --debug để xem chi tiết, và xin báo lỗi này)",
+    "the folder holds no .yaml file": "thư mục không có tệp .yaml nào",
+    "no file matches this pattern": "không có tệp nào khớp mẫu này",
+    "unknown output type {suffix!r}; use .csv, .json or .xlsx": "không hỗ trợ loại tệp {suffix!r}; hãy dùng .csv, .json hoặc .xlsx",
+    "results are not written as {format}": "kết quả không ghi được dưới dạng {format}",
+    "a ranking is not written as {format}; use a .csv name": "bảng xếp hạng không ghi được dưới dạng {format}; hãy dùng tên tệp .csv",
+    "the folder {folder} does not exist; create it first": "thư mục {folder} chưa có; hãy tạo trước",
+    "is a folder; give a file name such as {example}": "là thư mục; hãy cho tên tệp, ví dụ {example}",
+    "is one of the input files; choose another output name": "là một trong các tệp đầu vào; hãy chọn tên tệp kết quả khác",
+    "the units use different frameworks; their summary columns differ. Export them to separate .xlsx files, "
+    "or to one .csv or .json":
+        "các đơn vị dùng những bộ tiêu chí khác nhau nên cột tổng hợp khác nhau. Hãy xuất ra các tệp .xlsx riêng, "
+        "hoặc ra một tệp .csv hay .json",
+    "more than {rows:,} leaf rows: above what one Excel sheet holds; export to .csv instead":
+        "hơn {rows:,} dòng tiêu chí: vượt sức chứa của một trang tính Excel; hãy xuất ra .csv",
+    # --- the command line (typer's parser says these in English; parcli/usage.py) ---
+    "Usage:": "Cách dùng:",
+    "Try '{command} -h' for help.": "Xem '{command} -h' để được hướng dẫn.",
+    "Error: {message}": "Lỗi: {message}",
+    "Missing argument '{name}'.": "Thiếu tham số '{name}'.",
+    "Missing option {option}.": "Thiếu tùy chọn {option}.",
+    "No such option: {option}": "Không có tùy chọn {option}",
+    "No such option: {option}. Did you mean {near}?": "Không có tùy chọn {option}. Có phải ý bạn là {near}?",
+    "No such command '{name}'.": "Không có lệnh '{name}'.",
+    "Option '{option}' requires an argument.": "Tùy chọn '{option}' cần một giá trị.",
+    "Got unexpected extra argument(s): {args}": "Thừa tham số: {args}",
+    "Invalid value for {param}: '{value}' is not one of {choices}.": "Giá trị không hợp lệ cho {param}: '{value}' không phải một trong {choices}.",
+    "Invalid value for {param}: '{value}' is not a whole number.": "Giá trị không hợp lệ cho {param}: '{value}' không phải số nguyên.",
+    "Invalid value for {param}: {value} is not in the range {range}.": "Giá trị không hợp lệ cho {param}: {value} nằm ngoài khoảng {range}.",
+    "Invalid value for {param}: {detail}": "Giá trị không hợp lệ cho {param}: {detail}",
+    "invalid command line: {detail}": "dòng lệnh không hợp lệ: {detail}",
+    # --- rank CSV and result JSON read back ---
+    "not UTF-8 text; give a rank CSV that parcli rank wrote": "không phải văn bản UTF-8; hãy dùng tệp CSV xếp hạng do parcli rank ghi",
+    "the file is empty; give a rank CSV that parcli rank wrote": "tệp rỗng; hãy dùng tệp CSV xếp hạng do parcli rank ghi",
+    "not a CSV file: {detail}": "không phải tệp CSV: {detail}",
+    "missing column(s) {columns}; give a rank CSV written by parcli rank": "thiếu cột {columns}; hãy dùng tệp CSV xếp hạng do parcli rank ghi",
+    "rank and index must be numbers": "thứ hạng và chỉ số phải là số",
+    "not valid JSON: {detail}": "JSON không hợp lệ: {detail}",
+    "not a usable parcli result: {detail}": "không dùng được làm kết quả parcli: {detail}",
+    "nested too deeply": "lồng nhau quá sâu",
+    "holds {count} results; diff compares one result with one result": "chứa {count} kết quả; diff so sánh từng kết quả một",
+    "not a parcli result (schema {schema}); parcli score writes one in JSON":
+        "không phải kết quả parcli (schema {schema}); parcli score ghi kết quả này dưới dạng JSON",
+    "{name} is not a finite number": "{name} không phải số hữu hạn",
+    "the two results use different frameworks ({a} and {b}); their points do not correspond":
+        "hai kết quả dùng hai bộ tiêu chí khác nhau ({a} và {b}); điểm của chúng không tương ứng",
+    "framework versions differ: {a} ({a_sha}) and {b} ({b_sha}); some changes may come from the framework":
+        "phiên bản bộ tiêu chí khác nhau: {a} ({a_sha}) và {b} ({b_sha}); một số thay đổi có thể do bộ tiêu chí",
+    "these are different units: {a} and {b}": "đây là hai đơn vị khác nhau: {a} và {b}",
+    "a result is a JSON object": "kết quả phải là một đối tượng JSON",
+    "it has no {key!r}": "thiếu {key!r}",
+    "framework must be an object with an id": "framework phải là một đối tượng có id",
+    "unit and code must be text": "unit và code phải là văn bản",
+    "year must be a whole number": "year phải là số nguyên",
+    "class must be text": "class phải là văn bản",
+    "fields and leaves must be lists": "fields và leaves phải là danh sách",
+    "points and max must be numbers": "points và max phải là số",
+    "each field and leaf must be an object": "mỗi lĩnh vực và tiêu chí phải là một đối tượng",
+    "{key} must be a number": "{key} phải là số",
+    "{key} must be a finite number": "{key} phải là số hữu hạn",
+    "each field and leaf needs an id": "mỗi lĩnh vực và tiêu chí cần có id",
+    "each field and leaf must be an object with a text title": "mỗi lĩnh vực và tiêu chí phải là đối tượng có tiêu đề dạng văn bản",
+    "{key} must be text": "{key} phải là văn bản",
+    "a status must be text": "trạng thái phải là văn bản",
+}

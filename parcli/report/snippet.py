@@ -1,0 +1,99 @@
+"""Problems as a person reads them on a terminal, the way rustc, Elm and ruff show them.
+
+::
+
+    hoso.yaml:10:22: 3.2.1: percent: '97,3' has a decimal comma; write 97.3 …
+       |
+    10 |   "3.2.1": {percent: "97,3"}
+       |                      ^
+
+When the output is not a terminal, or with ``--concise``, each problem stays one
+``file:line:col: message`` line (scripts and editors parse it).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+from ..errors import Problem
+from ..loader import max_bytes
+
+_WIDTH_LIMIT = 200  # a source line longer than this is cut around the column
+
+
+def visible(text: str) -> str:
+    """Text from a file, safe to print: control characters shown as ``\\x1b`` and the like."""
+    out = []
+    for ch in text:
+        if ch == "\t":
+            out.append("→")
+        elif unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\u200d":
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+class Sources:
+    """The lines of the files problems point into, read once each (and only small files)."""
+
+    def __init__(self):
+        self._lines: dict[str, list[str] | None] = {}
+
+    def line(self, file: str, number: int) -> str | None:
+        if file not in self._lines:
+            self._lines[file] = self._read(file)
+        lines = self._lines[file]
+        if lines is None or not 0 < number <= len(lines):
+            return None
+        return lines[number - 1]
+
+    @staticmethod
+    def _read(file: str) -> list[str] | None:
+        try:
+            with open(file, "rb") as fh:
+                raw = fh.read(max_bytes() + 1)
+        except OSError:
+            return None
+        if len(raw) > max_bytes() or b"\x00" in raw:
+            return None
+        text = raw.decode("utf-8", errors="replace")
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        return text.splitlines()
+
+
+def _caret_column(line: str, col: int) -> int:
+    """Where the caret goes under ``line`` shown by :func:`visible`: columns of the shown text."""
+    return len(visible(line[: max(col - 1, 0)]))
+
+
+def snippet(problem: Problem, sources: Sources) -> list[str]:
+    """The lines under a problem: its source line with a caret under the column; [] when there is none."""
+    if problem.line <= 0:
+        return []
+    source = sources.line(problem.file, problem.line)
+    if source is None:
+        return []
+    shown = visible(source)
+    caret = _caret_column(source, problem.col)
+    if len(shown) > _WIDTH_LIMIT:
+        start = max(0, caret - _WIDTH_LIMIT // 2)
+        shown = ("…" if start else "") + shown[start:start + _WIDTH_LIMIT] + "…"
+        caret = caret - start + (1 if start else 0)
+    number = str(problem.line)
+    pad = " " * len(number)
+    return [f"{pad} |", f"{number} | {shown}", f"{pad} | {' ' * caret}^"]
+
+
+def render(problems: Iterable[Problem | str], rich: bool) -> list[str]:
+    """Every problem as lines to print: one line each, plus its snippet when ``rich``."""
+    out: list[str] = []
+    sources = Sources()
+    for p in problems:
+        text = str(p)
+        out.append(visible(text))
+        if rich and isinstance(p, Problem):
+            out.extend(snippet(p, sources))
+    return out

@@ -1,0 +1,69 @@
+"""The message catalogue: every message a person reads exists in Vietnamese and English.
+
+Messages are written as ``tr("English template", name=value)``; :mod:`parcli.messages_vi`
+holds the Vietnamese template of each. A message in one language only fails here.
+"""
+
+from __future__ import annotations
+
+import ast
+import string
+from pathlib import Path
+
+import pytest
+
+import parcli
+from parcli.i18n import set_language, tr
+from parcli.messages_vi import VI
+from parcli.rules.base import MEASURE_WORD
+
+PACKAGE = Path(parcli.__file__).parent
+# Message ids passed to tr() through a variable, not as a literal.
+DYNAMIC = [*MEASURE_WORD.values(), "field", "criterion", "subcriterion", "official", "reconstructed", "custom"]
+
+
+def used_msgids() -> dict[str, str]:
+    """Every literal first argument of a ``tr(...)`` call in the package → where it is."""
+    found = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "tr"
+                    and node.args):
+                arg = node.args[0]
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):  # else: one of DYNAMIC
+                    found.setdefault(arg.value, f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    return found
+
+
+def fields_of(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+
+
+def test_every_message_has_its_vietnamese_form():
+    missing = [f"{where}: {msgid!r}" for msgid, where in used_msgids().items() if msgid not in VI]
+    missing += [repr(m) for m in DYNAMIC if m not in VI]
+    assert not missing, "messages in English only:\n" + "\n".join(missing)
+
+
+def test_every_vietnamese_message_is_used():
+    used = set(used_msgids()) | set(DYNAMIC)
+    unused = [m for m in VI if m not in used]
+    assert not unused, "Vietnamese messages no code uses (in one language only):\n" + "\n".join(map(repr, unused))
+
+
+@pytest.mark.parametrize("msgid", sorted(VI))
+def test_both_forms_take_the_same_values(msgid):
+    assert fields_of(VI[msgid]) == fields_of(msgid), msgid
+    assert VI[msgid].strip() and VI[msgid] != msgid, f"{msgid!r} is not translated"
+
+
+def test_tr_follows_the_language():
+    try:
+        set_language("en")
+        assert tr("the file is empty") == "the file is empty"
+        set_language("vi")
+        assert tr("the file is empty") == VI["the file is empty"]
+        assert tr("max must be above 0, got {max}", max=0).endswith("0")
+    finally:
+        set_language("vi")
