@@ -1,6 +1,8 @@
 """Semantic checks: a loaded document → a checked framework or unit, or problems.
 
-Shape comes from :mod:`model` (pydantic); everything that needs more than one
+Shape comes from :mod:`model` (pydantic, imported only here and only when a framework is
+checked or a unit file is not valid: a valid unit file's keys are checked by hand, the
+same as the model would); everything that needs more than one
 value is checked here: ids, sums, rule parameters, classes, and each unit's
 evidence against the rules of its framework. Every problem carries its
 ``file:line:col``; all problems of a file are collected, not just the first.
@@ -11,34 +13,35 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from pydantic import ValidationError
-
+from .domain import (
+    FRAMEWORK_SCHEMA,
+    UNIT_SCHEMA,
+    ClassBand,
+    Framework,
+    Header,
+    Node,
+    Provenance,
+    Unit,
+    UnitHeader,
+)
 from .errors import Problem
 from .hints import curly_hint, near_top_key, unknown_top_key
 from .i18n import tr
 from .loader import Document
-from .model import (
-    FRAMEWORK_SCHEMA,
-    UNIT_SCHEMA,
-    Framework,
-    FrameworkFile,
-    Node,
-    Unit,
-    UnitFile,
-)
 from .rules import KINDS, Evidence, parse_evidence
 from .values import describe_value
 
 ZERO = Decimal(0)
 
 
-def pydantic_problems(doc: Document, exc: ValidationError) -> list[Problem]:
+def pydantic_problems(doc: Document, exc) -> list[Problem]:
     """Pydantic errors as ``file:line:col: message`` problems, named by the node's id where there is one."""
     out = []
     errors = exc.errors(include_url=False)
     # a misspelled top-level key ("evidense") is reported once, as unknown with its likely name,
     # not also as the required key it was meant to be
-    meant = {near_top_key(e["loc"][0]) for e in errors if e["type"] == "extra_forbidden" and len(e["loc"]) == 1}
+    meant = {near_top_key(e["loc"][0]) for e in errors
+             if e["type"] in ("extra_forbidden", "unexpected_keyword_argument") and len(e["loc"]) == 1}
     for err in errors:
         if err["type"] == "missing" and len(err["loc"]) == 1 and err["loc"][0] in meant:
             continue
@@ -62,7 +65,7 @@ def pydantic_problems(doc: Document, exc: ValidationError) -> list[Problem]:
                 named = True
             else:
                 msg = tr("missing required key {key!r}", key=missing)
-        elif etype == "extra_forbidden":
+        elif etype in ("extra_forbidden", "unexpected_keyword_argument"):
             msg = _unknown_top(path) if len(path) == 1 else tr("unknown key {key!r}; remove it or check its spelling", key=path[-1])
             key = True
         elif etype == "union_tag_invalid":
@@ -104,6 +107,7 @@ _PYDANTIC = {
     "bool_type": lambda e: tr("expected true or false, got {what}", what=describe_value(e.get("input"))),
     "missing": lambda e: "",  # replaced below
     "extra_forbidden": lambda e: "",
+    "unexpected_keyword_argument": lambda e: "",
     "union_tag_invalid": lambda e: "",
     "union_tag_not_found": lambda e: "",
 }
@@ -149,6 +153,8 @@ def _shape(doc: Document, model, schema_id: str, keys: str):
     schema = data.get("schema")
     if schema != schema_id:
         return None, [_schema_problem(doc, schema, schema_id)]
+    from pydantic import ValidationError
+
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
@@ -156,6 +162,8 @@ def _shape(doc: Document, model, schema_id: str, keys: str):
 
 
 def check_framework(doc: Document, sha256: str = "") -> tuple[Framework | None, list[Problem]]:
+    from .model import FrameworkFile
+
     fw, problems = _shape(doc, FrameworkFile, FRAMEWORK_SCHEMA, "schema, id, fields …")
     if fw is None:
         return None, problems
@@ -243,7 +251,10 @@ def check_framework(doc: Document, sha256: str = "") -> tuple[Framework | None, 
         return None, _in_order(problems)
     for node in leaves:
         node.scorer = node.rule.scorer(node.max)
-    return Framework(fw, doc.file, sha256, nodes, fields, leaves), []
+    header = Header(fw.id, fw.title, fw.title_en, fw.level, fw.basis, fw.version,
+                    Provenance(fw.provenance.status, fw.provenance.note), fw.total, fw.places,
+                    tuple(ClassBand(c.label, c.min) for c in fw.classes))
+    return Framework(header, doc.file, sha256, nodes, fields, leaves), []
 
 
 def _schema_problem(doc: Document, schema: Any, wanted: str) -> Problem:
@@ -258,17 +269,50 @@ def _schema_problem(doc: Document, schema: Any, wanted: str) -> Problem:
 # --- unit ----------------------------------------------------------------
 
 
-def unit_header(doc: Document) -> tuple[UnitFile | None, list[Problem]]:
+_UNIT_KEYS = frozenset(("schema", "unit", "code", "year", "framework", "evidence"))
+_UNIT_REQUIRED = frozenset(("schema", "unit", "year", "framework", "evidence"))
+
+
+def _plain_unit_header(data: Any) -> UnitHeader | None:
+    """A valid unit file's keys, checked by hand as :class:`parcli.model.UnitFile` would accept
+    them; None for anything else (then the model says what is wrong)."""
+    if data.__class__ is not dict or data.get("schema") != UNIT_SCHEMA:
+        return None
+    keys = data.keys()
+    if not (_UNIT_REQUIRED <= keys <= _UNIT_KEYS):
+        return None
+    unit, code, year, ref, evidence = (data["unit"], data.get("code"), data["year"], data["framework"],
+                                       data["evidence"])
+    if unit.__class__ is not str or ref.__class__ is not str:
+        return None
+    if code is not None:
+        if code.__class__ is Decimal and code == code.to_integral_value():
+            code = str(int(code))
+        elif code.__class__ is not str:
+            return None
+    if year.__class__ is not Decimal or year != year.to_integral_value():
+        return None
+    if evidence is not None and evidence.__class__ is not dict:
+        return None
+    return UnitHeader(unit, code, int(year), ref, evidence)
+
+
+def unit_header(doc: Document) -> tuple[UnitHeader | None, list[Problem]]:
     """The unit file's shape (header keys), before its framework is known."""
-    header, problems = _shape(doc, UnitFile, UNIT_SCHEMA, "schema, unit, year, framework, evidence")
+    header = _plain_unit_header(doc.data)
     if header is None:
-        return None, problems
+        from .model import UnitFile
+
+        checked, problems = _shape(doc, UnitFile, UNIT_SCHEMA, "schema, unit, year, framework, evidence")
+        if checked is None:
+            return None, problems
+        header = UnitHeader(checked.unit, checked.code, checked.year, checked.framework, checked.evidence)
     if not 1990 <= header.year <= 2100:
         return None, [doc.problem(("year",), tr("year {year} is outside 1990–2100", year=header.year))]
     return header, []
 
 
-def check_unit(doc: Document, header: UnitFile, fw: Framework) -> tuple[Unit | None, list[Problem]]:
+def check_unit(doc: Document, header: UnitHeader, fw: Framework) -> tuple[Unit | None, list[Problem]]:
     """Check a unit's evidence against its framework."""
     problems: list[Problem] = []
     evidence: dict[str, Evidence] = {}

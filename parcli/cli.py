@@ -4,8 +4,8 @@ Commands import the core lazily so that ``parcli --help`` stays fast.
 Exit codes: 0 ok, 1 invalid input or failed check, 2 usage error.
 """
 
-from __future__ import annotations
-
+# No "from __future__ import annotations" here: typer would then evaluate every
+# annotation string of every command on every run (about 8 ms).
 import functools
 import sys
 from enum import Enum
@@ -201,10 +201,9 @@ def score(
         sys.stdout.flush()
         _err(provenance_line(result.framework, lang.value))
     else:
-        from .report.table import print_score
+        from .report.scoretable import print_score
 
-        out, err = _consoles()
-        print_score(result, depth.value, lang.value, locale.value, out, err)
+        print_score(result, depth.value, lang.value, locale.value, sys.stdout, sys.stderr)
 
 
 @command()
@@ -390,7 +389,7 @@ def _parse_classes(text: str):
     """``--classes "A:90,B:80,C:70,D:0"`` → class bands, highest first."""
     from decimal import Decimal, InvalidOperation
 
-    from .model import ClassBand
+    from .domain import ClassBand
 
     bands = []
     for part in text.split(","):

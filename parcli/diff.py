@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from .domain import RESULT_SCHEMA
 from .errors import InputError
 from .i18n import tr
-from .model import RESULT_SCHEMA
 from .summary import (
     LeafLine,
     NodeLine,

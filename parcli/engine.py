@@ -12,7 +12,7 @@ import decimal
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from .model import Framework, Node, Unit
+from .domain import Framework, Node, Unit
 from .rules import Evidence
 
 ZERO = Decimal(0)
@@ -158,7 +158,7 @@ def class_of(index: Decimal | None, classes) -> str | None:
 def score(fw: Framework, unit: Unit, classes=None) -> Result:
     """Score a checked unit against its checked framework. Pure."""
     with decimal.localcontext(_CTX):
-        return _score(fw, unit, classes if classes is not None else fw.file.classes)
+        return _score(fw, unit, classes if classes is not None else fw.header.classes)
 
 
 def _score(fw: Framework, unit: Unit, classes) -> Result:

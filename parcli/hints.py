@@ -58,10 +58,25 @@ def unknown_top_key(key: object, known: tuple[str, ...] = TOP_KEYS) -> str:
     return tr("unknown key {key!r}; remove it or check its spelling", key=key)
 
 
-def yaml_syntax(problem: str, context: str, text: str, line: int, col: int) -> str:
+def yaml_syntax(problem: str, context: str, text: str, line: int, col: int) -> tuple[int, int, str]:
     """A YAML syntax error (PyYAML's ``problem`` and ``context`` at 1-based ``line``:``col``)
-    as a message that says what to fix."""
+    as (line, col, message that says what to fix)."""
     lines = text.splitlines()
+    message = _yaml_message(problem, context, lines, line, col)
+    if message is None:
+        number, this, above = _misaligned(lines, line)
+        if number:  # point at the line that is out of line, where its key starts
+            return number, this, tr("line {line} starts at column {this}, but the key above it starts at column "
+                                    "{above}: keys of one mapping start in the same column; indent with spaces to "
+                                    "line them up", line=number, this=this, above=above)
+        detail = f"{problem} ({context})" if problem and context else (problem or context or "malformed YAML")
+        message = tr("the indentation does not line up: keys of one mapping start in the same column, "
+                     "indented with spaces; check this line and the one above ({detail})", detail=detail)
+    return line, col, message
+
+
+def _yaml_message(problem: str, context: str, lines: list[str], line: int, col: int) -> str | None:
+    """The message for a syntax error; None for an indentation error (the caller places it)."""
     here = lines[line - 1] if 0 < line <= len(lines) else ""
     above = lines[line - 2] if 1 < line <= len(lines) + 1 else ""
     detail = f"{problem} ({context})" if problem and context else (problem or context or "malformed YAML")
@@ -72,13 +87,7 @@ def yaml_syntax(problem: str, context: str, text: str, line: int, col: int) -> s
     indentation = ("did not find expected key", "expected <block end>", "mapping values are not allowed",
                    "did not find expected '-' indicator", "could not find expected ':'")
     if any(p in detail for p in indentation):
-        number, this, above = _misaligned(lines, line)
-        if number:
-            return tr("line {line} starts at column {this}, but the key above it starts at column {above}: keys of "
-                      "one mapping start in the same column; indent with spaces to line them up",
-                      line=number, this=this, above=above)
-        return tr("the indentation does not line up: keys of one mapping start in the same column, "
-                  "indented with spaces; check this line and the one above ({detail})", detail=detail)
+        return None
     return tr("not valid YAML: {detail}", detail=detail)
 
 

@@ -22,7 +22,6 @@ The loader subclasses PyYAML's classes and never changes PyYAML's globals.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import unicodedata
@@ -35,6 +34,19 @@ import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .errors import InputError, Problem, input_error
+
+try:  # CPython's own SHA-256: hashlib would load OpenSSL first, 5 ms of every run
+    from _sha2 import sha256 as _sha256_impl
+except ImportError:
+    try:
+        from _sha256 import sha256 as _sha256_impl
+    except ImportError:
+        from hashlib import sha256 as _sha256_impl
+
+
+def sha256_hex(data: bytes) -> str:
+    """The SHA-256 of ``data`` in hex (frameworks are named by it)."""
+    return _sha256_impl(data).hexdigest()
 from .hints import yaml_syntax
 from .i18n import tr
 
@@ -240,7 +252,7 @@ def load_file(path: str | Path, display: str | None = None, digest: bool = True)
     raw = read_bytes(path, name)
     doc = load_text(decode(raw, name), name)
     if digest:
-        doc.sha256 = hashlib.sha256(raw).hexdigest()
+        doc.sha256 = sha256_hex(raw)
     return doc
 
 
@@ -257,7 +269,7 @@ def load_text(text: str, name: str = "<text>") -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise input_error(name, line, col, yaml_syntax(exc.problem or "", exc.context or "", text, line, col)) from None
+        raise input_error(name, *yaml_syntax(exc.problem or "", exc.context or "", text, line, col)) from None
     except yaml.YAMLError as exc:  # reader errors (control characters) and the like
         raise input_error(name, 0, 0, tr("not valid YAML: {detail}", detail=_one_line(exc))) from None
     except RecursionError:

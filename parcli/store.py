@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import cache
 from .checks import check_framework, check_unit, unit_header
+from .domain import Framework, Unit
 from .errors import InputError, Problem
 from .i18n import tr
-from .loader import Document, load_file
-from .model import Framework, Unit
+from .loader import Document, decode, load_file, load_text, read_bytes, sha256_hex
 
 
 def criteria_dir() -> Path:
@@ -78,11 +79,19 @@ class Store:
             return self._frameworks[key]
         if key in self._failed:
             raise InputError("invalid framework", self._failed[key])
+        name = display or str(path)
         try:
-            doc = load_file(path, display or str(path))
+            raw = read_bytes(path, name)
+            sha256 = sha256_hex(raw)
+            fw = cache.load(sha256, name)
+            if fw is not None:  # checked on an earlier run: the same bytes, the same code
+                self._frameworks[key] = fw
+                return fw
+            doc = load_text(decode(raw, name), name)
         except InputError as exc:
             self._failed[key] = exc.problems
             raise
+        doc.sha256 = sha256
         return self.framework_doc(path, doc)
 
     def framework_doc(self, path: Path, doc: Document) -> Framework:
@@ -93,6 +102,7 @@ class Store:
             self._failed[key] = problems
             raise InputError("invalid framework", problems)
         self._frameworks[key] = fw
+        cache.save(fw)
         return fw
 
     # -- units -------------------------------------------------------------

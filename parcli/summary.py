@@ -43,8 +43,8 @@ class FrameworkInfo:
     @classmethod
     def of(cls, fw) -> FrameworkInfo:
         """The info of a checked :class:`~parcli.model.Framework`."""
-        return cls(fw.id, fw.version, fw.sha256, fw.status, fw.places, fw.file.title, fw.file.title_en,
-                   tuple((f.id, f.title, f.title_en) for f in fw.fields), fw.file.provenance.note)
+        return cls(fw.id, fw.version, fw.sha256, fw.status, fw.places, fw.header.title, fw.header.title_en,
+                   tuple((f.id, f.title, f.title_en) for f in fw.fields), fw.header.provenance.note)
 
 
 @dataclass(slots=True)

@@ -42,7 +42,7 @@ def validate_files(paths: list[Path], strict: bool = False) -> tuple[list[str], 
                 f, c, s = fw.counts()
                 summary = tr("framework {id} v{version}: {fields} fields / {criteria} criteria / "
                              "{subcriteria} sub-criteria / total {total} ({status})", id=fw.id, version=fw.version,
-                             fields=f, criteria=c, subcriteria=s, total=fw.file.total, status=tr(fw.status))
+                             fields=f, criteria=c, subcriteria=s, total=fw.header.total, status=tr(fw.status))
             elif kind == "unit":
                 result, unit_problems = score_file(store, path, strict=strict, doc=doc)
                 found += unit_problems

@@ -1,4 +1,5 @@
-"""Value types shared by the file models (:mod:`parcli.model`) and the rule kinds (:mod:`parcli.rules`).
+"""The checks of single values that the file models use (:mod:`parcli.shapes` wraps them
+as pydantic types), and :func:`describe_value` for messages. Plain Python: no pydantic.
 
 Values arrive from :mod:`parcli.loader` as ``str``, ``Decimal``, ``bool``, ``None``,
 ``dict`` and ``list``; the validators below accept exactly those, so a number
@@ -8,9 +9,7 @@ written as a string, or a string where a number belongs, is an error.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Any
-
-from pydantic import BaseModel, BeforeValidator, ConfigDict, WithJsonSchema
+from typing import Any
 
 from .hints import number_text_hint
 from .i18n import tr
@@ -33,7 +32,7 @@ def describe_value(value: Any) -> str:
     return type(value).__name__
 
 
-def _number(value: Any) -> Any:
+def as_number(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
         if isinstance(value, str):
             raise ValueError(number_text_hint(value) or tr("expected a number, got the text {value!r}; write it without quotes", value=value))
@@ -41,13 +40,13 @@ def _number(value: Any) -> Any:
     return Decimal(value)
 
 
-def _text(value: Any) -> Any:
+def as_text(value: Any) -> Any:
     if not isinstance(value, str):
         raise ValueError(tr("expected text, got {what}; put it in quotes", what=describe_value(value)))
     return value
 
 
-def _id(value: Any) -> Any:
+def as_id(value: Any) -> Any:
     if not isinstance(value, str):
         raise ValueError(tr("an id is text; write it in quotes, e.g. id: \"{value}\"", value=value))
     if not value.strip():
@@ -55,7 +54,7 @@ def _id(value: Any) -> Any:
     return value
 
 
-def _whole(value: Any) -> Any:
+def as_whole(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
         raise ValueError(tr("expected a whole number such as 2021, got {what}", what=describe_value(value)))
     if value != int(value):
@@ -63,28 +62,14 @@ def _whole(value: Any) -> Any:
     return int(value)
 
 
-def _code(value: Any) -> Any:
+def as_code(value: Any) -> Any:
     if isinstance(value, (Decimal, int)) and not isinstance(value, bool) and value == int(value):
         return str(int(value))
-    return _text(value)
+    return as_text(value)
 
 
-def _places(value: Any) -> Any:
-    value = _whole(value)
+def as_places(value: Any) -> Any:
+    value = as_whole(value)
     if value not in (2, 3):
         raise ValueError(tr("places is 2 or 3 (decimals shown for every index), got {value}", value=value))
     return value
-
-
-Num = Annotated[Decimal, BeforeValidator(_number), WithJsonSchema({"type": "number"})]
-Text = Annotated[str, BeforeValidator(_text)]
-Id = Annotated[str, BeforeValidator(_id)]
-Whole = Annotated[int, BeforeValidator(_whole), WithJsonSchema({"type": "integer"})]
-Places = Annotated[int, BeforeValidator(_places), WithJsonSchema({"enum": [2, 3]})]
-Code = Annotated[str, BeforeValidator(_code), WithJsonSchema({"type": ["string", "integer"]})]
-
-
-class Strict(BaseModel):
-    """A file model: unknown keys are errors, instances are immutable."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)

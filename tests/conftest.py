@@ -35,6 +35,22 @@ def make_runner() -> CliRunner:
         return CliRunner()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def framework_cache(tmp_path_factory):
+    """The checked-framework cache of the whole run lives in a temporary folder (not ~/.cache);
+    subprocesses inherit it."""
+    import os
+
+    folder = tmp_path_factory.mktemp("framework-cache")
+    previous = os.environ.get("PARCLI_CACHE_DIR")
+    os.environ["PARCLI_CACHE_DIR"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("PARCLI_CACHE_DIR", None)
+    else:
+        os.environ["PARCLI_CACHE_DIR"] = previous
+
+
 @pytest.fixture(autouse=True)
 def english_messages():
     """Tests read messages in English unless they choose Vietnamese (tests/test_i18n.py, --lang vi)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from decimal import Decimal
@@ -274,3 +275,15 @@ def test_strict_makes_missing_leaves_errors(cli, tmp_path, unit_file, command):
     run = cli(command, path, *extra, "--strict")
     assert run.exit_code == 1
     assert f"{path}: leaf 2.1.4 has no evidence (every leaf needs evidence in strict mode)" in run.all
+
+
+def test_start_benchmark_runs_and_prints_its_ratios():
+    """benchmarks/bench_start.py times every command against its baseline (the figures are for
+    the closing note; a loaded machine may miss a target, so only the report is checked here)."""
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_start.py"), "--repeat", "7"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode in (0, 1), proc.stdout + proc.stderr
+    for name in ("score (table)", "score --format json", "--help"):
+        assert re.search(rf"^{re.escape(name)} +\d+ ms +baseline .* ratio \d+\.\d\d \(target ≤ 1\.\d\)", proc.stdout,
+                         re.M), proc.stdout
+    assert "first run, framework checked and cached" in proc.stdout

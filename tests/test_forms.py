@@ -108,7 +108,7 @@ def test_frameworks(cli):
 def test_province_2022_structure():
     fw = Store().framework("province-2022")
     assert fw.counts() == (8, 37, 88)
-    assert fw.file.total == 100 and fw.status == "reconstructed"
+    assert fw.header.total == 100 and fw.status == "reconstructed"
     assert fw.points_by_source()["survey"] == 32
     maxima = {f.id: f.max for f in fw.fields}
     assert (maxima["3"], maxima["4"], maxima["5"], maxima["8"]) == (13, Decimal("10.5"), 15, Decimal("16.5"))
@@ -118,7 +118,7 @@ def test_province_2022_structure():
         "Cải cách tổ chức bộ máy hành chính nhà nước", "Cải cách chế độ công vụ", "Cải cách tài chính công",
         "Xây dựng và phát triển Chính quyền điện tử, Chính quyền số",
         "Tác động của cải cách hành chính đến phát triển kinh tế – xã hội của tỉnh"]
-    assert "QĐ 876" in fw.file.provenance.note
+    assert "QĐ 876" in fw.header.provenance.note
 
 
 # --- schema -------------------------------------------------------------------

@@ -27,15 +27,15 @@ def test_shipped_frameworks_are_found():
 def test_framework_is_valid_and_named_by_its_id(path):
     fw = Store().framework_file(path)
     assert fw.id == path.stem
-    assert sum((f.max for f in fw.fields), Decimal(0)) == fw.file.total
+    assert sum((f.max for f in fw.fields), Decimal(0)) == fw.header.total
     assert fw.status in ("official", "reconstructed", "custom")
-    assert fw.file.provenance.note.strip()
+    assert fw.header.provenance.note.strip()
 
 
 def test_province_2020_structure():
     fw = Store().framework("province-2020")
     assert fw.counts() == (8, 43, 102)
-    assert fw.file.total == 100
+    assert fw.header.total == 100
     assert fw.status == "reconstructed"
     assert [f.title for f in fw.fields] == [
         "Công tác chỉ đạo, điều hành cải cách hành chính",
@@ -53,7 +53,7 @@ def test_province_2020_structure():
     by_source = fw.points_by_source()
     assert set(by_source) == {"assessment", "survey", "impact"}
     assert sum(by_source.values()) == 100
-    assert [(c.label, c.min) for c in fw.file.classes] == [("A", 90), ("B", 80), ("C", 70), ("D", 0)]
+    assert [(c.label, c.min) for c in fw.header.classes] == [("A", 90), ("B", 80), ("C", 70), ("D", 0)]
     kinds = {leaf.rule.kind for leaf in fw.leaves}
     assert kinds == {"yes_no", "choice", "bands", "linear", "scale", "per_item", "deduction", "manual"}
     assert all(leaf.documents for leaf in fw.leaves if leaf.source != "survey")
@@ -71,9 +71,9 @@ def test_province_2022_follows_the_published_figures():
     assert by_source == {"assessment": Decimal("61.5"), "survey": 32, "impact": Decimal("6.5")}
     sipas = [n for n in fw.nodes.values() if "SIPAS" in n.title]
     assert len(sipas) == 1 and sipas[0].max == 10 and by_source["survey"] - sipas[0].max == 22
-    note = fw.file.provenance.note
+    note = fw.header.provenance.note
     assert "docs/sources.md" in note and "par-facts" not in note
-    assert all(("measure" in leaf.rule.model_fields_set) for leaf in fw.leaves if leaf.rule.kind == "bands")
+    assert all(leaf.rule.measure == "percent" for leaf in fw.leaves if leaf.rule.kind == "bands")
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from typing import Any
 
 from .. import __version__
-from ..model import RESULT_SCHEMA
+from ..domain import RESULT_SCHEMA
 from . import TOOL, Writer, exact, warning_text
 
 
@@ -48,11 +49,37 @@ def result_object(summary) -> dict[str, Any]:
     }
 
 
+_MARK = "\x00"  # no text parcli reads holds it (the loader refuses NUL)
+_MARKED = re.compile(r'"\\u0000([-0-9.]+)\\u0000"')
+
+
 def dumps(value: Any, indent: int = 2) -> str:
-    """JSON text in which every Decimal is a JSON number written exactly."""
+    """JSON text in which every Decimal is a JSON number written exactly.
+
+    Decimals travel through the standard encoder as marked strings, then lose their
+    quotes; the rare value that holds the mark itself goes through the slow writer."""
+    clean = [True]
+    marked = _marked(value, clean)
+    if clean[0]:
+        return _MARKED.sub(r"\1", json.dumps(marked, ensure_ascii=False, indent=indent))
     out: list[str] = []
     _write(value, out, indent, 0)
     return "".join(out)
+
+
+def _marked(value: Any, clean: list[bool]) -> Any:
+    cls = value.__class__
+    if cls is str:
+        if _MARK in value:
+            clean[0] = False
+        return value
+    if isinstance(value, Decimal):
+        return _MARK + exact(value) + _MARK
+    if cls is dict:
+        return {str(k): _marked(v, clean) for k, v in value.items()}
+    if cls is list or cls is tuple:
+        return [_marked(v, clean) for v in value]
+    return value
 
 
 def _write(value: Any, out: list[str], indent: int, level: int) -> None:

@@ -8,8 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..engine import round_index
-from . import display, label, provenance_line, warning_text
+from . import display, label
 
 _STATUS_STYLE = {"scored": "", "missing": "yellow", "na": "dim", "override": "cyan"}
 
@@ -97,87 +96,6 @@ def fit(out: Console, table: Table) -> bool:
 def _num_column(table: Table, header: str) -> None:
     """A column of numbers: right-aligned; the header may wrap, a number never breaks."""
     table.add_column(header, justify="right", overflow="fold")
-
-
-def score_table(result, depth: str = "all", lang: str = "vi", locale: str = "en") -> Table:
-    fw = result.framework
-    places = fw.places
-    has_claims = depth == "all" and any(leaf.claimed is not None for leaf in result.leaves)
-
-    def num(v):
-        return display(v, places, locale)
-
-    def idx(v):
-        return display(v, places, locale, fixed=True)
-
-    def lost(mx, pts):
-        # shown as the difference of the shown numbers, so that every row adds up
-        if pts is None:
-            return ""
-        return num(round_index(mx, places) - round_index(pts, places))
-
-    table = Table(title=f"{result.unit} · {result.year} · {fw.title(lang)}", title_justify="left")
-    table.add_column(label("id", lang), no_wrap=True)
-    table.add_column(label("title", lang), overflow="fold", ratio=1)
-    for key in ("max", "points", "lost") + (("claimed",) if has_claims else ()) + ("index",):
-        _num_column(table, label(key, lang))
-    table.add_column(label("status", lang), no_wrap=True)
-
-    crit_by_id = {c.id: c for c in result.criteria}
-    leaves_by_criterion: dict[str, list] = {}
-    for leaf in result.leaves:
-        leaves_by_criterion.setdefault(leaf.node.criterion, []).append(leaf)
-
-    def row(ident, title, mx, pts, lost, claimed, index, status, style=""):
-        cells = [ident, title, mx, pts, lost]
-        if has_claims:
-            cells.append(claimed)
-        cells += [index, Text(label(status, lang), style=_STATUS_STYLE.get(status, ""))]
-        table.add_row(*cells, style=style)
-
-    for f in result.fields:
-        na = f.status == "na"
-        row(f.id, f.node.label(lang), num(f.node.max if na else f.max), "" if na else num(f.points),
-            "" if na else lost(f.max, f.points), "", idx(f.index), f.status, style="bold")
-        if depth == "field":
-            continue
-        for cid in f.node.children:
-            c = crit_by_id[cid]
-            cleaves = leaves_by_criterion.get(cid, [])
-            if c.node.is_leaf:  # a criterion scored directly
-                leaf = cleaves[0]
-                row(leaf.id, "  " + leaf.node.label(lang), num(leaf.max), num(leaf.points), lost(leaf.max, leaf.points),
-                    num(leaf.claimed), idx(c.index), leaf.status)
-                continue
-            cna = c.status == "na"
-            row(c.id, "  " + c.node.label(lang), num(c.node.max if cna else c.max), "" if cna else num(c.points),
-                "" if cna else lost(c.max, c.points), "", idx(c.index), c.status)
-            if depth == "criterion":
-                continue
-            for leaf in cleaves:
-                row(leaf.id, "    " + leaf.node.label(lang), num(leaf.max), num(leaf.points), lost(leaf.max, leaf.points),
-                    num(leaf.claimed), "", leaf.status, style="dim" if leaf.status == "na" else "")
-    return table
-
-
-def summary_lines(result, lang: str = "vi", locale: str = "en") -> list[str]:
-    places = result.framework.places
-    idx = display(result.index, places, locale, fixed=True) if result.index is not None else "–"
-    klass = result.klass or "–"
-    return [
-        f"{label('total', lang)}: {display(result.points, places, locale)} / "
-        f"{display(result.max, places, locale)} ({label('applicable_max', lang).lower()})",
-        f"{label('index', lang)}: {idx}   {label('class', lang)}: {klass}",
-    ]
-
-
-def print_score(result, depth: str, lang: str, locale: str, out: Console, err: Console) -> None:
-    emit(out, score_table(result, depth, lang, locale), provenance_line(result.framework, lang))
-    for line in summary_lines(result, lang, locale):
-        out.print(line, markup=False)
-    for w in result.warnings:
-        err.print(f"{label('warning', lang)}: {warning_text(w, lang)}", markup=False, style="yellow",
-                  overflow="fold")
 
 
 def rank_table(ranking, lang: str = "vi", locale: str = "en", field_ids=None) -> Table:
@@ -372,12 +290,12 @@ def frameworks_table(frameworks, lang: str = "vi") -> Table:
         survey = fw.points_by_source().get("survey")
         table.add_row("id", fw.id, style="bold")
         table.add_row(label("title", lang), fw.title(lang))
-        table.add_row(label("level", lang), label(f"level_{fw.file.level}", lang))
-        if fw.file.basis:
-            table.add_row(label("basis", lang), fw.file.basis)
+        table.add_row(label("level", lang), label(f"level_{fw.header.level}", lang))
+        if fw.header.basis:
+            table.add_row(label("basis", lang), fw.header.basis)
         table.add_row(label("version", lang), fw.version)
         table.add_row(label("provenance", lang), label(f"status_{fw.status}", lang))
         table.add_row(label("counts", lang), f"{f} / {c} / {s}")
-        table.add_row(label("total", lang), display(fw.file.total, 2))
+        table.add_row(label("total", lang), display(fw.header.total, 2))
         table.add_row(label("survey_points", lang), display(survey, 2) if survey else "0")
     return table

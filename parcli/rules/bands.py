@@ -8,23 +8,25 @@ Points and reason come from one selection (:meth:`BandsRule.select`).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated, ClassVar, Literal
-
-from pydantic import Field, WithJsonSchema
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from ..i18n import tr
-from ..values import Num, Strict
 from .base import ZERO, Evidence, RuleBase, register, shown
 
+if TYPE_CHECKING:  # resolved by pydantic when a framework is validated (parcli.shapes)
+    from ..shapes import NonEmpty, Num, WithJsonSchema
 
-class Band(Strict):
+
+@dataclass(frozen=True, kw_only=True)
+class Band:
     gte: Num | None = None
     gt: Num | None = None
     points: Num
 
 
-_MEASURE_SCHEMA = {
+MEASURE_SCHEMA = {
     "enum": ["percent", "count", "value"],
     "description": "The kind of number the evidence is: percent, a rate in % ({percent} or {done, of}); "
     "count (số lượng), a whole number ({count}); value (giá trị), any other number ({value}).",
@@ -32,11 +34,12 @@ _MEASURE_SCHEMA = {
 
 
 @register
+@dataclass(frozen=True, kw_only=True)
 class BandsRule(RuleBase):
     kind: Literal["bands"]
     ORDER: ClassVar[int] = 30  # where it stands when kinds are listed
-    measure: Annotated[Literal["percent", "count", "value"], WithJsonSchema(_MEASURE_SCHEMA)]
-    bands: list[Band] = Field(min_length=1)
+    measure: Annotated[Literal["percent", "count", "value"], WithJsonSchema(MEASURE_SCHEMA)]
+    bands: Annotated[list[Band], NonEmpty]
     WORDS: ClassVar[dict[str, dict[str, str]]] = {
         "vi": {"gt": "trên {t}: {p}", "gte": "từ {t} trở lên: {p}", "other": "còn lại: {p}"},
         "en": {"gt": "above {t}: {p}", "gte": "{t} or more: {p}", "other": "otherwise: {p}"},

@@ -11,6 +11,7 @@ reason for a leaf's points, the rule in words, the form hint.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -19,7 +20,7 @@ from typing import Any, ClassVar
 from ..hints import curly_hint, number_text_hint
 from ..i18n import tr
 from ..loader import is_yaml11_bool
-from ..values import Strict, describe_value
+from ..values import describe_value
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -70,9 +71,12 @@ MEASURE_UNIT = {
 }
 
 
-class RuleBase(Strict):
-    """The base of every rule kind. Subclasses set ``kind`` (a Literal field) and
-    ``measure`` (a class variable, or a field where the framework names it)."""
+class RuleBase:
+    """The base of every rule kind. A kind is a frozen dataclass (``@dataclass(frozen=True,
+    kw_only=True)``) with a ``kind`` Literal field and ``measure`` (a class variable, or a
+    field where the framework names it). Its annotations may name ``Num``, ``NonEmpty`` and
+    ``WithJsonSchema`` as text: pydantic resolves them when a framework file is validated
+    (:func:`parcli.shapes.bind_rule_shapes`); scoring imports no pydantic."""
 
     WORDS: ClassVar[dict[str, str]] = {}  # the rule in words, per language (see describe)
 
@@ -131,9 +135,12 @@ class RuleBase(Strict):
 REGISTRY: dict[str, type[RuleBase]] = {}
 
 
+_KIND_LITERAL = re.compile(r"""Literal\[["'](\w+)["']\]""")
+
+
 def register(cls: type[RuleBase]) -> type[RuleBase]:
     """Register a rule kind under the value of its ``kind`` literal."""
-    kind = cls.model_fields["kind"].annotation.__args__[0]
+    kind = _KIND_LITERAL.fullmatch(str(cls.__dataclass_fields__["kind"].type)).group(1)
     if kind in REGISTRY:
         raise ValueError(f"rule kind {kind!r} registered twice")
     REGISTRY[kind] = cls
@@ -250,7 +257,7 @@ def _mapping(rule: RuleBase, leaf_max: Decimal, raw: dict) -> tuple[Evidence | N
     keys = raw.keys()
     unknown = keys - _KEYSET
     if unknown:
-        return None, [((key,), _unknown_key(raw, key)) for key in raw if key in unknown]
+        return None, [_unknown_key(raw, key) for key in raw if key in unknown]
     ev = Evidence()
     if not keys.isdisjoint(_AUX):
         if "note" in raw:
@@ -323,18 +330,19 @@ def _mapping(rule: RuleBase, leaf_max: Decimal, raw: dict) -> tuple[Evidence | N
     return (None if problems else ev), problems
 
 
-def _unknown_key(raw: dict, key: str) -> str:
-    """An unknown key, with the decimal-comma hint where ``{percent: 97,3}`` split a number in two."""
+def _unknown_key(raw: dict, key: str) -> tuple[tuple, str]:
+    """An unknown key (where it is, message), with the decimal-comma hint where ``{percent: 97,3}``
+    split a number in two (then it points at the number)."""
     keys = list(raw)
     before = keys[keys.index(key) - 1] if keys.index(key) else None
     if key.isdigit() and raw[key] is None and before is not None and raw[before].__class__ is Decimal:
-        return f"{before}: " + tr("{value!r} has a decimal comma; write {number} (numbers take a decimal point)",
+        return (before,), f"{before}: " + tr("{value!r} has a decimal comma; write {number} (numbers take a decimal point)",
                                   value=f"{raw[before]},{key}", number=f"{raw[before]}.{key}")
     near = difflib.get_close_matches(key, _KEYS, n=1, cutoff=0.6) if isinstance(key, str) else []
     if near:
-        return tr("unknown key {key!r}; did you mean {near!r}? An evidence value takes {keys}",
-                  key=key, near=near[0], keys=", ".join(_KEYS))
-    return tr("unknown key {key!r}; an evidence value takes {keys}", key=key, keys=", ".join(_KEYS))
+        return (key,), tr("unknown key {key!r}; did you mean {near!r}? An evidence value takes {keys}",
+                          key=key, near=near[0], keys=", ".join(_KEYS))
+    return (key,), tr("unknown key {key!r}; an evidence value takes {keys}", key=key, keys=", ".join(_KEYS))
 
 
 def _wrong_measure(rule: RuleBase, form: str) -> str:

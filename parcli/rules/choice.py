@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Literal
-
-from pydantic import Field
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from ..i18n import tr
-from ..values import Num
 from .base import Evidence, RuleBase, register
+
+if TYPE_CHECKING:  # resolved by pydantic when a framework is validated (parcli.shapes)
+    from ..shapes import NonEmpty, Num
 
 
 @register
+@dataclass(frozen=True, kw_only=True)
 class ChoiceRule(RuleBase):
     kind: Literal["choice"]
     ORDER: ClassVar[int] = 20  # where it stands when kinds are listed
-    options: dict[str, Num] = Field(min_length=1)
+    options: Annotated[dict[str, Num], NonEmpty]
     measure: ClassVar[None] = None
     WORDS: ClassVar[dict[str, str]] = {"vi": "Chọn một: {options}", "en": "One of: {options}"}
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, Literal
 
-from ..values import Num
 from .base import ZERO, RuleBase, check_each, register
+
+if TYPE_CHECKING:  # resolved by pydantic when a framework is validated (parcli.shapes)
+    from ..shapes import Num
 
 
 @register
+@dataclass(frozen=True, kw_only=True)
 class DeductionRule(RuleBase):
     kind: Literal["deduction"]
     ORDER: ClassVar[int] = 70  # where it stands when kinds are listed

@@ -3,17 +3,21 @@ points = max × min(1, percent / full_at). Evidence: ``{percent}`` or ``{done, o
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from ..i18n import tr
-from ..values import Num
 from .base import HUNDRED, RuleBase, register, shown
+
+if TYPE_CHECKING:  # resolved by pydantic when a framework is validated (parcli.shapes)
+    from ..shapes import Num
 
 ONE = Decimal(1)
 
 
 @register
+@dataclass(frozen=True, kw_only=True)
 class LinearRule(RuleBase):
     kind: Literal["linear"]
     ORDER: ClassVar[int] = 40  # where it stands when kinds are listed

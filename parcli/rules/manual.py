@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from .base import ZERO, RuleBase, register
 
 
 @register
+@dataclass(frozen=True, kw_only=True)
 class ManualRule(RuleBase):
     kind: Literal["manual"]
     ORDER: ClassVar[int] = 80  # where it stands when kinds are listed

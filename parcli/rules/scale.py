@@ -3,14 +3,18 @@ Evidence: ``{value}`` in [0, of]."""
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from ..i18n import tr
-from ..values import Num
 from .base import ZERO, RuleBase, register
+
+if TYPE_CHECKING:  # resolved by pydantic when a framework is validated (parcli.shapes)
+    from ..shapes import Num
 
 
 @register
+@dataclass(frozen=True, kw_only=True)
 class ScaleRule(RuleBase):
     kind: Literal["scale"]
     ORDER: ClassVar[int] = 50  # where it stands when kinds are listed

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
 from .base import ZERO, Evidence, RuleBase, register
 
 
 @register
+@dataclass(frozen=True, kw_only=True)
 class YesNoRule(RuleBase):
     kind: Literal["yes_no"]
     ORDER: ClassVar[int] = 10  # where it stands when kinds are listed

@@ -5,13 +5,13 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 from parcli.loader import load_text
-from parcli.rules import REGISTRY, parse_evidence
+from parcli.model import validate_rule
+from parcli.rules import parse_evidence
 
 
 def rule(text: str):
     """A rule from its YAML flow text, e.g. "{kind: scale, of: 5}", through its registered model."""
-    data = load_text(text).data
-    return REGISTRY[data["kind"]].model_validate(data)
+    return validate_rule(load_text(text).data)
 
 
 def value(text: str):

@@ -1,0 +1,169 @@
+"""The checked types the engine works on (:class:`Framework`, :class:`Node`, :class:`Unit`)
+and the framework's header: plain Python, no pydantic, so that scoring a unit against a
+cached framework (:mod:`parcli.cache`) imports nothing heavy.
+
+The file models that check a file's *shape* are in :mod:`parcli.model` (pydantic);
+:mod:`parcli.checks` turns a checked file into these types.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from decimal import Decimal
+from typing import Any
+
+from .rules.base import Evidence, RuleBase
+
+FRAMEWORK_SCHEMA = "parcli/framework/v1"
+UNIT_SCHEMA = "parcli/unit/v1"
+RESULT_SCHEMA = "parcli/result/v1"
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    status: str  # official | reconstructed | custom
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClassBand:
+    """One class of the index: ``label`` for an index of ``min`` or more."""
+
+    label: str
+    min: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """What a framework file says about itself (everything but its fields)."""
+
+    id: str
+    title: str
+    title_en: str | None
+    level: str
+    basis: str | None
+    version: str
+    provenance: Provenance
+    total: Decimal
+    places: int
+    classes: tuple[ClassBand, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class UnitHeader:
+    """A unit file's keys (its evidence still raw, checked against the framework later)."""
+
+    unit: str
+    code: str | None
+    year: int
+    framework: str
+    evidence: dict | None
+
+
+# --- checked types -------------------------------------------------------
+
+
+@dataclass(slots=True, eq=False)
+class Node:
+    """A node of a checked framework: a field, a criterion or a sub-criterion."""
+
+    id: str
+    kind: str  # field | criterion | subcriterion
+    title: str
+    title_en: str | None
+    max: Decimal
+    path: tuple  # where it stands in the framework file
+    parent: str | None
+    field: str
+    criterion: str | None
+    rule: RuleBase | None = None  # leaves only
+    source: str | None = None
+    documents: str | None = None
+    children: list[str] = dc_field(default_factory=list)
+    scorer: Any = None  # leaves: the rule compiled to f(evidence) -> points
+
+    @property
+    def is_leaf(self) -> bool:
+        return self.rule is not None
+
+    def label(self, lang: str) -> str:
+        return (self.title_en or self.title) if lang == "en" else self.title
+
+
+@dataclass(slots=True, eq=False)
+class Framework:
+    """A checked framework, ready for the engine."""
+
+    header: Header
+    source_path: str
+    sha256: str
+    nodes: dict[str, Node]
+    fields: list[Node]
+    leaves: list[Node]
+
+    @property
+    def id(self) -> str:
+        return self.header.id
+
+    @property
+    def version(self) -> str:
+        return self.header.version
+
+    @property
+    def status(self) -> str:
+        return self.header.provenance.status
+
+    @property
+    def places(self) -> int:
+        return self.header.places
+
+    def title(self, lang: str) -> str:
+        return (self.header.title_en or self.header.title) if lang == "en" else self.header.title
+
+    def counts(self) -> tuple[int, int, int]:
+        """(fields, criteria, sub-criteria)."""
+        criteria = sum(1 for n in self.nodes.values() if n.kind == "criterion")
+        subs = sum(1 for n in self.nodes.values() if n.kind == "subcriterion")
+        return len(self.fields), criteria, subs
+
+    def points_by_source(self) -> dict[str, Decimal]:
+        out: dict[str, Decimal] = {}
+        for leaf in self.leaves:
+            out[leaf.source or "assessment"] = out.get(leaf.source or "assessment", ZERO) + leaf.max
+        return out
+
+    def nearest(self, wanted: str, n: int = 3) -> list[str]:
+        return difflib.get_close_matches(wanted, list(self.nodes), n=n, cutoff=0.5)
+
+    def ancestors(self, node_id: str) -> list[str]:
+        out = []
+        node = self.nodes[node_id]
+        while node.parent is not None:
+            out.append(node.parent)
+            node = self.nodes[node.parent]
+        return out
+
+    def leaves_under(self, node_id: str) -> list[Node]:
+        node = self.nodes[node_id]
+        if node.is_leaf:
+            return [node]
+        out: list[Node] = []
+        for child in node.children:
+            out.extend(self.leaves_under(child))
+        return out
+
+
+@dataclass(slots=True, eq=False)
+class Unit:
+    """A checked unit file: header and evidence by node id."""
+
+    name: str
+    code: str | None
+    year: int
+    framework_ref: str
+    file: str
+    evidence: dict[str, Evidence] = dc_field(default_factory=dict)
+    na: frozenset[str] = frozenset()

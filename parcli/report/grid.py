@@ -1,0 +1,193 @@
+"""A fast text table for the one table that can be long: ``parcli score`` (150 rows and more).
+
+Rich draws a table cell by cell through its whole rendering pipeline: about 0.1 ms a
+cell, 150 ms for a province's score, most of the command's time. This draws the same
+box (rich's default, a heavy head and light body) from strings, with the same rules as
+the other tables of :mod:`parcli.report.table`: ids, numbers and statuses whole, number
+columns as wide as their numbers (their headers wrap when that leaves the text room),
+one text column that wraps its words in the room left, nothing cut. Text from files is
+shown literally (control characters visible). Colour only on a terminal.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from rich.cells import cell_len
+
+from .snippet import visible
+
+ID, TEXT, NUM, TAG = "id", "text", "num", "tag"  # column kinds: TEXT wraps, NUM is right-aligned
+COMFORTABLE = 36  # the text column's width worth keeping headers on one line for
+
+_ANSI = {"bold": "1", "dim": "2", "italic": "3", "yellow": "33", "cyan": "36"}
+
+
+@dataclass
+class Column:
+    header: str
+    kind: str = TEXT
+
+
+@dataclass
+class Grid:
+    title: str
+    columns: list[Column]
+    rows: list[tuple[list[str], str, dict[int, str]]] = field(default_factory=list)
+
+    def add_row(self, cells: list[str], style: str = "", cell_styles: dict[int, str] | None = None) -> None:
+        self.rows.append(([visible(c) for c in cells], style, cell_styles or {}))
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _longest_word(text: str) -> int:
+    return max((cell_len(w) for w in _words(text)), default=0)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Greedy word wrap to ``width`` cells; a word longer than the width is folded.
+    Leading spaces (the indentation of criteria and leaves) stay on the first line."""
+    if width <= 0:
+        return [text]
+    if cell_len(text) <= width:
+        return [text]
+    indent = text[: len(text) - len(text.lstrip(" "))]
+    if cell_len(indent) >= width:
+        indent = ""
+    words = _words(text)
+    if indent and any(cell_len(indent + w) > width for w in words):
+        indent = ""  # no room to indent every line: the words come first
+    lines: list[str] = []
+    line = indent
+    for word in words:
+        while cell_len(indent + word) > width:  # fold a word that cannot fit on any line
+            if line.strip():
+                lines.append(line)
+            cut = _cut(word, width - cell_len(indent))
+            lines.append(indent + word[:cut])
+            word = word[cut:]
+            line = indent
+        candidate = line + word if not line.strip() else f"{line} {word}"
+        if cell_len(candidate) <= width:
+            line = candidate
+        else:
+            lines.append(line)
+            line = indent + word  # continuation lines keep the indentation (the tree stays visible)
+    if line.strip() or not lines:
+        lines.append(line)
+    return lines
+
+
+def _cut(word: str, width: int) -> int:
+    n = 0
+    used = 0
+    for ch in word:
+        w = cell_len(ch)
+        if used + w > width:
+            break
+        used += w
+        n += 1
+    return max(n, 1)
+
+
+def _pad(text: str, width: int, right: bool) -> str:
+    gap = width - cell_len(text)
+    if gap <= 0:
+        return text
+    return " " * gap + text if right else text + " " * gap
+
+
+def layout(grid: Grid, width: int) -> list[int]:
+    """Each column's width: fixed columns as wide as their content (headers wrapped when that
+    gives the text column room), the text column in the room left."""
+    cols = grid.columns
+    content = [max((cell_len(r[0][i]) for r in grid.rows), default=0) for i in range(len(cols))]
+    overhead = 3 * len(cols) + 1
+    text_cols = [i for i, c in enumerate(cols) if c.kind == TEXT]
+
+    def fixed(wrap_headers: bool) -> list[int]:
+        out = []
+        for i, c in enumerate(cols):
+            head = _longest_word(c.header) if wrap_headers and c.kind in (NUM, TAG) else cell_len(c.header)
+            out.append(max(content[i], head))
+        return out
+
+    low = {i: max([_longest_word(cols[i].header)] + [_longest_word(r[0][i]) for r in grid.rows]) for i in text_cols}
+    high = {i: max(cell_len(cols[i].header), content[i]) for i in text_cols}
+    choice = None
+    for wrap_headers in (False, True):
+        widths = fixed(wrap_headers)
+        room = width - overhead - sum(w for i, w in enumerate(widths) if i not in text_cols)
+        share = room // max(len(text_cols), 1)
+        enough = all(share >= min(high[i], COMFORTABLE) for i in text_cols)
+        choice = (widths, share)
+        if enough or wrap_headers:
+            break
+    widths, share = choice
+    for i in text_cols:
+        widths[i] = max(low[i], min(high[i], share))
+    return widths
+
+
+class _Paint:
+    def __init__(self, color: bool):
+        self.color = color
+
+    def __call__(self, text: str, *styles: str) -> str:
+        codes = ";".join(_ANSI[s] for style in styles for s in style.split() if s in _ANSI)
+        if not self.color or not codes or not text:
+            return text
+        return f"\x1b[{codes}m{text}\x1b[0m"
+
+
+def render(grid: Grid, width: int, color: bool = False) -> list[str]:
+    """The table as lines of text (at least as wide as its content needs)."""
+    widths = layout(grid, width)
+    cols = grid.columns
+    paint = _Paint(color)
+    total = sum(widths) + 3 * len(widths) + 1
+    out: list[str] = []
+    for line in wrap(visible(grid.title), total):
+        out.append(paint(line, "italic"))
+    out.append("┏" + "┳".join("━" * (w + 2) for w in widths) + "┓")
+    heads = [wrap(c.header, w) for c, w in zip(cols, widths)]
+    for k in range(max(len(h) for h in heads)):
+        cells = []
+        for c, w, h in zip(cols, widths, heads):
+            text = h[k] if k < len(h) else ""
+            cells.append(" " + paint(_pad(text, w, c.kind == NUM), "bold") + " ")
+        out.append("┃" + "┃".join(cells) + "┃")
+    out.append("┡" + "╇".join("━" * (w + 2) for w in widths) + "┩")
+    for cells, style, cell_styles in grid.rows:
+        parts = [wrap(text, w) if c.kind == TEXT else [text] for text, c, w in zip(cells, cols, widths)]
+        for k in range(max(len(p) for p in parts)):
+            shown = []
+            for i, (p, c, w) in enumerate(zip(parts, cols, widths)):
+                text = p[k] if k < len(p) else ""
+                shown.append(" " + paint(_pad(text, w, c.kind == NUM), style, cell_styles.get(i, "")) + " ")
+            out.append("│" + "│".join(shown) + "│")
+    out.append("└" + "┴".join("─" * (w + 2) for w in widths) + "┘")
+    return out
+
+
+def width_of(stream) -> int:
+    """The width to draw for: ``COLUMNS`` when set, else the terminal's, else 120."""
+    raw = os.environ.get("COLUMNS", "")
+    if raw.isdigit() and 20 <= int(raw) <= 10_000:
+        return int(raw)
+    if hasattr(stream, "isatty") and stream.isatty():
+        try:
+            return os.get_terminal_size(stream.fileno()).columns
+        except (OSError, ValueError):
+            pass
+    return 120
+
+
+def colors(stream) -> bool:
+    """Colour on a terminal, unless ``NO_COLOR`` is set or the terminal is dumb."""
+    return (hasattr(stream, "isatty") and stream.isatty() and not os.environ.get("NO_COLOR")
+            and os.environ.get("TERM", "") != "dumb")
