@@ -429,33 +429,91 @@ def template(
 ) -> None:
     """Print a blank unit file for a framework: every leaf with its title, max, rule and value form.
 
-    The blank file validates as it is (empty leaves are reported as missing).
+    With -o form.xlsx: the blank self-assessment form (Excel) instead. The blank file
+    validates as it is (empty leaves are reported as missing).
     """
-    import os
-
-    from .report.template import template_text
-    from .schema import shipped_schema
-    from .store import Store, looks_like_path
+    from .store import Store
 
     fw = Store().framework(framework, Path("."))
-    ref = framework
-    if looks_like_path(framework):
-        target = Path(fw.source_path).resolve()
-        base = (output.parent if output is not None else Path(".")).resolve()
-        ref = os.path.relpath(target, base)
+    ref = _framework_ref(framework, fw, output)
+    if output is not None and output.suffix.lower() == ".xlsx":
+        from .form import write_form
+
+        _write_new(output, [Path(fw.source_path)], force, write_form(fw, ref, lang.value, year=year))
+        return
+    from .report.template import template_text
+    from .schema import shipped_schema
+
     text = template_text(fw, ref, shipped_schema("unit").as_uri(), lang.value, year)
     if output is None:
         sys.stdout.write(text)
         return
+    _write_new(output, [Path(fw.source_path)], force, text.encode("utf-8"))
+
+
+def _framework_ref(ref: str, fw, output: Optional[Path]) -> str:
+    """How a file written at ``output`` names the framework: a shipped id as it is, a path relative to it."""
+    import os
+
+    from .store import looks_like_path
+
+    if not looks_like_path(ref):
+        return ref
+    target = Path(fw.source_path).resolve()
+    base = (output.parent if output is not None else Path(".")).resolve()
+    return os.path.relpath(target, base)
+
+
+def _write_new(output: Path, inputs: list[Path], force: bool, data: bytes) -> None:
+    """Write ``data`` to ``output`` atomically; never over an input, and over an existing file only with --force."""
     from .report.files import check_output, write_atomic
 
-    check_output(output, [Path(fw.source_path)])
+    check_output(output, inputs)
     if output.exists() and not force:
         raise InputError(f"{output}: " + tr("the file exists and may hold filled evidence; it was left as it is. "
                                             "Choose another name, or pass --force to replace it"))
-    data = text.encode("utf-8")
     write_atomic(output, lambda fh: fh.write(data))
     _err(tr("wrote {file}", file=output))
+
+
+@command()
+@guarded
+def convert(
+    source: Annotated[Path, typer.Argument(metavar="IN", help="A unit file (.yaml) or a filled form (.xlsx).")],
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="OUT",
+                                         help="The form (.xlsx) or unit file (.yaml) to write.")],
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the output file if it exists (it may be a filled form).")
+    ] = False,
+    concise: ConciseOpt = False,
+    lang: LangOpt = Lang.vi,
+) -> None:
+    """Turn a unit file into a filled self-assessment form (.xlsx), or a filled form back into a unit file.
+
+    Example: parcli convert examples/bac-ninh-2021.yaml -o bac-ninh.xlsx
+    """
+    from .store import Store, looks_like_path
+
+    store = Store()
+    unit, fw = store.unit(source)  # checked first: a form or file with problems is not converted
+    ref = unit.framework_ref
+    if looks_like_path(ref):
+        import os
+
+        target = Path(fw.source_path).resolve()
+        ref = os.path.relpath(target, output.parent.resolve())
+    inputs = [source, Path(fw.source_path)]
+    suffix = output.suffix.lower()
+    if suffix == ".xlsx":
+        from .form import write_form
+
+        _write_new(output, inputs, force, write_form(fw, ref, lang.value, unit=unit))
+    elif suffix in (".yaml", ".yml"):
+        from .report.unitfile import unit_yaml
+
+        _write_new(output, inputs, force, unit_yaml(unit, fw, ref, source.name).encode("utf-8"))
+    else:
+        raise UsageError(f"{output}: " + tr("convert writes a form (.xlsx) or a unit file (.yaml)"))
 
 
 @command()

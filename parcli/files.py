@@ -9,7 +9,7 @@ from pathlib import Path
 from .errors import InputError
 from .i18n import tr
 
-UNIT_SUFFIXES = (".yaml", ".yml")
+UNIT_SUFFIXES = (".yaml", ".yml", ".xlsx")  # unit files and filled forms
 _MAGIC = frozenset("*?[")
 
 
@@ -21,9 +21,10 @@ def expand(names: list[str]) -> list[Path]:
     out: list[Path] = []
     for name in names:
         if os.path.isdir(name):
-            found = sorted(p for p in Path(name).iterdir() if p.suffix.lower() in UNIT_SUFFIXES and p.is_file())
+            found = sorted(p for p in Path(name).iterdir() if p.suffix.lower() in UNIT_SUFFIXES and p.is_file()
+                           and not p.name.startswith(("~$", ".~lock")))  # Excel's and LibreOffice's lock files
             if not found:
-                raise InputError(f"{name}: " + tr("the folder holds no .yaml file"))
+                raise InputError(f"{name}: " + tr("the folder holds no .yaml or .xlsx file"))
             out += found
         elif _MAGIC.intersection(name) and not os.path.exists(name):
             found = sorted(Path(p) for p in glob.glob(name, recursive=True) if os.path.isfile(p))

@@ -203,7 +203,7 @@ VI: dict[str, str] = {
     "interrupted": "đã dừng",
     "internal error: {error} (run with --debug for the traceback, and please report it)":
         "lỗi nội bộ: {error} (chạy lại với --debug để xem chi tiết, và xin báo lỗi này)",
-    "the folder holds no .yaml file": "thư mục không có tệp .yaml nào",
+    "the folder holds no .yaml or .xlsx file": "thư mục không có tệp .yaml hay .xlsx nào",
     "no file matches this pattern": "không có tệp nào khớp mẫu này",
     "unknown output type {suffix!r}; use .csv, .json or .xlsx": "không hỗ trợ loại tệp {suffix!r}; hãy dùng .csv, .json hoặc .xlsx",
     "results are not written as {format}": "kết quả không ghi được dưới dạng {format}",
@@ -233,6 +233,32 @@ VI: dict[str, str] = {
     "Invalid value for {param}: {value} is not in the range {range}.": "Giá trị không hợp lệ cho {param}: {value} nằm ngoài khoảng {range}.",
     "Invalid value for {param}: {detail}": "Giá trị không hợp lệ cho {param}: {detail}",
     "invalid command line: {detail}": "dòng lệnh không hợp lệ: {detail}",
+    "convert writes a form (.xlsx) or a unit file (.yaml)": "convert ghi ra phiếu (.xlsx) hoặc hồ sơ đơn vị (.yaml)",
+    # --- the self-assessment form (.xlsx) ---
+    "not a readable .xlsx workbook (a damaged zip: {detail}); open it in Excel or LibreOffice and save it again":
+        "không đọc được tệp .xlsx (tệp nén bị hỏng: {detail}); hãy mở bằng Excel hoặc LibreOffice rồi lưu lại",
+    "not a readable .xlsx workbook ({detail}); open it in Excel or LibreOffice and save it again":
+        "không đọc được tệp .xlsx ({detail}); hãy mở bằng Excel hoặc LibreOffice rồi lưu lại",
+    "the workbook holds macros; parcli reads forms saved as .xlsx (Excel Workbook) only":
+        "tệp có chứa macro; parcli chỉ đọc phiếu lưu dạng .xlsx (Excel Workbook)",
+    "the workbook inflates to more than the size limit of {limit:,} bytes (PARCLI_MAX_BYTES); it is refused unread":
+        "tệp khi giải nén vượt giới hạn {limit:,} byte (PARCLI_MAX_BYTES); tệp bị từ chối, không đọc",
+    "parcli reads forms saved as .xlsx (Excel Workbook); this is {suffix}: save it as .xlsx":
+        "parcli đọc phiếu lưu dạng .xlsx (Excel Workbook); tệp này là {suffix}: hãy lưu lại dạng .xlsx",
+    "not a parcli form (it has no hidden '{meta}' sheet); make a form with parcli template FRAMEWORK -o form.xlsx":
+        "không phải phiếu của parcli (không có trang tính ẩn '{meta}'); hãy tạo phiếu bằng "
+        "parcli template BỘ_TIÊU_CHÍ -o phieu.xlsx",
+    "not a parcli form ('{meta}' sheet without {schema}); make a form with parcli template FRAMEWORK -o form.xlsx":
+        "không phải phiếu của parcli (trang tính '{meta}' không có {schema}); hãy tạo phiếu bằng "
+        "parcli template BỘ_TIÊU_CHÍ -o phieu.xlsx",
+    "the form's sheet {sheet!r} is missing; was it renamed? Give it back its name":
+        "thiếu trang tính {sheet!r} của phiếu; có phải đã bị đổi tên? Hãy đặt lại tên cũ",
+    "a formula without a saved value; open the file in Excel or LibreOffice and save it, so that its value is stored":
+        "ô có công thức nhưng chưa lưu giá trị; hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại để giá trị được ghi",
+    "this form was made for framework {id} v{form_version} (sha256 {form_sha}); the framework is now v{version} "
+    "(sha256 {sha}). Make a new form with parcli convert, or use the framework file it was made for":
+        "phiếu này được tạo cho bộ tiêu chí {id} v{form_version} (sha256 {form_sha}); bộ tiêu chí hiện là "
+        "v{version} (sha256 {sha}). Hãy tạo phiếu mới bằng parcli convert, hoặc dùng đúng tệp bộ tiêu chí đã tạo phiếu",
     # --- rank CSV and result JSON read back ---
     "not UTF-8 text; give a rank CSV that parcli rank wrote": "không phải văn bản UTF-8; hãy dùng tệp CSV xếp hạng do parcli rank ghi",
     "the file is empty; give a rank CSV that parcli rank wrote": "tệp rỗng; hãy dùng tệp CSV xếp hạng do parcli rank ghi",

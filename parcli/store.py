@@ -108,9 +108,11 @@ class Store:
     # -- units -------------------------------------------------------------
 
     def unit(self, path: str | Path, doc: Document | None = None) -> tuple[Unit, Framework]:
-        """Load and check a unit file and the framework it names."""
+        """Load and check a unit file (YAML, or a filled XLSX form) and the framework it names."""
         name = str(path)
         if doc is None:
+            if is_form(path):
+                return self._form_unit(Path(path), name)
             doc = load_file(path, name, digest=False)
         header, problems = unit_header(doc)
         if header is None:
@@ -129,3 +131,46 @@ class Store:
         if unit is None:
             raise InputError("invalid unit file", problems)
         return unit, fw
+
+    def _form_unit(self, path: Path, name: str) -> tuple[Unit, Framework]:
+        """A filled form: its framework first (the form's rows follow its rules), then the unit's checks."""
+        from .form import form_version_problem, read_form
+
+        found: dict[str, object] = {}
+
+        def framework_for(ref: str):
+            try:
+                found["fw"] = self.framework(ref, path.parent)
+            except InputError as exc:
+                found["error"] = exc
+                return None
+            return found["fw"]
+
+        doc = read_form(path, name, framework_for)
+        error = found.get("error")
+        if isinstance(error, InputError):
+            where = doc.problem(("framework",), tr("framework {ref!r} cannot be used: {why}",
+                                                   ref=doc.data.get("framework"),
+                                                   why=error.message if not error.problems
+                                                   else tr("its file has the problems below")))
+            raise InputError("invalid framework reference", [where, *error.problems])
+        header, problems = unit_header(doc)
+        if header is None:
+            raise InputError("invalid unit file", problems)
+        fw = found.get("fw")
+        if not isinstance(fw, Framework):  # the form names no usable framework: its header said why
+            fw = self.framework(header.framework, path.parent)
+        stale = form_version_problem(doc, fw)
+        if stale is not None:
+            raise InputError("form of another framework version", [stale])
+        unit, problems = check_unit(doc, header, fw)
+        if unit is None:
+            raise InputError("invalid unit file", problems)
+        return unit, fw
+
+
+def is_form(path: str | Path) -> bool:
+    """Whether a unit path is a workbook (read as a form) rather than YAML."""
+    from .form import FORM_SUFFIXES, REFUSED_SUFFIXES
+
+    return str(path).lower().endswith(FORM_SUFFIXES + REFUSED_SUFFIXES)

@@ -8,7 +8,7 @@ from .errors import InputError, Problem
 from .i18n import language, tr
 from .loader import load_file
 from .scoring import score_file
-from .store import Store
+from .store import Store, is_form
 
 
 def kind_of(data) -> str | None:
@@ -35,8 +35,11 @@ def validate_files(paths: list[Path], strict: bool = False) -> tuple[list[str], 
         found: list[Problem] = []
         summary = ""
         try:
-            doc = load_file(path, name)
-            kind = kind_of(doc.data)
+            if is_form(path):  # a filled form is a unit
+                doc, kind = None, "unit"
+            else:
+                doc = load_file(path, name)
+                kind = kind_of(doc.data)
             if kind == "framework":
                 fw = store.framework_doc(Path(path), doc)
                 f, c, s = fw.counts()

@@ -205,7 +205,7 @@ def test_folders_and_quoted_patterns_stand_for_their_files(cli, tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     run = cli("rank", empty)
-    assert run.exit_code == 1 and "holds no .yaml file" in run.stderr
+    assert run.exit_code == 1 and "holds no .yaml or .xlsx file" in run.stderr
     run = cli("export", f"{tmp_path}/nothing-*.yaml", "-o", tmp_path / "x.csv")
     assert run.exit_code == 1 and "no file matches" in run.stderr
 

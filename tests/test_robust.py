@@ -34,7 +34,7 @@ def test_missing_file_and_directory(cli, tmp_path, command):
     assert run.exit_code == 1 and "nope.yaml: no such file" in run.all
     run = cli(command, tmp_path, *extra)
     # score takes one file; validate and export take a folder for its .yaml files, and this one has none
-    expected = "is a directory" if command == "score" else "the folder holds no .yaml file"
+    expected = "is a directory" if command == "score" else "the folder holds no .yaml or .xlsx file"
     assert run.exit_code == 1 and expected in run.all
 
 

@@ -355,12 +355,21 @@ def _wrong_measure(rule: RuleBase, form: str) -> str:
               wanted=wanted, given=given)
 
 
+def num_text(value: Decimal) -> str:
+    """A number as a reason writes it, the same however it was typed: 24, 24.0 and 24.00 are "24"."""
+    if value == value.to_integral_value():
+        return str(int(value))
+    return f"{value.normalize():f}"
+
+
 def shown(ev: Evidence) -> str:
     """A measured value as a reason shows it: "60/78 = 76.92%", "99.7%", "3"."""
     if ev.form == "ratio":
-        return f"{ev.done}/{ev.of} = {ev.amount.quantize(Decimal('0.01')):f}%"
+        return f"{num_text(ev.done)}/{num_text(ev.of)} = {ev.amount.quantize(Decimal('0.01')):f}%"
     if ev.form == "percent":
-        return f"{ev.amount}%"
+        return f"{num_text(ev.amount)}%"
+    if ev.form in ("count", "value"):
+        return num_text(ev.amount)
     return f"{ev.amount}"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Literal
 
-from .base import ZERO, RuleBase, check_each, register
+from .base import ZERO, RuleBase, check_each, register, shown
 
 if TYPE_CHECKING:  # resolved by pydantic when a framework is validated (parcli.shapes)
     from ..shapes import Num
@@ -38,7 +38,7 @@ class DeductionRule(RuleBase):
         return lambda ev: max(ZERO, leaf_max - ev.amount * each)
 
     def reason(self, leaf_max, ev) -> str:
-        return f"{leaf_max} − {ev.amount} × {self.each}"
+        return f"{leaf_max} − {shown(ev)} × {self.each}"
 
     def word_values(self):
         return {"each": self.each}

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from ..i18n import tr
-from .base import ZERO, RuleBase, register
+from .base import ZERO, RuleBase, register, shown
 
 if TYPE_CHECKING:  # resolved by pydantic when a framework is validated (parcli.shapes)
     from ..shapes import Num
@@ -46,7 +46,7 @@ class ScaleRule(RuleBase):
         return lambda ev: leaf_max * ev.amount / of
 
     def reason(self, leaf_max, ev) -> str:
-        return f"{ev.amount} / {self.of}"
+        return f"{shown(ev)} / {self.of}"
 
     def word_values(self):
         return {"of": self.of}
