@@ -250,7 +250,7 @@ def export(
     from .export import export_units
     from .report import provenance_line
 
-    count, used = export_units(_paths(units), output, strict)
+    count, used = export_units(_paths(units), output, strict, lang.value)
     for fw in used:
         _err(provenance_line(fw, lang.value))
     _err(tr("wrote {file} ({count} unit(s))", file=output, count=count))
@@ -262,7 +262,7 @@ def rank(
     units: Annotated[list[str], typer.Argument(metavar="UNIT...", help="Unit files, folders of them, or quoted patterns such as "
                                         "\"hoso/*.yaml\".")],
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the rank CSV here instead of printing a table.")
+        Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the ranking here (.csv, or .xlsx for people) instead of printing a table.")
     ] = None,
     previous: Annotated[
         Optional[Path],
@@ -301,9 +301,9 @@ def rank(
         from .report.files import check_output
 
         check_output(output, [*units, *([previous] if previous else [])])
-        writer = output_format(output).writer()
+        writer = output_format(output).writer(lang.value)
         if not writer.writes_rankings:
-            raise UsageError(f"{output}: " + tr("a ranking is written as CSV; use a .csv name"))
+            raise UsageError(f"{output}: " + tr("a ranking is written as CSV or XLSX; use a .csv or .xlsx name"))
     prev = read_previous(previous) if previous else None
     with _progress(len(units)) as tick:
         ranking = build_ranking(summaries(units, bands, strict, jobs, tick))
@@ -316,7 +316,13 @@ def rank(
     if writer is not None:
         from .report.files import write_atomic
 
-        write_atomic(output, lambda fh: writer.ranking(fh, ranking))
+        leaves = []
+        if writer.name == "XLSX":  # a workbook for people also shows every unit's leaves
+            from .scoring import score_files
+            from .summary import summarize
+
+            leaves = [summarize(result) for result in score_files(units, strict)]
+        write_atomic(output, lambda fh: writer.ranking(fh, ranking, leaves))
         for info in ranking.frameworks:
             _err(provenance_line(info, lang.value))
         _err(tr("wrote {file} ({count} unit(s))", file=output, count=len(ranking.rows)))

@@ -20,10 +20,11 @@ def output_format(output: Path) -> FileFormat:
     return fmt
 
 
-def export_units(units: list[Path], output: Path, strict: bool) -> tuple[int, list[FrameworkInfo]]:
-    """Write every unit's result to ``output``; return the number of units and their frameworks."""
+def export_units(units: list[Path], output: Path, strict: bool, lang: str = "vi") -> tuple[int, list[FrameworkInfo]]:
+    """Write every unit's result to ``output``; return the number of units and their frameworks.
+    ``lang`` is for the XLSX workbook's headers (CSV and JSON stay English)."""
     check_output(output, units)
-    writer = output_format(output).writer()
+    writer = output_format(output).writer(lang)
     count = 0
     frameworks: dict[str, FrameworkInfo] = {}
 

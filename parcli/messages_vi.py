@@ -188,7 +188,8 @@ VI: dict[str, str] = {
     "or use a wider terminal (e.g. COLUMNS=200).":
         "Chỉ số lĩnh vực {ids} không vừa chiều rộng nên chưa hiện: xem bằng --fields {ids}, "
         "hoặc cho màn hình rộng hơn (ví dụ COLUMNS=200).",
-    "a ranking is written as CSV; use a .csv name": "bảng xếp hạng được ghi ra CSV; hãy dùng tên tệp .csv",
+    "a ranking is written as CSV or XLSX; use a .csv or .xlsx name":
+        "bảng xếp hạng được ghi ra CSV hoặc XLSX; hãy dùng tên tệp .csv hoặc .xlsx",
     "no field {unknown}; the fields are {fields}": "không có lĩnh vực {unknown}; các lĩnh vực là {fields}",
     "{count} leaf(s) claimed above what the evidence supports": "{count} tiêu chí tự chấm cao hơn mức số liệu cho phép",
     "diff needs two files (A and B), or one unit with --claimed": "diff cần hai tệp (A và B), hoặc một đơn vị kèm --claimed",

@@ -176,6 +176,14 @@ def apply_previous(ranking: Ranking, by_code: dict[str, Previous], by_name: dict
             row.previous_rank, row.previous_index, row.matched = prev.rank, prev.index, True
 
 
+def ranking_of(summaries) -> Ranking:
+    """A ranking of full summaries (``export -o x.xlsx``): one framework's units by index."""
+    infos = list({s.framework.key: s.framework for s in summaries}.values())
+    field_ids = list(dict.fromkeys(fid for info in infos for fid, _title, _title_en in info.fields))
+    places = max((info.places for info in infos), default=2)
+    return Ranking(assign_ranks([Row(s) for s in summaries]), field_ids, infos, places)
+
+
 def build_ranking(items) -> Ranking:
     """Collect rows (and every problem) from :func:`parcli.batch.summaries` into a ranking."""
     rows: list[Row] = []

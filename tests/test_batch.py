@@ -142,41 +142,68 @@ def test_export_json_list(cli, tmp_path):
 
 
 def test_export_xlsx_reads_back(cli, tmp_path, write, mini):
+    """A workbook for people: ranking, leaves and about sheets, headers in the language, number
+    formats with the framework's places, frozen header, autofilter, exact numbers, neutralised text."""
     import openpyxl
 
-    evil = write("evil.yaml", 'schema: parcli/unit/v1\nunit: "=1+1"\ncode: "@x"\nyear: 2021\n'
+    evil = write("evil.yaml", 'schema: parcli/unit/v1\nunit: "=1+1\\x01"\ncode: "@x"\nyear: 2021\n'
                               'framework: mini.yaml\nevidence:\n  "1.1.1": {value: true, note: "-2"}\n')
     out = tmp_path / "all.xlsx"
     run = cli("export", *DEPARTMENTS, evil, "-o", out)
     assert run.exit_code == 2 and "different frameworks" in run.stderr and not out.exists()
     out2 = tmp_path / "dept.xlsx"
-    assert cli("export", *DEPARTMENTS, "-o", out2).exit_code == 0
+    assert cli("export", *DEPARTMENTS, "-o", out2, "--lang", "vi").exit_code == 0
     wb = openpyxl.load_workbook(out2)
-    summary, leaves = wb["summary"], wb["leaves"]
-    assert summary.freeze_panes == "A2" and leaves.freeze_panes == "A2"
-    head = [c.value for c in summary[1]]
-    assert head[:8] == ["unit", "code", "year", "framework", "points", "max", "index", "class"]
-    assert summary.max_row == 1 + len(DEPARTMENTS)
-    units = {summary.cell(row=i, column=1).value for i in range(2, summary.max_row + 1)}
+    assert wb.sheetnames == ["Xếp hạng", "Chi tiết tiêu chí", "Thông tin"]
+    ranking, leaves = wb["Xếp hạng"], wb["Chi tiết tiêu chí"]
+    assert ranking.freeze_panes == "C2" and leaves.freeze_panes == "G2"
+    assert ranking.auto_filter.ref.startswith("A1:") and leaves.auto_filter.ref.startswith("A1:")
+    head = [c.value for c in ranking[1]]
+    assert head[:8] == ["Xếp hạng", "Đơn vị", "Mã đơn vị", "Năm", "Tổng điểm", "Điểm tối đa áp dụng",
+                        "Chỉ số (%)", "Xếp loại"]
+    assert head[8] == "Lĩnh vực 1 (%)"
+    assert ranking.max_row == 1 + len(DEPARTMENTS)
+    assert [ranking.cell(row=i, column=1).value for i in range(2, 5)] == [1, 2, 3]
+    units = {ranking.cell(row=i, column=2).value for i in range(2, ranking.max_row + 1)}
     assert "Ban Dân tộc tỉnh" in units  # Vietnamese intact
-    assert isinstance(summary["E2"].value, (int, float))  # numbers are numbers
-    assert [c.value for c in leaves[1]] == ["unit", "code", "year", "framework", "field", "criterion", "leaf",
-                                            "title", "max", "points", "lost", "status", "claimed", "note"]
+    assert isinstance(ranking["G2"].value, (int, float)) and ranking["G2"].number_format == "0.000"  # 3 places
+    assert ranking.column_dimensions["B"].width >= 20
     from parcli.store import Store
 
     assert leaves.max_row == 1 + len(Store().framework("department-example").leaves) * len(DEPARTMENTS)
-    assert summary.column_dimensions["A"].width >= 20
-    about = {r[0]: r[1] for r in wb["about"].iter_rows(min_row=2, values_only=True)}
-    assert about["framework"] == "department-example" and len(about["framework_sha256"]) == 64
-    assert about["framework_status"] == "custom" and about["tool"].startswith("parcli ")
-    # formula-like text is neutralised in XLSX too
+    about = {r[0]: r[1] for r in wb["Thông tin"].iter_rows(min_row=2, values_only=True)}
+    assert about["Bộ tiêu chí"].startswith("department-example") and len(about["SHA-256 của tệp bộ tiêu chí"]) == 64
+    assert about["Nguồn gốc"] == "tự xây dựng" and about["Công cụ"].startswith("parcli ")
+    english = tmp_path / "en.xlsx"
+    assert cli("export", *DEPARTMENTS, "-o", english, "--lang", "en").exit_code == 0
+    assert openpyxl.load_workbook(english).sheetnames == ["Ranking", "Leaves", "About"]
+    # formula-like text is neutralised in XLSX too; a control character shows, it does not break the file
     out3 = tmp_path / "evil.xlsx"
-    assert cli("export", evil, "-o", out3).exit_code == 0
+    assert cli("export", evil, "-o", out3, "--lang", "en").exit_code == 0
     wb = openpyxl.load_workbook(out3)
-    assert wb["summary"]["A2"].value == "'=1+1" and wb["summary"]["B2"].value == "'@x"
-    assert wb["summary"]["A2"].data_type == "s"
-    note = [r for r in wb["leaves"].iter_rows(min_row=2, values_only=True) if r[6] == "1.1.1"][0][13]
+    assert wb["Ranking"]["B2"].value == "'=1+1\\x01" and wb["Ranking"]["C2"].value == "'@x"
+    assert wb["Ranking"]["B2"].data_type == "s"
+    note = [r for r in wb["Leaves"].iter_rows(min_row=2, values_only=True) if r[4] == "1.1.1"][0][11]
     assert note == "'-2"
+
+
+def test_rank_xlsx_with_previous(cli, tmp_path):
+    import openpyxl
+
+    before = tmp_path / "2020.csv"
+    assert cli("rank", *DEPARTMENTS[:10], "-o", before).exit_code == 0
+    out = tmp_path / "rank.xlsx"
+    run = cli("rank", *DEPARTMENTS, "-o", out, "--previous", before, "--lang", "en")
+    assert run.exit_code == 0, run.all
+    wb = openpyxl.load_workbook(out)
+    ws = wb["Ranking"]
+    head = [c.value for c in ws[1]]
+    assert head[-3:] == ["Previous rank", "Change", "Index change"]
+    changes = [c for c in next(ws.iter_cols(min_col=len(head), max_col=len(head), min_row=2)) if c.value is not None]
+    assert changes and all(c.number_format.startswith("+0.000") for c in changes)
+    assert wb["Leaves"].max_row > len(DEPARTMENTS)
+    csv_rows = cli("rank", *DEPARTMENTS, "--previous", before, "-o", tmp_path / "r.csv")
+    assert csv_rows.exit_code == 0
 
 
 def test_diff_two_years(cli):

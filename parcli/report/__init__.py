@@ -30,10 +30,13 @@ class FileFormat(str, Enum):
     def for_path(cls, path: Path) -> FileFormat | None:
         return cls.__members__.get(path.suffix.lower().lstrip("."))
 
-    def writer(self) -> Writer:
-        """This format's writer (its module is imported only now: openpyxl is slow to import)."""
+    def writer(self, lang: str = "vi") -> Writer:
+        """This format's writer (its module is imported only now: openpyxl is slow to import).
+        ``lang`` is for formats people read (XLSX headers); CSV and JSON stay English."""
         module, name = _WRITERS[self]
-        return getattr(import_module(module, __name__), name)()
+        writer = getattr(import_module(module, __name__), name)()
+        writer.lang = lang
+        return writer
 
 
 _WRITERS = {
@@ -48,6 +51,7 @@ class Writer:
 
     name = ""
     writes_rankings = False
+    lang = "vi"
 
     def results(self, fh, summaries) -> None:
         """Every unit's leaves (export)."""
@@ -57,8 +61,8 @@ class Writer:
         """One unit's result (score --format)."""
         self.results(fh, [summary])
 
-    def ranking(self, fh, ranking) -> None:
-        """A ranking, one row per unit (rank)."""
+    def ranking(self, fh, ranking, leaves=()) -> None:
+        """A ranking, one row per unit (rank); ``leaves``: the units' full summaries, for formats that show them."""
         raise UsageError(tr("a ranking is not written as {format}; use a .csv name", format=self.name))
 
 
@@ -193,6 +197,17 @@ LABELS = {
         "kind_per_item": "cộng theo số lần",
         "kind_deduction": "trừ theo vi phạm",
         "kind_manual": "thẩm định chấm",
+        "code": "Mã đơn vị",
+        "item": "Mục",
+        "index_change": "Thay đổi chỉ số",
+        "sheet_rank": "Xếp hạng",
+        "sheet_leaves": "Chi tiết tiêu chí",
+        "sheet_about": "Thông tin",
+        "tool": "Công cụ",
+        "framework": "Bộ tiêu chí",
+        "sha256": "SHA-256 của tệp bộ tiêu chí",
+        "note": "Ghi chú",
+        "units": "Số đơn vị",
         "form_sheet": "Tự đánh giá",
         "form_help_sheet": "Hướng dẫn",
         "form_title": "Phiếu tự đánh giá",
@@ -269,6 +284,17 @@ LABELS = {
         "kind_per_item": "per item",
         "kind_deduction": "deduction",
         "kind_manual": "appraisers' points",
+        "code": "Code",
+        "item": "Item",
+        "index_change": "Index change",
+        "sheet_rank": "Ranking",
+        "sheet_leaves": "Leaves",
+        "sheet_about": "About",
+        "tool": "Tool",
+        "framework": "Framework",
+        "sha256": "SHA-256 of the framework file",
+        "note": "Note",
+        "units": "Units",
         "form_sheet": "Self-assessment",
         "form_help_sheet": "Instructions",
         "form_title": "Self-assessment form",

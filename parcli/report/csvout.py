@@ -61,7 +61,7 @@ class CsvWriter(Writer):
     def results(self, fh, summaries) -> None:
         write_rows(fh, LEAF_COLUMNS, (row for summary in summaries for row in leaf_rows(summary)))
 
-    def ranking(self, fh, ranking) -> None:
+    def ranking(self, fh, ranking, leaves=()) -> None:
         from ..rank import rank_header, rank_rows
 
         write_rows(fh, rank_header(ranking), rank_rows(ranking))

@@ -1,4 +1,11 @@
-"""XLSX export (openpyxl, write-only): a summary sheet and a leaves sheet."""
+"""XLSX outputs for people (``export -o x.xlsx``, ``rank -o x.xlsx``): a ranking sheet, a leaves
+sheet and an about sheet, with headers in the chosen language, number formats with the
+framework's places (86.67 stays 86.67, 40.00 shows 40.00), a frozen header, an autofilter and
+widths that fit Vietnamese names. Cells hold exact numbers; text a spreadsheet would run as a
+formula is neutralised and control characters are shown visibly. One workbook per framework.
+
+CSV stays as DESIGN §6 says (stable English columns for scripts).
+"""
 
 from __future__ import annotations
 
@@ -6,28 +13,28 @@ from decimal import Decimal
 
 from ..errors import InputError, UsageError
 from ..i18n import tr
-from . import Writer
-from .csvout import LEAF_COLUMNS, leaf_rows, neutralise
+from . import Writer, label
+from .csvout import neutralise
 
 EXCEL_MAX_ROWS = 1_048_576
-SUMMARY_BASE = ["unit", "code", "year", "framework", "points", "max", "index", "class"]
-
-
-def _cell(value):
-    if value is None:
-        return None
-    if isinstance(value, Decimal):
-        return value  # written as a number, exactly
-    if isinstance(value, (int, bool)):
-        return value
-    return neutralise(str(value))
 
 
 class XlsxWriter(Writer):
     name = "XLSX"
+    writes_rankings = True
 
     def results(self, fh, summaries) -> None:
-        write_xlsx(fh, summaries)
+        from ..rank import ranking_of
+
+        summaries = list(summaries)
+        keys = {s.framework.key for s in summaries}
+        if len(keys) > 1:
+            raise UsageError(tr("the units use different frameworks; their summary columns differ. Export them "
+                                "to separate .xlsx files, or to one .csv or .json"))
+        write_workbook(fh, ranking_of(summaries), summaries, self.lang)
+
+    def ranking(self, fh, ranking, leaves=()) -> None:
+        write_workbook(fh, ranking, list(leaves), self.lang)
 
 
 def _discard(wb) -> None:
@@ -44,74 +51,114 @@ def _discard(wb) -> None:
                     pass
 
 
-def write_xlsx(fh, results) -> None:
+def write_workbook(fh, ranking, leaves, lang: str = "vi") -> None:
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
     try:
-        _write(wb, fh, results)
+        _write(wb, fh, ranking, leaves, lang)
     except BaseException:
         _discard(wb)
         raise
 
 
-def _write(wb, fh, results) -> None:
-    from openpyxl.styles import Font
+def _text(value) -> str:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    text = neutralise(str(value))
+    return ILLEGAL_CHARACTERS_RE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
+
+
+def _write(wb, fh, ranking, leaves, lang: str) -> None:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    summary = wb.create_sheet("summary")
-    leaves = wb.create_sheet("leaves")
+    places = ranking.places
+    number = "0." + "0" * places
+    signed = f"+{number};-{number};{number}"
     bold = Font(bold=True)
-    header_written = False
-    leaf_count = 1
+    wrap_top = Alignment(wrap_text=True, vertical="top")
 
-    def header(ws, names, widths):
-        from openpyxl.cell import WriteOnlyCell
-
-        ws.freeze_panes = "A2"
+    def sheet(title: str, heads: list[tuple[str, str]], rows, widths: list[int], freeze: str):
+        """heads: (label, number format or "" for text); rows: lists of values."""
+        ws = wb.create_sheet(title)
+        ws.freeze_panes = freeze
         for i, width in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(i)].width = width
-        cells = []
-        for name in names:
-            c = WriteOnlyCell(ws, value=name)
+        header = []
+        for text, _fmt in heads:
+            c = WriteOnlyCell(ws, value=text)
             c.font = bold
-            cells.append(c)
-        ws.append(cells)
-
-    leaf_widths = [28, 8, 6, 22, 6, 8, 9, 60, 7, 9, 8, 10, 8, 30]
-    header(leaves, LEAF_COLUMNS, leaf_widths)
-    first = None
-    first_fw = None
-    for result in results:
-        key = result.framework.key
-        if first is None:
-            first, first_fw = key, result.framework
-        elif key != first:
-            raise UsageError(tr("the units use different frameworks; their summary columns differ. Export them "
-                                "to separate .xlsx files, or to one .csv or .json"))
-        if not header_written:
-            field_cols = [f"field_{f.id}" for f in result.fields]
-            header(summary, SUMMARY_BASE + field_cols, [28, 8, 6, 22, 9, 8, 9, 10] + [9] * len(field_cols))
-            header_written = True
-        summary.append([_cell(v) for v in (result.unit, result.code, result.year, key,
-                                           result.points, result.max, result.index, result.klass)]
-                       + [_cell(f.index) for f in result.fields])
-        for row in leaf_rows(result):
-            leaf_count += 1
-            if leaf_count > EXCEL_MAX_ROWS:
+            c.alignment = wrap_top
+            header.append(c)
+        ws.append(header)
+        count = 1
+        for row in rows:
+            count += 1
+            if count > EXCEL_MAX_ROWS:
                 raise InputError(tr("more than {rows:,} leaf rows: above what one Excel sheet holds; "
                                     "export to .csv instead", rows=EXCEL_MAX_ROWS))
-            leaves.append([_cell(v) for v in row])
-    if not header_written:
-        header(summary, SUMMARY_BASE, [28, 8, 6, 22, 9, 8, 9, 10])
-    about = wb.create_sheet("about")
-    header(about, ["key", "value"], [22, 100])
-    if first_fw is not None:
-        from .. import __version__
+            cells = []
+            for value, (_text_head, fmt) in zip(row, heads):
+                if value is None:
+                    cells.append(None)
+                elif isinstance(value, (Decimal, int)) and not isinstance(value, bool):
+                    c = WriteOnlyCell(ws, value=value)
+                    if fmt:
+                        c.number_format = fmt
+                    cells.append(c)
+                else:
+                    cells.append(_text(value))
+            ws.append(cells)
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(heads))}{max(count, 1)}"
+        return ws
 
-        for key, value in (("tool", f"parcli {__version__}"), ("framework", first_fw.id),
-                           ("framework_version", first_fw.version), ("framework_sha256", first_fw.sha256),
-                           ("framework_status", first_fw.status),
-                           ("framework_note", first_fw.note)):
-            about.append([key, _cell(value)])
+    def width(values, low=8, high=60) -> int:
+        return max(low, min(high, max((len(str(v)) for v in values if v is not None), default=0) + 2))
+
+    field_heads = [(f"{label('field', lang)} {fid} (%)", number) for fid in ranking.field_ids]
+    heads = [(label("rank", lang), "0"), (label("unit", lang), ""), (label("code", lang), ""),
+             (label("year", lang), "0"), (label("total", lang), number), (label("applicable_max", lang), number),
+             (label("index", lang), number), (label("class", lang), "")] + field_heads
+    if ranking.has_previous:
+        heads += [(label("previous", lang), "0"), (label("change", lang), "+0;-0;0"),
+                  (label("index_change", lang), signed)]
+    rows = []
+    for r in ranking.rows:
+        s = r.summary
+        row = [r.rank, s.unit, s.code, s.year, s.points, s.max, s.index, s.klass]
+        row += [s.field_index(fid) for fid in ranking.field_ids]
+        if ranking.has_previous:
+            row += [r.previous_rank, r.rank_change, r.index_change]
+        rows.append(row)
+    names = [r.summary.unit for r in ranking.rows]
+    widths = [8, width(names + [heads[1][0]]), 10, 7, 10, 12, 11, 10] + [12] * len(field_heads) + [10, 10, 12]
+    sheet(label("sheet_rank", lang), heads, rows, widths, "C2")
+
+    leaf_heads = [(label("unit", lang), ""), (label("code", lang), ""), (label("field", lang), ""),
+                  (label("criterion", lang), ""), (label("id", lang), ""), (label("title", lang), ""),
+                  (label("max", lang), number), (label("points", lang), number), (label("lost", lang), number),
+                  (label("status", lang), ""), (label("claimed", lang), number), (label("note", lang), "")]
+
+    def leaf_rows():
+        for s in leaves:
+            for leaf in s.leaves:
+                yield [s.unit, s.code, leaf.field, leaf.criterion, leaf.id, leaf.title, leaf.max, leaf.points,
+                       leaf.lost, label(leaf.status, lang), leaf.claimed, leaf.note]
+
+    titles = [leaf.title for s in leaves[:1] for leaf in s.leaves]
+    sheet(label("sheet_leaves", lang), leaf_heads, leaf_rows(),
+          [width(names), 10, 9, 10, 9, width(titles, 20, 70), 9, 9, 9, 14, 10, 40], "G2")
+
+    from .. import __version__
+
+    about = [(label("tool", lang), f"parcli {__version__}"), (label("units", lang), len(ranking.rows))]
+    for info in ranking.frameworks:
+        about += [(label("framework", lang), f"{info.id} — {info.title_en if lang == 'en' and info.title_en else info.title}"),
+                  (label("version", lang), info.version), (label("sha256", lang), info.sha256),
+                  (label("provenance", lang), label(f"status_{info.status}", lang)),
+                  (label("note", lang), info.note)]
+    sheet(label("sheet_about", lang), [(label("item", lang), ""), (label("form_value", lang), "")], about,
+          [28, 110], "A2")
     wb.save(fh)
