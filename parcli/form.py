@@ -278,21 +278,34 @@ _HELP = {
 class FormDocument:
     """A form read as a unit file: ``data`` as its YAML would be, problems located at cells."""
 
-    __slots__ = ("file", "data", "sheet", "cells", "meta", "sha256")
+    __slots__ = ("file", "data", "sheet", "cells", "meta", "sha256", "rows", "columns", "fw")
 
     def __init__(self, file: str, data: dict, sheet: str, cells: dict, meta: dict):
         self.file = file
         self.data = data
         self.sheet = sheet
-        self.cells = cells
+        self.cells = cells  # the unit's cells: ("unit",) -> "B2"
         self.meta = meta
         self.sha256 = ""
+        self.rows: dict[str, int] = {}  # id -> row, from the hidden sheet
+        self.columns: dict[str, str] = {}  # input -> column letter
+        self.fw = None
 
     def locate(self, path, key: bool = False) -> tuple[int, int]:
         return (0, 0)
 
     def cell(self, path) -> str | None:
+        """The cell a problem's path points at (worked out only for problems)."""
         path = tuple(path)
+        if len(path) >= 2 and path[0] == "evidence" and path[1] in self.rows:
+            row = self.rows[path[1]]
+            key = path[2] if len(path) > 2 else "value"
+            node = self.fw.nodes.get(path[1]) if self.fw is not None else None
+            manual = node is not None and node.rule is not None and node.rule.kind == "manual"
+            if key in ("percent", "count", "value") or (key == "points" and manual):
+                key = "value"
+            column = self.columns.get(key, self.columns.get("value"))
+            return f"{column}{row}" if column else None
         while path:
             found = self.cells.get(path)
             if found:
@@ -307,7 +320,6 @@ class FormDocument:
 
 
 _SAVED_VALUE = re.compile(r"<v>[^<]+</v>")  # openpyxl writes <v /> for a formula it did not compute
-_FORMULA_CELL = re.compile(r'<c\b[^>]*?\br="([A-Z]+[0-9]+)"[^>]*?(?<!/)>((?:(?!</c>).)*)</c>', re.S)  # not <c …/>
 
 
 def _checked_parts(raw: bytes, name: str) -> dict[str, bytes]:
@@ -377,11 +389,23 @@ def _xml_text(text: str) -> str:
             .replace("&amp;", "&"))
 
 
+_FORMULA = re.compile(rb"<f[ >/]")  # a formula element (not <fill>, <formula1> of data validation)
+_CELL_REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
+
+
 def _formulas_without_values(xml: bytes) -> list[str]:
-    if b"<f" not in xml:
-        return []
-    text = xml.decode("utf-8", "replace")
-    return [ref for ref, body in _FORMULA_CELL.findall(text) if "<f" in body and not _SAVED_VALUE.search(body)]
+    """The cells of a sheet that hold a formula but no saved value (openpyxl writes <v /> for them)."""
+    out = []
+    for m in _FORMULA.finditer(xml):
+        start = xml.rfind(b"<c ", 0, m.start())
+        end = xml.find(b"</c>", m.start())
+        if start < 0 or end < 0:
+            continue
+        body = xml[start:end].decode("utf-8", "replace")
+        ref = _CELL_REF.search(xml, start, m.start())
+        if ref and not _SAVED_VALUE.search(body):
+            out.append(ref.group(1).decode("ascii"))
+    return out
 
 
 def _cell_value(value: Any) -> Any:
@@ -472,6 +496,11 @@ def read_form(path: str | Path, display: str | None = None, fw_for=None) -> Form
         return None
 
     columns = {key: str(meta.get(f"column_{key}", LETTER[key])) for key in INPUTS}
+    if not all(len(c) == 1 and "A" <= c <= "Z" for c in columns.values()):
+        raise input_error(name, 0, 0, tr("not a parcli form ('{meta}' sheet without {schema}); make a form with "
+                                          "parcli template FRAMEWORK -o form.xlsx", meta=META, schema=FORM_SCHEMA))
+    positions = [(key, ord(columns[key]) - ord("A")) for key in INPUTS]
+    lo, hi = min(c for _k, c in positions), max(c for _k, c in positions) + 1
     data: dict[str, Any] = {"schema": UNIT_SCHEMA}
     cells: dict[tuple, str] = {("schema",): None}
     for key, default in UNIT_CELLS.items():
@@ -488,47 +517,51 @@ def read_form(path: str | Path, display: str | None = None, fw_for=None) -> Form
     doc = FormDocument(name, data, sheet, cells, meta)
     if fw is None:
         return doc
+    doc.rows, doc.columns, doc.fw = rows, columns, fw
+    width = hi - lo
+    order = [col - lo for _key, col in positions]  # where each input sits in a row's slice
+    contiguous = order == list(range(len(INPUTS)))
+    nodes = fw.nodes
     for node_id, row in rows.items():
-        node = fw.nodes.get(node_id)
-        refs = {key: f"{columns[key]}{row}" for key in INPUTS}
-        values = {key: at(r) for key, r in refs.items()}
-        base = ("evidence", node_id)
+        line = grid[row - 1] if 0 < row <= len(grid) else ()
+        inputs = line[lo:hi]
+        if inputs.count("") + inputs.count(None) == len(inputs):
+            continue  # an empty row (most of a blank form): nothing to read
+        if len(inputs) < width:
+            inputs = list(inputs) + [None] * (width - len(inputs))
+        if not contiguous:
+            inputs = [inputs[k] for k in order]
+        value, done, of, na, claimed, points, note, documents = [
+            None if v == "" or v is None else _cell_value(v) for v in inputs]
+        node = nodes.get(node_id)
         raw: dict[str, Any] = {}
-        na = _yes_no(values["na"])
+        na = _yes_no(na)
         if na is not False and na is not None:
             raw["na"] = na
-        if node is not None and node.is_leaf:
+        if node is not None and node.rule is not None:
             rule = node.rule
-            value = values["value"]
             if value is not None:
                 if rule.kind == "manual":
                     raw["points"] = value
-                    cells[base + ("points",)] = refs["value"]
                 elif rule.measure is None:
                     raw["value"] = _yes_no(value) if rule.kind == "yes_no" else value
-                    cells[base + ("value",)] = refs["value"]
                 else:
                     raw[rule.measure] = value
-                    cells[base + (rule.measure,)] = refs["value"]
-            for key in ("done", "of", "claimed"):
-                if values[key] is not None:
-                    raw[key] = values[key]
-                    cells[base + (key,)] = refs[key]
-            if values["points"] is not None and "points" not in raw:
-                raw["points"] = values["points"]
-                cells[base + ("points",)] = refs["points"]
-        if values["note"] is not None:
-            raw["note"] = values["note"] if isinstance(values["note"], str) else str(values["note"])
-        if values["documents"] is not None:
-            docs = values["documents"]
-            lines = [d.strip() for d in str(docs).splitlines() if d.strip()]
-            raw["documents"] = lines
-        for key in ("na", "note", "documents"):
-            cells[base + (key,)] = refs[key]
-        first = next((refs[k] for k in INPUTS if values[k] is not None), refs["value"])
-        cells[base] = first
+            if done is not None:
+                raw["done"] = done
+            if of is not None:
+                raw["of"] = of
+            if claimed is not None:
+                raw["claimed"] = claimed
+            if points is not None and "points" not in raw:
+                raw["points"] = points
+        if note is not None:
+            raw["note"] = note if isinstance(note, str) else str(note)
+        if documents is not None:
+            raw["documents"] = [d.strip() for d in str(documents).splitlines() if d.strip()]
         if raw:
-            if set(raw) == {"value"} and node is not None and node.is_leaf and node.rule.measure is None:
+            if len(raw) == 1 and "value" in raw and node is not None and node.rule is not None \
+                    and node.rule.measure is None:
                 raw = raw["value"]  # the scalar form (true, an option key), as a unit file writes it
             evidence[node_id] = raw
     return doc

@@ -314,3 +314,13 @@ def test_start_benchmark_runs_and_prints_its_ratios():
         assert re.search(rf"^{re.escape(name)} +\d+ ms +baseline .* ratio \d+\.\d\d \(target ≤ 1\.\d\)", proc.stdout,
                          re.M), proc.stdout
     assert "first run, framework checked and cached" in proc.stdout
+
+
+def test_forms_benchmark_runs_small():
+    """benchmarks/bench_forms.py writes the same units as YAML and as forms, ranks both and checks the
+    rankings are identical (figures for the closing note; no timing asserted here)."""
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_forms.py"), "--n", "12", "--repeat", "1"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode in (0, 1), proc.stdout + proc.stderr
+    assert "12 units ranked" in proc.stdout and "rankings identical" in proc.stdout
+    assert re.search(r"ratio forms / YAML: \d+\.\d\d \(target ≤ 3\.0\)", proc.stdout), proc.stdout
