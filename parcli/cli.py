@@ -391,6 +391,165 @@ def diff(
     emit(out, tables[-1], *lines)
 
 
+class PlanFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@command()
+@guarded
+def plan(
+    unit: Annotated[Path, typer.Argument(metavar="UNIT", help="The unit file (.yaml) or filled form (.xlsx).")],
+    target_index: Annotated[Optional[str], typer.Option("--target-index", metavar="X",
+                                                       help="Reach this displayed index, e.g. 90.")] = None,
+    target_class: Annotated[Optional[str], typer.Option("--target-class", metavar="C",
+                                                       help="Reach this class of the framework, e.g. A.")] = None,
+    gain: Annotated[Optional[str], typer.Option("--gain", metavar="P",
+                                               help="Raise the displayed index by P points, e.g. 2.5.")] = None,
+    target_rank: Annotated[Optional[int], typer.Option("--target-rank", metavar="N", min=1,
+                                                      help="Reach the index of the unit now at rank N (with --against).")] = None,
+    against: Annotated[Optional[Path], typer.Option("--against", metavar="RANK.csv",
+                                                   help="A rank CSV (parcli rank -o) for --target-rank.")] = None,
+    effort: Annotated[Optional[Path], typer.Option("--effort", metavar="FILE",
+                                                  help="YAML weights by leaf id or rule kind: minimise the total weight.")] = None,
+    all_sources: Annotated[bool, typer.Option("--all-sources",
+                                              help="Also plan survey, impact and appraisers' (manual) leaves.")] = False,
+    apply_plan: Annotated[bool, typer.Option("--apply", help="Write the unit with the plan applied (with -o).")] = False,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="NEW.yaml",
+                                                  help="Where --apply writes the planned unit file.")] = None,
+    fmt: Annotated[PlanFormat, typer.Option("--format", "-f", metavar="table|json|csv",
+                                            help="table (default), json or csv.")] = PlanFormat.table,
+    force: Annotated[bool, typer.Option("--force", help="Replace NEW.yaml if it exists.")] = False,
+    concise: ConciseOpt = False,
+    lang: LangOpt = Lang.vi,
+    locale: LocaleOpt = Locale.en,
+) -> None:
+    """Which lost points to win back: every next step, or the fewest changes that reach a target.
+
+    Example: parcli plan examples/bac-ninh-2021.yaml --target-class A
+    """
+    from .engine import score
+    from .plan import opportunities
+    from .plan import plan as make_plan
+    from .store import Store
+
+    store = Store()
+    checked, fw = store.unit(unit)
+    result = score(fw, checked)
+    target = _plan_target(result, fw, checked, target_index, target_class, gain, target_rank, against)
+    if apply_plan and (output is None or target is None):
+        raise UsageError(tr("--apply needs a target and -o NEW.yaml"))
+    weights = _effort(effort) if effort is not None else None
+    if target is None:
+        the_plan = opportunities(fw, checked, result, all_sources)
+    else:
+        the_plan = make_plan(fw, checked, result, target, all_sources, weights)
+    if apply_plan and the_plan.reached:
+        from .plan import apply as apply_changes
+        from .report.unitfile import unit_yaml
+
+        planned = apply_changes(fw, checked, the_plan.changes)
+        ref = _framework_ref(checked.framework_ref, fw, output)
+        _write_new(output, [unit, Path(fw.source_path)], force,
+                   unit_yaml(planned, fw, ref, unit.name).encode("utf-8"))
+    from .report import provenance_line
+
+    if fmt is PlanFormat.json:
+        from .report.jsonout import dumps
+        from .report.planout import plan_object
+
+        sys.stdout.write(dumps(plan_object(the_plan)) + "\n")
+    elif fmt is PlanFormat.csv:
+        from .report.csvout import write_rows
+        from .report.planout import CSV_COLUMNS, plan_rows
+
+        sys.stdout.flush()
+        write_rows(sys.stdout.buffer, CSV_COLUMNS, plan_rows(the_plan))
+    else:
+        from .report.planout import plan_tables
+        from .report.table import emit
+
+        out, _ = _consoles()
+        title, tables, lines = plan_tables(the_plan, lang.value, locale.value)
+        out.print(title, markup=False, highlight=False, overflow="fold")
+        for table in tables[:-1]:
+            emit(out, table)
+        emit(out, tables[-1], *lines, provenance_line(fw, lang.value))
+    if fmt is not PlanFormat.table:
+        _err(provenance_line(fw, lang.value))
+    if not the_plan.reached:
+        raise typer.Exit(1)
+
+
+def _decimal_option(name: str, text: str):
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        value = Decimal(text.strip().replace(",", ".") if text.count(",") == 1 and "." not in text else text.strip())
+    except InvalidOperation:
+        value = None
+    if value is None or not value.is_finite():
+        raise UsageError(f"{name}: " + tr("{value!r} is not a number", value=text))
+    return value
+
+
+def _plan_target(result, fw, unit, target_index, target_class, gain, target_rank, against):
+    """The displayed index a plan aims at (None: no target)."""
+    given = [x for x in (target_index, target_class, gain, target_rank) if x is not None]
+    if len(given) > 1:
+        raise UsageError(tr("give one target: --target-index, --target-class, --gain or --target-rank"))
+    if target_index is not None:
+        value = _decimal_option("--target-index", target_index)
+        if not 0 <= value <= 100:
+            raise UsageError("--target-index: " + tr("an index is in [0, 100], got {value}", value=value))
+        return value
+    if target_class is not None:
+        for band in fw.header.classes:
+            if band.label == target_class:
+                return band.min
+        raise UsageError("--target-class: " + tr("no class {label!r}; the classes are {labels}", label=target_class,
+                                                 labels=", ".join(b.label for b in fw.header.classes)))
+    if gain is not None:
+        from decimal import Decimal
+
+        value = _decimal_option("--gain", gain)
+        return min(Decimal(100), (result.index or 0) + value)
+    if target_rank is not None:
+        if against is None:
+            raise UsageError(tr("--target-rank needs --against RANK.csv (a file written by parcli rank -o)"))
+        from .rank import index_at_rank
+
+        return index_at_rank(against, target_rank, unit.code, unit.name)
+    if against is not None:
+        raise UsageError(tr("--against goes with --target-rank N"))
+    return None
+
+
+def _effort(path: Path) -> dict:
+    """--effort FILE: a YAML mapping of leaf ids or rule kinds (and ``default``) to weights above 0."""
+    from decimal import Decimal
+
+    from .loader import load_file
+
+    doc = load_file(path, str(path), digest=False)
+    data = doc.data
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: " + tr("an effort file maps leaf ids or rule kinds to weights, e.g. "
+                                          "{{\"3.2.1\": 3, bands: 2, default: 1}}"))
+    problems = []
+    weights = {}
+    for key, value in data.items():
+        if not isinstance(value, Decimal) or not value > 0:
+            problems.append(doc.problem((key,), tr("a weight is a number above 0, got {what}",
+                                                   what=value)))
+        else:
+            weights[str(key)] = value
+    if problems:
+        raise InputError("invalid effort file", problems)
+    return weights
+
+
 def _parse_classes(text: str):
     """``--classes "A:90,B:80,C:70,D:0"`` → class bands, highest first."""
     from decimal import Decimal, InvalidOperation

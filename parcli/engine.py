@@ -14,13 +14,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from .domain import Framework, Node, Unit
 from .rules import Evidence
+from .rules.base import settle
 
 ZERO = Decimal(0)
-# Computed points are kept exactly when they have at most 12 decimal places, else rounded
-# half-up at 12 (e.g. 1.5 × 60/78): every sum of points is then exact.
-POINT_PLACES = 12
-POINT_EXPONENT = -POINT_PLACES
-POINT_STEP = Decimal(1).scaleb(POINT_EXPONENT)
+
 HUNDRED = Decimal(100)
 _CTX = decimal.Context(prec=28, rounding=ROUND_HALF_UP)
 
@@ -184,9 +181,7 @@ def _score(fw: Framework, unit: Unit, classes) -> Result:
             missing.append(nid)
             append(LeafResult(node, ZERO, MISSING, ev))
             continue
-        computed = node.scorer(ev) if ev.form is not None else None
-        if computed is not None and computed.as_tuple().exponent < POINT_EXPONENT:
-            computed = computed.quantize(POINT_STEP, ROUND_HALF_UP)  # a ratio that does not end: 12 places
+        computed = settle(node.scorer(ev)) if ev.form is not None else None  # 12 places when it does not end
         given = ev.points
         if given is None:
             points, status = computed, SCORED

@@ -235,6 +235,20 @@ VI: dict[str, str] = {
     "Invalid value for {param}: {detail}": "Giá trị không hợp lệ cho {param}: {detail}",
     "invalid command line: {detail}": "dòng lệnh không hợp lệ: {detail}",
     "convert writes a form (.xlsx) or a unit file (.yaml)": "convert ghi ra phiếu (.xlsx) hoặc hồ sơ đơn vị (.yaml)",
+    # --- plan ---
+    "--apply needs a target and -o NEW.yaml": "--apply cần một mục tiêu và -o TỆP_MỚI.yaml",
+    "{value!r} is not a number": "{value!r} không phải là số",
+    "give one target: --target-index, --target-class, --gain or --target-rank":
+        "chỉ cho một mục tiêu: --target-index, --target-class, --gain hoặc --target-rank",
+    "an index is in [0, 100], got {value}": "chỉ số nằm trong [0, 100], nhưng là {value}",
+    "no class {label!r}; the classes are {labels}": "không có xếp loại {label!r}; các xếp loại là {labels}",
+    "--target-rank needs --against RANK.csv (a file written by parcli rank -o)":
+        "--target-rank cần --against XEP_HANG.csv (tệp do parcli rank -o ghi)",
+    "--against goes with --target-rank N": "--against đi cùng --target-rank N",
+    "an effort file maps leaf ids or rule kinds to weights, e.g. {{\"3.2.1\": 3, bands: 2, default: 1}}":
+        "tệp công sức gán trọng số cho mã tiêu chí hoặc loại quy tắc, ví dụ {{\"3.2.1\": 3, bands: 2, default: 1}}",
+    "a weight is a number above 0, got {what}": "trọng số là số lớn hơn 0, nhưng là {what}",
+    "no rank {rank}: the file ranks {count} other unit(s)": "không có hạng {rank}: tệp chỉ xếp hạng {count} đơn vị khác",
     # --- the self-assessment form (.xlsx) ---
     "not a readable .xlsx workbook (a damaged zip: {detail}); open it in Excel or LibreOffice and save it again":
         "không đọc được tệp .xlsx (tệp nén bị hỏng: {detail}); hãy mở bằng Excel hoặc LibreOffice rồi lưu lại",

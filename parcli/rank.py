@@ -201,3 +201,32 @@ def build_ranking(items) -> Ranking:
     field_ids = list(dict.fromkeys(fid for info in frameworks for fid, _title, _title_en in info.fields))
     places = max((info.places for info in frameworks), default=2)
     return Ranking(assign_ranks(rows), field_ids, frameworks, places)
+
+
+def index_at_rank(path: Path, rank: int, code: str | None, name: str) -> Decimal:
+    """The displayed index of the unit at ``rank`` in a rank CSV, the unit itself left out
+    (matched by code, else by name); equal indices share a rank."""
+    from .loader import read_bytes
+
+    text = read_bytes(path, str(path)).decode("utf-8-sig", errors="replace")
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if not reader.fieldnames or "index" not in reader.fieldnames or "unit" not in reader.fieldnames:
+        raise InputError(f"{path}:1:1: " + tr("missing column(s) {columns}; give a rank CSV written by parcli rank",
+                                              columns="unit, index"))
+    indices = []
+    for row in reader:
+        unit = (row.get("unit") or "").lstrip("'").strip()
+        row_code = (row.get("code") or "").lstrip("'").strip()
+        if (code and row_code == code) or (not (code and row_code) and name_key(unit) == name_key(name)):
+            continue  # the unit itself
+        try:
+            value = Decimal((row.get("index") or "").strip())
+        except InvalidOperation:
+            continue
+        if value.is_finite():
+            indices.append(value)
+    indices.sort(reverse=True)
+    if not 1 <= rank <= len(indices):
+        raise InputError(f"{path}: " + tr("no rank {rank}: the file ranks {count} other unit(s)", rank=rank,
+                                          count=len(indices)))
+    return indices[rank - 1]

@@ -324,3 +324,10 @@ def test_forms_benchmark_runs_small():
     assert proc.returncode in (0, 1), proc.stdout + proc.stderr
     assert "12 units ranked" in proc.stdout and "rankings identical" in proc.stdout
     assert re.search(r"ratio forms / YAML: \d+\.\d\d \(target ≤ 3\.0\)", proc.stdout), proc.stdout
+
+
+def test_plan_benchmark_runs():
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_plan.py"), "--repeat", "1"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode in (0, 1), proc.stdout + proc.stderr
+    assert re.search(r"slowest plan: \d+ ms \(target < 1000 ms\)", proc.stdout), proc.stdout

@@ -44,6 +44,30 @@ def _value(node, ev) -> str:
     return "{" + ", ".join(parts) + "}"
 
 
+def raw_value(ev):
+    """An evidence value as a unit file holds it (a scalar or a mapping), for JSON outputs."""
+    out: dict = {}
+    if ev.na:
+        out["na"] = True
+    elif ev.form == "bool" or ev.form == "option":
+        out["value"] = ev.amount
+    elif ev.form == "ratio":
+        out["done"], out["of"] = ev.done, ev.of
+    elif ev.form in ("percent", "count", "value"):
+        out[ev.form] = ev.amount
+    if ev.points is not None:
+        out["points"] = ev.points
+    if ev.claimed is not None:
+        out["claimed"] = ev.claimed
+    if ev.note is not None:
+        out["note"] = ev.note
+    if ev.documents:
+        out["documents"] = list(ev.documents)
+    if len(out) == 1 and ev.form in ("bool", "option"):
+        return out["value"]
+    return out
+
+
 def unit_yaml(unit, fw, framework_ref: str, source: str = "") -> str:
     """The unit file of ``unit`` (checked against ``fw``), naming its framework as ``framework_ref``."""
     lines = []

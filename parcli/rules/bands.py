@@ -9,11 +9,21 @@ Points and reason come from one selection (:meth:`BandsRule.select`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from ..i18n import tr
-from .base import ZERO, Evidence, RuleBase, register, shown
+from .base import (
+    CENT,
+    HUNDRED,
+    ZERO,
+    Evidence,
+    RuleBase,
+    Step,
+    register,
+    shown,
+    whole_up,
+)
 
 if TYPE_CHECKING:  # resolved by pydantic when a framework is validated (parcli.shapes)
     from ..shapes import NonEmpty, Num, WithJsonSchema
@@ -121,3 +131,41 @@ class BandsRule(RuleBase):
             else:
                 parts.append(w["other"].format(p=fmt(b.points)))
         return "; ".join(parts)
+
+    def _entry(self, band: Band, ev: Evidence | None) -> Evidence | None:
+        """The least evidence (in the unit's own form) that the band holds; None when none can."""
+        threshold = band.gt if band.gt is not None else band.gte
+        if threshold is None:
+            return None
+        strict = band.gt is not None
+        if self.measure == "percent" and ev is not None and ev.form == "ratio":
+            of = ev.of
+            done = threshold * of / HUNDRED
+            done = (done.to_integral_value(ROUND_FLOOR) + 1) if strict else whole_up(done)
+            if done > of:
+                return None
+            return Evidence("ratio", done * HUNDRED / of, done, of)
+        if self.measure == "count":
+            value = (threshold.to_integral_value(ROUND_FLOOR) + 1) if strict else whole_up(threshold)
+            return Evidence("count", max(value, ZERO))
+        value = (threshold.quantize(CENT, ROUND_FLOOR) + CENT) if strict else threshold
+        if self.measure == "percent":
+            return Evidence("percent", value) if ZERO <= value <= HUNDRED else None
+        return Evidence("value", value)
+
+    def steps(self, leaf_max, ev, points):
+        found: dict[Decimal, Step] = {}
+        for band in self.bands:
+            if band.points <= points:
+                continue
+            entry = self._entry(band, ev)
+            if entry is None:
+                continue
+            got = self.points_of(leaf_max, entry)
+            if got > points and (got not in found or _amount(entry) < _amount(found[got].evidence)):
+                found[got] = Step(entry, got)
+        return [found[p] for p in sorted(found)]
+
+
+def _amount(ev: Evidence) -> Decimal:
+    return ev.done if ev.form == "ratio" else ev.amount

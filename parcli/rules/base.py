@@ -14,7 +14,7 @@ import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from typing import Any, ClassVar
 
 from ..hints import curly_hint, number_text_hint
@@ -24,6 +24,27 @@ from ..values import describe_value
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
+CENT = Decimal("0.01")
+# Computed points are kept exactly when they have at most 12 decimal places, else rounded
+# half-up at 12 (e.g. 1.5 × 60/78): every sum of points is then exact.
+POINT_PLACES = 12
+POINT_STEP = Decimal(1).scaleb(-POINT_PLACES)
+
+
+def settle(points: Decimal) -> Decimal:
+    """Points as the engine keeps them (rounded half-up at 12 places when they do not end)."""
+    if points.as_tuple().exponent < -POINT_PLACES:
+        return points.quantize(POINT_STEP, ROUND_HALF_UP)
+    return points
+
+
+def up_to_cent(value: Decimal) -> Decimal:
+    """The least number of 2 decimals not below ``value``."""
+    return value.quantize(CENT, ROUND_CEILING)
+
+
+def whole_up(value: Decimal) -> Decimal:
+    return value.to_integral_value(ROUND_CEILING)
 
 # A problem found in a rule or an evidence value: (path below it, message).
 Found = list[tuple[tuple, str]]
@@ -42,6 +63,18 @@ class Evidence:
     note: str | None = None
     documents: tuple[str, ...] = ()
     na: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """A change of a leaf's evidence that reaches a higher points level (``parcli plan``).
+
+    ``continuous``: the kind takes any value up to this step (linear, scale, manual); its
+    :meth:`RuleBase.least` gives the least evidence for fewer points."""
+
+    evidence: Evidence
+    points: Decimal
+    continuous: bool = False
 
 
 # The evidence forms of each measure, and how a unit file writes them.
@@ -110,6 +143,21 @@ class RuleBase:
     def unit(self, lang: str) -> str:
         """The unit of the measure a person reads (%, số lượng, điểm/5); empty when none."""
         return MEASURE_UNIT.get(lang, MEASURE_UNIT["vi"]).get(self.measure or "", "")
+
+    # -- plan steps (parcli plan) ----------------------------------------------
+
+    def points_of(self, leaf_max: Decimal, ev: Evidence) -> Decimal:
+        """The points this evidence gets, exactly as the engine computes them."""
+        return settle(self.scorer(leaf_max)(ev))
+
+    def steps(self, leaf_max: Decimal, ev: Evidence | None, points: Decimal) -> list[Step]:
+        """Every higher points level this leaf can reach from ``ev`` (now worth ``points``), each with
+        the least evidence that reaches it, lowest first. Kinds override it."""
+        return []
+
+    def least(self, leaf_max: Decimal, ev: Evidence | None, points: Decimal) -> Step | None:
+        """For continuous kinds: the least evidence worth at least ``points`` (None when none is)."""
+        return None
 
     # -- framework checks -----------------------------------------------------
 

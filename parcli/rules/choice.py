@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from ..i18n import tr
-from .base import Evidence, RuleBase, register
+from .base import Evidence, RuleBase, Step, register
 
 if TYPE_CHECKING:  # resolved by pydantic when a framework is validated (parcli.shapes)
     from ..shapes import NonEmpty, Num
@@ -60,3 +60,10 @@ class ChoiceRule(RuleBase):
     def describe(self, leaf_max, lang="vi", fmt=str) -> str:
         words = self.WORDS.get(lang) or self.WORDS["vi"]
         return words.format(options=", ".join(f"{k} = {fmt(v)}" for k, v in self.options.items()))
+
+    def steps(self, leaf_max, ev, points):
+        best: dict = {}
+        for key, value in self.options.items():  # the first option of each level, in the framework's order
+            if value > points and value not in best:
+                best[value] = key
+        return [Step(Evidence("option", best[v]), v) for v in sorted(best)]

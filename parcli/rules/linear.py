@@ -8,7 +8,17 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from ..i18n import tr
-from .base import HUNDRED, RuleBase, register, shown
+from .base import (
+    CENT,
+    HUNDRED,
+    Evidence,
+    RuleBase,
+    Step,
+    register,
+    shown,
+    up_to_cent,
+    whole_up,
+)
 
 if TYPE_CHECKING:  # resolved by pydantic when a framework is validated (parcli.shapes)
     from ..shapes import Num
@@ -49,3 +59,33 @@ class LinearRule(RuleBase):
 
     def word_values(self):
         return {"full_at": self.full_at}
+
+    def _at(self, leaf_max, ev, percent: Decimal) -> Evidence:
+        if ev is not None and ev.form == "ratio":
+            done = min(whole_up(percent * ev.of / HUNDRED), ev.of)
+            return Evidence("ratio", done * HUNDRED / ev.of, done, ev.of)
+        return Evidence("percent", min(up_to_cent(percent), HUNDRED))
+
+    def steps(self, leaf_max, ev, points):
+        if points >= leaf_max:
+            return []
+        return [Step(self._at(leaf_max, ev, self.full_at), leaf_max, continuous=True)]
+
+    def least(self, leaf_max, ev, points):
+        if points > leaf_max:
+            return None
+        entry = self._at(leaf_max, ev, points * self.full_at / leaf_max)
+        got = self.points_of(leaf_max, entry)
+        while got < points:  # rounding of the last decimal: one cent (or one done) more
+            bigger = entry.amount + CENT if entry.form == "percent" else None
+            if entry.form == "ratio":
+                if entry.done >= entry.of:
+                    return None
+                done = entry.done + 1
+                entry = Evidence("ratio", done * HUNDRED / entry.of, done, entry.of)
+            elif bigger > HUNDRED:
+                return None
+            else:
+                entry = Evidence("percent", bigger)
+            got = self.points_of(leaf_max, entry)
+        return Step(entry, got, continuous=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
-from .base import ZERO, RuleBase, register
+from .base import ZERO, Evidence, RuleBase, Step, register, up_to_cent
 
 
 @register
@@ -37,3 +37,14 @@ class ManualRule(RuleBase):
 
     def reason(self, leaf_max, ev) -> str:
         return "appraiser's points"
+
+    def steps(self, leaf_max, ev, points):
+        if points >= leaf_max:
+            return []
+        return [Step(Evidence(points=leaf_max), leaf_max, continuous=True)]
+
+    def least(self, leaf_max, ev, points):
+        if points > leaf_max:
+            return None
+        value = up_to_cent(points)
+        return Step(Evidence(points=min(value, leaf_max)), min(value, leaf_max), continuous=True)

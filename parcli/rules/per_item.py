@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Literal
 
-from .base import RuleBase, check_each, register, shown
+from .base import ZERO, Evidence, RuleBase, Step, check_each, register, shown
 
 if TYPE_CHECKING:  # resolved by pydantic when a framework is validated (parcli.shapes)
     from ..shapes import Num
@@ -42,3 +42,14 @@ class PerItemRule(RuleBase):
 
     def word_values(self):
         return {"each": self.each}
+
+    def steps(self, leaf_max, ev, points):
+        count = ev.amount if ev is not None and ev.form == "count" else ZERO
+        out = []
+        while points < leaf_max and count < 10 ** 6:
+            count += 1
+            got = self.points_of(leaf_max, Evidence("count", count))
+            if got > points:
+                out.append(Step(Evidence("count", count), got))
+                points = got
+        return out

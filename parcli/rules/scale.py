@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from ..i18n import tr
-from .base import ZERO, RuleBase, register, shown
+from .base import CENT, ZERO, Evidence, RuleBase, Step, register, shown, up_to_cent
 
 if TYPE_CHECKING:  # resolved by pydantic when a framework is validated (parcli.shapes)
     from ..shapes import Num
@@ -50,3 +50,20 @@ class ScaleRule(RuleBase):
 
     def word_values(self):
         return {"of": self.of}
+
+    def steps(self, leaf_max, ev, points):
+        if points >= leaf_max:
+            return []
+        return [Step(Evidence("value", self.of), leaf_max, continuous=True)]
+
+    def least(self, leaf_max, ev, points):
+        if points > leaf_max:
+            return None
+        value = min(up_to_cent(points * self.of / leaf_max), self.of)
+        entry = Evidence("value", value)
+        got = self.points_of(leaf_max, entry)
+        while got < points and value < self.of:
+            value = min(value + CENT, self.of)
+            entry = Evidence("value", value)
+            got = self.points_of(leaf_max, entry)
+        return Step(entry, got, continuous=True) if got >= points else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
-from .base import ZERO, Evidence, RuleBase, register
+from .base import ZERO, Evidence, RuleBase, Step, register
 
 
 @register
@@ -39,3 +39,8 @@ class YesNoRule(RuleBase):
 
     def reason(self, leaf_max, ev) -> str:
         return "true" if ev.amount else "false"
+
+    def steps(self, leaf_max, ev, points):
+        if ev is not None and ev.form == "bool" and ev.amount:
+            return []
+        return [Step(Evidence("bool", True), leaf_max)]
