@@ -391,6 +391,67 @@ def diff(
     emit(out, tables[-1], *lines)
 
 
+@command()
+@guarded
+def report(
+    units: Annotated[list[str], typer.Argument(metavar="UNIT...", help="Unit files or forms, folders of them, or quoted "
+                                               "patterns such as \"hoso/*.yaml\".")],
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE.html", help="The HTML report to write.")],
+    previous: Annotated[
+        Optional[Path],
+        typer.Option("--previous", metavar="RANK.csv", help="An earlier rank CSV: the ranking shows the changes."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace the report if it exists.")] = False,
+    strict: StrictOpt = False,
+    concise: ConciseOpt = False,
+    lang: LangOpt = Lang.vi,
+    locale: LocaleOpt = Locale.en,
+) -> None:
+    """Write one HTML page for leaders: index, class, charts, the leaves that lost most, first steps.
+
+    Self-contained (no network, font or file beside it) and printable on A4, a page per unit.
+    Example: parcli report examples/departments -o bao-cao.html
+    """
+    from .engine import score
+    from .rank import read_previous
+    from .scoring import strict_problems
+    from .store import Store
+
+    if output.suffix.lower() not in (".html", ".htm"):
+        raise UsageError(f"{output}: " + tr("a report is written as .html"))
+    paths = _paths(units)
+    store = Store()
+    results, checked, problems = [], {}, []
+    for path in paths:
+        try:
+            unit, fw = store.unit(path)
+        except InputError as exc:
+            from .errors import Problem
+
+            problems += exc.problems or [Problem(str(path), 0, 0, exc.message)]
+            continue
+        result = score(fw, unit)
+        if strict and result.missing:
+            problems += strict_problems(str(path), result.missing)
+            continue
+        results.append(result)
+        checked[id(result)] = unit
+    if problems:
+        raise InputError("invalid input", problems)
+    keys = {(r.framework.id, r.framework.version, r.framework.sha256) for r in results}
+    if len(keys) > 1:
+        names = ", ".join(sorted(f"{k[0]}@{k[1]}" for k in keys))
+        raise UsageError(tr("the units use different frameworks ({names}); their indices are not comparable. "
+                            "Rank each framework separately, or pass --allow-mixed", names=names)
+                         .split(". ")[0] + ".")
+    prev = read_previous(previous) if previous is not None else None
+    from .htmlreport import build
+
+    html = build(results, lang.value, locale.value, prev, checked)
+    _write_new(output, [*paths, *([previous] if previous else []), *(Path(r.framework.source_path) for r in results)],
+               force, html.encode("utf-8"))
+
+
 class PlanFormat(str, Enum):
     table = "table"
     json = "json"

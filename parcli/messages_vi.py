@@ -235,6 +235,7 @@ VI: dict[str, str] = {
     "Invalid value for {param}: {detail}": "Giá trị không hợp lệ cho {param}: {detail}",
     "invalid command line: {detail}": "dòng lệnh không hợp lệ: {detail}",
     "convert writes a form (.xlsx) or a unit file (.yaml)": "convert ghi ra phiếu (.xlsx) hoặc hồ sơ đơn vị (.yaml)",
+    "a report is written as .html": "báo cáo được ghi ra tệp .html",
     # --- plan ---
     "--apply needs a target and -o NEW.yaml": "--apply cần một mục tiêu và -o TỆP_MỚI.yaml",
     "{value!r} is not a number": "{value!r} không phải là số",

@@ -331,3 +331,10 @@ def test_plan_benchmark_runs():
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode in (0, 1), proc.stdout + proc.stderr
     assert re.search(r"slowest plan: \d+ ms \(target < 1000 ms\)", proc.stdout), proc.stdout
+
+
+def test_report_benchmark_runs():
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_report.py"), "--repeat", "1"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode in (0, 1), proc.stdout + proc.stderr
+    assert re.search(r"report size   : +\d+ KB", proc.stdout), proc.stdout
