@@ -7,6 +7,7 @@ into one, a result JSON file is read back as one. The comparison itself is pure.
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -61,6 +62,7 @@ class Diff:
     fields: list[Change]
     leaves: list[Change]
     warnings: list[str] = field(default_factory=list)
+    same_framework: bool = True  # False: fields paired by name, no leaves, points of different scales
 
     @property
     def points_change(self) -> Decimal:
@@ -115,9 +117,12 @@ def _no_constant(name: str):
 def compare(a: Summary, b: Summary) -> Diff:
     fa, fb = a.framework, b.framework
     warnings = []
-    if fa.id != fb.id:
-        raise InputError(tr("the two results use different frameworks ({a} and {b}); their points do not correspond",
-                            a=fa.id, b=fb.id))
+    if fa.id != fb.id:  # e.g. 2018 (province-2017) against 2021 (province-2020): fields by name only
+        warnings.append(tr("the frameworks differ ({a} and {b}): leaves are not compared; fields are compared by "
+                           "their names where the names match, by their index (%)", a=fa.id, b=fb.id))
+        if (a.code or a.unit) != (b.code or b.unit):
+            warnings.append(tr("these are different units: {a} and {b}", a=a.unit, b=b.unit))
+        return Diff(a, b, _pair_by_title(a.fields, b.fields), [], warnings, same_framework=False)
     if fa.version != fb.version or fa.sha256 != fb.sha256:
         warnings.append(tr("framework versions differ: {a} ({a_sha}) and {b} ({b_sha}); some changes may come "
                            "from the framework", a=fa.version, a_sha=fa.sha256[:12], b=fb.version, b_sha=fb.sha256[:12]))
@@ -128,6 +133,25 @@ def compare(a: Summary, b: Summary) -> Diff:
     fields.sort(key=lambda c: (-abs(c.delta), c.id))
     leaves.sort(key=lambda c: (-abs(c.delta), c.id))
     return Diff(a, b, fields, leaves, warnings)
+
+
+def _title_key(title: str) -> str:
+    return unicodedata.normalize("NFC", " ".join(title.split())).casefold()
+
+
+def _pair_by_title(xs: list, ys: list) -> list[Change]:
+    """Fields of two frameworks paired by name (A's order); a field named in one only is listed as such."""
+    by_title = {_title_key(y.title): y for y in ys}
+    out = []
+    paired = set()
+    for x in xs:
+        y = by_title.get(_title_key(x.title))
+        ident = x.id if y is None or y.id == x.id else f"{x.id} → {y.id}"
+        out.append(_change(ident, x, y))
+        if y is not None:
+            paired.add(id(y))
+    out += [_change(y.id, None, y) for y in ys if id(y) not in paired]
+    return out
 
 
 def _pair(xs: list, ys: list) -> list[Change]:

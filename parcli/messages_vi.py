@@ -288,8 +288,10 @@ VI: dict[str, str] = {
     "not a parcli result (schema {schema}); parcli score writes one in JSON":
         "không phải kết quả parcli (schema {schema}); parcli score ghi kết quả này dưới dạng JSON",
     "{name} is not a finite number": "{name} không phải số hữu hạn",
-    "the two results use different frameworks ({a} and {b}); their points do not correspond":
-        "hai kết quả dùng hai bộ tiêu chí khác nhau ({a} và {b}); điểm của chúng không tương ứng",
+    "the frameworks differ ({a} and {b}): leaves are not compared; fields are compared by their names where the "
+    "names match, by their index (%)":
+        "hai bộ tiêu chí khác nhau ({a} và {b}): không so sánh từng tiêu chí; các lĩnh vực được so sánh theo tên "
+        "(nơi tên trùng nhau), bằng chỉ số (%)",
     "framework versions differ: {a} ({a_sha}) and {b} ({b_sha}); some changes may come from the framework":
         "phiên bản bộ tiêu chí khác nhau: {a} ({a_sha}) và {b} ({b_sha}); một số thay đổi có thể do bộ tiêu chí",
     "these are different units: {a} and {b}": "đây là hai đơn vị khác nhau: {a} và {b}",

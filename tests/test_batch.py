@@ -229,9 +229,17 @@ def test_diff_json_against_yaml_and_na(cli, tmp_path, unit_file):
     assert "no longer na" in run.stdout
 
 
-def test_diff_refuses_different_frameworks_and_warns_on_versions(cli, tmp_path):
-    run = cli("diff", EXAMPLES / "bac-ninh-2021.yaml", DEPARTMENTS[0])
-    assert run.exit_code == 1 and "different frameworks" in run.stderr
+def test_diff_across_frameworks_compares_fields_by_name_and_warns_on_versions(cli, tmp_path):
+    """A 2018 unit (province-2017) against a 2021 unit (province-2020): the frameworks differ, so no
+    leaf is compared; the fields, whose names match, are compared by their index."""
+    run = cli("diff", EXAMPLES / "bac-kan-2018.yaml", EXAMPLES / "bac-ninh-2021.yaml", "--lang", "en")
+    assert run.exit_code == 0, run.all
+    assert "the frameworks differ (province-2017 and province-2020): leaves are not compared" in run.stderr
+    assert "Leaf" not in run.stdout and "Δ Index (%)" in run.stdout
+    rows = [line for line in run.stdout.splitlines() if re.match(r"│ [1-8] ", line)]
+    assert len(rows) == 8  # all eight field names match
+    other = cli("diff", EXAMPLES / "bac-ninh-2021.yaml", DEPARTMENTS[0], "--lang", "en")
+    assert other.exit_code == 0 and "the frameworks differ" in other.stderr and "only in" in other.stdout
     obj = json.loads(cli("score", EXAMPLES / "bac-ninh-2021.yaml", "-f", "json").stdout)
     obj["framework"]["version"] = "2019.9"
     old = tmp_path / "old.json"

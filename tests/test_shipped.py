@@ -1,6 +1,7 @@
 """The shipped frameworks and examples."""
 
 from decimal import Decimal
+from decimal import Decimal as D
 
 import pytest
 
@@ -57,6 +58,20 @@ def test_province_2020_structure():
     kinds = {leaf.rule.kind for leaf in fw.leaves}
     assert kinds == {"yes_no", "choice", "bands", "linear", "scale", "per_item", "deduction", "manual"}
     assert all(leaf.documents for leaf in fw.leaves if leaf.source != "survey")
+
+
+def test_province_2017_follows_the_published_figures():
+    """docs/sources.md: QĐ 2948/QĐ-BNV, 8 / 38 / 81, 100 points, field maxima 10, 10, 14.5, 11, 16, 7, 16, 15.5,
+    the eight field names of the 2017–2021 component rankings; every bands rule names its measure."""
+    fw = Store().framework("province-2017")
+    assert fw.counts() == (8, 38, 81) and fw.header.total == 100
+    assert [f.max for f in fw.fields] == [D(x) for x in ("10", "10", "14.5", "11", "16", "7", "16", "15.5")]
+    assert [f.title for f in fw.fields] == [f.title for f in Store().framework("province-2020").fields]
+    assert fw.status == "reconstructed" and "docs/sources.md" in fw.header.provenance.note
+    assert [(c.label, c.min) for c in fw.header.classes] == [("A", 80), ("B", 75), ("C", 70), ("D", 0)]
+    assert all(leaf.rule.measure in ("percent", "count", "value") for leaf in fw.leaves if leaf.rule.kind == "bands")
+    examples = [p for p in EXAMPLE_FILES if "framework: province-2017" in p.read_text(encoding="utf-8")]
+    assert {p.name for p in examples} == {"bac-kan-2017.yaml", "bac-kan-2018.yaml"}
 
 
 def test_province_2022_follows_the_published_figures():

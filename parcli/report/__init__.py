@@ -83,6 +83,8 @@ def display(value: Decimal | None, places: int, locale: str = "en", fixed: bool 
     if value is None:
         return ""
     q = round_index(value, places)
+    if q == 0:
+        q = abs(q)  # never "-0" (a small loss that rounds to nothing)
     text = f"{q:,f}" if fixed else f"{_trim(q):,f}"
     if locale == "vi":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")

@@ -188,7 +188,8 @@ def diff_tables(diff, places: int, lang: str = "vi", locale: str = "en") -> list
     def num(v):
         return display(v, places, locale) if v is not None else "–"
 
-    head = Table(show_header=True, title=f"A → B · {a.framework.id}", title_justify="left")
+    frameworks = a.framework.id if diff.same_framework else f"{a.framework.id} → {b.framework.id}"
+    head = Table(show_header=True, title=f"A → B · {frameworks}", title_justify="left")
     head.add_column("")
     head.add_column(label("unit", lang), ratio=1)
     head.add_column(label("year", lang), justify="right")
@@ -206,10 +207,21 @@ def diff_tables(diff, places: int, lang: str = "vi", locale: str = "en") -> list
     fields.add_column(label("title", lang), ratio=1)
     fields.add_column(label("index", lang) + " A", justify="right")
     fields.add_column(label("index", lang) + " B", justify="right")
-    fields.add_column("Δ " + label("points", lang).lower(), justify="right")
+    if diff.same_framework:
+        fields.add_column("Δ " + label("points", lang).lower(), justify="right")
+    else:  # points of two frameworks are on different scales: the index moves, not the points
+        fields.add_column("Δ " + label("index", lang), justify="right")
     fields.add_column("")
     for c in diff.fields:
-        fields.add_row(c.id, c.title, idx(c.index_a), idx(c.index_b), _signed(c.delta, places, locale), c.note)
+        if diff.same_framework:
+            delta = _signed(c.delta, places, locale)
+        elif c.index_a is not None and c.index_b is not None:
+            delta = _signed(c.index_b - c.index_a, places, locale, fixed=True)
+        else:
+            delta = "–"
+        fields.add_row(c.id, c.title, idx(c.index_a), idx(c.index_b), delta, c.note)
+    if not diff.same_framework:
+        return [head, fields]
 
     leaves = Table(title=label("leaf", lang), title_justify="left")
     leaves.add_column(label("id", lang), no_wrap=True)
