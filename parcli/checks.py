@@ -312,6 +312,9 @@ def unit_header(doc: Document) -> tuple[UnitHeader | None, list[Problem]]:
     return header, []
 
 
+_SUGGESTIONS = 20  # unknown ids that get a "did you mean"; the rest are named plainly
+
+
 def check_unit(doc: Document, header: UnitHeader, fw: Framework) -> tuple[Unit | None, list[Problem]]:
     """Check a unit's evidence against its framework."""
     problems: list[Problem] = []
@@ -319,10 +322,12 @@ def check_unit(doc: Document, header: UnitHeader, fw: Framework) -> tuple[Unit |
     na: set[str] = set()
     nodes = fw.nodes
     raw_evidence = header.evidence or {}
+    unknown = 0
     for key, raw in raw_evidence.items():
         node = nodes.get(key)
         if node is None:
-            near = fw.nearest(key)
+            unknown += 1
+            near = fw.nearest(key) if unknown <= _SUGGESTIONS else []  # bounded: "did you mean" is costly
             message = (tr("unknown id {id!r}: framework {framework} has no such node; did you mean {near}?",
                           id=key, framework=fw.id, near=tr(" or ").join(repr(n) for n in near)) if near else
                        tr("unknown id {id!r}: framework {framework} has no such node", id=key, framework=fw.id))

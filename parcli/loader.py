@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -151,6 +152,7 @@ class Document:
     data: Any
     root: Any
     sha256: str = ""  # of the file's bytes, when read from a file
+    keys: dict = field(default_factory=dict)  # id(large mapping node) -> {key: (key node, value node)}
 
     def locate(self, path: tuple | list, key: bool = False) -> tuple[int, int]:
         """The 1-based ``(line, col)`` of the node at ``path``.
@@ -166,19 +168,35 @@ class Document:
         for i, step in enumerate(path):
             last = i == len(path) - 1
             if isinstance(node, MappingNode):
-                for k, v in node.value:
-                    if isinstance(k, ScalarNode) and _nfc(k.value) == str(step):
-                        mark = k.start_mark if (key and last) else v.start_mark
-                        node = v
-                        break
-                else:
+                pair = self._pair(node, str(step))
+                if pair is None:
                     return (mark.line + 1, mark.column + 1)
+                k, v = pair
+                mark = k.start_mark if (key and last) else v.start_mark
+                node = v
             elif isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
                 node = node.value[step]
                 mark = node.start_mark
             else:
                 break
         return (mark.line + 1, mark.column + 1)
+
+    def _pair(self, node, step: str):
+        """The (key node, value node) of ``step`` in a mapping node: a scan for small mappings, an
+        index built once for large ones (50,000 problems in a 50,000-key mapping stay linear)."""
+        if len(node.value) <= 16:
+            for k, v in node.value:
+                if isinstance(k, ScalarNode) and _nfc(k.value) == step:
+                    return k, v
+            return None
+        index = self.keys.get(id(node))
+        if index is None:
+            index = {}
+            for k, v in node.value:
+                if isinstance(k, ScalarNode):
+                    index.setdefault(_nfc(k.value), (k, v))
+            self.keys[id(node)] = index
+        return index.get(step)
 
     def problem(self, path, message: str, key: bool = False, severity: str = "error") -> Problem:
         line, col = self.locate(path, key=key)
@@ -196,6 +214,12 @@ def read_bytes(path: str | Path, display: str | None = None) -> bytes:
     name = display if display is not None else str(path)
     limit = max_bytes()
     try:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
+            raise input_error(name, 0, 0, tr("not a regular file (a device, pipe or socket); give the path of a "
+                                              "file"))
         with open(path, "rb") as fh:
             size = os.fstat(fh.fileno()).st_size
             if size > limit:
@@ -204,9 +228,11 @@ def read_bytes(path: str | Path, display: str | None = None) -> bytes:
                     tr("the file is {size:,} bytes, above the limit of {limit:,}; "
                        "split it, or raise the limit with PARCLI_MAX_BYTES", size=size, limit=limit),
                 )
-            raw = fh.read(limit + 1)
+            raw = fh.read(min(size, limit) + 1)  # never a buffer of the limit's size for a small file
     except FileNotFoundError:
         raise input_error(name, 0, 0, tr("no such file; check the path")) from None
+    except ValueError:  # a NUL in the path
+        raise input_error(name, 0, 0, tr("the path holds a NUL character; check the path")) from None
     except IsADirectoryError:
         raise input_error(name, 0, 0, tr("is a directory, not a file; give the path of a .yaml file")) from None
     except PermissionError:
@@ -326,6 +352,9 @@ def _depth_guard(text: str, name: str) -> None:
 
 
 _MISS = object()
+# Control characters that quoted text can hold through escapes; tab and line breaks are fine.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+MAX_PLACES = 6  # decimal places a number in a file may carry
 _CACHE_SIZE = 4096
 # plain scalar text -> its value (None, bool, Decimal or str: all immutable); only
 # texts that resolved without error are stored
@@ -358,11 +387,10 @@ class _Builder:
             tag = node.tag
             if tag != _SCALAR:
                 if tag == _STR_TAG:
-                    return _nfc(node.value)
+                    return self.text(node, node.value)
                 raise self.fail(node, tr("tags such as {tag!r} are not allowed; remove the tag", tag=tag))
             if node.style:
-                value = node.value
-                return value if value.isascii() else unicodedata.normalize("NFC", value)
+                return self.text(node, node.value)
             return self.plain(node)
         if depth >= MAX_DEPTH:
             raise self.fail(node, tr("nesting deeper than {depth} levels", depth=MAX_DEPTH))
@@ -380,7 +408,9 @@ class _Builder:
                 if ktag != _SCALAR and ktag != _STR_TAG:
                     raise self.fail(knode, tr("tags such as {tag!r} are not allowed; remove the tag", tag=ktag))
                 key = knode.value
-                if not key.isascii():
+                if knode.style:
+                    key = self.text(knode, key)
+                elif not key.isascii():
                     key = unicodedata.normalize("NFC", key)
                 elif key == "<<" and not knode.style:
                     raise self.fail(knode, tr("merge keys (<<) are not supported; write the values out"))
@@ -407,6 +437,14 @@ class _Builder:
         if node.tag != _SEQUENCE:
             raise self.fail(node, tr("tags such as {tag!r} are not allowed; remove the tag", tag=node.tag))
         return [self.build(item, depth + 1) for item in node.value]
+
+    def text(self, node, value: str) -> str:
+        """A quoted scalar: its escapes (\\x01, \\e) may make control characters, which are refused."""
+        bad = _CONTROL.search(value)
+        if bad:
+            raise self.fail(node, tr("a control character ({char}) in text; remove it (only tab and line breaks "
+                                     "are allowed)", char=f"U+{ord(bad.group(0)):04X}"))
+        return value if value.isascii() else unicodedata.normalize("NFC", value)
 
     def cached_plain(self, node):
         value = self.plain(node)
@@ -441,7 +479,14 @@ class _Builder:
         first = value[0]
         if first in _NUMERIC_START:
             if _NUMBER.fullmatch(value):
-                number = Decimal(value)
+                try:
+                    number = Decimal(value)
+                except ArithmeticError:  # an exponent beyond any decimal's range
+                    if "e-" in value.lower():
+                        raise self.fail(node, tr("the number {value} has more than {places} decimal places",
+                                                 value=_short(value), places=MAX_PLACES)) from None
+                    raise self.fail(node, tr("the number {value} is too large (the limit is 10^12 in magnitude)",
+                                             value=_short(value))) from None
             elif _OCT.fullmatch(value):
                 number = Decimal(int(value[2:], 8))
             elif _HEX.fullmatch(value):
@@ -451,13 +496,38 @@ class _Builder:
             else:
                 return _nfc(value)
             if not -NUMBER_LIMIT < number < NUMBER_LIMIT:
-                raise self.fail(node, tr("the number {value} is too large (the limit is 10^12 in magnitude)", value=value))
+                raise self.fail(node, tr("the number {value} is too large (the limit is 10^12 in magnitude)",
+                                         value=_short(value)))
+            if number and _places(number) > MAX_PLACES:
+                raise self.fail(node, tr("the number {value} has more than {places} decimal places",
+                                         value=_short(value), places=MAX_PLACES))
+            if not number:
+                number = Decimal(0)  # 0.000, -0 and 0e-999 are all 0
             return number
         if value in _TRUES:
             return True
         if value in _FALSES:
             return False
         return value if value.isascii() else unicodedata.normalize("NFC", value)
+
+
+def _places(number: Decimal) -> int:
+    """Decimal places a number carries once trailing zeros are dropped (97.3000 has 1), without
+    arithmetic (1e-99999999999999999999 is beyond any context's exponent range)."""
+    sign, digits, exponent = number.as_tuple()
+    if exponent >= 0:
+        return 0
+    zeros = 0
+    for d in reversed(digits):
+        if d:
+            break
+        zeros += 1
+    return max(0, -(exponent + zeros))
+
+
+def _short(text: str, limit: int = 40) -> str:
+    """What a message quotes of a value: at most ``limit`` characters."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def is_yaml11_bool(value: Any) -> bool:

@@ -23,6 +23,9 @@ VI: dict[str, str] = {
     "{{points: }} to override": "{{points: }} để ghi đè",
     # --- reading files ---
     "no such file; check the path": "không có tệp này; kiểm tra lại đường dẫn",
+    "not a regular file (a device, pipe or socket); give the path of a file":
+        "không phải tệp thông thường (thiết bị, ống dẫn hay socket); hãy chỉ đường dẫn tới một tệp",
+    "the path holds a NUL character; check the path": "đường dẫn có ký tự NUL; kiểm tra lại đường dẫn",
     "is a directory, not a file; give the path of a .yaml file": "là thư mục, không phải tệp; hãy chỉ đường dẫn tới một tệp .yaml",
     "cannot read the file: permission denied": "không đọc được tệp: không có quyền đọc",
     "cannot read the file: {why}": "không đọc được tệp: {why}",
@@ -36,6 +39,9 @@ VI: dict[str, str] = {
     "the file has no content (only comments or blank lines)": "tệp không có nội dung (chỉ có chú thích hoặc dòng trống)",
     "not valid YAML: {detail}": "YAML không hợp lệ: {detail}",
     "the number {value} is too large (the limit is 10^12 in magnitude)": "số {value} quá lớn (giới hạn là 10^12 về độ lớn)",
+    "a control character ({char}) in text; remove it (only tab and line breaks are allowed)":
+        "văn bản có ký tự điều khiển ({char}); hãy xóa đi (chỉ được dùng tab và xuống dòng)",
+    "the number {value} has more than {places} decimal places": "số {value} có quá {places} chữ số thập phân",
     "nesting deeper than {depth} levels": "lồng nhau sâu quá {depth} cấp",
     "anchors and aliases (&name / *name) are not supported; write the value out":
         "không hỗ trợ neo và bí danh (&ten / *ten); hãy viết đầy đủ giá trị",

@@ -48,7 +48,7 @@ def test_template_on_stdout_and_for_a_framework_path(cli, tmp_path, mini):
     sub.mkdir()
     out = sub / "unit.yaml"
     assert cli("template", mini, "-o", out).exit_code == 0
-    assert "framework: ../mini.yaml" in out.read_text(encoding="utf-8")
+    assert 'framework: "../mini.yaml"' in out.read_text(encoding="utf-8")
     assert cli("validate", out).exit_code == 0
 
 

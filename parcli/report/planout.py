@@ -96,7 +96,7 @@ _WORDS = {
 
 def plan_tables(plan, lang: str = "vi", locale: str = "en"):
     """The tables and lines of a plan, in the chosen language."""
-    from rich.table import Table
+    from .table import Table
 
     words = _WORDS.get(lang, _WORDS["en"])
     before = plan.before

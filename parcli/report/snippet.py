@@ -22,11 +22,16 @@ from ..loader import max_bytes
 _WIDTH_LIMIT = 200  # a source line longer than this is cut around the column
 
 
-def visible(text: str) -> str:
-    """Text from a file, safe to print: control characters shown as ``\\x1b`` and the like."""
+def visible(text: str, keep: str = "") -> str:
+    """Text from a file, safe to print: control characters shown as ``\\x1b`` and the like
+    (those in ``keep``, e.g. line breaks of a table cell, stay)."""
+    if text.isprintable():
+        return text
     out = []
     for ch in text:
-        if ch == "\t":
+        if ch in keep:
+            out.append(ch)
+        elif ch == "\t":
             out.append("→")
         elif unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\u200d":
             out.append(ch.encode("unicode_escape").decode("ascii"))

@@ -5,10 +5,31 @@ from __future__ import annotations
 import sys
 
 from rich.console import Console
-from rich.table import Table
+from rich.table import Table as _RichTable
 from rich.text import Text
 
 from . import display, label
+
+
+def literal(value):
+    """Text from files as it is: never read as Rich markup ("[/]", "[link=…]"), control characters shown."""
+    from .snippet import visible
+
+    return Text(visible(value, keep="\n")) if isinstance(value, str) else value
+
+
+class Table(_RichTable):
+    """A Rich table whose title, headers and cells are literal text (see :func:`literal`)."""
+
+    def __init__(self, *args, title=None, **kwargs):
+        super().__init__(*args, title=literal(title) if title is not None else None, **kwargs)
+
+    def add_column(self, header="", *args, **kwargs):
+        return super().add_column(literal(header), *args, **kwargs)
+
+    def add_row(self, *cells, **kwargs):
+        return super().add_row(*(literal(c) for c in cells), **kwargs)
+
 
 _STATUS_STYLE = {"scored": "", "missing": "yellow", "na": "dim", "override": "cyan"}
 
@@ -46,7 +67,7 @@ def emit(out: Console, renderable, *after: str) -> None:
         out.width = max(out.width, min_width(out, renderable))
     out.print(renderable)
     for line in after:
-        out.print(line, markup=False, highlight=False, overflow="fold")  # wrapped at the width, as tables
+        out.print(literal(line), markup=False, highlight=False, overflow="fold")  # wrapped at the width, as tables
 
 
 def extents(out: Console, table: Table, wrap_headers: bool = True) -> list[tuple[int, int]]:

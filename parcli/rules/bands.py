@@ -100,17 +100,37 @@ class BandsRule(RuleBase):
                 return band
         return None
 
+    def select_ratio(self, done: Decimal, of: Decimal) -> Band | None:
+        """The first band that holds for done/of, compared exactly: done × 100 against threshold × of
+        (a divided ratio rounds at the 28th digit: 0.99999…9/2 must not reach 50 %)."""
+        scaled = done * HUNDRED
+        for band in self.bands:
+            if band.gt is not None:
+                if scaled > band.gt * of:
+                    return band
+            elif band.gte is not None:
+                if scaled >= band.gte * of:
+                    return band
+            else:
+                return band
+        return None
+
+    def chosen(self, ev: Evidence) -> Band | None:
+        if ev.form == "ratio":
+            return self.select_ratio(ev.done, ev.of)
+        return self.select(ev.amount)
+
     def scorer(self, leaf_max):
-        select = self.select
+        chosen = self.chosen
 
         def bands_points(ev: Evidence) -> Decimal:
-            band = select(ev.amount)
+            band = chosen(ev)
             return ZERO if band is None else band.points
 
         return bands_points
 
     def reason(self, leaf_max, ev) -> str:
-        band = self.select(ev.amount)
+        band = self.chosen(ev)
         text = shown(ev)
         if band is None:
             return f"{text}: below every band"
