@@ -30,6 +30,10 @@ def _init(classes, strict, lang=None) -> None:
 
     if lang is not None:
         set_language(lang)  # spawned workers (Windows) start without the parent's choice
+    if lang is not None:  # a worker process: Ctrl+C is the parent's to report, in one line
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     _Worker.store = Store()
     _Worker.classes = classes

@@ -239,6 +239,7 @@ def export(
     units: Annotated[list[str], typer.Argument(metavar="UNIT...", help="Unit files, folders of them, or quoted patterns such as "
                                         "\"hoso/*.yaml\".")],
     output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="Output file: .csv, .json or .xlsx.")],
+    force: Annotated[bool, typer.Option("--force", help="Replace the output even if it is read-only.")] = False,
     strict: StrictOpt = False,
     concise: ConciseOpt = False,
     lang: LangOpt = Lang.vi,
@@ -250,7 +251,7 @@ def export(
     from .export import export_units
     from .report import provenance_line
 
-    count, used = export_units(_paths(units), output, strict, lang.value)
+    count, used = export_units(_paths(units), output, strict, lang.value, force)
     for fw in used:
         _err(provenance_line(fw, lang.value))
     _err(tr("wrote {file} ({count} unit(s))", file=output, count=count))
@@ -280,6 +281,7 @@ def rank(
                      '(default: as many as fit the width).'),
     ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, metavar="N", help="Worker processes, 1 to 64 (default 1).")] = 1,
+    force: Annotated[bool, typer.Option("--force", help="Replace the output even if it is read-only.")] = False,
     strict: StrictOpt = False,
     concise: ConciseOpt = False,
     lang: LangOpt = Lang.vi,
@@ -294,7 +296,7 @@ def rank(
     from .report import provenance_line
 
     units = _paths(units)
-    bands = _parse_classes(classes) if classes else None
+    bands = _parse_classes(classes) if classes is not None else None
     writer = None
     if output is not None:
         from .export import output_format
@@ -314,7 +316,7 @@ def rank(
     if prev is not None:
         apply_previous(ranking, *prev)
     if writer is not None:
-        from .report.files import write_atomic
+        from .report.files import check_output, write_atomic
 
         leaves = []
         if writer.name == "XLSX":  # a workbook for people also shows every unit's leaves
@@ -322,7 +324,8 @@ def rank(
             from .summary import summarize
 
             leaves = [summarize(result) for result in score_files(units, strict)]
-        write_atomic(output, lambda fh: writer.ranking(fh, ranking, leaves))
+        check_output(output, [Path(info.source_path) for info in ranking.frameworks if info.source_path])
+        write_atomic(output, lambda fh: writer.ranking(fh, ranking, leaves), force)
         for info in ranking.frameworks:
             _err(provenance_line(info, lang.value))
         _err(tr("wrote {file} ({count} unit(s))", file=output, count=len(ranking.rows)))
@@ -543,6 +546,17 @@ def plan(
         raise typer.Exit(1)
 
 
+def _quiet_stdout() -> None:
+    """After a broken pipe or a closed stdout: no second error when Python flushes at exit."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def _decimal_option(name: str, text: str):
     from decimal import Decimal, InvalidOperation
 
@@ -618,6 +632,8 @@ def _parse_classes(text: str):
     from .domain import ClassBand
 
     bands = []
+    if not text.strip():
+        raise UsageError("--classes: " + tr("no class given; write e.g. \"A:90,B:80,C:70,D:0\""))
     for part in text.split(","):
         label, sep, value = part.strip().rpartition(":")
         try:
@@ -627,6 +643,10 @@ def _parse_classes(text: str):
         if not sep or not label.strip() or minimum is None or not minimum.is_finite():
             raise UsageError("--classes: " + tr("{part!r} is not LABEL:MIN; write e.g. \"A:90,B:80,C:70,D:0\"",
                                                 part=part.strip()))
+        if not 0 <= minimum <= 100:
+            raise UsageError("--classes: " + tr("a class min is an index in [0, 100], got {min}", min=minimum))
+        if any(band.label == label.strip() for band in bands):
+            raise UsageError("--classes: " + tr("duplicate class label {label!r}", label=label.strip()))
         bands.append(ClassBand(label=label.strip(), min=minimum))
     for a, b in zip(bands, bands[1:]):
         if b.min >= a.min:
@@ -660,6 +680,8 @@ def template(
     """
     from .store import Store
 
+    if year is not None and not 1990 <= year <= 2100:
+        raise UsageError("--year: " + tr("year {year} is outside 1990–2100", year=year))
     fw = Store().framework(framework, Path("."))
     ref = _framework_ref(framework, fw, output)
     if output is not None and output.suffix.lower() == ".xlsx":
@@ -692,14 +714,17 @@ def _framework_ref(ref: str, fw, output: Optional[Path]) -> str:
 
 def _write_new(output: Path, inputs: list[Path], force: bool, data: bytes) -> None:
     """Write ``data`` to ``output`` atomically; never over an input, and over an existing file only with --force."""
+    import stat
+
     from .report.files import check_output, write_atomic
 
     check_output(output, inputs)
-    if output.exists() and not force:
+    if str(output) != "-" and output.exists() and stat.S_ISREG(output.stat().st_mode) and not force:
         raise InputError(f"{output}: " + tr("the file exists and may hold filled evidence; it was left as it is. "
                                             "Choose another name, or pass --force to replace it"))
-    write_atomic(output, lambda fh: fh.write(data))
-    _err(tr("wrote {file}", file=output))
+    write_atomic(output, lambda fh: fh.write(data), force)
+    if str(output) != "-":
+        _err(tr("wrote {file}", file=output))
 
 
 @command()
@@ -816,8 +841,15 @@ def main() -> None:
     """Console entry point: usage errors in the chosen language, never a traceback."""
     try:
         code = app(standalone_mode=False, prog_name="parcli")
+        sys.stdout.flush()
     except SystemExit:
         raise
+    except BrokenPipeError:  # the reader went away (| head): nothing more to say
+        _quiet_stdout()
+        sys.exit(1)
+    except KeyboardInterrupt:
+        _err("parcli: " + tr("interrupted"))
+        sys.exit(1)
     except typer.Abort:
         sys.exit(1)
     except Exception as exc:  # a usage error from the parser, or a bug outside any command

@@ -20,7 +20,8 @@ def output_format(output: Path) -> FileFormat:
     return fmt
 
 
-def export_units(units: list[Path], output: Path, strict: bool, lang: str = "vi") -> tuple[int, list[FrameworkInfo]]:
+def export_units(units: list[Path], output: Path, strict: bool, lang: str = "vi",
+                 force: bool = False) -> tuple[int, list[FrameworkInfo]]:
     """Write every unit's result to ``output``; return the number of units and their frameworks.
     ``lang`` is for the XLSX workbook's headers (CSV and JSON stay English)."""
     check_output(output, units)
@@ -39,5 +40,5 @@ def export_units(units: list[Path], output: Path, strict: bool, lang: str = "vi"
                 info = frameworks[fw.source_path] = FrameworkInfo.of(fw)
             yield summarize(result, info)
 
-    write_atomic(output, lambda fh: writer.results(fh, summaries()))
+    write_atomic(output, lambda fh: writer.results(fh, summaries()), force)
     return count, list(frameworks.values())

@@ -36,4 +36,15 @@ def tr(msgid: str, /, **values) -> str:
         from .messages_vi import VI
 
         template = VI.get(msgid, msgid)
+    if values:
+        values = {k: _quoted(v) for k, v in values.items()}
     return template.format(**values)
+
+
+QUOTE_LIMIT = 120  # characters of a value a message quotes (a 10 MB value is not echoed whole)
+
+
+def _quoted(value):
+    if isinstance(value, str) and len(value) > QUOTE_LIMIT:
+        return value[: QUOTE_LIMIT - 1] + "…"
+    return value

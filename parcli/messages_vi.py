@@ -215,6 +215,9 @@ VI: dict[str, str] = {
     "unknown output type {suffix!r}; use .csv, .json or .xlsx": "không hỗ trợ loại tệp {suffix!r}; hãy dùng .csv, .json hoặc .xlsx",
     "results are not written as {format}": "kết quả không ghi được dưới dạng {format}",
     "a ranking is not written as {format}; use a .csv name": "bảng xếp hạng không ghi được dưới dạng {format}; hãy dùng tên tệp .csv",
+    "cannot write the file: {why}": "không ghi được tệp: {why}",
+    "the file is read-only; it was left as it is. Pass --force to replace it":
+        "tệp chỉ cho phép đọc; tệp được giữ nguyên. Thêm --force để ghi đè",
     "the folder {folder} does not exist; create it first": "thư mục {folder} chưa có; hãy tạo trước",
     "is a folder; give a file name such as {example}": "là thư mục; hãy cho tên tệp, ví dụ {example}",
     "is one of the input files; choose another output name": "là một trong các tệp đầu vào; hãy chọn tên tệp kết quả khác",
@@ -242,6 +245,7 @@ VI: dict[str, str] = {
     "invalid command line: {detail}": "dòng lệnh không hợp lệ: {detail}",
     "convert writes a form (.xlsx) or a unit file (.yaml)": "convert ghi ra phiếu (.xlsx) hoặc hồ sơ đơn vị (.yaml)",
     "a report is written as .html": "báo cáo được ghi ra tệp .html",
+    "no class given; write e.g. \"A:90,B:80,C:70,D:0\"": "chưa có xếp loại nào; hãy viết ví dụ \"A:90,B:80,C:70,D:0\"",
     # --- plan ---
     "--apply needs a target and -o NEW.yaml": "--apply cần một mục tiêu và -o TỆP_MỚI.yaml",
     "{value!r} is not a number": "{value!r} không phải là số",

@@ -151,19 +151,25 @@ def read_previous(path: Path) -> tuple[dict[str, Previous], dict[str, Previous]]
                 continue
             entry = Previous(rank, index)
             code = row[col["code"]].strip() if "code" in col else ""
-            unit = row[col["unit"]]
-            if unit.startswith("'"):  # neutralised on the way out
-                unit = unit[1:]
-            if code.startswith("'"):
-                code = code[1:]
+            unit = _unneutralised(row[col["unit"]])
+            code = _unneutralised(code)
             if code:
                 by_code[code] = entry
-            by_name[name_key(unit.strip())] = entry
+            by_name[name_key(unit)] = entry
     except csv.Error as exc:
         raise InputError(f"{name}: " + tr("not a CSV file: {detail}", detail=exc)) from None
     if problems:
         raise InputError("invalid previous ranking", problems)
     return by_code, by_name
+
+
+def _unneutralised(text: str) -> str:
+    """A cell as parcli wrote it, read back: only the apostrophe parcli put before formula-like text goes."""
+    from .report.csvout import _DANGEROUS
+
+    if text.startswith("'") and text[1:].startswith(_DANGEROUS):
+        return text[1:]
+    return text
 
 
 def apply_previous(ranking: Ranking, by_code: dict[str, Previous], by_name: dict[str, Previous]) -> None:
@@ -215,8 +221,8 @@ def index_at_rank(path: Path, rank: int, code: str | None, name: str) -> Decimal
                                               columns="unit, index"))
     indices = []
     for row in reader:
-        unit = (row.get("unit") or "").lstrip("'").strip()
-        row_code = (row.get("code") or "").lstrip("'").strip()
+        unit = _unneutralised(row.get("unit") or "")
+        row_code = _unneutralised(row.get("code") or "").strip()
         if (code and row_code == code) or (not (code and row_code) and name_key(unit) == name_key(name)):
             continue  # the unit itself
         try:

@@ -32,6 +32,7 @@ class FrameworkInfo:
     title_en: str | None = None
     fields: tuple[tuple[str, str, str | None], ...] = ()  # (id, title, title_en)
     note: str = ""
+    source_path: str = ""  # the framework file (outputs must never be written over it)
 
     @property
     def key(self) -> str:
@@ -44,7 +45,8 @@ class FrameworkInfo:
     def of(cls, fw) -> FrameworkInfo:
         """The info of a checked :class:`~parcli.model.Framework`."""
         return cls(fw.id, fw.version, fw.sha256, fw.status, fw.places, fw.header.title, fw.header.title_en,
-                   tuple((f.id, f.title, f.title_en) for f in fw.fields), fw.header.provenance.note)
+                   tuple((f.id, f.title, f.title_en) for f in fw.fields), fw.header.provenance.note,
+                   fw.source_path)
 
 
 @dataclass(slots=True)

@@ -117,3 +117,106 @@ def test_many_unknown_ids_stay_linear(cli, tmp_path):
     assert run.exit_code == 1
     assert run.stdout.count("has no such node") == 20_000
     assert 0 < run.stdout.count("did you mean") <= 20  # suggestions for the first 20 unknown ids at most
+
+
+# --- outputs that never destroy --------------------------------------------------------------
+
+
+def test_dash_is_stdout(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    run = cli("template", "province-2020", "-o", "-")
+    assert run.exit_code == 0 and '"1.1.1":' in run.stdout and not (tmp_path / "-").exists()
+    run = cli("export", EXAMPLES / "bac-ninh-2021.yaml", "-o", "-.csv")
+    assert run.exit_code == 0 and (tmp_path / "-.csv").exists()  # only "-" itself means stdout
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/null"), reason="needs /dev/null")
+def test_a_device_is_written_into_never_replaced(cli):
+    before = os.stat("/dev/null")
+    assert cli("template", "province-2020", "-o", "/dev/null").exit_code == 0
+    assert cli("export", EXAMPLES / "bac-ninh-2021.yaml", "-o", "/dev/null.csv").exit_code in (0, 2)
+    after = os.stat("/dev/null")
+    assert after.st_rdev == before.st_rdev and after.st_mode == before.st_mode  # still the device
+
+
+def test_read_only_outputs_are_refused_and_replaced_files_keep_their_mode(cli, tmp_path):
+    out = tmp_path / "old.csv"
+    out.write_text("old\n")
+    out.chmod(0o444)
+    run = cli("export", EXAMPLES / "bac-ninh-2021.yaml", "-o", out)
+    assert run.exit_code == 1 and "read-only" in run.all and out.read_text() == "old\n"  # even as root
+    assert cli("export", EXAMPLES / "bac-ninh-2021.yaml", "-o", out, "--force").exit_code == 0
+    assert (out.stat().st_mode & 0o777) == 0o444 and out.read_text() != "old\n"
+    shared = tmp_path / "shared.csv"
+    shared.write_text("x\n")
+    shared.chmod(0o640)
+    assert cli("export", EXAMPLES / "bac-ninh-2021.yaml", "-o", shared).exit_code == 0
+    assert (shared.stat().st_mode & 0o777) == 0o640
+
+
+def test_rank_never_writes_over_a_framework(cli, tmp_path, write, mini):
+    fw = tmp_path / "fw.csv"  # a framework file may have any name
+    fw.write_bytes(mini.read_bytes())
+    unit = write("u.yaml", 'schema: parcli/unit/v1\nunit: U\nyear: 2021\nframework: ./fw.csv\n'
+                           'evidence: {"1.1.1": true}\n')
+    before = fw.read_bytes()
+    for command in (["rank", unit, "-o", fw], ["export", unit, "-o", fw]):
+        run = cli(*command)
+        assert run.exit_code == 2 and "is one of the input files" in run.all and fw.read_bytes() == before
+
+
+def test_a_long_output_name_and_a_read_only_folder(cli, tmp_path):
+    long_name = tmp_path / ("x" * 240 + ".csv")
+    run = cli("export", EXAMPLES / "bac-ninh-2021.yaml", "-o", long_name)
+    assert run.exit_code == 0, run.all
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        run = cli("export", EXAMPLES / "bac-ninh-2021.yaml", "-o", folder / "x.csv")
+        if os.geteuid() != 0:
+            assert run.exit_code == 2 and "cannot write the file" in run.all
+        else:
+            assert run.exit_code == 0  # root writes anyway; what matters: never a traceback
+    finally:
+        folder.chmod(0o755)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_full_disk_is_one_line(cli):
+    run = cli("template", "province-2020", "-o", "/dev/full")
+    assert run.exit_code == 2 and "cannot write the file" in run.all
+
+
+# --- smaller ---------------------------------------------------------------------------------
+
+
+def test_long_values_are_not_echoed_whole(cli, write):
+    unit = write("long.yaml", "schema: parcli/unit/v1\nunit: U\nyear: 2021\nframework: province-2020\n"
+                              f'evidence:\n  "1.1.1": "{"x" * 100_000}"\n')
+    run = cli("validate", unit)
+    assert run.exit_code == 1 and len(run.stdout) < 2_000 and "…" in run.stdout
+
+
+def test_previous_finds_units_whose_names_start_with_an_apostrophe_or_a_space(cli, tmp_path, write):
+    names = ["'Sở A", " Sở B", "=Sở C"]
+    units = [write(f"u{i}.yaml", f'schema: parcli/unit/v1\nunit: "{n}"\nyear: 2021\nframework: province-2020\n'
+                                 'evidence:\n  "3.2.1": {percent: 97}\n') for i, n in enumerate(names)]
+    before = tmp_path / "before.csv"
+    assert cli("rank", *units, "-o", before).exit_code == 0
+    after = tmp_path / "after.csv"
+    assert cli("rank", *units, "--previous", before, "-o", after).exit_code == 0
+    import csv
+
+    rows = list(csv.DictReader(after.read_text(encoding="utf-8-sig").splitlines()))
+    assert all(r["previous_rank"] for r in rows), rows
+
+
+@pytest.mark.parametrize("classes", ["", "A:90,A:80", "A:90,B:-5", "A:190,B:80"])
+def test_bad_classes_are_refused(cli, classes):
+    assert cli("rank", EXAMPLES / "bac-ninh-2021.yaml", "--classes", classes).exit_code == 2
+
+
+def test_template_year_out_of_range(cli):
+    run = cli("template", "province-2020", "--year", "0")
+    assert run.exit_code == 2 and "outside 1990–2100" in run.all

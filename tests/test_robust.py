@@ -92,11 +92,11 @@ def test_interrupted_export_leaves_the_old_file_intact(tmp_path):
     proc = subprocess.Popen([sys.executable, "-m", "parcli", "export", *units, "-o", "out.csv"], cwd=tmp_path,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not list(tmp_path.glob(".out.csv.*.part")):
+    while time.monotonic() < deadline and not list(tmp_path.glob(".parcli-*.part")):
         if proc.poll() is not None:
             break
         time.sleep(0.005)
-    parts = list(tmp_path.glob(".out.csv.*.part"))
+    parts = list(tmp_path.glob(".parcli-*.part"))
     assert parts, "the export finished before it could be interrupted"
     while parts[0].exists() and parts[0].stat().st_size == 0 and time.monotonic() < deadline:
         time.sleep(0.005)  # let it write part of the file
