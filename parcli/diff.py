@@ -15,6 +15,7 @@ from pathlib import Path
 from .domain import RESULT_SCHEMA
 from .errors import InputError
 from .i18n import tr
+from .loader import read_number
 from .summary import (
     LeafLine,
     NodeLine,
@@ -83,7 +84,7 @@ def load_result(path: Path, store=None) -> Summary:
     if path.suffix.lower() == ".json":
         text = decode(read_bytes(path, name), name)
         try:
-            obj = json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
+            obj = json.loads(text, parse_float=read_number, parse_int=read_number, parse_constant=_no_constant)
         except json.JSONDecodeError as exc:
             raise InputError(f"{name}:{exc.lineno}:{exc.colno}: " + tr("not valid JSON: {detail}", detail=exc.msg)) from None
         except ValueError as exc:

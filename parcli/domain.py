@@ -136,7 +136,22 @@ class Framework:
         return out
 
     def nearest(self, wanted: str, n: int = 3) -> list[str]:
-        return difflib.get_close_matches(wanted, list(self.nodes), n=n, cutoff=0.5)
+        """Ids like ``wanted`` ("did you mean"): among ids of about its length that start like it,
+        at most 2,000 of them, so that a suggestion stays cheap on a framework of 100,000 leaves."""
+        size = len(wanted)
+        head = wanted[:1]
+        pool = [i for i in self.nodes if abs(len(i) - size) <= 2 and i[:1] == head]
+        if len(pool) > 2000:
+            def shared(i: str) -> int:
+                k = 0
+                for a, b in zip(i, wanted):
+                    if a != b:
+                        break
+                    k += 1
+                return k
+
+            pool = sorted(pool, key=shared, reverse=True)[:2000]
+        return difflib.get_close_matches(wanted, pool, n=n, cutoff=0.5)
 
     def ancestors(self, node_id: str) -> list[str]:
         out = []

@@ -177,7 +177,7 @@ def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = Non
                 _fill(ws, row, node, ev, yes, no)
             elif ev is not None and ev.na:
                 ws[f"{LETTER['na']}{row}"] = yes
-                _fill_aux(ws, row, ev)
+                _fill_aux(ws, row, ev, node.id)
         rows.append((node.id, row))
         row += 1
 
@@ -216,7 +216,14 @@ def _in_order(fw):
                 yield fw.nodes[sid]
 
 
-def _fill_aux(ws, row: int, ev) -> None:
+def _fill_aux(ws, row: int, ev, leaf_id: str = "") -> None:
+    from .report.xlsx import EXCEL_CELL_LIMIT
+
+    for text in (ev.note or "", "\n".join(ev.documents)):
+        if len(text) > EXCEL_CELL_LIMIT:
+            raise InputError(f"{leaf_id}: " + tr("a note or documents of {length:,} characters are longer than an "
+                                                 "Excel cell holds ({limit:,}); shorten them, or keep this unit "
+                                                 "in YAML", length=len(text), limit=EXCEL_CELL_LIMIT))
     if ev.claimed is not None:
         ws[f"{LETTER['claimed']}{row}"] = ev.claimed
     if ev.note is not None:
@@ -241,7 +248,7 @@ def _fill(ws, row: int, node, ev, yes: str, no: str) -> None:
             ws[value] = ev.points
         else:
             ws[f"{LETTER['points']}{row}"] = ev.points
-    _fill_aux(ws, row, ev)
+    _fill_aux(ws, row, ev, node.id)
 
 
 _HELP = {

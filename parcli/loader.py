@@ -511,6 +511,27 @@ class _Builder:
         return value if value.isascii() else unicodedata.normalize("NFC", value)
 
 
+def read_number(text: str, places: int = 12) -> Decimal:
+    """A number read back from a file parcli wrote (result JSON, rank CSV), with a YAML file's limits:
+    finite, below 10^12 in magnitude, at most ``places`` decimal places (computed points carry 12);
+    ValueError with what is wrong otherwise."""
+    text = text.strip()
+    if len(text) > 64:
+        raise ValueError(tr("the number {value} is too long", value=text))
+    try:
+        number = Decimal(text)
+    except ArithmeticError:
+        raise ValueError(tr("{value!r} is not a number", value=text)) from None
+    if not number.is_finite():
+        raise ValueError(tr("{name} is not a finite number", name=text))
+    if not -NUMBER_LIMIT < number < NUMBER_LIMIT:
+        raise ValueError(tr("the number {value} is too large (the limit is 10^12 in magnitude)", value=_short(text)))
+    if number and _places(number) > places:
+        raise ValueError(tr("the number {value} has more than {places} decimal places", value=_short(text),
+                            places=places))
+    return number if number else Decimal(0)
+
+
 def _places(number: Decimal) -> int:
     """Decimal places a number carries once trailing zeros are dropped (97.3000 has 1), without
     arithmetic (1e-99999999999999999999 is beyond any context's exponent range)."""

@@ -42,6 +42,7 @@ VI: dict[str, str] = {
     "a control character ({char}) in text; remove it (only tab and line breaks are allowed)":
         "văn bản có ký tự điều khiển ({char}); hãy xóa đi (chỉ được dùng tab và xuống dòng)",
     "the number {value} has more than {places} decimal places": "số {value} có quá {places} chữ số thập phân",
+    "the number {value} is too long": "số {value} quá dài",
     "nesting deeper than {depth} levels": "lồng nhau sâu quá {depth} cấp",
     "anchors and aliases (&name / *name) are not supported; write the value out":
         "không hỗ trợ neo và bí danh (&ten / *ten); hãy viết đầy đủ giá trị",
@@ -260,6 +261,12 @@ VI: dict[str, str] = {
         "tệp công sức gán trọng số cho mã tiêu chí hoặc loại quy tắc, ví dụ {{\"3.2.1\": 3, bands: 2, default: 1}}",
     "a weight is a number above 0, got {what}": "trọng số là số lớn hơn 0, nhưng là {what}",
     "no rank {rank}: the file ranks {count} other unit(s)": "không có hạng {rank}: tệp chỉ xếp hạng {count} đơn vị khác",
+    "a text of {length:,} characters is longer than an Excel cell holds ({limit:,}): {start}; export to .csv or "
+    ".json instead": "một đoạn văn bản dài {length:,} ký tự, vượt sức chứa của một ô Excel ({limit:,}): {start}; hãy "
+                     "xuất ra .csv hoặc .json",
+    "a note or documents of {length:,} characters are longer than an Excel cell holds ({limit:,}); shorten them, "
+    "or keep this unit in YAML": "giải trình hoặc tài liệu dài {length:,} ký tự, vượt sức chứa của một ô Excel "
+                                 "({limit:,}); hãy rút gọn, hoặc giữ hồ sơ này ở dạng YAML",
     # --- the self-assessment form (.xlsx) ---
     "not a readable .xlsx workbook (a damaged zip: {detail}); open it in Excel or LibreOffice and save it again":
         "không đọc được tệp .xlsx (tệp nén bị hỏng: {detail}); hãy mở bằng Excel hoặc LibreOffice rồi lưu lại",

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .errors import InputError, Problem
 from .i18n import tr
+from .loader import read_number
 from .summary import FrameworkInfo, Summary
 
 
@@ -143,7 +144,7 @@ def read_previous(path: Path) -> tuple[dict[str, Previous], dict[str, Previous]]
                 row = row + [""] * (len(header) - len(row))
             try:
                 rank = int(row[col["rank"]]) if row[col["rank"]].strip() else None
-                index = Decimal(row[col["index"]]) if row[col["index"]].strip() else None
+                index = read_number(row[col["index"]]) if row[col["index"]].strip() else None
                 if index is not None and not index.is_finite():
                     raise ValueError
             except (ValueError, InvalidOperation):
@@ -226,11 +227,9 @@ def index_at_rank(path: Path, rank: int, code: str | None, name: str) -> Decimal
         if (code and row_code == code) or (not (code and row_code) and name_key(unit) == name_key(name)):
             continue  # the unit itself
         try:
-            value = Decimal((row.get("index") or "").strip())
-        except InvalidOperation:
+            indices.append(read_number(row.get("index") or ""))
+        except ValueError:
             continue
-        if value.is_finite():
-            indices.append(value)
     indices.sort(reverse=True)
     if not 1 <= rank <= len(indices):
         raise InputError(f"{path}: " + tr("no rank {rank}: the file ranks {count} other unit(s)", rank=rank,

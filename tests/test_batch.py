@@ -346,3 +346,10 @@ def test_report_benchmark_runs():
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode in (0, 1), proc.stdout + proc.stderr
     assert re.search(r"report size   : +\d+ KB", proc.stdout), proc.stdout
+
+
+def test_validate_benchmark_runs_small():
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_validate.py"), "--n", "2000",
+                           "--repeat", "1"], capture_output=True, text=True, timeout=300)
+    assert proc.returncode in (0, 1), proc.stdout + proc.stderr
+    assert re.search(r"unknown ids +: +\d+\.\d\d s +ratio \d+\.\d\d", proc.stdout), proc.stdout

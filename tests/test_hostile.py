@@ -109,7 +109,7 @@ def test_special_files_are_refused_at_once(cli, tmp_path, write):
 
 def test_many_unknown_ids_stay_linear(cli, tmp_path):
     """Suggestions are bounded: 20,000 unknown ids take about as long as 20,000 known-but-bad values."""
-    lines = "\n".join(f'  "9.9.{i}": true' for i in range(20_000))
+    lines = "\n".join(f'  "8.{i}": true' for i in range(10, 20_010))
     unit = tmp_path / "unknown.yaml"
     unit.write_text(f"schema: parcli/unit/v1\nunit: U\nyear: 2021\nframework: province-2020\nevidence:\n{lines}\n",
                     encoding="utf-8")
@@ -220,3 +220,26 @@ def test_bad_classes_are_refused(cli, classes):
 def test_template_year_out_of_range(cli):
     run = cli("template", "province-2020", "--year", "0")
     assert run.exit_code == 2 and "outside 1990–2100" in run.all
+
+
+def test_numbers_read_back_get_the_same_limits(cli, tmp_path):
+    result = cli("score", EXAMPLES / "bac-ninh-2021.yaml", "-f", "json").stdout
+    for bad, message in (("1e400", "too large"), ("9" * 100, "too long"), ("1e-99999999999", "decimal places")):
+        path = tmp_path / "r.json"
+        path.write_text(result.replace('"points": 85.492', f'"points": {bad}', 1), encoding="utf-8")
+        run = cli("diff", path, EXAMPLES / "bac-ninh-2021.yaml")
+        assert run.exit_code == 1 and message in run.stderr, run.all
+    prev = tmp_path / "prev.csv"
+    prev.write_text("rank,unit,code,index\n1,Tỉnh Bắc Ninh,27,1e999999999\n", encoding="utf-8")
+    run = cli("rank", EXAMPLES / "bac-ninh-2021.yaml", "--previous", prev)
+    assert run.exit_code == 1 and "prev.csv:2:1" in run.stderr
+
+
+def test_a_note_longer_than_an_excel_cell_is_never_cut(cli, tmp_path, write):
+    unit = write("n.yaml", "schema: parcli/unit/v1\nunit: U\nyear: 2021\nframework: province-2020\n"
+                           f'evidence:\n  "3.2.1": {{percent: 97, note: "{"n" * 40_000}"}}\n')
+    run = cli("export", unit, "-o", tmp_path / "x.xlsx")
+    assert run.exit_code == 1 and "longer than an Excel cell holds" in run.all and not (tmp_path / "x.xlsx").exists()
+    run = cli("convert", unit, "-o", tmp_path / "f.xlsx")
+    assert run.exit_code == 1 and "3.2.1: a note or documents of 40,000 characters" in run.all
+    assert cli("export", unit, "-o", tmp_path / "x.csv").exit_code == 0  # CSV keeps all of it

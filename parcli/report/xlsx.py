@@ -62,10 +62,17 @@ def write_workbook(fh, ranking, leaves, lang: str = "vi") -> None:
         raise
 
 
+EXCEL_CELL_LIMIT = 32_767  # characters an Excel cell holds; more would be cut without a word
+
+
 def _text(value) -> str:
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     text = neutralise(str(value))
+    if len(text) > EXCEL_CELL_LIMIT:
+        raise InputError(tr("a text of {length:,} characters is longer than an Excel cell holds ({limit:,}): "
+                            "{start}; export to .csv or .json instead", length=len(text), limit=EXCEL_CELL_LIMIT,
+                            start=text[:60]))
     return ILLEGAL_CHARACTERS_RE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
 
 
