@@ -839,6 +839,13 @@ class _progress:
 
 def main() -> None:
     """Console entry point: usage errors in the chosen language, never a traceback."""
+    if sys.stdout is None or sys.stderr is None:  # started with a standard stream closed (>&-)
+        if sys.stderr is not None:
+            from .usage import chosen_language
+
+            set_language(chosen_language(sys.argv[1:]))
+            sys.stderr.write("parcli: " + tr("standard output is closed; run parcli with an output to write to") + "\n")
+        sys.exit(2)
     try:
         code = app(standalone_mode=False, prog_name="parcli")
         sys.stdout.flush()

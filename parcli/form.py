@@ -28,7 +28,7 @@ from typing import Any
 from .domain import UNIT_SCHEMA
 from .errors import InputError, Problem, input_error
 from .i18n import tr
-from .loader import max_bytes, read_bytes
+from .loader import _CONTROL, max_bytes, read_bytes
 
 FORM_SCHEMA = "parcli/form/v1"
 META = "parcli"
@@ -525,6 +525,8 @@ def read_form(path: str | Path, display: str | None = None, fw_for=None) -> Form
     if fw is None:
         return doc
     doc.rows, doc.columns, doc.fw = rows, columns, fw
+    control: list[tuple[str, str]] = [(cells[(k,)], v) for k, v in data.items()
+                                      if isinstance(v, str) and (k,) in cells and _CONTROL.search(v)]
     width = hi - lo
     order = [col - lo for _key, col in positions]  # where each input sits in a row's slice
     contiguous = order == list(range(len(INPUTS)))
@@ -538,8 +540,11 @@ def read_form(path: str | Path, display: str | None = None, fw_for=None) -> Form
             inputs = list(inputs) + [None] * (width - len(inputs))
         if not contiguous:
             inputs = [inputs[k] for k in order]
-        value, done, of, na, claimed, points, note, documents = [
+        value, done, of, na, claimed, points, note, documents = cells_now = [
             None if v == "" or v is None else _cell_value(v) for v in inputs]
+        for k, v in enumerate(cells_now):
+            if isinstance(v, str) and _CONTROL.search(v):
+                control.append((f"{columns[INPUTS[k]]}{row}", v))
         node = nodes.get(node_id)
         raw: dict[str, Any] = {}
         na = _yes_no(na)
@@ -571,6 +576,12 @@ def read_form(path: str | Path, display: str | None = None, fw_for=None) -> Form
                     and node.rule.measure is None:
                 raw = raw["value"]  # the scalar form (true, an option key), as a unit file writes it
             evidence[node_id] = raw
+    if control:  # as in YAML: a control character in text is refused where it is
+        raise InputError("control characters", [
+            Problem(f"{name}:{sheet}!{ref}", 0, 0, tr("a control character ({char}) in text; remove it (only tab "
+                                                      "and line breaks are allowed)",
+                                                      char=f"U+{ord(_CONTROL.search(v).group(0)):04X}"))
+            for ref, v in control])
     return doc
 
 

@@ -209,6 +209,8 @@ VI: dict[str, str] = {
     "no node with id {id!r}": "không có mục nào mang mã {id!r}",
     "no node with id {id!r}; nearest: {near}": "không có mục nào mang mã {id!r}; gần nhất: {near}",
     "interrupted": "đã dừng",
+    "standard output is closed; run parcli with an output to write to":
+        "đầu ra chuẩn đã bị đóng; hãy chạy parcli với một đầu ra để ghi",
     "internal error: {error} (run with --debug for the traceback, and please report it)":
         "lỗi nội bộ: {error} (chạy lại với --debug để xem chi tiết, và xin báo lỗi này)",
     "the folder holds no .yaml or .xlsx file": "thư mục không có tệp .yaml hay .xlsx nào",

@@ -38,7 +38,12 @@ evidence:
 TOKENS = [":", "- ", "[", "]", "{", "}", ",", "&a ", "*a", "!!python/object:os.system ", "!x ", "? ", "|",
           ">", "#", "'", '"', "\t", "\n", "  ", "~", ".inf", "-.inf", ".nan", "1e309", "-1", "0", "yes", "on",
           "\"5\"", "[]", "{}", "null", "true", "2021-01-01", "0x1F", "1_000", "\ufeff", "\u0000", "é", "ế", "\r\n",
-          "%YAML 1.1\n", "---\n", "...\n", "<<: *a", "na: true", "points: 99", "percent: 101", "done: 5, of: 0"]
+          "%YAML 1.1\n", "---\n", "...\n", "<<: *a", "na: true", "points: 99", "percent: 101", "done: 5, of: 0",
+          # the second hostile round: control characters, markup, long values, extreme numbers
+          '"\\x1b[2J"', '"\\x01"', '"\\u202e"', '"[/]"', '"[link=https://x.y]z[/link]"', "x" * 3000,
+          "1e-99999999999999999999", "1e400", "9" * 100, "0.1234567", "-0.0"]
+HOSTILE_TEXT = st.sampled_from(["[/]", "[link=https://example.org]click[/link]", "[bold]", "A\x1b[2JB", "\x01",
+                                "\u202e", "x" * 5000, "'=1+1", " lead", "#: x", "\\", '"'])
 
 
 def mutate(text: str, data) -> str:
@@ -74,7 +79,7 @@ def mutate(text: str, data) -> str:
             import re
 
             tok = data.draw(st.sampled_from(TOKENS), label="number-token")
-            lines[i] = re.sub(r"\b\d+(\.\d+)?\b", tok, lines[i], count=1)
+            lines[i] = re.sub(r"\b\d+(\.\d+)?\b", lambda _m: tok, lines[i], count=1)  # tok taken literally
     return "\n".join(lines)
 
 
@@ -90,6 +95,7 @@ def check(args, cwd):
     out = result.output
     assert result.exit_code in (0, 1, 2), (result.exit_code, out)
     assert "Traceback" not in out and "internal error" not in out, out
+    assert "\x1b" not in out, out  # nothing from a file reaches the terminal as an escape sequence
     if result.exception is not None:
         assert isinstance(result.exception, SystemExit), repr(result.exception)
     return result
@@ -180,5 +186,27 @@ def test_mutated_result_json_in_diff(tmp_path, fuzz_examples):
     def run(data):
         (tmp_path / "a.json").write_bytes(mutate(compact, data).encode("utf-8", "surrogatepass"))
         check(["diff", "a.json", str(unit)], tmp_path)
+
+    run()
+
+
+def test_hostile_text_in_every_command(tmp_path, fuzz_examples):
+    """Unit names and notes holding markup, escapes, control characters or long text: every command that
+    prints them prints them literally, or refuses them at their place."""
+    import json
+
+    (tmp_path / "mini.yaml").write_text(MINI_FRAMEWORK, encoding="utf-8")
+
+    @budget(fuzz_examples, 5)
+    @given(name=HOSTILE_TEXT, note=HOSTILE_TEXT,
+           command=st.sampled_from(["score", "rank", "diff", "plan", "validate", "export"]))
+    def run(name, note, command):
+        text = MINI_UNIT.replace("unit: Đơn vị A", f"unit: {json.dumps(name)}").replace(
+            'note: "thẩm định"', f"note: {json.dumps(note)}")
+        (tmp_path / "u.yaml").write_text(text, encoding="utf-8")
+        args = {"score": ["score", "u.yaml"], "rank": ["rank", "u.yaml"], "diff": ["diff", "u.yaml", "u.yaml"],
+                "plan": ["plan", "u.yaml"], "validate": ["validate", "u.yaml"],
+                "export": ["export", "u.yaml", "-o", "x.xlsx"]}[command]
+        check(args, tmp_path)
 
     run()

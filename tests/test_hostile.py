@@ -243,3 +243,34 @@ def test_a_note_longer_than_an_excel_cell_is_never_cut(cli, tmp_path, write):
     run = cli("convert", unit, "-o", tmp_path / "f.xlsx")
     assert run.exit_code == 1 and "3.2.1: a note or documents of 40,000 characters" in run.all
     assert cli("export", unit, "-o", tmp_path / "x.csv").exit_code == 0  # CSV keeps all of it
+
+
+def test_closed_stdout_and_absurd_size_limit_are_one_line(tmp_path):
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PARCLI_LANG": "en"}
+    proc = subprocess.run([sys.executable, "-m", "parcli", "score", str(EXAMPLES / "bac-ninh-2021.yaml")],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, text=True,
+                          preexec_fn=lambda: os.close(1))
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "standard output is closed" in proc.stderr
+    env["PARCLI_MAX_BYTES"] = "999999999999999999"
+    proc = subprocess.run([sys.executable, "-m", "parcli", "validate", str(EXAMPLES / "bac-ninh-2021.yaml")],
+                          capture_output=True, env=env, text=True)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr and "MemoryError" not in proc.stderr
+
+
+def test_control_characters_in_a_form_are_refused_at_their_cell(cli, tmp_path):
+    from openpyxl import load_workbook
+
+    form = tmp_path / "f.xlsx"
+    assert cli("convert", EXAMPLES / "bac-ninh-2021.yaml", "-o", form, "--lang", "en").exit_code == 0
+    wb = load_workbook(form)
+    ws = wb.worksheets[0]
+    ws["B2"] = "Tỉnh \u202e Bắc Ninh"  # XML allows it (a bidi override); parcli does not
+    ws["K20"] = "note \x9b2J"  # a C1 control (CSI)
+    wb.save(form)
+    run = cli("validate", form)
+    assert run.exit_code == 1
+    assert "f.xlsx:Self-assessment!B2: a control character (U+202E)" in run.stdout
+    assert "f.xlsx:Self-assessment!K20: a control character (U+009B)" in run.stdout
