@@ -274,3 +274,31 @@ def test_control_characters_in_a_form_are_refused_at_their_cell(cli, tmp_path):
     assert run.exit_code == 1
     assert "f.xlsx:Self-assessment!B2: a control character (U+202E)" in run.stdout
     assert "f.xlsx:Self-assessment!K20: a control character (U+009B)" in run.stdout
+
+
+def test_a_nul_in_a_path_is_a_message(cli, write):
+    unit = write("n.yaml", 'schema: parcli/unit/v1\nunit: U\nyear: 2021\nframework: "a\\0b.yaml"\nevidence: {}\n')
+    run = cli("validate", unit)
+    assert run.exit_code == 1 and "internal error" not in run.all
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs POSIX signals")
+def test_ctrl_c_during_a_parallel_rank_is_one_line(tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    text = (EXAMPLES / "bac-ninh-2021.yaml").read_text(encoding="utf-8")
+    for i in range(4000):
+        (tmp_path / f"u{i:04}.yaml").write_text(text.replace('code: "27"', f'code: "{i}"'), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PARCLI_LANG": "en"}
+    proc = subprocess.Popen([sys.executable, "-m", "parcli", "rank", str(tmp_path), "--jobs", "4", "-o",
+                             str(tmp_path / "r.csv")], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    time.sleep(1.2)  # the workers are busy
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    text = err.decode("utf-8", "replace")
+    if proc.returncode == 0:
+        pytest.skip("the ranking finished before it could be interrupted")
+    assert proc.returncode == 1 and "Traceback" not in text and "KeyboardInterrupt" not in text, text
+    assert text.strip().splitlines() == ["parcli: interrupted"], text
