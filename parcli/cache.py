@@ -109,20 +109,10 @@ def save(fw: Framework) -> None:
     finally:
         for node, scorer in zip(fw.leaves, scorers):
             node.scorer = scorer
-    import tempfile
+    from .report.files import replace_file
 
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".framework-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, entry)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        replace_file(entry, lambda fh: fh.write(data))
     except Exception:
         return

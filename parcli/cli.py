@@ -743,16 +743,11 @@ def convert(
 
     Example: parcli convert examples/bac-ninh-2021.yaml -o bac-ninh.xlsx
     """
-    from .store import Store, looks_like_path
+    from .store import Store
 
     store = Store()
     unit, fw = store.unit(source)  # checked first: a form or file with problems is not converted
-    ref = unit.framework_ref
-    if looks_like_path(ref):
-        import os
-
-        target = Path(fw.source_path).resolve()
-        ref = os.path.relpath(target, output.parent.resolve())
+    ref = _framework_ref(unit.framework_ref, fw, output)
     inputs = [source, Path(fw.source_path)]
     suffix = output.suffix.lower()
     if suffix == ".xlsx":

@@ -65,12 +65,14 @@ def write_atomic(output: Path, write: Callable[[IO[bytes]], None], force: bool =
         if read_only and not force:
             raise InputError(f"{output}: " + tr("the file is read-only; it was left as it is. Pass --force to "
                                                 "replace it"))
-        _replace(output, write, stat.S_IMODE(info.st_mode) if info is not None else None)
+        replace_file(output, write, stat.S_IMODE(info.st_mode) if info is not None else None)
     except OSError as exc:
         raise UsageError(f"{output}: " + tr("cannot write the file: {why}", why=exc.strerror or exc)) from None
 
 
-def _replace(output: Path, write: Callable[[IO[bytes]], None], mode: int | None) -> None:
+def replace_file(output: Path, write: Callable[[IO[bytes]], None], mode: int | None = None) -> None:
+    """Write a new file through a temporary one in the same folder and rename it over ``output``
+    (with ``mode``, else the umask's); on any failure the temporary file is removed."""
     parent = output.parent if str(output.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=".parcli-", suffix=".part", dir=parent)  # short: any output name fits
     try:

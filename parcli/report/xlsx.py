@@ -131,14 +131,9 @@ def _write(wb, fh, ranking, leaves, lang: str) -> None:
     if ranking.has_previous:
         heads += [(label("previous", lang), "0"), (label("change", lang), "+0;-0;0"),
                   (label("index_change", lang), signed)]
-    rows = []
-    for r in ranking.rows:
-        s = r.summary
-        row = [r.rank, s.unit, s.code, s.year, s.points, s.max, s.index, s.klass]
-        row += [s.field_index(fid) for fid in ranking.field_ids]
-        if ranking.has_previous:
-            row += [r.previous_rank, r.rank_change, r.index_change]
-        rows.append(row)
+    from ..rank import rank_rows
+
+    rows = list(rank_rows(ranking))  # the rank CSV's rows, with headers for people
     names = [r.summary.unit for r in ranking.rows]
     widths = [8, width(names + [heads[1][0]]), 10, 7, 10, 12, 11, 10] + [12] * len(field_heads) + [10, 10, 12]
     sheet(label("sheet_rank", lang), heads, rows, widths, "C2")
