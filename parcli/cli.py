@@ -6,8 +6,12 @@ Exit codes: 0 ok, 1 invalid input or failed check, 2 usage error.
 
 # No "from __future__ import annotations" here: typer would then evaluate every
 # annotation string of every command on every run (about 8 ms).
-import functools
-import sys
+import gc
+
+gc.disable()  # start-up: imports make objects by the thousand and nothing to collect (see main)
+
+import functools  # noqa: E402
+import sys  # noqa: E402
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -18,6 +22,8 @@ import typer.core
 from . import __version__
 from .errors import InputError, ParcliError, UsageError
 from .i18n import set_language, tr
+
+gc.enable()  # imports done: a library user of this module (tests, scripts) keeps the collector
 
 app = typer.Typer(
     name="parcli",
@@ -834,6 +840,7 @@ class _progress:
 
 def main() -> None:
     """Console entry point: usage errors in the chosen language, never a traceback."""
+    gc.freeze()  # what the imports made lives as long as the process: never traverse it again
     if sys.stdout is None or sys.stderr is None:  # started with a standard stream closed (>&-)
         if sys.stderr is not None:
             from .usage import chosen_language
