@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .report import display, label, provenance_line, warning_text
@@ -52,7 +52,6 @@ class UnitPage:
     rank: int | None = None
     change: int | None = None
     previous: object | None = None  # the same unit's result of an earlier year, when given
-    charts: dict[str, str] = field(default_factory=dict)
 
 
 def _svg(fig, salt: str) -> str:

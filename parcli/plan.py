@@ -26,7 +26,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from .domain import Framework, Node, Unit
-from .engine import MISSING, OVERRIDE, SCORED, Result, round_index, score
+from .engine import MISSING, OVERRIDE, SCORED, Result, score
 from .rules.base import Evidence, Step
 
 HUNDRED = Decimal(100)
@@ -267,7 +267,3 @@ def _nudge(changes: list[Change]) -> list[Change]:
             out[i] = Change(ch.leaf, ch.before, _merge(ch.before, least.evidence), ch.points_before, least.points)
             return out
     raise ArithmeticError("the plan cannot be adjusted to reach the target")
-
-
-def displayed(result: Result, points: Decimal) -> Decimal:
-    return round_index(points * HUNDRED / result.max, result.framework.places)
