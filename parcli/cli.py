@@ -421,42 +421,22 @@ def report(
     Self-contained (no network, font or file beside it) and printable on A4, a page per unit.
     Example: parcli report examples/departments -o bao-cao.html
     """
-    from .engine import score
-    from .rank import read_previous
-    from .scoring import strict_problems
-    from .store import Store
-
     if output.suffix.lower() not in (".html", ".htm"):
         raise UsageError(f"{output}: " + tr("a report is written as .html"))
-    paths = _paths(units)
-    store = Store()
-    results, checked, problems = [], {}, []
-    for path in paths:
-        try:
-            unit, fw = store.unit(path)
-        except InputError as exc:
-            from .errors import Problem
+    from .rank import read_previous
+    from .scoring import score_files
 
-            problems += exc.problems or [Problem(str(path), 0, 0, exc.message)]
-            continue
-        result = score(fw, unit)
-        if strict and result.missing:
-            problems += strict_problems(str(path), result.missing)
-            continue
-        results.append(result)
-        checked[id(result)] = unit
-    if problems:
-        raise InputError("invalid input", problems)
+    paths = _paths(units)
+    results = list(score_files(paths, strict))  # every problem of every file, or every result
     keys = {(r.framework.id, r.framework.version, r.framework.sha256) for r in results}
     if len(keys) > 1:
         names = ", ".join(sorted(f"{k[0]}@{k[1]}" for k in keys))
-        raise UsageError(tr("the units use different frameworks ({names}); their indices are not comparable. "
-                            "Rank each framework separately, or pass --allow-mixed", names=names)
-                         .split(". ")[0] + ".")
+        raise UsageError(tr("the units use different frameworks ({names}); their indices are not comparable: "
+                            "make one report per framework", names=names))
     prev = read_previous(previous) if previous is not None else None
     from .htmlreport import build
 
-    html = build(results, lang.value, locale.value, prev, checked)
+    html = build(results, lang.value, locale.value, prev)
     _write_new(output, [*paths, *([previous] if previous else []), *(Path(r.framework.source_path) for r in results)],
                force, html.encode("utf-8"))
 
@@ -512,7 +492,7 @@ def plan(
         raise UsageError(tr("--apply needs a target and -o NEW.yaml"))
     weights = _effort(effort) if effort is not None else None
     if target is None:
-        the_plan = opportunities(fw, checked, result, all_sources)
+        the_plan = opportunities(result, all_sources)
     else:
         the_plan = make_plan(fw, checked, result, target, all_sources, weights)
     if apply_plan and the_plan.reached:

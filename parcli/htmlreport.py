@@ -166,9 +166,9 @@ def classes_chart(pages, classes, lang: str, salt: str) -> str:
     return _svg(fig, salt)
 
 
-def build(results, lang: str = "vi", locale: str = "en", previous=None, units=None, frameworks=None) -> str:
+def build(results, lang: str = "vi", locale: str = "en", previous=None) -> str:
     """The report as HTML text. ``results``: scored units (one framework); ``previous``: (by code,
-    by name) of an earlier rank CSV; ``units``/``frameworks``: the checked units, for plan steps."""
+    by name) of an earlier rank CSV."""
     import jinja2
 
     from . import __version__
@@ -223,11 +223,7 @@ def build(results, lang: str = "vi", locale: str = "en", previous=None, units=No
         leaves = sorted((lf for lf in r.leaves if lf.points is not None and lf.max > lf.points),
                         key=lambda lf: (-(lf.max - lf.points), lf.node.id))[:10]
         claims = [w for w in r.warnings if w.code == "claim"]
-        steps = []
-        if units is not None:
-            unit = units.get(id(r))
-            if unit is not None:
-                steps = opportunities(r.framework, unit, r).changes[:5]
+        steps = opportunities(r).changes[:5]
         yoy = []
         if page.previous is not None:
             before = {f.id: f for f in page.previous.fields}

@@ -248,6 +248,9 @@ VI: dict[str, str] = {
     "invalid command line: {detail}": "dòng lệnh không hợp lệ: {detail}",
     "convert writes a form (.xlsx) or a unit file (.yaml)": "convert ghi ra phiếu (.xlsx) hoặc hồ sơ đơn vị (.yaml)",
     "a report is written as .html": "báo cáo được ghi ra tệp .html",
+    "the units use different frameworks ({names}); their indices are not comparable: make one report per framework":
+        "các đơn vị dùng những bộ tiêu chí khác nhau ({names}); chỉ số của chúng không so sánh được: hãy lập mỗi "
+        "bộ tiêu chí một báo cáo",
     "no class given; write e.g. \"A:90,B:80,C:70,D:0\"": "chưa có xếp loại nào; hãy viết ví dụ \"A:90,B:80,C:70,D:0\"",
     # --- plan ---
     "--apply needs a target and -o NEW.yaml": "--apply cần một mục tiêu và -o TỆP_MỚI.yaml",

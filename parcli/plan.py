@@ -94,8 +94,9 @@ def _why(leaf: Node, status: str) -> str | None:
     return None
 
 
-def candidates(fw: Framework, unit: Unit, result: Result, all_sources: bool = False):
-    """The leaves a plan may change (with their steps) and the lost points it cannot act on."""
+def candidates(result: Result, all_sources: bool = False):
+    """The leaves a plan may change (with their steps, from the evidence the result holds) and the
+    lost points it cannot act on."""
     out: list[_Candidate] = []
     lost: list[Lost] = []
     for order, lr in enumerate(result.leaves):
@@ -106,7 +107,7 @@ def candidates(fw: Framework, unit: Unit, result: Result, all_sources: bool = Fa
         if why == "override" or (why is not None and not all_sources):
             lost.append(Lost(leaf, lr.max - lr.points, why))
             continue
-        ev = unit.evidence.get(leaf.id)
+        ev = lr.evidence
         steps = leaf.rule.steps(leaf.max, ev, lr.points)
         if steps:
             out.append(_Candidate(order, leaf, ev, lr.points, steps))
@@ -135,9 +136,9 @@ def apply(fw: Framework, unit: Unit, changes: list[Change]) -> Unit:
     return replace(unit, evidence=evidence)
 
 
-def opportunities(fw: Framework, unit: Unit, result: Result, all_sources: bool = False) -> Plan:
+def opportunities(result: Result, all_sources: bool = False) -> Plan:
     """No target: every candidate's next step, largest gain first (ties in framework order)."""
-    cands, lost = candidates(fw, unit, result, all_sources)
+    cands, lost = candidates(result, all_sources)
     changes = []
     for c in cands:
         step = c.steps[0]
@@ -152,7 +153,7 @@ def opportunities(fw: Framework, unit: Unit, result: Result, all_sources: bool =
 def plan(fw: Framework, unit: Unit, result: Result, target: Decimal, all_sources: bool = False,
          effort: dict[str, Decimal] | None = None) -> Plan:
     """The plan that reaches ``target`` (a displayed index), or the most that can be reached."""
-    cands, lost = candidates(fw, unit, result, all_sources)
+    cands, lost = candidates(result, all_sources)
     lost.sort(key=lambda x: -x.lost)
     need = required_points(result, target) - Fraction(result.points)
     if need <= 0:

@@ -73,7 +73,7 @@ def small(write):
 
 def test_steps_by_kind(small):
     fw, unit, result, _ = small
-    cands, lost = candidates(fw, unit, result)
+    cands, lost = candidates(result)
     steps = {c.leaf.id: [(s.evidence.form, s.evidence.amount if s.evidence.form != "ratio" else s.evidence.done,
                           s.points) for s in c.steps] for c in cands}
     assert steps["1.1.1"] == [("bool", True, 1)]
@@ -127,7 +127,7 @@ def test_unreachable_target_says_the_most(small):
 
 def test_opportunities_largest_first(small):
     fw, unit, result, _ = small
-    p = opportunities(fw, unit, result)
+    p = opportunities(result)
     assert [c.leaf.id for c in p.changes][:2] == ["1.1.1", "1.1.2"]  # gain 1 each, framework order
     assert [c.gain for c in p.changes] == sorted((c.gain for c in p.changes), reverse=True)
 
@@ -210,7 +210,7 @@ def test_plan_guarantees_against_brute_force(tmp_path_factory, case):
     tmp = tmp_path_factory.mktemp("prop")
     fw, unit, result = build(tmp, leaves)
     target = D(target)
-    cands, _lost = candidates(fw, unit, result)
+    cands, _lost = candidates(result)
     need = required_points(result, target) - Fraction(result.points)
     p = plan(fw, unit, result, target)
     combos = list(brute(cands, need))
