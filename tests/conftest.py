@@ -159,3 +159,20 @@ def fuzz_examples(request):
 
     value = request.config.getoption("--fuzz-examples") or os.environ.get("PARCLI_FUZZ_EXAMPLES")
     return int(value) if value else None
+
+
+def read_terminal(master: int) -> bytes:
+    """Everything written to a pseudo-terminal until its other side is closed (then closes it)."""
+    import os
+
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the other side closed (EIO on Linux)
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(master)
+    return seen

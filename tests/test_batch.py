@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, ROOT, read_terminal
 
 DEPARTMENTS = sorted((EXAMPLES / "departments").glob("*.yaml"))
 
@@ -285,17 +285,8 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     master, slave = pty.openpty()
     proc = subprocess.Popen(cmd, cwd=tmp_path, stdout=subprocess.PIPE, stderr=slave, env=env)
     os.close(slave)
-    seen = b""
-    while True:
-        try:
-            chunk = os.read(master, 4096)
-        except OSError:
-            break
-        if not chunk:
-            break
-        seen += chunk
+    seen = read_terminal(master)
     proc.wait(timeout=120)
-    os.close(master)
     assert proc.returncode == 0
     assert b"scoring" in seen and b"wrote r.csv" in seen
     quiet = subprocess.run(cmd[:-2] + ["-o", "r2.csv"], cwd=tmp_path, capture_output=True, env=env)

@@ -11,7 +11,7 @@ import pytest
 
 from parcli.errors import Problem
 from parcli.report.snippet import render, visible
-from tests.conftest import INVALID, ROOT
+from tests.conftest import INVALID, ROOT, read_terminal
 
 PTY = pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal (POSIX)")
 
@@ -24,17 +24,8 @@ def run_on_terminal(*args: str, env: dict | None = None) -> str:
     environ = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "200", **(env or {})}
     proc = subprocess.Popen([sys.executable, "-m", "parcli", *args], stdout=slave, stderr=slave, env=environ)
     os.close(slave)
-    out = b""
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        out += chunk
+    out = read_terminal(master)
     proc.wait(timeout=60)
-    os.close(master)
     return out.decode("utf-8").replace("\r\n", "\n")
 
 
