@@ -174,6 +174,8 @@ def build(results, lang: str = "vi", locale: str = "en", previous=None) -> str:
     from . import __version__
     from .plan import opportunities
     from .rank import apply_previous, ranking_of
+    from .report.planout import value_words
+    from .report.unitfile import raw_value
 
     words = _WORDS[lang]
     summaries = [summarize(r) for r in results]
@@ -241,7 +243,8 @@ def build(results, lang: str = "vi", locale: str = "en", previous=None) -> str:
             "lost": [{"id": lf.node.id, "title": lf.node.label(lang), "max": num(lf.max), "points": num(lf.points),
                       "lost": num(lf.max - lf.points)} for lf in leaves],
             "claims": [warning_text(w, lang) for w in claims],
-            "steps": [{"id": ch.leaf.id, "title": ch.leaf.label(lang), "gain": num(ch.gain)} for ch in steps],
+            "steps": [{"id": ch.leaf.id, "title": ch.leaf.label(lang), "gain": num(ch.gain),
+                       "to": value_words(ch.leaf, raw_value(ch.after), lang)} for ch in steps],
             "yoy_title": words["yoy"].format(year=page.previous.year) if page.previous is not None else "",
             "yoy": yoy,
             "previous_index": idx(page.previous.index) if page.previous is not None else "",

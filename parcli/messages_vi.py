@@ -132,6 +132,8 @@ VI: dict[str, str] = {
     "bands go from the highest threshold to the lowest": "các mức phải đi từ ngưỡng cao nhất xuống thấp nhất",
     "option {key!r} gives {points} points, outside [0, {max}] (the leaf's max)":
         "phương án {key!r} cho {points} điểm, nằm ngoài [0, {max}] (điểm tối đa của tiêu chí)",
+    "option {key!r} has the same key or title as option {other!r} ({text!r}); every option needs its own words":
+        "phương án {key!r} trùng mã hoặc tên với phương án {other!r} ({text!r}); mỗi phương án cần tên riêng",
     "full_at is a percent in (0, 100], got {value}": "full_at là tỷ lệ phần trăm trong (0, 100], nhưng là {value}",
     "of must be above 0, got {value}": "of phải lớn hơn 0, nhưng là {value}",
     "each must be above 0, got {value}": "each phải lớn hơn 0, nhưng là {value}",
