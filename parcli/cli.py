@@ -669,12 +669,13 @@ def template(
     if year is not None and not 1990 <= year <= 2100:
         raise UsageError("--year: " + tr("year {year} is outside 1990–2100", year=year))
     fw = Store().framework(framework, Path("."))
-    ref = _framework_ref(framework, fw, output)
     if output is not None and output.suffix.lower() == ".xlsx":
         from .form import write_form
 
+        ref = _form_framework_ref(framework, fw, output)
         _write_new(output, [Path(fw.source_path)], force, write_form(fw, ref, lang.value, year=year))
         return
+    ref = _framework_ref(framework, fw, output)
     from .report.template import template_text
     from .schema import shipped_schema
 
@@ -696,6 +697,21 @@ def _framework_ref(ref: str, fw, output: Optional[Path]) -> str:
     target = Path(fw.source_path).resolve()
     base = (output.parent if output is not None else Path(".")).resolve()
     return os.path.relpath(target, base)
+
+
+def _form_framework_ref(ref: str, fw, output: Path) -> str:
+    """How a form names its framework: a shipped id, or the name of a framework file beside the form
+    (a form never names a path elsewhere); when the file is not beside it yet, say to put it there."""
+    from .store import looks_like_path
+
+    if not looks_like_path(ref):
+        return ref
+    source = Path(fw.source_path).resolve()
+    if source.parent != output.parent.resolve():
+        _err(tr("warning: {message}", message=tr(
+            "the form names its framework {name!r}: copy {source} beside the form, a form reads only a shipped "
+            "framework or a framework file beside it", name=source.name, source=source)))
+    return source.name
 
 
 def _write_new(output: Path, inputs: list[Path], force: bool, data: bytes) -> None:
@@ -739,6 +755,7 @@ def convert(
     if suffix == ".xlsx":
         from .form import write_form
 
+        ref = _form_framework_ref(unit.framework_ref, fw, output)
         _write_new(output, inputs, force, write_form(fw, ref, lang.value, unit=unit))
     elif suffix in (".yaml", ".yml"):
         from .report.unitfile import unit_yaml

@@ -34,9 +34,10 @@ def test_blank_form_layout_protection_validation(cli, tmp_path):
     out = tmp_path / "blank.xlsx"
     assert cli("template", "province-2020", "-o", out, "--lang", "vi").exit_code == 0
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Tự đánh giá", "Hướng dẫn", "parcli"]
+    assert wb.sheetnames == ["Tự đánh giá", "Hướng dẫn", "parcli_lists", "parcli"]
     ws, meta = wb["Tự đánh giá"], wb["parcli"]
     assert meta.sheet_state == "hidden" and meta["A1"].value == "schema" and meta["B1"].value == "parcli/form/v1"
+    assert wb["parcli_lists"].sheet_state == "hidden"
     rows = {r[1]: r[2] for r in meta.iter_rows(values_only=True) if r[0] == "row"}
     assert len(rows) == 8 + 43 + 102
     assert ws.protection.sheet and not ws.protection.password  # locked structure, no password
@@ -46,7 +47,12 @@ def test_blank_form_layout_protection_validation(cli, tmp_path):
     kinds = {dv.type for dv in ws.data_validations.dataValidation}
     assert {"list", "decimal", "whole"} <= kinds
     lists = [dv.formula1 for dv in ws.data_validations.dataValidation if dv.type == "list"]
-    assert '"Có,Không"' in lists and '"kip_thoi,khong_kip_thoi,khong_ban_hanh"' in lists
+    assert '"Có,Không"' in lists
+    # a choice leaf's drop-down lists its options' titles (kept on a hidden sheet: titles may hold commas)
+    choice = next(dv for dv in ws.data_validations.dataValidation if f"E{rows['1.1.1']}" in dv.sqref)
+    column = choice.formula1.split("!")[1].split(":")[0].replace("$", "")[0]
+    assert [wb["parcli_lists"][f"{column}{i}"].value for i in (1, 2, 3)] == ["Kịp thời", "Không kịp thời",
+                                                                             "Không ban hành"]
     run = cli("validate", out)
     assert run.exit_code == 0 and "0 of 106 leaves with evidence" in run.stdout
     assert "Tên đơn vị" in run.stdout  # the placeholder, as in the blank YAML template
@@ -55,7 +61,7 @@ def test_blank_form_layout_protection_validation(cli, tmp_path):
 def test_english_form(cli, tmp_path):
     out = form_of(cli, BAC_NINH, tmp_path / "en.xlsx", "--lang", "en")
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Self-assessment", "Instructions", "parcli"]
+    assert wb.sheetnames == ["Self-assessment", "Instructions", "parcli_lists", "parcli"]
     assert wb["Self-assessment"]["E6"].value == "Value"
     assert result_json(cli, out) == result_json(cli, BAC_NINH)
 
@@ -114,13 +120,14 @@ def row_of(form: Path, node_id: str) -> int:
 def test_problems_are_located_at_cells_with_the_hints(cli, tmp_path):
     form = form_of(cli, BAC_NINH, tmp_path / "f.xlsx", "--lang", "vi")
     row = row_of(form, "3.2.1")
-    fill(form, {f"E{row}": "97,3", f"E{row_of(form, '1.1.1')}": "kip thoi"})
+    fill(form, {f"E{row}": "97,3,1", f"E{row_of(form, '1.1.1')}": "kip thoi"})
     run = cli("validate", form)
     assert run.exit_code == 1
-    assert f"f.xlsx:Tự đánh giá!E{row}: 3.2.1: percent: '97,3' has a decimal comma; write 97.3" in run.stdout
-    assert f"!E{row_of(form, '1.1.1')}: 1.1.1: 'kip thoi' is not an option of this leaf" in run.stdout
+    assert f"f.xlsx:Tự đánh giá!E{row}: 3.2.1 (Giá trị): '97,3,1' is not a number" in run.stdout
+    assert (f"!E{row_of(form, '1.1.1')}: 1.1.1 (Giá trị): 'kip thoi' is not one of this leaf's options (Kịp thời; "
+            "Không kịp thời; Không ban hành); choose one from the list") in run.stdout
     vi = cli("validate", form, "--lang", "vi")
-    assert "dùng dấu phẩy thập phân" in vi.stdout
+    assert "không phải là số" in vi.stdout
 
 
 def test_yes_no_words_and_numbers_typed_as_text(cli, tmp_path):

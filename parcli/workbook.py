@@ -1,0 +1,368 @@
+"""An .xlsx workbook read safely: its insides checked before anything believes them.
+
+A workbook is a zip of XML parts that anyone can write by hand, so before python-calamine
+(fast, but it trusts what the XML says) sees one:
+
+- the zip is sound, no two parts share a name (as calamine looks them up: case and ``\\``
+  vs ``/`` aside), the declared sizes and the bytes really inflated stay under the size
+  limit of YAML files (``PARCLI_MAX_BYTES``), and only the parts a reader needs are inflated;
+- macros are refused by what the parts are (``[Content_Types].xml`` and the relations:
+  VBA projects, macro-enabled workbooks, Excel 4 macro sheets), not only by their names;
+- every worksheet's used range is worked out from its XML: each cell names an A1-style
+  reference within Excel's grid, and rows × columns stay under :data:`MAX_CELLS`, so a single
+  cell at XFD1048576 cannot make calamine allocate its 17 billion cells;
+- the shared strings' ``count``/``uniqueCount`` (which calamine reserves memory for) are
+  dropped;
+- calamine then reads a workbook rebuilt from exactly the parts checked here (stored, not
+  deflated), so it never reads a byte that was not checked.
+
+What calamine does not give is read here from the XML, in one linear pass per question:
+the cells whose number format is a percentage (``xl/styles.xml``: ``numFmts`` and
+``cellXfs``, the cells' ``s=``), the cells that hold an Excel error (``#DIV/0!``), and the
+formulas without a saved value.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from .errors import InputError, Problem, input_error
+from .i18n import tr
+from .loader import max_bytes
+
+MAX_ROW, MAX_COL = 1_048_576, 16_384  # Excel's grid
+MAX_CELLS = 1_000_000  # rows × columns (from A1) of one sheet that calamine may build
+
+_MACRO_TYPES = ("vbaproject", "macroenabled", "macrosheet", "ms-office.activex")
+
+
+def column_number(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def column_letters(n: int) -> str:
+    out = ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = chr(65 + r) + out
+    return out
+
+
+def _damaged(name: str, detail) -> InputError:
+    return input_error(name, 0, 0, tr("not a readable .xlsx workbook (a damaged zip: {detail}); open it in "
+                                      "Excel or LibreOffice and save it again", detail=detail))
+
+
+def _unreadable(name: str, detail) -> InputError:
+    return input_error(name, 0, 0, tr("not a readable .xlsx workbook ({detail}); open it in Excel or "
+                                      "LibreOffice and save it again", detail=detail))
+
+
+def _too_big(name: str, limit: int) -> InputError:
+    return input_error(name, 0, 0, tr("the workbook inflates to more than the size limit of {limit:,} bytes "
+                                      "(PARCLI_MAX_BYTES); it is refused unread", limit=limit))
+
+
+def _part_key(name: str) -> str:
+    """A part's name as calamine looks it up (case and backslashes aside)."""
+    return name.replace("\\", "/").lower()
+
+
+# --- one sheet's XML ---------------------------------------------------------------
+
+_CELL = rb"<(?:[A-Za-z_][\w.\-]*:)?c(?=[\s/>])"  # a cell's start tag (<c …>, <x:c …>), not <col>, <cfRule>
+_REF = rb"[A-Z]{1,3}[1-9][0-9]{0,6}"
+# Fast (literal-prefixed) tests that hold for what Excel, LibreOffice and openpyxl write: every cell
+# starts <c r="A1" with a reference within ZZ999, and no cell has a namespace prefix (<x:c>).
+_NOT_PLAIN = re.compile(rb'<c(?![\w:.\-])(?! r="[A-Z]{1,2}[1-9][0-9]{0,2}")')
+_PREFIXED = re.compile(rb":c[\s/>]")
+# The exact, slower reading of every cell's start tag, for the rest.
+_ANY_CELL = re.compile(_CELL + rb"([^>]*)>")
+_R_VALUE = re.compile(rb"\br\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_ERROR_TYPE = re.compile(rb"t=[\"']e[\"']")
+_ERROR_CELL = re.compile(_CELL + rb"([^>]*?\bt\s*=\s*[\"']e[\"'][^>]*)(?<!/)>(.*?)</(?:[\w.\-]+:)?c>", re.S)
+_SST_TAG = re.compile(rb"<(?:[\w.\-]+:)?sst\b[^>]*>")
+_SST_COUNTS = re.compile(rb"\s(?:count|uniqueCount)\s*=\s*(?:\"[^\"]*\"|'[^']*')")
+_R_ATTR = re.compile(rb"\br\s*=\s*[\"']([A-Z]{1,3})([0-9]{1,7})[\"']")
+_V = re.compile(rb"<(?:[\w.\-]+:)?v>([^<]*)</(?:[\w.\-]+:)?v>")
+_FORMULA = re.compile(rb"<(?:[\w.\-]+:)?f[\s/>]")
+_PLAIN_FORMULA = re.compile(rb"<f[\s/>]")
+_PREFIXED_FORMULA = re.compile(rb":f[\s/>]")
+_CELL_START = re.compile(_CELL)
+
+
+def _position(tag_attrs: bytes) -> tuple[int, int] | None:
+    m = _R_ATTR.search(tag_attrs)
+    return (int(m.group(2)), column_number(m.group(1).decode("ascii"))) if m else None
+
+
+def used_range(xml: bytes) -> tuple[int, int] | str:
+    """(rows, columns) from A1 that a sheet's cells may use (an upper bound), or why it is not a sheet
+    parcli reads: a cell without an A1-style reference, or with one beyond what a reference can be."""
+    if _NOT_PLAIN.search(xml) is None and _PREFIXED.search(xml) is None:
+        return (999, 702)  # every cell within ZZ999
+    rows = cols = 0
+    for m in _ANY_CELL.finditer(xml):
+        attrs = m.group(1)
+        r = _R_VALUE.search(attrs)
+        if r is None:
+            return "without-reference"
+        ref = r.group(1) if r.group(1) is not None else r.group(2)
+        found = re.fullmatch(rb"([A-Z]{1,3})([1-9][0-9]{0,6})", ref)
+        if found is None:
+            return "bad-reference"
+        if attrs.endswith(b"/"):  # <c r="…"/>: an empty cell, not in calamine's grid
+            continue
+        row, col = int(found.group(2)), column_number(found.group(1).decode("ascii"))
+        if row > rows:
+            rows = row
+        if col > cols:
+            cols = col
+    return rows, cols
+
+
+@dataclass
+class SheetCells:
+    """What calamine does not say about a sheet's cells, by (row, column), 1-based."""
+
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)  # "#DIV/0!"
+    percent: set[tuple[int, int]] = field(default_factory=set)  # a percentage number format
+    unsaved: list[str] = field(default_factory=list)  # formulas without a saved value ("E12")
+
+
+def formulas_without_values(xml: bytes) -> list[str]:
+    """The cells that hold a formula but no saved value (openpyxl writes ``<v />``): one pass,
+    each cell looked at once however many ``<f>`` it holds."""
+    if _PLAIN_FORMULA.search(xml) is None and _PREFIXED_FORMULA.search(xml) is None:
+        return []
+    starts = [m.start() for m in _CELL_START.finditer(xml)]
+    out = []
+    pos = 0
+    while True:
+        m = _FORMULA.search(xml, pos)
+        if m is None:
+            return out
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i < 0:  # a formula before any cell: not a cell's
+            pos = m.end()
+            continue
+        begin, end = starts[i], (starts[i + 1] if i + 1 < len(starts) else len(xml))
+        tag_end = xml.find(b">", begin, end)
+        attrs = xml[begin:tag_end]
+        v = _V.search(xml, tag_end, end)
+        text = re.search(rb"\bt\s*=\s*[\"']str[\"']", attrs) is not None  # a formula whose value is text ("" too)
+        if v is None or (v.group(1) == b"" and not text):
+            where = _position(attrs)
+            if where is not None:
+                out.append(f"{column_letters(where[1])}{where[0]}")
+        pos = end
+
+
+def _styles(xml: bytes) -> set[bytes]:
+    """The style ids (``s=``) whose number format shows a percentage."""
+    formats = {}
+    for m in re.finditer(rb"<(?:[\w.\-]+:)?numFmt\b([^>]*)>", xml):
+        attrs = dict(re.findall(rb"([\w:]+)\s*=\s*\"([^\"]*)\"", m.group(1)))
+        if b"numFmtId" in attrs:
+            formats[attrs[b"numFmtId"]] = html.unescape(attrs.get(b"formatCode", b"").decode("utf-8", "replace"))
+    start = re.search(rb"<(?:[\w.\-]+:)?cellXfs\b", xml)
+    if start is None:
+        return set()
+    end = re.compile(rb"</(?:[\w.\-]+:)?cellXfs>").search(xml, start.end())
+    block = xml[start.end(): end.start() if end else len(xml)]
+    out = set()
+    for i, m in enumerate(re.finditer(rb"<(?:[\w.\-]+:)?xf\b([^>]*)>", block)):
+        fid = re.search(rb"\bnumFmtId\s*=\s*\"([0-9]+)\"", m.group(1))
+        if fid is None:
+            continue
+        code = formats.get(fid.group(1))
+        if (code is None and fid.group(1) in (b"9", b"10")) or (code is not None and is_percent_format(code)):
+            out.add(str(i).encode("ascii"))
+    return out
+
+
+def is_percent_format(code: str) -> bool:
+    """Whether a number format shows a percentage: a ``%`` outside quotes, brackets and escapes."""
+    code = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.', "", code)
+    return "%" in code.split(";")[0]
+
+
+# --- the workbook -------------------------------------------------------------------
+
+
+class Workbook:
+    """A workbook's checked parts and, on demand, its sheets through python-calamine."""
+
+    def __init__(self, raw: bytes, name: str):
+        self.name = name
+        limit = max_bytes()
+        try:
+            archive = zipfile.ZipFile(io.BytesIO(raw))
+            infos = archive.infolist()
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+            raise _damaged(name, exc) from None
+        by_key: dict[str, zipfile.ZipInfo] = {}
+        for info in infos:
+            key = _part_key(info.filename)
+            if key in by_key:
+                raise input_error(name, 0, 0, tr("the workbook holds two parts named {part!r}; a workbook saved by "
+                                                 "Excel or LibreOffice never does: save it again from one of them",
+                                                 part=info.filename))
+            by_key[key] = info
+        if sum(i.file_size for i in infos) > limit:
+            raise _too_big(name, limit)
+        self._archive, self._by_key, self._limit, self._inflated = archive, by_key, limit, 0
+        types = self.part("[content_types].xml") or b""
+        rels = self.part("xl/_rels/workbook.xml.rels") or b""
+        lowered = (types + rels).lower()
+        if (any(k.endswith("vbaproject.bin") for k in by_key)
+                or any(t.encode() in lowered for t in _MACRO_TYPES)):
+            raise input_error(name, 0, 0, tr("the workbook holds macros; parcli reads forms saved as .xlsx "
+                                             "(Excel Workbook) only"))
+        self.sheets = self._sheet_parts(rels)
+        self._book = None
+        self._sheet_xml: dict[str, bytes] = {}
+        self._plain: dict[str, bool] = {}
+
+    def part(self, key: str) -> bytes | None:
+        """A part's bytes (``key`` as :func:`_part_key` gives it), inflated under the size limit; None if absent."""
+        info = self._by_key.get(key)
+        if info is None or info.is_dir():
+            return None
+        chunks = []
+        try:
+            with self._archive.open(info) as fh:
+                while True:
+                    chunk = fh.read(1 << 16)
+                    if not chunk:
+                        break
+                    self._inflated += len(chunk)
+                    if self._inflated > self._limit:  # a part that says it is small but is not
+                        raise _too_big(self.name, self._limit)
+                    chunks.append(chunk)
+        except InputError:
+            raise
+        except Exception as exc:  # CRC errors, unsupported compression, truncated data
+            raise _damaged(self.name, exc) from None
+        return b"".join(chunks)
+
+    def _sheet_parts(self, rels: bytes) -> dict[str, str]:
+        """Sheet name → its part key (``xl/worksheets/sheet1.xml``), from the workbook and its relations."""
+        book = (self.part("xl/workbook.xml") or b"").decode("utf-8", "replace")
+        targets = {}
+        for m in re.finditer(r"<(?:[\w.\-]+:)?Relationship\b([^>]*)>", rels.decode("utf-8", "replace")):
+            attrs = dict(re.findall(r'([\w:]+)\s*=\s*"([^"]*)"', m.group(1)))
+            if "Id" in attrs and "Target" in attrs and attrs.get("Type", "").endswith("/worksheet"):
+                target = html.unescape(attrs["Target"])
+                target = target.lstrip("/") if target.startswith("/") else "xl/" + target
+                targets[attrs["Id"]] = _part_key(target)
+        out = {}
+        for m in re.finditer(r"<(?:[\w.\-]+:)?sheet\b([^>]*)>", book):
+            attrs = dict(re.findall(r'([\w:]+)\s*=\s*"([^"]*)"', m.group(1)))
+            rid = next((v for k, v in attrs.items() if k.endswith(":id")), None)
+            if "name" in attrs and rid in targets and targets[rid] in self._by_key:
+                out[html.unescape(attrs["name"])] = targets[rid]
+        return out
+
+    def sheet_xml(self, sheet: str) -> bytes:
+        if sheet not in self._sheet_xml:
+            self._sheet_xml[sheet] = self.part(self.sheets[sheet]) or b""
+        return self._sheet_xml[sheet]
+
+    def _calamine(self):
+        """python-calamine on a workbook rebuilt from the checked parts only."""
+        if self._book is not None:
+            return self._book
+        name = self.name
+        for sheet in self.sheets:  # every sheet bounded before calamine builds any
+            found = used_range(self.sheet_xml(sheet))
+            self._plain[sheet] = found == (999, 702)
+            if isinstance(found, str):
+                raise input_error(name, 0, 0, tr("the sheet {sheet!r} has a cell without an A1-style reference "
+                                                 "(r=\"E12\") or with one outside Excel's grid; a workbook saved by "
+                                                 "Excel or LibreOffice never has: save it again from one of them",
+                                                 sheet=sheet))
+            rows, cols = found
+            if rows > MAX_ROW or cols > MAX_COL or rows * cols > MAX_CELLS:
+                far = f"{column_letters(cols)}{rows}"
+                raise input_error(name, 0, 0, tr("the sheet {sheet!r} uses cells as far as {cell} (A1:{cell}, "
+                                                 "{count:,} cells), more than parcli reads ({limit:,}); delete the "
+                                                 "rows and columns beyond the form's and save it again",
+                                                 sheet=sheet, cell=far, count=rows * cols, limit=MAX_CELLS))
+        keep = {"[content_types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+                "xl/styles.xml", "xl/sharedstrings.xml"}
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as out:
+            for key in sorted(keep):
+                data = self.part(key)
+                if data is None:
+                    continue
+                if key == "xl/sharedstrings.xml":  # calamine reserves uniqueCount strings: drop what it says
+                    data = _SST_TAG.sub(lambda m: _SST_COUNTS.sub(b"", m.group(0)), data, count=1)
+                if key == "_rels/.rels":  # the main part is where it was checked
+                    data = (b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+                            b'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://'
+                            b'schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+                            b'Target="xl/workbook.xml"/></Relationships>')
+                out.writestr(self._by_key[key].filename, data)
+            for sheet in self.sheets:
+                out.writestr(self._by_key[self.sheets[sheet]].filename, self.sheet_xml(sheet))
+        import python_calamine
+
+        try:
+            self._book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(buf.getvalue()))
+        except Exception as exc:
+            raise _unreadable(name, exc) from None
+        return self._book
+
+    def grid(self, sheet: str) -> list[list]:
+        """The sheet's cell values from A1, row by row (python-calamine's: str, float, int, bool, dates)."""
+        book = self._calamine()
+        try:
+            return book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+        except Exception as exc:
+            raise _unreadable(self.name, exc) from None
+
+    def cells(self, sheet: str) -> SheetCells:
+        """Errors, percentage formats and formulas without values of a sheet's cells."""
+        xml = self.sheet_xml(sheet)
+        found = SheetCells()
+        if _ERROR_TYPE.search(xml):
+            for m in _ERROR_CELL.finditer(xml):
+                where = _position(m.group(1))
+                v = _V.search(m.group(2))
+                if where is not None:
+                    found.errors[where] = html.unescape(v.group(1).decode("utf-8", "replace")) if v else "#?"
+        styles = self._percent_styles()
+        if styles:
+            ids = b"|".join(sorted(styles))
+            if self._plain.get(sheet):  # every cell starts <c r="…": a literal-prefixed search
+                styled = re.compile(rb'<c( r="[A-Z]+[0-9]+"[^>]*? s="(?:' + ids + rb')")')
+            else:
+                styled = re.compile(_CELL + rb"([^>]*?\bs\s*=\s*[\"'](?:" + ids + rb")[\"'][^>]*)>")
+            for m in styled.finditer(xml):
+                where = _position(m.group(1))
+                if where is not None:
+                    found.percent.add(where)
+        found.unsaved = formulas_without_values(xml)
+        return found
+
+    def _percent_styles(self) -> set[bytes]:
+        if not hasattr(self, "_percent"):
+            self._percent = _styles(self.part("xl/styles.xml") or b"")
+        return self._percent
+
+
+def unsaved_problems(name: str, sheet: str, refs: list[str]) -> InputError:
+    return InputError("formulas without values", [
+        Problem(f"{name}:{sheet}!{ref}", 0, 0, tr("a formula without a saved value; open the file in Excel or "
+                                                  "LibreOffice and save it, so that its value is stored"))
+        for ref in refs])
