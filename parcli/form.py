@@ -632,6 +632,16 @@ def _plain(d: Decimal) -> Decimal:
     return d.quantize(Decimal(1)) if d.as_tuple().exponent > 0 else d
 
 
+def _date_text(value) -> str:
+    """A date or time from a cell as a person reads it: 2021-03-05, 2021-03-05 14:24, 12:30."""
+    if isinstance(value, datetime.datetime):
+        return value.strftime("%Y-%m-%d %H:%M") if (value.hour, value.minute, value.second) != (0, 0, 0) \
+            else value.date().isoformat()
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    return str(value)
+
+
 def _from_float(value: float) -> Decimal:
     """A spreadsheet's number as the person sees it: Excel keeps and shows 15 significant digits."""
     text = format(value, ".15g")  # no trailing zeros
@@ -679,7 +689,7 @@ class _Reader:
                                   "correct the formula or type the value", subject=self.named(subject), error=error))
             return True
         if isinstance(value, _DATES):
-            shown = value.isoformat() if hasattr(value, "isoformat") else str(value)
+            shown = _date_text(value)
             self.say(row, col, tr("{subject}: the spreadsheet turned the number into a date ({date}); format the "
                                   "cell as Number and type the number again", subject=self.named(subject), date=shown))
             return True
@@ -774,7 +784,7 @@ class _Reader:
         if isinstance(value, int):
             return str(value)
         if isinstance(value, _DATES):
-            return value.isoformat() if hasattr(value, "isoformat") else str(value)
+            return _date_text(value)
         return str(value)
 
     def text(self, row: int, col: int, value: Any, subject: str) -> str | None:
@@ -802,6 +812,7 @@ class _Reader:
         if columns is None:
             return
         doc.columns = {key: column_letters(c) for key, c in columns.items() if key in INPUTS}
+        self.columns = columns
         heads = {key: self.head(header, c, key) for key, c in columns.items()}
         doc.heads = heads
         self._unit_cells(header, id_col)
@@ -1066,42 +1077,14 @@ class _Reader:
         for key in ("done", "of", "claimed", "points"):
             if key in inputs:
                 numbers[key] = self.number(r, at[key], inputs[key], subject[key])
-        if len(self.problems) != before:
-            return None
         for key in ("claimed", "points"):
             v = numbers.get(key)
-            if v is not None:
-                self._range(r, at[key], subject[key], v, Decimal(0), leaf_max, leaf=True)
-        done, of = numbers.get("done"), numbers.get("of")
+            if v is not None and not self._range(r, at[key], subject[key], v, Decimal(0), leaf_max, leaf=True):
+                numbers[key] = None
         if "done" in inputs or "of" in inputs:
-            if kind != "percent":
-                for key in ("done", "of"):
-                    if key in inputs:
-                        self.say(r, at[key], tr("{subject}: {leaf} is not a rate; {done_column} and {of_column} stay "
-                                                "empty, its value goes in {value_column}", subject=self.named(subject[key]),
-                                                leaf=node_id, done_column=heads["done"], of_column=heads["of"],
-                                                value_column=heads["value"]))
-            elif "value" in inputs:
-                self.say(r, at["value"], tr("{subject}: give either {column}, or {done_column} and {of_column}, not "
-                                            "both", subject=self.named(subject["value"]), column=heads["value"],
-                                            done_column=heads["done"], of_column=heads["of"]))
-            elif done is None or of is None:
-                key = "done" if done is not None else "of"
-                self.say(r, at[key], tr("{subject}: {done_column} and {of_column} go together; fill in both, or "
-                                        "neither", subject=self.named(subject[key]), done_column=heads["done"],
-                                        of_column=heads["of"]))
-            elif of <= 0:
-                self.say(r, at["of"], tr("{subject}: must be above 0, got {value}", subject=self.named(subject["of"]), value=of))
-            elif done < 0:
-                self.say(r, at["done"], tr("{subject}: {value} is below {low}", subject=self.named(subject["done"]), value=done,
-                                           low=0))
-            elif done > of:
-                self.say(r, at["done"], tr("{subject}: {value} is more than {of_column} ({of})",
-                                           subject=self.named(subject["done"]), value=done, of_column=heads["of"], of=of))
-            else:
-                raw["done"], raw["of"] = done, of
+            self._ratio(r, node_id, kind, inputs, numbers, subject, raw)
         if len(self.problems) != before:
-            return None
+            return None  # every problem of the row said; nothing of it is evidence
         points = numbers.get("points")
         if value is not None:
             if kind == "points":
@@ -1120,6 +1103,40 @@ class _Reader:
         if list(raw) == ["value"] and kind in ("bool", "option"):
             return raw["value"]  # the scalar form (true, an option key), as a unit file writes it
         return raw or None
+
+    def _ratio(self, r: int, node_id: str, kind: str, inputs: dict, numbers: dict, subject: dict, raw: dict) -> None:
+        """Done and of: together, on a rate leaf only, instead of a value, done within of."""
+        at, heads = self.columns, self.doc.heads
+        done, of = numbers.get("done"), numbers.get("of")
+        if kind != "percent":
+            for key in ("done", "of"):
+                if key in inputs:
+                    self.say(r, at[key], tr("{subject}: {leaf} is not a rate; {done_column} and {of_column} stay "
+                                            "empty, its value goes in {value_column}", subject=self.named(subject[key]),
+                                            leaf=node_id, done_column=heads["done"], of_column=heads["of"],
+                                            value_column=heads["value"]))
+        elif "value" in inputs:
+            self.say(r, at["value"], tr("{subject}: give either {column}, or {done_column} and {of_column}, not "
+                                        "both", subject=self.named(subject["value"]), column=heads["value"],
+                                        done_column=heads["done"], of_column=heads["of"]))
+        elif ("done" in inputs) != ("of" in inputs):
+            key = "done" if "done" in inputs else "of"
+            self.say(r, at[key], tr("{subject}: {done_column} and {of_column} go together; fill in both, or "
+                                    "neither", subject=self.named(subject[key]), done_column=heads["done"],
+                                    of_column=heads["of"]))
+        elif done is None or of is None:
+            return  # a cell that is not a number: said already
+        elif of <= 0:
+            self.say(r, at["of"], tr("{subject}: must be above 0, got {value}", subject=self.named(subject["of"]),
+                                     value=of))
+        elif done < 0:
+            self.say(r, at["done"], tr("{subject}: {value} is below {low}", subject=self.named(subject["done"]),
+                                       value=done, low=0))
+        elif done > of:
+            self.say(r, at["done"], tr("{subject}: {value} is more than {of_column} ({of})",
+                                       subject=self.named(subject["done"]), value=done, of_column=heads["of"], of=of))
+        else:
+            raw["done"], raw["of"] = done, of
 
     def _checked(self, r: int, c: int, subject: str, value: Decimal, kind: str, rule, leaf_max) -> Decimal | None:
         """A value cell's number within what its leaf takes."""
