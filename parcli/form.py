@@ -44,7 +44,7 @@ HEADER_ROW = 6
 FIRST_ROW = 7
 COLUMNS = ("id", "title", "max", "rule", "value", "done", "of", "na", "claimed", "points", "note", "documents")
 LETTER = {key: chr(ord("A") + i) for i, key in enumerate(COLUMNS)}
-WIDTHS = {"id": 8, "title": 46, "max": 8, "rule": 32, "value": 16, "done": 11, "of": 10, "na": 10,
+WIDTHS = {"id": 11, "title": 46, "max": 8, "rule": 32, "value": 16, "done": 11, "of": 10, "na": 10,
           "claimed": 10, "points": 11, "note": 28, "documents": 28}
 UNIT_CELLS = {"unit": "B2", "code": "B3", "year": "B4"}
 UNIT_LABELS = {"unit": "form_unit", "code": "form_code", "year": "year"}
