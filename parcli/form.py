@@ -427,8 +427,8 @@ def _read_meta(grid: list, name: str) -> tuple[dict, dict[str, int], list[Proble
     meta: dict[str, Any] = {}
     hints: dict[str, int] = {}
     problems: list[Problem] = []
-    again = tr("the sheet was changed by hand or by another program: make the form again (parcli template or "
-               "convert) and copy the values into it")
+    again = "; " + tr("the sheet was changed by hand or by another program: make the form again (parcli template "
+                      "or convert) and copy the values into it")
     for i, line in enumerate(grid, start=1):
         if not line or not isinstance(line[0], str):
             continue
@@ -442,16 +442,16 @@ def _read_meta(grid: list, name: str) -> tuple[dict, dict[str, int], list[Proble
                 hints.setdefault(value, int(at))  # the common case, checked at once
                 continue
             if not isinstance(value, str) or not value.strip() or _CONTROL.search(value) or _INVISIBLE.search(value):
-                problems.append(_damaged_meta(where, tr("the hidden sheet's id {what} is not an id (text without "
-                                                        "invisible or control characters); {again}",
-                                                        what=_described(value), again=again)))
+                problems.append(_damaged_meta(where, tr("the hidden sheet holds {what} where an id belongs (text "
+                                                        "without invisible or control characters)",
+                                                        what=_described(value)) + again))
                 continue
             whole = (isinstance(at, (int, float)) and not isinstance(at, bool) and at == at
                      and at not in (float("inf"), float("-inf")) and float(at).is_integer() and 1 <= at <= MAX_ROW)
             if not whole:
                 problems.append(_damaged_meta(f"{name}:{META}!C{i}", tr(
-                    "the hidden sheet's row of {id} is {what}, not a whole number from 1 to {max:,}; {again}",
-                    id=value, what=_described(at), max=MAX_ROW, again=again)))
+                    "the hidden sheet's row of {id} is {what}, not a whole number from 1 to {max:,}",
+                    id=value, what=_described(at), max=MAX_ROW) + again))
                 continue
             hints.setdefault(value, int(at))
             continue
@@ -462,22 +462,19 @@ def _read_meta(grid: list, name: str) -> tuple[dict, dict[str, int], list[Proble
             ok = isinstance(value, str) and _REF.fullmatch(value) is not None
             if not ok:
                 problems.append(_damaged_meta(where, tr("the hidden sheet's {key} is {what}, not a cell reference "
-                                                        "such as B2; {again}", key=key, what=_described(value),
-                                                        again=again)))
+                                                        "such as B2", key=key, what=_described(value)) + again))
         elif key.startswith("column_"):
             if not (isinstance(value, str) and _COLUMN.fullmatch(value)):
                 problems.append(_damaged_meta(where, tr("the hidden sheet's {key} is {what}, not a column letter "
-                                                        "such as E; {again}", key=key, what=_described(value),
-                                                        again=again)))
+                                                        "such as E", key=key, what=_described(value)) + again))
         elif key == "framework_sha256":
             if not (isinstance(value, str) and _SHA.fullmatch(value)):
                 problems.append(_damaged_meta(where, tr("the hidden sheet's {key} is {what}, not a sha256 (64 hex "
-                                                        "digits); {again}", key=key, what=_described(value),
-                                                        again=again)))
+                                                        "digits)", key=key, what=_described(value)) + again))
         elif key in ("framework", "framework_id", "framework_version", "sheet", "lang"):
             if not isinstance(value, str) or not value or _CONTROL.search(value) or _INVISIBLE.search(value):
-                problems.append(_damaged_meta(where, tr("the hidden sheet's {key} is {what}, not text; {again}",
-                                                        key=key, what=_described(value), again=again)))
+                problems.append(_damaged_meta(where, tr("the hidden sheet's {key} is {what}, not text",
+                                                        key=key, what=_described(value)) + again))
     where_is: dict[str, int] = {}
     for i, line in enumerate(grid, start=1):
         if line and isinstance(line[0], str) and line[0] != "row":

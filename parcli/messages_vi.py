@@ -337,12 +337,12 @@ VI: dict[str, str] = {
         '{subject}: {value} vượt điểm tối đa {max} của tiêu chí',
     '{subject}: {value} is above {high}':
         '{subject}: {value} lớn hơn {high}',
-    "the hidden sheet's id {what} is not an id (text without invisible or control characters); {again}":
-        'mã {what} ở trang tính ẩn không phải là mã (văn bản không có ký tự ẩn hay ký tự điều khiển); {again}',
-    "the hidden sheet's row of {id} is {what}, not a whole number from 1 to {max:,}; {again}":
-        'số dòng của {id} ở trang tính ẩn là {what}, không phải số nguyên từ 1 đến {max:,}; {again}',
-    "the hidden sheet's {key} is {what}, not a cell reference such as B2; {again}":
-        '{key} ở trang tính ẩn là {what}, không phải địa chỉ ô như B2; {again}',
+    'the hidden sheet holds {what} where an id belongs (text without invisible or control characters)':
+        'trang tính ẩn có {what} ở chỗ của một mã (văn bản không có ký tự ẩn hay ký tự điều khiển)',
+    "the hidden sheet's row of {id} is {what}, not a whole number from 1 to {max:,}":
+        'số dòng của {id} ở trang tính ẩn là {what}, không phải số nguyên từ 1 đến {max:,}',
+    "the hidden sheet's {key} is {what}, not a cell reference such as B2":
+        '{key} ở trang tính ẩn là {what}, không phải địa chỉ ô như B2',
     '{subject}: the cell shows a percentage ({shown}%), but this column takes a number; format the cell as Number and type the number again':
         '{subject}: ô hiển thị tỷ lệ phần trăm ({shown}%) nhưng cột này cần một số; hãy định dạng ô là Số (Number) rồi gõ lại số',
     '{subject}: {value!r} may be read as {one} or as {other}; type the number again without a thousands separator':
@@ -367,8 +367,8 @@ VI: dict[str, str] = {
         '{subject}: chỉ điền {column}, hoặc {done_column} và {of_column}, không điền cả hai',
     '{subject}: a count is a whole number, got {value}':
         '{subject}: số lượng phải là số nguyên, nhưng là {value}',
-    "the hidden sheet's {key} is {what}, not a column letter such as E; {again}":
-        '{key} ở trang tính ẩn là {what}, không phải tên cột như E; {again}',
+    "the hidden sheet's {key} is {what}, not a column letter such as E":
+        '{key} ở trang tính ẩn là {what}, không phải tên cột như E',
     '{subject}: year {value} is outside 1990–2100':
         '{subject}: năm {value} nằm ngoài 1990–2100',
     '{leaf}: it is under {parent} (row {row}), which is not applicable; clear one of the two':
@@ -377,16 +377,16 @@ VI: dict[str, str] = {
         '{subject}: {leaf} không phải tiêu chí tỷ lệ; để trống {done_column} và {of_column}, ghi giá trị vào cột {value_column}',
     '{subject}: {done_column} and {of_column} go together; fill in both, or neither':
         '{subject}: {done_column} và {of_column} đi cùng nhau; hãy điền cả hai, hoặc bỏ trống cả hai',
-    "the hidden sheet's {key} is {what}, not a sha256 (64 hex digits); {again}":
-        '{key} ở trang tính ẩn là {what}, không phải mã sha256 (64 chữ số hệ 16); {again}',
+    "the hidden sheet's {key} is {what}, not a sha256 (64 hex digits)":
+        '{key} ở trang tính ẩn là {what}, không phải mã sha256 (64 chữ số hệ 16)',
     '{subject}: must be above 0, got {value}':
         '{subject}: phải lớn hơn 0, nhưng là {value}',
-    "the hidden sheet's {key} is {what}, not text; {again}":
-        '{key} ở trang tính ẩn là {what}, không phải văn bản; {again}',
+    "the hidden sheet's {key} is {what}, not text":
+        '{key} ở trang tính ẩn là {what}, không phải văn bản',
     '{subject}: {value} is more than {of_column} ({of})':
         '{subject}: {value} lớn hơn {of_column} ({of})',
-    "{ref!r} is not a parcli framework file (it has no line 'schema: parcli/framework/v1'); put the form's framework file beside the form":
-        "{ref!r} không phải tệp bộ tiêu chí của parcli (không có dòng 'schema: parcli/framework/v1'); hãy đặt tệp bộ tiêu chí của phiếu cạnh phiếu",
+    "{ref!r} is not a parcli framework file; put the form's framework beside it":
+        '{ref!r} không phải tệp bộ tiêu chí của parcli; hãy đặt tệp bộ tiêu chí của phiếu cạnh phiếu',
     'the workbook holds two parts named {part!r}; a workbook saved by Excel or LibreOffice never does: save it again from one of them':
         'tệp có hai phần cùng tên {part!r}; tệp do Excel hay LibreOffice lưu không bao giờ như vậy: hãy mở và lưu lại bằng một trong hai chương trình',
     'the sheet {sheet!r} has a cell without an A1-style reference (r="E12") or with one outside Excel\'s grid; a workbook saved by Excel or LibreOffice never has: save it again from one of them':

@@ -176,8 +176,7 @@ def _parcli_framework(path: Path, ref: str) -> None:
     """Refuse, without quoting a line of it, a file that is not a parcli framework (a form names it)."""
     raw = read_bytes(path, ref)
     if not _FRAMEWORK_LINE.search(raw):
-        raise InputError(tr("{ref!r} is not a parcli framework file (it has no line 'schema: parcli/framework/v1'); "
-                            "put the form's framework file beside the form", ref=ref))
+        raise InputError(tr("{ref!r} is not a parcli framework file; put the form's framework beside it", ref=ref))
 
 
 def is_form(path: str | Path) -> bool:
