@@ -708,9 +708,8 @@ def _form_framework_ref(ref: str, fw, output: Path) -> str:
         return ref
     source = Path(fw.source_path).resolve()
     if source.parent != output.parent.resolve():
-        _err(tr("warning: {message}", message=tr(
-            "the form names its framework {name!r}: copy {source} beside the form, a form reads only a shipped "
-            "framework or a framework file beside it", name=source.name, source=source)))
+        _err(tr("warning: the form names its framework {name!r}: copy {source} beside the form (a form reads only "
+                "a shipped framework or a framework file beside it)", name=source.name, source=str(source)[-100:]))
     return source.name
 
 

@@ -299,8 +299,8 @@ VI: dict[str, str] = {
     "(sha256 {sha}). Make a new form with parcli convert, or use the framework file it was made for":
         "phiếu này được tạo cho bộ tiêu chí {id} v{form_version} (sha256 {form_sha}); bộ tiêu chí hiện là "
         "v{version} (sha256 {sha}). Hãy tạo phiếu mới bằng parcli convert, hoặc dùng đúng tệp bộ tiêu chí đã tạo phiếu",
-    'the form names its framework {name!r}: copy {source} beside the form, a form reads only a shipped framework or a framework file beside it':
-        'phiếu ghi bộ tiêu chí là {name!r}: hãy chép {source} vào cùng thư mục với phiếu, vì phiếu chỉ đọc bộ tiêu chí có sẵn hoặc tệp bộ tiêu chí nằm cạnh phiếu',
+    "warning: the form names its framework {name!r}: copy {source} beside the form (a form reads only a shipped framework or a framework file beside it)":
+        "cảnh báo: phiếu ghi bộ tiêu chí là {name!r}: hãy chép {source} vào cùng thư mục với phiếu (phiếu chỉ đọc bộ tiêu chí có sẵn hoặc tệp bộ tiêu chí nằm cạnh phiếu)",
     'the sheet was changed by hand or by another program: make the form again (parcli template or convert) and copy the values into it':
         'trang tính này đã bị sửa bằng tay hoặc bởi chương trình khác: hãy tạo lại phiếu (parcli template hoặc convert) rồi chép các giá trị sang',
     'the form names its framework {ref!r}; a form names a shipped framework (parcli frameworks) or a framework file beside the form, by its name alone':

@@ -210,3 +210,22 @@ def test_convert_never_replaces_a_filled_form(cli, tmp_path):
     run = cli("convert", EXAMPLES / "bac-ninh-2020.yaml", "-o", form)
     assert run.exit_code == 1 and "--force" in run.all and form.read_bytes() == before
     assert cli("convert", EXAMPLES / "bac-ninh-2020.yaml", "-o", form, "--force").exit_code == 0
+
+
+def test_a_form_names_its_framework_file_beside_it(cli, tmp_path, write):
+    fw = write("frameworks/mini.yaml", MINI_FRAMEWORK)
+    forms = tmp_path / "forms"
+    forms.mkdir()
+    form = forms / "f.xlsx"
+    run = cli("template", fw, "-o", form)
+    assert run.exit_code == 0
+    assert "warning: the form names its framework 'mini.yaml': copy" in run.stderr and "beside the form" in run.stderr
+    meta = {r[0]: r[1] for r in load_workbook(form)["parcli"].iter_rows(values_only=True)}
+    assert meta["framework"] == "mini.yaml"  # never a path: the form reads a file beside it
+    assert "not a parcli framework" not in cli("validate", form).all
+    assert "no such file" in cli("validate", form).stdout
+    shutil.copy(fw, forms / "mini.yaml")
+    assert cli("validate", form).exit_code == 0
+    beside = forms / "g.xlsx"
+    run = cli("template", forms / "mini.yaml", "-o", beside)
+    assert run.exit_code == 0 and "warning" not in run.stderr
