@@ -81,13 +81,24 @@ def delete_a_column(ws, rows):
     ws.delete_cols(4)  # "Cách chấm", the widest text: every input column moves one to the left
 
 
+def swap_two_columns(ws, rows):
+    for r in range(1, ws.max_row + 1):  # Giải trình and Tài liệu kiểm chứng change places, headers and all
+        k, l = ws.cell(row=r, column=11), ws.cell(row=r, column=12)
+        k.value, l.value = l.value, k.value
+
+
+def delete_an_input_column(ws, rows):
+    ws.delete_cols(6)  # "Đã thực hiện"
+
+
 def retype_ids_as_numbers(ws, rows):
     ws.cell(row=rows["2.2"], column=1).value = 2.2  # Excel makes "2.2" typed again a number
     ws.cell(row=rows["8"], column=1).value = 8
 
 
 SCENARIOS = [delete_a_row, insert_blank_rows, insert_an_extra_row, swap_two_rows, sort_the_rows, edit_an_id,
-             duplicate_a_row, values_without_an_id, delete_a_column, retype_ids_as_numbers]
+             duplicate_a_row, values_without_an_id, delete_a_column, swap_two_columns, delete_an_input_column,
+             retype_ids_as_numbers]
 
 
 @pytest.fixture(scope="module")
@@ -129,7 +140,7 @@ def leaves(result: dict) -> list:
 
 
 @pytest.mark.parametrize("name", ["insert_blank_rows", "insert_an_extra_row", "swap_two_rows", "sort_the_rows",
-                                  "delete_a_column", "retype_ids_as_numbers"])
+                                  "delete_a_column", "swap_two_columns", "retype_ids_as_numbers"])
 def test_moved_rows_and_columns_read_the_same(cli, forms, expected, name):
     path, _before = forms[name]
     result = scored(cli, path)
@@ -189,3 +200,18 @@ def test_the_hidden_row_map_is_only_a_hint(cli, tmp_path, expected):
             row[2].value = 7  # every id "at" row 7
     wb.save(form)
     assert leaves(scored(cli, form)) == leaves(expected)
+
+
+def test_an_input_column_deleted_is_named(cli, forms):
+    path, _before = forms["delete_an_input_column"]
+    run = cli("validate", path)
+    assert run.exit_code == 1
+    assert (f"{path}:Tự đánh giá: the sheet has no column headed 'Đã thực hiện' (it was column F); put the column "
+            "back, or make a new form") in run.stdout
+
+
+def test_swapped_columns_keep_their_notes(cli, forms):
+    path, _before = forms["swap_two_columns"]
+    back = path.parent / "back.yaml"
+    assert cli("convert", path, "-o", back, "--force").exit_code == 0
+    assert '"1.5.1": {count: 2, note: "02 sáng kiến được UBND tỉnh công nhận"}' in back.read_text(encoding="utf-8")
