@@ -35,6 +35,7 @@ from .domain import UNIT_SCHEMA
 from .errors import InputError, Problem, input_error
 from .i18n import tr
 from .loader import _CONTROL, read_bytes
+from .rules import Evidence
 from .workbook import MAX_ROW, Workbook, column_letters, column_number, unsaved_problems
 
 FORM_SCHEMA = "parcli/form/v1"
@@ -63,10 +64,41 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 _DATES = (datetime.date, datetime.time, datetime.timedelta)  # datetime.datetime is a date
 
 
-def _label(key: str, lang: str) -> str:
-    from .report import label
+_LABELS: dict[tuple[str, str], str] = {}
 
-    return label(key, lang)
+
+def _label(key: str, lang: str) -> str:
+    found = _LABELS.get((key, lang))
+    if found is None:
+        from .report import label
+
+        found = _LABELS[(key, lang)] = label(key, lang)
+    return found
+
+
+_KNOWN: dict[str, dict[str, str]] = {}
+
+
+def _known(kind: str) -> dict[str, str]:
+    """Folded words of both languages → what they name: ``heads`` (column headers, old ones too), ``units``
+    (the labels of the unit's cells), ``id`` (the id column's header)."""
+    found = _KNOWN.get(kind)
+    if found is None:
+        found = {}
+        if kind == "heads":
+            for key in COLUMNS:
+                for lang in ("vi", "en"):
+                    found.setdefault(fold(_label(HEADS[key], lang)), key)
+                for text in LEGACY_HEADS.get(key, ()):
+                    found.setdefault(fold(text), key)
+        elif kind == "units":
+            for key, label_key in UNIT_LABELS.items():
+                for lang in ("vi", "en"):
+                    found.setdefault(fold(_label(label_key, lang)), key)
+        else:
+            found = {fold(_label("id", lang)): "id" for lang in ("vi", "en")}
+        _KNOWN[kind] = found
+    return found
 
 
 def fold(text: str) -> str:
@@ -170,16 +202,17 @@ def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = Non
             ws.add_data_validation(dv)
         dv.add(cell)
 
+    indents = [Alignment(wrap_text=True, vertical="top", indent=2 * depth) for depth in range(3)]  # by level
     rows: list[tuple[str, int]] = []
     evidence = unit.evidence if unit is not None else {}
     na_ids = unit.na if unit is not None else frozenset()
     row = FIRST_ROW
     for node in _in_order(fw):
         depth = {"field": 0, "criterion": 1, "subcriterion": 2}[node.kind]
-        texts = {"id": node.id, "title": "    " * depth + node.label(lang)}
+        texts = {"id": node.id, "title": "    " * depth + node.label(lang)}  # the width the indent takes
         put(f"{LETTER['id']}{row}", node.id)
-        put(f"{LETTER['title']}{row}", texts["title"])
-        ws[f"{LETTER['title']}{row}"].alignment = wrap
+        put(f"{LETTER['title']}{row}", node.label(lang))
+        ws[f"{LETTER['title']}{row}"].alignment = indents[depth]
         ws[f"{LETTER['id']}{row}"].alignment = top
         ws[f"{LETTER['max']}{row}"] = node.max
         ws[f"{LETTER['max']}{row}"].alignment = top
@@ -265,14 +298,31 @@ def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = Non
     for r, (key, value) in enumerate(head, start=1):
         put_text(meta.cell(row=r, column=1), key)
         put_text(meta.cell(row=r, column=2), value)
-    for node_id, at in rows:
+    for chunk in _packed_rows(rows):  # "id row" lines, a few cells for every id (a hint when rows move)
         r += 1
-        put_text(meta.cell(row=r, column=1), "row")
-        put_text(meta.cell(row=r, column=2), node_id)
-        meta.cell(row=r, column=3, value=at)
+        put_text(meta.cell(row=r, column=1), "rows")
+        put_text(meta.cell(row=r, column=2), chunk)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+ROWS_CELL = 30_000  # characters of "id row" lines in one cell (an Excel cell holds 32,767)
+
+
+def _packed_rows(rows: list[tuple[str, int]]) -> list[str]:
+    """The row of every id as lines "1.1.1 9", in cells of at most :data:`ROWS_CELL` characters."""
+    chunks, lines, size = [], [], 0
+    for node_id, at in rows:
+        line = f"{node_id} {at}"
+        if size + len(line) + 1 > ROWS_CELL and lines:
+            chunks.append("\n".join(lines))
+            lines, size = [], 0
+        lines.append(line)
+        size += len(line) + 1
+    if lines:
+        chunks.append("\n".join(lines))
+    return chunks
 
 
 def _in_order(fw):
@@ -425,11 +475,22 @@ def _damaged_meta(where: str, message: str) -> Problem:
 def _read_meta(grid: list, name: str) -> tuple[dict, dict[str, int], list[Problem]]:
     """The hidden sheet: its keys (checked), the rows of the ids as the form was made (a hint), problems."""
     meta: dict[str, Any] = {}
-    hints: dict[str, int] = {}
+    hints = _Hints()
     problems: list[Problem] = []
     again = "; " + tr("the sheet was changed by hand or by another program: make the form again (parcli template "
                       "or convert) and copy the values into it")
+    setdefault = hints.setdefault
+    where_is: dict[str, int] = {}
     for i, line in enumerate(grid, start=1):
+        if len(line) > 1 and line[0] == "rows":  # "id row" lines (what parcli writes)
+            problems += _packed_hints(line[1], hints, f"{name}:{META}!B{i}", again)
+            continue
+        if len(line) > 2 and line[0] == "row":  # one id a row (forms of parcli 0.1): the common case at once
+            value, at = line[1], line[2]
+            if (value.__class__ is str and value and value.isascii() and value.isprintable() and value[0] != " "
+                    and value[-1] != " " and at.__class__ in (float, int) and 1 <= at <= MAX_ROW and at == int(at)):
+                setdefault(value, int(at))
+                continue
         if not line or not isinstance(line[0], str):
             continue
         key = line[0]
@@ -437,10 +498,6 @@ def _read_meta(grid: list, name: str) -> tuple[dict, dict[str, int], list[Proble
         where = f"{name}:{META}!B{i}"
         if key == "row":
             at = line[2] if len(line) > 2 else None
-            if (value.__class__ is str and value.isascii() and value.isprintable() and value.strip() == value
-                    and value and at.__class__ in (float, int) and 1 <= at <= MAX_ROW and at == int(at)):
-                hints.setdefault(value, int(at))  # the common case, checked at once
-                continue
             if not isinstance(value, str) or not value.strip() or _CONTROL.search(value) or _INVISIBLE.search(value):
                 problems.append(_damaged_meta(where, tr("the hidden sheet holds {what} where an id belongs (text "
                                                         "without invisible or control characters)",
@@ -458,6 +515,7 @@ def _read_meta(grid: list, name: str) -> tuple[dict, dict[str, int], list[Proble
         if key in meta:
             continue
         meta[key] = value
+        where_is[key] = i
         if key in ("unit", "code", "year"):
             ok = isinstance(value, str) and _REF.fullmatch(value) is not None
             if not ok:
@@ -475,12 +533,56 @@ def _read_meta(grid: list, name: str) -> tuple[dict, dict[str, int], list[Proble
             if not isinstance(value, str) or not value or _CONTROL.search(value) or _INVISIBLE.search(value):
                 problems.append(_damaged_meta(where, tr("the hidden sheet's {key} is {what}, not text",
                                                         key=key, what=_described(value)) + again))
-    where_is: dict[str, int] = {}
-    for i, line in enumerate(grid, start=1):
-        if line and isinstance(line[0], str) and line[0] != "row":
-            where_is.setdefault(line[0], i)
     meta["_rows"] = where_is
     return meta, hints, problems
+
+
+_ROW_LINES = re.compile(r"(?:[!-~]+(?: [!-~]+)* [1-9][0-9]{0,5}(?:\n|\Z))+")  # ASCII ids, rows below 10⁶
+
+
+class _Hints(dict):
+    """The row of every id as the form was made: lines already checked, read when a message needs them."""
+
+    def __init__(self):
+        super().__init__()
+        self.lines: list[str] = []
+
+    def settle(self) -> "_Hints":
+        for text in self.lines:
+            for line in text.split("\n"):
+                ident, _sep, number = line.rpartition(" ")
+                self.setdefault(ident, int(number))
+        self.lines = []
+        return self
+
+
+def _packed_hints(value: Any, hints: dict[str, int], where: str, again: str) -> list[Problem]:
+    """The "id row" lines of one cell into ``hints``; each damaged line is a problem at that cell."""
+    if not isinstance(value, str):
+        return [_damaged_meta(where, tr("the hidden sheet's {key} is {what}, not text", key="rows",
+                                        what=_described(value)) + again)]
+    if _ROW_LINES.fullmatch(value) and isinstance(hints, _Hints):  # the whole cell checked at once
+        hints.lines.append(value)
+        return []
+    problems = []
+    setdefault = hints.setdefault
+    for line in value.split("\n"):
+        ident, _sep, number = line.rpartition(" ")
+        if (ident and ident.isascii() and ident.isprintable() and ident[0] != " " and number.isdigit()
+                and number.isascii() and 1 <= int(number) <= MAX_ROW):
+            setdefault(ident, int(number))
+            continue
+        if not ident.strip() or ident != ident.strip() or _CONTROL.search(ident) or _INVISIBLE.search(ident):
+            problems.append(_damaged_meta(where, tr("the hidden sheet holds {what} where an id belongs (text "
+                                                    "without invisible or control characters)",
+                                                    what=_described(ident or line)) + again))
+        elif not (number.isdigit() and number.isascii() and 1 <= int(number) <= MAX_ROW):
+            problems.append(_damaged_meta(where, tr("the hidden sheet's row of {id} is {what}, not a whole number "
+                                                    "from 1 to {max:,}", id=ident, what=_described(number),
+                                                    max=MAX_ROW) + again))
+        else:
+            setdefault(unicodedata.normalize("NFC", ident), int(number))
+    return problems
 
 
 def _described(value: Any) -> str:
@@ -555,7 +657,7 @@ def read_form(path: str | Path, display: str | None = None, fw_for=None) -> Form
     found = book.cells(sheet)
     if found.unsaved:
         raise unsaved_problems(name, sheet, found.unsaved)
-    reader = _Reader(doc, book.grid(sheet), found, fw, hints)
+    reader = _Reader(doc, book.grid(sheet), found, fw, hints)  # the hints are read only for messages
     reader.read()
     if reader.problems:
         raise InputError("invalid form", reader.problems)
@@ -627,6 +729,38 @@ def _plain(d: Decimal) -> Decimal:
     """A decimal without trailing zeros, never in exponent form for a whole number (85.00 → 85, 1E+2 → 100)."""
     d = d.normalize()
     return d.quantize(Decimal(1)) if d.as_tuple().exponent > 0 else d
+
+
+_PLANS: dict[tuple[str, str], dict] = {}
+
+
+def _plans(fw, lang: str) -> dict:
+    """For each leaf of ``fw``: what its value cell takes and its bounds, worked out once per framework."""
+    key = (fw.sha256, lang)
+    plans = _PLANS.get(key)
+    if plans is None:
+        words = {w.casefold(): True for w in YES} | {w.casefold(): False for w in NO}
+        for yes_key, flag in (("yes", True), ("no", False)):
+            for lg in ("vi", "en"):
+                words[_label(yes_key, lg).casefold()] = flag
+        plans = {}
+        for node in fw.leaves:
+            rule = node.rule
+            kind = rule.form_cell()
+            low = high = None
+            if kind == "percent":
+                low, high = Decimal(0), Decimal(100)
+            elif kind == "count":
+                low = Decimal(0)
+            elif kind == "points":
+                low, high = Decimal(0), node.max
+            elif kind == "value":
+                low, high = rule.value_bounds()
+            plans[node.id] = (kind, low, high, node.max, words, rule)
+        if len(_PLANS) > 16:
+            _PLANS.clear()
+        _PLANS[key] = plans
+    return plans
 
 
 def _date_text(value) -> str:
@@ -822,7 +956,7 @@ class _Reader:
 
     def _header_row(self, id_col: int) -> int:
         """The header row: where the id column is headed "Mã" / "ID" (rows may have been inserted above)."""
-        wanted = {fold(_label("id", "vi")), fold(_label("id", "en"))}
+        wanted = _known("id")
         for r in range(1, min(len(self.grid), 200) + 1):
             value = self.raw(r, id_col)
             if isinstance(value, str) and fold(value) in wanted:
@@ -832,12 +966,7 @@ class _Reader:
     def _columns(self, header: int, id_col: int) -> dict[str, int] | None:
         """Each column by its header (columns may have moved); the hidden sheet's letters where a header is not
         found and that column is no other's."""
-        known: dict[str, str] = {}
-        for key in COLUMNS:
-            for lang in ("vi", "en"):
-                known.setdefault(fold(_label(HEADS[key], lang)), key)
-            for text in LEGACY_HEADS.get(key, ()):
-                known.setdefault(fold(text), key)
+        known = _known("heads")
         line = self.grid[header - 1] if 0 < header <= len(self.grid) else []
         columns: dict[str, int] = {"id": id_col}
         for c, value in enumerate(line, start=1):
@@ -871,10 +1000,7 @@ class _Reader:
     def _unit_cells(self, header: int, id_col: int) -> None:
         """The unit's name, code and year: beside their labels above the header row (else where the form put them)."""
         doc, data, cells = self.doc, self.doc.data, self.doc.cells
-        labels = {}
-        for key, label_key in UNIT_LABELS.items():
-            for lang in ("vi", "en"):
-                labels.setdefault(fold(_label(label_key, lang)), key)
+        labels = _known("units")
         at: dict[str, tuple[int, int]] = {}
         for r in range(1, header):
             value = self.raw(r, id_col)
@@ -923,26 +1049,31 @@ class _Reader:
         nodes = fw.nodes
         rows: dict[str, int] = {}
         doc.rows = rows
-        by_row = {r: i for i, r in self.hints.items()}
         places = [(key, columns[key]) for key in INPUTS]
         framework = fw.id
         id_head = heads["id"]
         na_at: dict[str, int] = {}
-        filled: dict[str, int] = {}  # id -> the column of its first filled cell (where "under na" is said)
         evidence = doc.data["evidence"]
         error_rows = {r for r, _c in self.errors}
+        odd_rows = error_rows | {r for r, _c in self.percent}  # cells read the slow, careful way
+        plans = _plans(fw, self.lang)
         at = [(key, c - 1) for key, c in places]
         id_at = id_col - 1
+        lo, hi = min(i for _k, i in at), max(i for _k, i in at) + 1
+        in_order = [i for _k, i in at] == list(range(lo, hi))  # the inputs side by side, as the form has them
         for r, line in enumerate(self.grid[header:], start=header + 1):
             n = len(line)
             inputs = {}
-            for key, i in at:
-                if i < n:
-                    v = line[i]
-                    if v != "" and v is not None:
-                        inputs[key] = v
+            span = line[lo:hi]
+            filled = span.count("") + span.count(None) < len(span)  # some input cell is filled
+            if filled and not in_order:
+                for key, i in at:
+                    if i < n:
+                        v = line[i]
+                        if v != "" and v is not None:
+                            inputs[key] = v
             idv = line[id_at] if id_at < n else ""
-            if r in error_rows:
+            if error_rows and r in error_rows:
                 for key, c in places:
                     if (r, c) in self.errors:
                         inputs.setdefault(key, None)
@@ -950,6 +1081,8 @@ class _Reader:
                     self._unusable(r, id_col, idv, id_head)
                     continue
             if idv == "" or idv is None:
+                if in_order and filled:
+                    inputs.update((k, v) for k, v in zip(INPUTS, span) if v != "" and v is not None)
                 if inputs:
                     key = next(iter(inputs))
                     self.say(r, columns[key], tr("{column}: this row has no id ({id_column}), so its values belong "
@@ -959,7 +1092,7 @@ class _Reader:
             node_id = idv if idv.__class__ is str and idv.isascii() and idv.strip() == idv else self._id_text(idv)
             node = nodes.get(node_id)
             if node is None:
-                was = by_row.get(r)
+                was = next((i for i, at_row in self.hints.settle().items() if at_row == r), None)
                 if was is not None and was not in rows and was != node_id:
                     self.say(r, id_col, tr("{column}: {value!r} is not an id of framework {framework}; this row was "
                                            "{was} when the form was made: type its id back", column=id_head,
@@ -974,17 +1107,24 @@ class _Reader:
                                        "the two", column=id_head, leaf=node_id, row=rows[node_id]))
                 continue
             rows[node_id] = r
-            if not inputs:
+            if not filled and not inputs:
                 continue
-            filled[node_id] = columns[next(iter(inputs))]
-            raw = self._row(r, node, inputs, columns, heads)
+            raw = None
+            if in_order and (not odd_rows or r not in odd_rows) and len(span) == 8:
+                value, done, of, na, claimed, points, note, documents = span
+                if done == of == na == points == "" and value != "":
+                    raw = self._fast_row(plans.get(node_id), value, claimed, note, documents)
+            if raw is None:
+                if in_order and filled:
+                    inputs.update((k, v) for k, v in zip(INPUTS, span) if v != "" and v is not None)
+                raw = self._row(r, node, inputs, columns, heads)
             if raw is not None:
-                if isinstance(raw, dict) and raw.get("na") is True:
+                if "na" in inputs and raw.__class__ is dict and raw.get("na") is True:
                     na_at[node_id] = r
                 evidence[node_id] = raw
-        for node in _in_order(fw):
+        for node in (() if len(rows) == len(fw.nodes) else _in_order(fw)):  # every row there: nothing missing
             if node.id not in rows:
-                was = self.hints.get(node.id)
+                was = self.hints.settle().get(node.id)
                 message = (tr("{leaf}: its row is missing from the sheet (it was row {row}); put the row back, e.g. "
                               "copied from a new form (parcli template {framework} -o form.xlsx)", leaf=node.id,
                               row=was, framework=framework) if was is not None else
@@ -996,10 +1136,64 @@ class _Reader:
                 for parent in fw.ancestors(node_id):
                     if parent in na_at:
                         r = rows[node_id]
-                        self.say(r, filled[node_id], tr("{leaf}: it is under {parent} (row {row}), which is not "
+                        first = next(c for _k, c in places if self.raw(r, c) is not None or (r, c) in self.errors)
+                        self.say(r, first, tr("{leaf}: it is under {parent} (row {row}), which is not "
                                                         "applicable; clear one of the two", leaf=node_id,
                                                         parent=parent, row=na_at[parent]))
                         break
+
+    @staticmethod
+    def _fast_row(plan, v, claimed, note, documents):
+        """The common row, read at once: a plain value, maybe claimed points, a note and documents (empty
+        cells are ""); None sends the row to :meth:`_row`, which reads (and says) everything."""
+        if plan is None:
+            return None
+        kind, low, high, leaf_max, words, rule = plan
+        if kind == "bool":
+            if v.__class__ is bool:
+                value = v
+            elif v.__class__ is str:
+                value = words.get(v.strip().casefold())
+                if value is None:
+                    return None
+            else:
+                return None
+        elif kind == "option":
+            if v.__class__ is not str:
+                return None
+            value = rule.find(v.strip())
+            if value is None:
+                return None
+        else:
+            if v.__class__ is not float or not -1e12 < v < 1e12:
+                return None
+            value = _from_float(v)
+            if (low is not None and value < low) or (high is not None and value > high):
+                return None
+            if kind == "count" and value != value.to_integral_value():
+                return None
+        if kind == "points":
+            ev = Evidence(points=value)
+        else:
+            ev = Evidence(kind, value)  # bool, option, percent, count, value: the forms parse_evidence gives
+        if claimed != "":
+            if claimed.__class__ is not float or not 0 <= claimed <= 1e12:
+                return None
+            d = _from_float(claimed)
+            if d > leaf_max:
+                return None
+            ev.claimed = d
+        if note != "":
+            if note.__class__ is not str or _CONTROL.search(note):
+                return None
+            note = note.strip()
+            ev.note = note if note.isascii() else unicodedata.normalize("NFC", note)
+        if documents != "":
+            if documents.__class__ is not str or _CONTROL.search(documents):
+                return None
+            text = documents if documents.isascii() else unicodedata.normalize("NFC", documents)
+            ev.documents = tuple(d.strip() for d in text.splitlines() if d.strip())
+        return ev  # checked here against its rule, as parse_evidence would: the unit's checks take it as it is
 
     def _id_text(self, value: Any) -> str:
         if isinstance(value, str):

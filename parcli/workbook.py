@@ -28,7 +28,9 @@ import bisect
 import html
 import io
 import re
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 from .errors import InputError, Problem, input_error
@@ -83,7 +85,7 @@ _REF = rb"[A-Z]{1,3}[1-9][0-9]{0,6}"
 # Fast (literal-prefixed) tests that hold for what Excel, LibreOffice and openpyxl write: every cell
 # starts <c r="A1" with a reference within ZZ999, and no cell has a namespace prefix (<x:c>).
 _NOT_PLAIN = re.compile(rb'<c(?![\w:.\-])(?! r="[A-Z]{1,2}[1-9][0-9]{0,2}")')
-_PREFIXED = re.compile(rb":c[\s/>]")
+_PREFIXED_TAG = re.compile(rb":[cf][\s/>]")  # <x:c …>, <x:f>: a prefixed cell or formula
 # The exact, slower reading of every cell's start tag, for the rest.
 _ANY_CELL = re.compile(_CELL + rb"([^>]*)>")
 _R_VALUE = re.compile(rb"\br\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
@@ -95,8 +97,8 @@ _R_ATTR = re.compile(rb"\br\s*=\s*[\"']([A-Z]{1,3})([0-9]{1,7})[\"']")
 _V = re.compile(rb"<(?:[\w.\-]+:)?v>([^<]*)</(?:[\w.\-]+:)?v>")
 _FORMULA = re.compile(rb"<(?:[\w.\-]+:)?f[\s/>]")
 _PLAIN_FORMULA = re.compile(rb"<f[\s/>]")
-_PREFIXED_FORMULA = re.compile(rb":f[\s/>]")
 _CELL_START = re.compile(_CELL)
+_BUILTIN_PERCENT = re.compile(rb'numFmtId="(?:9|10)"')
 
 
 def _position(tag_attrs: bytes) -> tuple[int, int] | None:
@@ -107,7 +109,7 @@ def _position(tag_attrs: bytes) -> tuple[int, int] | None:
 def used_range(xml: bytes) -> tuple[int, int] | str:
     """(rows, columns) from A1 that a sheet's cells may use (an upper bound), or why it is not a sheet
     parcli reads: a cell without an A1-style reference, or with one beyond what a reference can be."""
-    if _NOT_PLAIN.search(xml) is None and _PREFIXED.search(xml) is None:
+    if _NOT_PLAIN.search(xml) is None and _PREFIXED_TAG.search(xml) is None:
         return (999, 702)  # every cell within ZZ999
     rows = cols = 0
     for m in _ANY_CELL.finditer(xml):
@@ -138,10 +140,11 @@ class SheetCells:
     unsaved: list[str] = field(default_factory=list)  # formulas without a saved value ("E12")
 
 
-def formulas_without_values(xml: bytes) -> list[str]:
+def formulas_without_values(xml: bytes, prefixed: bool | None = None) -> list[str]:
     """The cells that hold a formula but no saved value (openpyxl writes ``<v />``): one pass,
-    each cell looked at once however many ``<f>`` it holds."""
-    if _PLAIN_FORMULA.search(xml) is None and _PREFIXED_FORMULA.search(xml) is None:
+    each cell looked at once however many ``<f>`` it holds. ``prefixed=False``: the sheet is known to
+    hold no element with a namespace prefix (<x:f>)."""
+    if _PLAIN_FORMULA.search(xml) is None and (prefixed is False or _PREFIXED_TAG.search(xml) is None):
         return []
     starts = [m.start() for m in _CELL_START.finditer(xml)]
     out = []
@@ -168,6 +171,8 @@ def formulas_without_values(xml: bytes) -> list[str]:
 
 def _styles(xml: bytes) -> set[bytes]:
     """The style ids (``s=``) whose number format shows a percentage."""
+    if b"%" not in xml and _BUILTIN_PERCENT.search(xml) is None:
+        return set()  # no percentage format at all (openpyxl's forms): nothing to look up
     formats = {}
     for m in re.finditer(rb"<(?:[\w.\-]+:)?numFmt\b([^>]*)>", xml):
         attrs = dict(re.findall(rb"([\w:]+)\s*=\s*\"([^\"]*)\"", m.group(1)))
@@ -187,6 +192,34 @@ def _styles(xml: bytes) -> set[bytes]:
         if (code is None and fid.group(1) in (b"9", b"10")) or (code is not None and is_percent_format(code)):
             out.add(str(i).encode("ascii"))
     return out
+
+
+_MAIN_RELATION = (b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+                  b'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+                  b'officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+
+
+def stored_zip(parts: list[tuple[str, bytes]]) -> bytes:
+    """A zip of ``parts`` (name, bytes), stored as they are: what python-calamine reads, written at once."""
+    if sum(len(data) for _n, data in parts) >= 0xFFFFFFFF:  # past what a zip without zip64 records holds
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED, allowZip64=True) as out:
+            for name, data in parts:
+                out.writestr(name, data)
+        return buf.getvalue()
+    chunks, central, offset = [], [], 0
+    for name, data in parts:
+        n = name.encode("utf-8")
+        flags = 0 if name.isascii() else 0x800  # the name in UTF-8
+        crc, size = zlib.crc32(data), len(data)
+        local = struct.pack("<4sHHHHHIIIHH", b"PK\x03\x04", 20, flags, 0, 0, 0x21, crc, size, size, len(n), 0) + n
+        central.append(struct.pack("<4sHHHHHHIIIHHHHHII", b"PK\x01\x02", 20, 20, flags, 0, 0, 0x21, crc, size, size,
+                                   len(n), 0, 0, 0, 0, 0, offset) + n)
+        chunks += (local, data)
+        offset += len(local) + size
+    directory = b"".join(central)
+    end = struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, len(parts), len(parts), len(directory), offset, 0)
+    return b"".join(chunks) + directory + end
 
 
 def is_percent_format(code: str) -> bool:
@@ -219,7 +252,8 @@ class Workbook:
             by_key[key] = info
         if sum(i.file_size for i in infos) > limit:
             raise _too_big(name, limit)
-        self._archive, self._by_key, self._limit, self._inflated = archive, by_key, limit, 0
+        self._raw, self._by_key, self._limit, self._inflated = raw, by_key, limit, 0
+        self._parts: dict[str, bytes] = {}
         types = self.part("[content_types].xml") or b""
         rels = self.part("xl/_rels/workbook.xml.rels") or b""
         lowered = (types + rels).lower()
@@ -234,25 +268,40 @@ class Workbook:
 
     def part(self, key: str) -> bytes | None:
         """A part's bytes (``key`` as :func:`_part_key` gives it), inflated under the size limit; None if absent."""
+        if key in self._parts:
+            return self._parts[key]
         info = self._by_key.get(key)
         if info is None or info.is_dir():
             return None
-        chunks = []
+        raw = self._raw
+        at = info.header_offset
         try:
-            with self._archive.open(info) as fh:
-                while True:
-                    chunk = fh.read(1 << 16)
-                    if not chunk:
-                        break
-                    self._inflated += len(chunk)
-                    if self._inflated > self._limit:  # a part that says it is small but is not
-                        raise _too_big(self.name, self._limit)
-                    chunks.append(chunk)
+            if raw[at:at + 4] != b"PK\x03\x04" or info.flag_bits & 1:
+                raise ValueError("a part without its local header, or encrypted")
+            start = at + 30 + int.from_bytes(raw[at + 26:at + 28], "little") + int.from_bytes(raw[at + 28:at + 30],
+                                                                                              "little")
+            data = raw[start:start + info.compress_size]
+            left = self._limit - self._inflated
+            if info.compress_type == zipfile.ZIP_STORED:
+                out = data
+            elif info.compress_type == zipfile.ZIP_DEFLATED:
+                inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+                out = inflater.decompress(data, left + 1)  # never more than the limit allows, whatever it says
+                if len(out) <= left and not inflater.eof and not inflater.unconsumed_tail:
+                    raise ValueError("a truncated part")
+            else:
+                raise ValueError(f"compression method {info.compress_type}")
+            if len(out) > left:  # a part that says it is small but is not
+                raise _too_big(self.name, self._limit)
+            if zlib.crc32(out) != info.CRC or len(out) != info.file_size:
+                raise ValueError(f"{info.filename}: bad CRC or size")
         except InputError:
             raise
         except Exception as exc:  # CRC errors, unsupported compression, truncated data
             raise _damaged(self.name, exc) from None
-        return b"".join(chunks)
+        self._inflated += len(out)
+        self._parts[key] = out
+        return out
 
     def _sheet_parts(self, rels: bytes) -> dict[str, str]:
         """Sheet name → its part key (``xl/worksheets/sheet1.xml``), from the workbook and its relations."""
@@ -297,28 +346,21 @@ class Workbook:
                                                  "{count:,} cells), more than parcli reads ({limit:,}); delete the "
                                                  "rows and columns beyond the form's and save it again",
                                                  sheet=sheet, cell=far, count=rows * cols, limit=MAX_CELLS))
-        keep = {"[content_types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
-                "xl/styles.xml", "xl/sharedstrings.xml"}
-        buf = io.BytesIO()
-        with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as out:
-            for key in sorted(keep):
-                data = self.part(key)
-                if data is None:
-                    continue
-                if key == "xl/sharedstrings.xml":  # calamine reserves uniqueCount strings: drop what it says
-                    data = _SST_TAG.sub(lambda m: _SST_COUNTS.sub(b"", m.group(0)), data, count=1)
-                if key == "_rels/.rels":  # the main part is where it was checked
-                    data = (b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
-                            b'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://'
-                            b'schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
-                            b'Target="xl/workbook.xml"/></Relationships>')
-                out.writestr(self._by_key[key].filename, data)
-            for sheet in self.sheets:
-                out.writestr(self._by_key[self.sheets[sheet]].filename, self.sheet_xml(sheet))
+        parts = [("_rels/.rels", _MAIN_RELATION)]  # the main part is where it was checked
+        for key in ("[content_types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml",
+                    "xl/sharedstrings.xml"):
+            data = self.part(key)
+            if data is None:
+                continue
+            if key == "xl/sharedstrings.xml":  # calamine reserves uniqueCount strings: drop what it says
+                data = _SST_TAG.sub(lambda m: _SST_COUNTS.sub(b"", m.group(0)), data, count=1)
+            parts.append((self._by_key[key].filename, data))
+        for sheet in self.sheets:
+            parts.append((self._by_key[self.sheets[sheet]].filename, self.sheet_xml(sheet)))
         import python_calamine
 
         try:
-            self._book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(buf.getvalue()))
+            self._book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(stored_zip(parts)))
         except Exception as exc:
             raise _unreadable(name, exc) from None
         return self._book
@@ -352,7 +394,7 @@ class Workbook:
                 where = _position(m.group(1))
                 if where is not None:
                     found.percent.add(where)
-        found.unsaved = formulas_without_values(xml)
+        found.unsaved = formulas_without_values(xml, False if self._plain.get(sheet) else None)
         return found
 
     def _percent_styles(self) -> set[bytes]:

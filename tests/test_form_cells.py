@@ -121,6 +121,7 @@ def _header_and_words(ws, rows):
     ws[f"E{rows['7.1.3']}"] = 5  # a manual leaf above its max
     ws[f"E{rows['5.3.2']}"] = 2.5
     ws[f"F{rows['5.3.2']}"] = 2  # done/of on a leaf that is not a rate
+    ws[f"H{rows['1.5']}"] = "Có"  # a criterion not applicable, its leaves filled
 
 
 SCENARIOS = {
@@ -260,6 +261,8 @@ def test_messages_about_a_form_use_its_words(cli, resaved):
             "hoặc bỏ trống cả hai") in vi
     assert f"{at}E{rows['7.1.3']}: 7.1.3 (Giá trị): 5 vượt điểm tối đa 1 của tiêu chí" in vi
     assert f"{at}E{rows['5.3.2']}: 5.3.2 (Giá trị): số lượng phải là số nguyên, nhưng là 2.5" in vi
+    assert (f"{at}E{rows['1.5.1']}: 1.5.1: thuộc 1.5 (dòng {rows['1.5']}) đã đánh dấu không áp dụng; hãy xóa một "
+            "trong hai") in vi
     en = cli("validate", path, "--lang", "en").stdout
     assert (f"{at}F{rows['5.3.2']}: 5.3.2 (Đã thực hiện): 5.3.2 is not a rate; Đã thực hiện and Tổng số stay "
             "empty, its value goes in Giá trị") in en

@@ -103,6 +103,19 @@ def test_the_hidden_sheets_values_are_errors_at_their_cells(cli):
     assert "Traceback" not in run.all
 
 
+def test_the_hidden_sheets_id_row_lines_are_errors_at_their_cell(cli):
+    """The same damage in the "id row" lines parcli writes now: each line said at its cell."""
+    run = cli("validate", HOSTILE / "form-hidden-rows.xlsx")
+    assert run.exit_code == 1
+    at = f"{HOSTILE / 'form-hidden-rows.xlsx'}:parcli!B20: "
+    out = run.stdout
+    for ident, what in (("1.1", "'nan'"), ("1.1.1", "'inf'"), ("1.1.2", "'BB'"), ("1.1.3", "'0'"), ("1.2", "'TRUE'"),
+                        ("1.2.1", "'7.5'"), ("2", "'1048577'")):
+        assert f"{at}the hidden sheet's row of {ident} is the text {what}, not a whole number" in out, ident
+    assert f"{at}the hidden sheet holds the text '2.1.1\\u200b' where an id belongs" in out
+    assert f"{at}the hidden sheet holds the text '-2' where an id belongs" in out
+
+
 @pytest.mark.parametrize("name, ref", [("form-framework-absolute.xlsx", "/etc/passwd"),
                                        ("form-framework-escape.xlsx", "../hostile/form-mini.yaml"),
                                        ("form-framework-windows.xlsx", "C:\\\\Users\\\\Public\\\\form-mini.yaml")])

@@ -196,8 +196,8 @@ def test_the_hidden_row_map_is_only_a_hint(cli, tmp_path, expected):
     wb = load_workbook(form)
     meta = wb["parcli"]
     for row in meta.iter_rows():
-        if row[0].value == "row":
-            row[2].value = 7  # every id "at" row 7
+        if row[0].value == "rows":  # every id "at" row 7
+            row[1].value = "\n".join(line.rpartition(" ")[0] + " 7" for line in row[1].value.split("\n"))
     wb.save(form)
     assert leaves(scored(cli, form)) == leaves(expected)
 

@@ -37,7 +37,7 @@ def test_blank_form_layout_protection_validation(cli, tmp_path):
     ws, meta = wb["Tự đánh giá"], wb["parcli"]
     assert meta.sheet_state == "hidden" and meta["A1"].value == "schema" and meta["B1"].value == "parcli/form/v1"
     assert wb["parcli_lists"].sheet_state == "hidden"
-    rows = {r[1]: r[2] for r in meta.iter_rows(values_only=True) if r[0] == "row"}
+    rows = hint_rows(out)
     assert len(rows) == 8 + 43 + 102
     assert ws.protection.sheet and not ws.protection.password  # locked structure, no password
     leaf_row = rows["3.2.1"]
@@ -94,9 +94,15 @@ def fill(form: Path, cells: dict[str, object]) -> None:
     wb.save(form)
 
 
-def row_of(form: Path, node_id: str) -> int:
+def hint_rows(form: Path) -> dict[str, int]:
+    """The row of every id as the hidden sheet records it ("id row" lines)."""
     meta = load_workbook(form)["parcli"]
-    return next(r[2] for r in meta.iter_rows(values_only=True) if r[0] == "row" and r[1] == node_id)
+    lines = "\n".join(r[1] for r in meta.iter_rows(values_only=True) if r[0] == "rows").split("\n")
+    return {ident: int(row) for ident, _sep, row in (line.rpartition(" ") for line in lines)}
+
+
+def row_of(form: Path, node_id: str) -> int:
+    return hint_rows(form)[node_id]
 
 
 def test_problems_are_located_at_cells_with_the_hints(cli, tmp_path):

@@ -216,6 +216,8 @@ def parse_evidence(rule: RuleBase, leaf_max: Decimal, raw: Any) -> tuple[Evidenc
     of problems as ``(path within the value, message)``.
     """
     cls = raw.__class__
+    if cls is Evidence:  # already checked against this rule by its reader (a form's cells)
+        return raw, _NO_PROBLEMS
     if cls is dict:
         if len(raw) <= 2:
             fast = _fast_mapping(rule, leaf_max, raw)
