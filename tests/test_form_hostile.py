@@ -227,3 +227,43 @@ def test_workbook_parts_are_inflated_only_as_needed(cli, tmp_path):
     run = cli("validate", bomb)
     assert run.exit_code == 1 and "inflates to more than the size limit" in run.stdout
     assert time.perf_counter() - start < 5
+
+
+def test_a_form_with_the_hidden_rows_of_parcli_0_1_still_reads(cli):
+    """Forms made before the "id row" lines: one hidden row per id, read and checked the same."""
+    run = cli("score", HOSTILE / "form-legacy-rows.xlsx", "-f", "json")
+    assert run.exit_code == 0, run.all
+    assert '"unit": "Đơn vị A"' in run.stdout
+
+
+def test_a_part_that_says_it_is_small_but_is_not_is_refused_unread(cli, tmp_path, monkeypatch):
+    """The central directory says 100 bytes; the part inflates to 30 MB: inflating stops at the limit."""
+    import struct
+
+    with zipfile.ZipFile(HOSTILE / "form-shared-string-counts.xlsx") as z:
+        parts = {i.filename: z.read(i) for i in z.infolist()}
+    parts["xl/styles.xml"] = b" " * (30 << 20)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    data = bytearray(buf.getvalue())
+    at = 0
+    while True:  # every central-directory record of xl/styles.xml: its uncompressed size says 100
+        at = data.find(b"PK\x01\x02", at)
+        if at < 0:
+            break
+        name_len = struct.unpack_from("<H", data, at + 28)[0]
+        if data[at + 46:at + 46 + name_len] == b"xl/styles.xml":
+            struct.pack_into("<I", data, at + 24, 100)
+        at += 46
+    liar = tmp_path / "f.xlsx"
+    liar.write_bytes(bytes(data))
+    with zipfile.ZipFile(liar) as z:
+        assert z.getinfo("xl/styles.xml").file_size == 100  # the lie is in place
+    shutil.copy(HOSTILE / "form-mini.yaml", tmp_path / "form-mini.yaml")
+    monkeypatch.setenv("PARCLI_MAX_BYTES", str(1 << 20))
+    start = time.perf_counter()
+    run = cli("validate", liar)
+    assert run.exit_code == 1 and "inflates to more than the size limit" in run.stdout, run.all
+    assert time.perf_counter() - start < 5
