@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import EXAMPLES, MINI_FRAMEWORK
+from tests.conftest import EXAMPLES, MINI_FRAMEWORK, mini_unit
 from tests.office import convert
 
 BAC_NINH = EXAMPLES / "bac-ninh-2021.yaml"
@@ -53,20 +53,6 @@ def yaml_with(unit: Path, out: Path, values: dict[str, str]) -> Path:
     return out
 
 
-MINI_UNIT = """schema: parcli/unit/v1
-unit: Đơn vị A
-year: 2021
-framework: mini.yaml
-evidence:
-  "1.1.1": true
-  "1.1.2": {percent: 95}
-  "1.1.3": a
-  "1.2": {done: 40, of: 80}
-  "2.1.1": {value: 4}
-  "2.1.2": {count: 2}
-  "2.1.3": {count: 1}
-  "2.1.4": {points: 0.5}
-"""
 
 
 def _percent_typed(ws, rows):
@@ -139,7 +125,7 @@ def resaved(tmp_path_factory) -> dict[str, Path]:
     """Every scenario's form, filled with openpyxl as Excel stores it, re-saved by LibreOffice (one run)."""
     work = tmp_path_factory.mktemp("cells")
     (work / "mini.yaml").write_text(MINI_FRAMEWORK.lstrip("\n"), encoding="utf-8")
-    (work / "mini-unit.yaml").write_text(MINI_UNIT, encoding="utf-8")
+    (work / "mini-unit.yaml").write_text(mini_unit(), encoding="utf-8")
     forms = {}
     for name, (unit, change) in SCENARIOS.items():
         form = write_form_of(unit or work / "mini-unit.yaml", work / f"{name}.xlsx")
