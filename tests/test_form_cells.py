@@ -193,26 +193,50 @@ def test_cells_that_hold_no_value_are_errors_at_their_cell(cli, resaved):
     assert "no evidence" not in out and "Traceback" not in run.all
 
 
-def test_the_appraised_column_wins_on_every_kind(cli, resaved):
+KINDS = {"1.1.1": "yes_no", "1.1.2": "bands", "1.1.3": "choice", "1.2": "linear", "2.1.1": "scale",
+         "2.1.2": "per_item", "2.1.3": "deduction", "2.1.4": "manual"}
+
+
+@pytest.fixture(scope="module")
+def appraised(resaved):
+    from typer.testing import CliRunner
+
+    from parcli.cli import app
+
+    run = CliRunner().invoke(app, ["score", str(resaved["appraised"]), "-f", "json"], env={"PARCLI_LANG": "en"})
+    assert run.exit_code == 0, run.stdout
+    return json.loads(run.stdout)
+
+
+@pytest.mark.parametrize("leaf, kind", KINDS.items(), ids=list(KINDS.values()))
+def test_the_appraised_column_wins_on_every_kind(appraised, leaf, kind):
     """19.3: 'Điểm thẩm định' beside a value replaces the computed points on every rule kind, manual included,
     and the result says it is an override."""
-    result = scored(cli, resaved["appraised"])
-    leaves = {x["id"]: x for x in result["leaves"]}
-    kinds = {"1.1.1": "yes_no", "1.1.2": "bands", "1.1.3": "choice", "1.2": "linear", "2.1.1": "scale",
-             "2.1.2": "per_item", "2.1.3": "deduction", "2.1.4": "manual"}
-    for leaf, kind in kinds.items():
-        want = 1.5 if leaf in ("1.1.2", "1.2") else 0.75
-        assert leaves[leaf]["points"] == want and leaves[leaf]["status"] == "override", (kind, leaves[leaf])
+    from parcli.rules import REGISTRY
+
+    assert kind in REGISTRY
+    found = next(x for x in appraised["leaves"] if x["id"] == leaf)
+    want = 1.5 if leaf in ("1.1.2", "1.2") else 0.75
+    assert (found["points"], found["status"]) == (want, "override"), found
+    assert found["reason"].startswith("appraiser's points (computed ")
+    assert any(w.startswith(f"{leaf}: {want:g} points given override the ") for w in appraised["warnings"])
+
+
+def test_every_kind_is_in_the_appraised_form():
+    from parcli.rules import KINDS as ALL
+
+    assert sorted(KINDS.values()) == sorted(ALL)
+
+
+def test_appraised_points_survive_a_unit_file_and_a_new_form(cli, resaved, appraised):
+    leaves = {x["id"]: x for x in appraised["leaves"]}
     assert leaves["2.1.4"]["reason"] == "appraiser's points (computed 0.5: value 0.5)"
-    overrides = [w for w in result["warnings"] if "override" in w]
-    assert len(overrides) == len(kinds), result["warnings"]
-    # the same through a unit file and back into a form
     back = resaved["work"] / "appraised-back.yaml"
     assert cli("convert", resaved["appraised"], "-o", back, "--force").exit_code == 0
     assert '"2.1.4": {value: 0.5, points: 0.75}' in back.read_text(encoding="utf-8")
     again = resaved["work"] / "appraised-again.xlsx"
     assert cli("convert", back, "-o", again, "--force").exit_code == 0
-    assert scored(cli, again)["leaves"] == result["leaves"]
+    assert scored(cli, again)["leaves"] == appraised["leaves"]
 
 
 def test_an_option_is_read_by_its_title_in_either_language_or_its_key(cli, resaved, tmp_path):
