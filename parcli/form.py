@@ -132,6 +132,7 @@ def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = Non
     input_fill = PatternFill("solid", fgColor="FFF8DC")
     wrap = Alignment(wrap_text=True, vertical="top")
     top = Alignment(vertical="top")
+    centered = Alignment(horizontal="center", vertical="top")
     year = year or (unit.year if unit else datetime.date.today().year)
 
     def put(ref_: str, value) -> None:
@@ -202,7 +203,8 @@ def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = Non
             ws.add_data_validation(dv)
         dv.add(cell)
 
-    indents = [Alignment(wrap_text=True, vertical="top", indent=2 * depth) for depth in range(3)]  # by level
+    indents = [Alignment(horizontal="left", wrap_text=True, vertical="top", indent=2 * depth)  # by level
+               for depth in range(3)]
     rows: list[tuple[str, int]] = []
     evidence = unit.evidence if unit is not None else {}
     na_ids = unit.na if unit is not None else frozenset()
@@ -215,7 +217,7 @@ def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = Non
         ws[f"{LETTER['title']}{row}"].alignment = indents[depth]
         ws[f"{LETTER['id']}{row}"].alignment = top
         ws[f"{LETTER['max']}{row}"] = node.max
-        ws[f"{LETTER['max']}{row}"].alignment = top
+        ws[f"{LETTER['max']}{row}"].alignment = centered
         if node.kind == "field":
             for key in COLUMNS:
                 ws[f"{LETTER[key]}{row}"].font = bold
