@@ -939,8 +939,7 @@ class _Reader:
         doc, fw = self.doc, self.fw
         doc.fw = fw
         meta = doc.meta
-        id_col = column_number(meta.get("column_id") or LETTER["id"])
-        header = self._header_row(id_col)
+        header, id_col = self._header_row(column_number(meta.get("column_id") or LETTER["id"]))
         columns = self._columns(header, id_col)
         if columns is None:
             return
@@ -956,14 +955,25 @@ class _Reader:
         text = " ".join(value.split()) if isinstance(value, str) else ""
         return text or _label(HEADS[key], self.lang)
 
-    def _header_row(self, id_col: int) -> int:
-        """The header row: where the id column is headed "Mã" / "ID" (rows may have been inserted above)."""
+    def _header_row(self, id_col: int) -> tuple[int, int]:
+        """The header row and the id column: where a cell says "Mã" / "ID" (rows or columns may have been
+        inserted before them); else the row above the first framework id in the id column."""
         wanted = _known("id")
-        for r in range(1, min(len(self.grid), 200) + 1):
+        top = min(len(self.grid), 200)
+        for r in range(1, top + 1):
             value = self.raw(r, id_col)
             if isinstance(value, str) and fold(value) in wanted:
-                return r
-        return HEADER_ROW
+                return r, id_col
+        for r in range(1, top + 1):  # the id column moved
+            for c, value in enumerate(self.grid[r - 1][:12], start=1):
+                if isinstance(value, str) and fold(value) in wanted:
+                    return r, c
+        nodes = self.fw.nodes
+        for r in range(1, top + 1):  # the header row is gone: the rows start where the ids do
+            value = self.raw(r, id_col)
+            if isinstance(value, str) and value.strip() in nodes:
+                return r - 1, id_col
+        return HEADER_ROW, id_col
 
     def _columns(self, header: int, id_col: int) -> dict[str, int] | None:
         """Each column by its header (columns may have moved); the hidden sheet's letters where a header is not

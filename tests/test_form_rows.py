@@ -91,6 +91,14 @@ def delete_an_input_column(ws, rows):
     ws.delete_cols(6)  # "Đã thực hiện"
 
 
+def insert_a_column_first(ws, rows):
+    ws.insert_cols(1)  # the ids now in column B, every input one column to the right
+
+
+def delete_the_header_row(ws, rows):
+    ws.delete_rows(6)  # the headers gone: the hidden sheet's column letters are the hint
+
+
 def retype_ids_as_numbers(ws, rows):
     ws.cell(row=rows["2.2"], column=1).value = 2.2  # Excel makes "2.2" typed again a number
     ws.cell(row=rows["8"], column=1).value = 8
@@ -98,7 +106,7 @@ def retype_ids_as_numbers(ws, rows):
 
 SCENARIOS = [delete_a_row, insert_blank_rows, insert_an_extra_row, swap_two_rows, sort_the_rows, edit_an_id,
              duplicate_a_row, values_without_an_id, delete_a_column, swap_two_columns, delete_an_input_column,
-             retype_ids_as_numbers]
+             insert_a_column_first, delete_the_header_row, retype_ids_as_numbers]
 
 
 @pytest.fixture(scope="module")
@@ -140,7 +148,8 @@ def leaves(result: dict) -> list:
 
 
 @pytest.mark.parametrize("name", ["insert_blank_rows", "insert_an_extra_row", "swap_two_rows", "sort_the_rows",
-                                  "delete_a_column", "swap_two_columns", "retype_ids_as_numbers"])
+                                  "delete_a_column", "swap_two_columns", "insert_a_column_first",
+                                  "delete_the_header_row", "retype_ids_as_numbers"])
 def test_moved_rows_and_columns_read_the_same(cli, forms, expected, name):
     path, _before = forms[name]
     result = scored(cli, path)
