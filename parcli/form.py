@@ -479,8 +479,7 @@ def _read_meta(grid: list, name: str) -> tuple[dict, dict[str, int], list[Proble
     meta: dict[str, Any] = {}
     hints = _Hints()
     problems: list[Problem] = []
-    again = "; " + tr("the sheet was changed by hand or by another program: make the form again (parcli template "
-                      "or convert) and copy the values into it")
+    again = _Again()
     setdefault = hints.setdefault
     where_is: dict[str, int] = {}
     for i, line in enumerate(grid, start=1):
@@ -556,6 +555,14 @@ class _Hints(dict):
                 self.setdefault(ident, int(number))
         self.lines = []
         return self
+
+
+class _Again(str):
+    """What to do about a damaged hidden sheet, said (translated) only when there is something to say."""
+
+    def __radd__(self, message: str) -> str:
+        return message + "; " + tr("the sheet was changed by hand or by another program: make the form again "
+                                   "(parcli template or convert) and copy the values into it")
 
 
 def _packed_hints(value: Any, hints: dict[str, int], where: str, again: str) -> list[Problem]:
@@ -781,6 +788,16 @@ def _from_float(value: float) -> Decimal:
     return Decimal(text) if "e" not in text else _plain(Decimal(text))
 
 
+class _CellSubject(tuple):
+    """A unit cell named in a message, "ô B2 (Tên đơn vị)", translated only when said."""
+
+    def __new__(cls, cell: str, label: str):
+        return super().__new__(cls, (cell, label))
+
+    def __str__(self) -> str:
+        return tr("cell {cell} ({label})", cell=self[0], label=self[1])
+
+
 class _Reader:
     """One sheet of a form read row by row against its framework."""
 
@@ -812,6 +829,8 @@ class _Reader:
     @staticmethod
     def named(subject) -> str:
         """A cell's subject in a message: ``3.2.1 (Giá trị)`` from (id, header), or the text given."""
+        if isinstance(subject, _CellSubject):
+            return str(subject)
         return f"{subject[0]} ({subject[1]})" if isinstance(subject, tuple) else subject
 
     def _unusable(self, row: int, col: int, value: Any, subject: str) -> bool:
@@ -1029,7 +1048,7 @@ class _Reader:
             cells[(key,)] = f"{column_letters(c)}{r}"
             label_cell = self.raw(r, c - 1) if c > 1 else None
             label = " ".join(label_cell.split()) if isinstance(label_cell, str) else _label(UNIT_LABELS[key], self.lang)
-            subject = tr("cell {cell} ({label})", cell=cells[(key,)], label=label)
+            subject = _CellSubject(cells[(key,)], label)
             value = self.raw(r, c)
             if key == "year":
                 if value is None and (r, c) not in self.errors:

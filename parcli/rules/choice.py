@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from ..i18n import language, tr
@@ -94,11 +95,16 @@ class ChoiceRule(RuleBase):
         """The option a form's cell names: its key, or its title in either language."""
         if text in self.options:
             return text
-        wanted = fold(text)
+        return self._words.get(fold(text))
+
+    @cached_property
+    def _words(self) -> dict[str, str]:
+        """Every option's key and titles, folded → its key (worked out once)."""
+        words: dict[str, str] = {}
         for key, option in self.options.items():
-            if wanted in (fold(key), fold(option.title or key), fold(option.title_en or key)):
-                return key
-        return None
+            for text in (key, option.title or key, option.title_en or key):
+                words.setdefault(fold(text), key)
+        return words
 
     # -- evidence ------------------------------------------------------------
 
