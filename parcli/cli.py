@@ -113,7 +113,7 @@ def guarded(fn):
             set_language(lang.value)
         try:
             return fn(*args, **kwargs)
-        except (typer.Exit, typer.Abort):
+        except (typer.Exit, typer.Abort, BrokenPipeError):  # a closed pipe: main() ends quietly
             raise
         except ParcliError as exc:
             for line in _problem_lines(exc.problems or [exc.message], sys.stderr, kwargs.get("concise", False)):
@@ -487,10 +487,18 @@ def plan(
     store = Store()
     checked, fw = store.unit(unit)
     result = score(fw, checked)
+    if result.index is None:
+        raise InputError(f"{unit}: " + tr("every field of this unit is not applicable (na): it has no index, so "
+                                          "there is no index to raise"))
     target = _plan_target(result, fw, checked, target_index, target_class, gain, target_rank, against)
     if apply_plan and (output is None or target is None):
         raise UsageError(tr("--apply needs a target and -o NEW.yaml"))
-    weights = _effort(effort) if effort is not None else None
+    if effort is not None:
+        from .plan import read_effort
+
+        weights = read_effort(effort, fw)
+    else:
+        weights = None
     if target is None:
         the_plan = opportunities(result, all_sources)
     else:
@@ -546,8 +554,11 @@ def _quiet_stdout() -> None:
 def _decimal_option(name: str, text: str):
     from decimal import Decimal, InvalidOperation
 
+    text = text.strip()
+    if len(text) > 64:
+        raise UsageError(f"{name}: " + tr("the number {value} is too long", value=text[:24] + "…"))
     try:
-        value = Decimal(text.strip().replace(",", ".") if text.count(",") == 1 and "." not in text else text.strip())
+        value = Decimal(text.replace(",", ".") if text.count(",") == 1 and "." not in text else text)
     except InvalidOperation:
         value = None
     if value is None or not value.is_finite():
@@ -556,14 +567,33 @@ def _decimal_option(name: str, text: str):
 
 
 def _plan_target(result, fw, unit, target_index, target_class, gain, target_rank, against):
-    """The displayed index a plan aims at (None: no target)."""
+    """The displayed index a plan aims at (None: no target), at the framework's places: a target
+    with more decimals than the index shows is the next displayed index up, and said so."""
+    target = _plan_target_value(result, fw, unit, target_index, target_class, gain, target_rank, against)
+    if target is None:
+        return None
+    from decimal import ROUND_CEILING, Decimal
+
+    shown = target.quantize(Decimal(1).scaleb(-fw.places), ROUND_CEILING)  # exponents far apart: still at once
+    if shown != target and target_index is not None:
+        _err(tr("note: {option} {value} is taken as {shown} (the index is shown with {places} decimals)",
+                option="--target-index", value=_short_number(target), shown=shown, places=fw.places))
+    return shown
+
+
+def _short_number(value) -> str:
+    text = str(value)
+    return text if len(text) <= 24 else f"{value:.6E}"
+
+
+def _plan_target_value(result, fw, unit, target_index, target_class, gain, target_rank, against):
     given = [x for x in (target_index, target_class, gain, target_rank) if x is not None]
     if len(given) > 1:
         raise UsageError(tr("give one target: --target-index, --target-class, --gain or --target-rank"))
     if target_index is not None:
         value = _decimal_option("--target-index", target_index)
         if not 0 <= value <= 100:
-            raise UsageError("--target-index: " + tr("an index is in [0, 100], got {value}", value=value))
+            raise UsageError("--target-index: " + tr("an index is in [0, 100], got {value}", value=_short_number(value)))
         return value
     if target_class is not None:
         for band in fw.header.classes:
@@ -574,8 +604,17 @@ def _plan_target(result, fw, unit, target_index, target_class, gain, target_rank
     if gain is not None:
         from decimal import Decimal
 
+        from decimal import ROUND_CEILING
+
         value = _decimal_option("--gain", gain)
-        return min(Decimal(100), (result.index or 0) + value)
+        if not 0 < value <= 100:
+            raise UsageError("--gain: " + tr("a gain is above 0 and at most 100 index points, got {value}",
+                                             value=_short_number(value)))
+        step = value.quantize(Decimal(1).scaleb(-fw.places), ROUND_CEILING)
+        if step != value:
+            _err(tr("note: {option} {value} is taken as {shown} (the index is shown with {places} decimals)",
+                    option="--gain", value=_short_number(value), shown=step, places=fw.places))
+        return min(Decimal(100), (result.index or 0) + step)
     if target_rank is not None:
         if against is None:
             raise UsageError(tr("--target-rank needs --against RANK.csv (a file written by parcli rank -o)"))
@@ -585,30 +624,6 @@ def _plan_target(result, fw, unit, target_index, target_class, gain, target_rank
     if against is not None:
         raise UsageError(tr("--against goes with --target-rank N"))
     return None
-
-
-def _effort(path: Path) -> dict:
-    """--effort FILE: a YAML mapping of leaf ids or rule kinds (and ``default``) to weights above 0."""
-    from decimal import Decimal
-
-    from .loader import load_file
-
-    doc = load_file(path, str(path), digest=False)
-    data = doc.data
-    if not isinstance(data, dict):
-        raise InputError(f"{path}: " + tr("an effort file maps leaf ids or rule kinds to weights, e.g. "
-                                          "{{\"3.2.1\": 3, bands: 2, default: 1}}"))
-    problems = []
-    weights = {}
-    for key, value in data.items():
-        if not isinstance(value, Decimal) or not value > 0:
-            problems.append(doc.problem((key,), tr("a weight is a number above 0, got {what}",
-                                                   what=value)))
-        else:
-            weights[str(key)] = value
-    if problems:
-        raise InputError("invalid effort file", problems)
-    return weights
 
 
 def _parse_classes(text: str):

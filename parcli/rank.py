@@ -110,8 +110,22 @@ class Previous:
     index: Decimal | None
 
 
-def read_previous(path: Path) -> tuple[dict[str, Previous], dict[str, Previous]]:
-    """An earlier rank CSV → (by code, by NFC name)."""
+@dataclass(slots=True)
+class RankLine:
+    """One unit's line of a rank CSV, checked."""
+
+    line: int
+    unit: str
+    code: str
+    rank: int | None
+    index: Decimal | None
+
+
+def read_rank_csv(path: Path) -> list[RankLine]:
+    """The lines of a rank CSV that ``parcli rank -o`` wrote (``--previous``, ``--against``), checked:
+    UTF-8, a CSV whose fields fit the csv module's limit (131,072 characters), the columns rank,
+    unit and index; a rank is a whole number from 1, an index a number in [0, 100]. Every
+    problem is an error at its line."""
     from .loader import read_bytes
 
     name = str(path)
@@ -121,46 +135,74 @@ def read_previous(path: Path) -> tuple[dict[str, Previous], dict[str, Previous]]
     except UnicodeDecodeError:
         raise InputError(f"{name}: " + tr("not UTF-8 text; give a rank CSV that parcli rank wrote")) from None
     reader = csv.reader(io.StringIO(text, newline=""))
+
+    def broken(exc: csv.Error) -> InputError:
+        where = f"{name}:{max(1, reader.line_num)}:1: "
+        if "field larger than field limit" in str(exc):
+            return InputError(where + tr("a field is longer than {limit:,} characters: this is not a rank CSV that "
+                                         "parcli rank wrote", limit=csv.field_size_limit()))
+        return InputError(where + tr("not a CSV file: {detail}", detail=exc))
+
     try:
         header = next(reader)
     except StopIteration:
         raise InputError(f"{name}: " + tr("the file is empty; give a rank CSV that parcli rank wrote")) from None
     except csv.Error as exc:
-        raise InputError(f"{name}:1:1: " + tr("not a CSV file: {detail}", detail=exc)) from None
+        raise broken(exc) from None
     header = [h.strip() for h in header]
     missing = [c for c in ("rank", "unit", "index") if c not in header]
     if missing:
         raise InputError(f"{name}:1:1: " + tr("missing column(s) {columns}; give a rank CSV written by parcli rank",
                                               columns=", ".join(missing)))
     col = {h: i for i, h in enumerate(header)}
-    by_code: dict[str, Previous] = {}
-    by_name: dict[str, Previous] = {}
+    lines: list[RankLine] = []
     problems = []
     try:
-        for lineno, row in enumerate(reader, start=2):
+        for row in reader:
+            lineno = reader.line_num
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) < len(header):
                 row = row + [""] * (len(header) - len(row))
-            try:
-                rank = int(row[col["rank"]]) if row[col["rank"]].strip() else None
-                index = read_number(row[col["index"]]) if row[col["index"]].strip() else None
-                if index is not None and not index.is_finite():
-                    raise ValueError
-            except (ValueError, InvalidOperation):
-                problems.append(Problem(name, lineno, 1, tr("rank and index must be numbers")))
-                continue
-            entry = Previous(rank, index)
+            rank_text, index_text = row[col["rank"]].strip(), row[col["index"]].strip()
+            rank = index = None
+            if rank_text:
+                if not (rank_text.isascii() and rank_text.isdigit() and len(rank_text) <= 9 and int(rank_text) >= 1):
+                    problems.append(Problem(name, lineno, 1, tr("rank {value!r} is not a whole number from 1",
+                                                                value=_short_cell(rank_text))))
+                    continue
+                rank = int(rank_text)
+            if index_text:
+                try:
+                    index = read_number(index_text)
+                except ValueError as exc:
+                    problems.append(Problem(name, lineno, 1, tr("index: {why}", why=exc)))
+                    continue
+                if not 0 <= index <= 100:
+                    problems.append(Problem(name, lineno, 1, tr("index {value} is outside [0, 100]", value=index)))
+                    continue
             code = row[col["code"]].strip() if "code" in col else ""
-            unit = _unneutralised(row[col["unit"]])
-            code = _unneutralised(code)
-            if code:
-                by_code[code] = entry
-            by_name[name_key(unit)] = entry
+            lines.append(RankLine(lineno, _unneutralised(row[col["unit"]]), _unneutralised(code), rank, index))
     except csv.Error as exc:
-        raise InputError(f"{name}: " + tr("not a CSV file: {detail}", detail=exc)) from None
+        raise broken(exc) from None
     if problems:
-        raise InputError("invalid previous ranking", problems)
+        raise InputError("invalid ranking", problems)
+    return lines
+
+
+def _short_cell(text: str) -> str:
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
+def read_previous(path: Path) -> tuple[dict[str, Previous], dict[str, Previous]]:
+    """An earlier rank CSV → (by code, by NFC name)."""
+    by_code: dict[str, Previous] = {}
+    by_name: dict[str, Previous] = {}
+    for line in read_rank_csv(path):
+        entry = Previous(line.rank, line.index)
+        if line.code:
+            by_code[line.code] = entry
+        by_name[name_key(line.unit)] = entry
     return by_code, by_name
 
 
@@ -211,25 +253,14 @@ def build_ranking(items) -> Ranking:
 
 
 def index_at_rank(path: Path, rank: int, code: str | None, name: str) -> Decimal:
-    """The displayed index of the unit at ``rank`` in a rank CSV, the unit itself left out
-    (matched by code, else by name); equal indices share a rank."""
-    from .loader import read_bytes
-
-    text = read_bytes(path, str(path)).decode("utf-8-sig", errors="replace")
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    if not reader.fieldnames or "index" not in reader.fieldnames or "unit" not in reader.fieldnames:
-        raise InputError(f"{path}:1:1: " + tr("missing column(s) {columns}; give a rank CSV written by parcli rank",
-                                              columns="unit, index"))
+    """The displayed index of the unit at ``rank`` in a rank CSV (read as ``--previous`` reads it),
+    the unit itself left out (matched by code, else by name); equal indices share a rank."""
     indices = []
-    for row in reader:
-        unit = _unneutralised(row.get("unit") or "")
-        row_code = _unneutralised(row.get("code") or "").strip()
-        if (code and row_code == code) or (not (code and row_code) and name_key(unit) == name_key(name)):
+    for line in read_rank_csv(path):
+        if (code and line.code == code) or (not (code and line.code) and name_key(line.unit) == name_key(name)):
             continue  # the unit itself
-        try:
-            indices.append(read_number(row.get("index") or ""))
-        except ValueError:
-            continue
+        if line.index is not None:
+            indices.append(line.index)
     indices.sort(reverse=True)
     if not 1 <= rank <= len(indices):
         raise InputError(f"{path}: " + tr("no rank {rank}: the file ranks {count} other unit(s)", rank=rank,
