@@ -143,3 +143,51 @@ def test_a_unit_without_an_index_has_nothing_to_raise(cli, unit_file):
         run = cli("plan", unit, *args)
         assert run.exit_code == 1, run.all
         assert "every field of this unit is not applicable (na): it has no index" in run.stderr
+
+
+MANY_LEVELS = """
+schema: parcli/framework/v1
+id: many
+title: Many levels
+version: "1"
+level: other
+provenance: {status: custom, note: test}
+total: 20
+fields:
+  - id: "1"
+    title: F
+    max: 20
+    criteria:
+      - {id: "1.1", title: items, max: 10, rule: {kind: per_item, each: 0.000001}}
+      - {id: "1.2", title: violations, max: 10, rule: {kind: deduction, each: 0.000001}}
+"""
+
+
+@pytest.mark.parametrize("target", ["30", "55.5", "99.99"])
+def test_millions_of_levels_plan_at_once_and_exactly(tmp_path, target):
+    """10 million items of 0.000001 points, 10^11 violations: one continuous step each, the least
+    count that reaches the target, never a loop over every count."""
+    (tmp_path / "many.yaml").write_text(MANY_LEVELS, encoding="utf-8")
+    unit = tmp_path / "u.yaml"
+    unit.write_text("schema: parcli/unit/v1\nunit: U\nyear: 2021\nframework: many.yaml\nevidence:\n"
+                    '  "1.1": {count: 3}\n  "1.2": {count: 100000000000}\n', encoding="utf-8")
+    out = tmp_path / "planned.yaml"
+    proc = run_parcli("plan", unit, "--target-index", target, "--apply", "-o", out, "-f", "json")
+    assert proc.returncode == 0, proc.stderr
+    planned = json.loads(proc.stdout)
+    rescored = json.loads(run_parcli("score", out, "-f", "json").stdout)
+    assert rescored["index"] == planned["after"]["index"] >= float(target)
+    # the least: one item more (or one violation more) would fall below the target
+    from decimal import Decimal as D
+
+    from parcli.engine import score
+    from parcli.store import Store
+
+    planned_unit, fw = Store().unit(out)
+    for change in planned["changes"]:
+        ev = planned_unit.evidence[change["leaf"]]
+        worse = D(-1) if change["leaf"] == "1.1" else D(1)
+        ev.amount += worse
+        assert score(fw, planned_unit).index < D(target), change
+        ev.amount -= worse
+    assert json.loads(run_parcli("plan", unit, "-f", "json").stdout)["changes"][0]["points_after"] == 10
