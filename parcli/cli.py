@@ -313,7 +313,7 @@ def rank(
         if not writer.writes_rankings:
             raise UsageError(f"{output}: " + tr("a ranking is written as CSV or XLSX; use a .csv or .xlsx name"))
     prev = read_previous(previous) if previous else None
-    with _progress(len(units)) as tick:
+    with _progress(len(units), tr("scoring")) as tick:
         ranking = build_ranking(summaries(units, bands, strict, jobs, tick))
     if len(ranking.frameworks) > 1 and not allow_mixed:
         names = ", ".join(info.key for info in ranking.frameworks)
@@ -423,22 +423,22 @@ def report(
     """
     if output.suffix.lower() not in (".html", ".htm"):
         raise UsageError(f"{output}: " + tr("a report is written as .html"))
+    from .htmlreport import collect, render
     from .rank import read_previous
     from .scoring import score_files
 
     paths = _paths(units)
-    results = list(score_files(paths, strict))  # every problem of every file, or every result
-    keys = {(r.framework.id, r.framework.version, r.framework.sha256) for r in results}
-    if len(keys) > 1:
-        names = ", ".join(sorted(f"{k[0]}@{k[1]}" for k in keys))
-        raise UsageError(tr("the units use different frameworks ({names}); their indices are not comparable: "
-                            "make one report per framework", names=names))
     prev = read_previous(previous) if previous is not None else None
-    from .htmlreport import build
-
-    html = build(results, lang.value, locale.value, prev)
-    _write_new(output, [*paths, *([previous] if previous else []), *(Path(r.framework.source_path) for r in results)],
-               force, html.encode("utf-8"))
+    with _progress(2 * len(paths), tr("writing the report")) as tick:  # scoring each unit, then writing its page
+        # every problem of every file, or every unit reduced to its page as it is scored
+        collected = collect(score_files(paths, strict), lang.value, tick)
+        if len(collected.frameworks) > 1 or any(len(shas) > 1 for shas in collected.shas.values()):
+            names = ", ".join(sorted(collected.frameworks))
+            raise UsageError(tr("the units use different frameworks ({names}); their indices are not comparable: "
+                                "make one report per framework", names=names))
+        inputs = [*paths, *([previous] if previous else []),
+                  *(Path(fw.source_path) for fw in collected.frameworks.values())]
+        _write_new(output, inputs, force, lambda fh: render(collected, fh, lang.value, locale.value, prev, tick))
 
 
 class PlanFormat(str, Enum):
@@ -713,8 +713,9 @@ def _framework_ref(ref: str, fw, output: Optional[Path]) -> str:
     return os.path.relpath(target, base)
 
 
-def _write_new(output: Path, inputs: list[Path], force: bool, data: bytes) -> None:
-    """Write ``data`` to ``output`` atomically; never over an input, and over an existing file only with --force."""
+def _write_new(output: Path, inputs: list[Path], force: bool, data) -> None:
+    """Write ``data`` (bytes, or a function that writes into a binary file) to ``output`` atomically;
+    never over an input, and over an existing file only with --force."""
     import stat
 
     from .report.files import check_output, write_atomic
@@ -723,7 +724,7 @@ def _write_new(output: Path, inputs: list[Path], force: bool, data: bytes) -> No
     if str(output) != "-" and output.exists() and stat.S_ISREG(output.stat().st_mode) and not force:
         raise InputError(f"{output}: " + tr("the file exists and may hold filled evidence; it was left as it is. "
                                             "Choose another name, or pass --force to replace it"))
-    write_atomic(output, lambda fh: fh.write(data), force)
+    write_atomic(output, data if callable(data) else lambda fh: fh.write(data), force)
     if str(output) != "-":
         _err(tr("wrote {file}", file=output))
 
@@ -813,8 +814,9 @@ def schema(
 class _progress:
     """A progress bar on stderr for long runs; nothing when stderr is not a terminal."""
 
-    def __init__(self, total: int):
+    def __init__(self, total: int, what: str):
         self.total = total
+        self.what = what
         self.bar = None
 
     def __enter__(self):
@@ -823,7 +825,7 @@ class _progress:
 
             self.bar = Progress(transient=True, console=_consoles()[1])
             self.bar.start()
-            task = self.bar.add_task("scoring", total=self.total)
+            task = self.bar.add_task(self.what, total=self.total)
             return lambda: self.bar.advance(task)
         return None
 

@@ -354,4 +354,8 @@ VI: dict[str, str] = {
         "chỉ số {value} nằm ngoài [0, 100]",
     "index: {why}":
         "chỉ số: {why}",
+    "writing the report":
+        "đang viết báo cáo",
+    "scoring":
+        "đang chấm điểm",
 }
