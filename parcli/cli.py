@@ -100,7 +100,16 @@ ConciseOpt = Annotated[
 
 
 def _err(line: str) -> None:
-    typer.echo(line, err=True)
+    """One line on stderr; file names in it cannot write into the terminal (control characters shown)."""
+    typer.echo(_line(line), err=True)
+
+
+def _line(text: str) -> str:
+    if text.isprintable():
+        return text
+    from .report.snippet import visible
+
+    return visible(text)
 
 
 def guarded(fn):
@@ -227,13 +236,14 @@ def validate(
     """
     from .validate import validate_files
 
-    problems, summaries, failed = validate_files(_paths(files), strict)
+    paths = _paths(files)
+    problems, summaries, failed = validate_files(paths, strict)
     for line in _problem_lines(problems, sys.stdout, concise):
         typer.echo(line)
     for line in summaries:
-        typer.echo(line)
+        typer.echo(_line(line))
     bad = sum(1 for f in failed if f)
-    _err(tr("{count} file(s) checked: {valid} valid, {bad} with problems", count=len(files), valid=len(files) - bad,
+    _err(tr("{count} file(s) checked: {valid} valid, {bad} with problems", count=len(failed), valid=len(failed) - bad,
             bad=bad))
     if bad:
         raise typer.Exit(1)
@@ -710,7 +720,13 @@ def _framework_ref(ref: str, fw, output: Optional[Path]) -> str:
         return ref
     target = Path(fw.source_path).resolve()
     base = (output.parent if output is not None else Path(".")).resolve()
-    return os.path.relpath(target, base)
+    relative = os.path.relpath(target, base)
+    try:
+        relative.encode("utf-8")
+    except UnicodeEncodeError:  # bytes that are not UTF-8 in a name: no unit file or form can write it
+        raise UsageError(f"{ref}: " + tr("the framework's file name is not UTF-8 text, so a unit file cannot name "
+                                         "it; rename the file")) from None
+    return relative
 
 
 def _write_new(output: Path, inputs: list[Path], force: bool, data) -> None:
@@ -720,7 +736,7 @@ def _write_new(output: Path, inputs: list[Path], force: bool, data) -> None:
 
     from .report.files import check_output, write_atomic
 
-    check_output(output, inputs)
+    check_output(output, inputs)  # a name the file system cannot hold is refused here
     if str(output) != "-" and output.exists() and stat.S_ISREG(output.stat().st_mode) and not force:
         raise InputError(f"{output}: " + tr("the file exists and may hold filled evidence; it was left as it is. "
                                             "Choose another name, or pass --force to replace it"))
@@ -835,9 +851,36 @@ class _progress:
         return False
 
 
+class _Interrupted(KeyboardInterrupt):
+    """Ctrl+C, SIGTERM or SIGHUP. A subclass, not KeyboardInterrupt itself: Python 3.11 marks a bare
+    KeyboardInterrupt raised inside exec() (a dataclass being made by a lazy import) as unhandled
+    and then ends the process by SIGINT even after parcli said "interrupted" and chose exit 1."""
+
+
+def _stop_on_signals() -> None:
+    """SIGTERM and SIGHUP (a closed terminal, ``kill``, a service stopping) end parcli as Ctrl+C does:
+    as KeyboardInterrupt, so a write in progress removes its temporary file and leaves the old file
+    as it was, one line says "interrupted", and the exit code is 1."""
+    import signal
+
+    def stop(signum, frame):
+        raise _Interrupted
+
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is None:
+            continue
+        try:
+            if signal.getsignal(signum) in (signal.SIG_DFL, signal.default_int_handler):  # nohup's SIG_IGN stays
+                signal.signal(signum, stop)
+        except (OSError, ValueError):  # not the main thread, or not allowed here
+            pass
+
+
 def main() -> None:
     """Console entry point: usage errors in the chosen language, never a traceback."""
     gc.freeze()  # what the imports made lives as long as the process: never traverse it again
+    _stop_on_signals()
     if sys.stdout is None or sys.stderr is None:  # started with a standard stream closed (>&-)
         if sys.stderr is not None:
             from .usage import chosen_language

@@ -358,4 +358,10 @@ VI: dict[str, str] = {
         "đang viết báo cáo",
     "scoring":
         "đang chấm điểm",
+    "a note of {length:,} characters is longer than an Excel cell holds ({limit:,}); export to .csv or .json instead, or shorten it":
+        "giải trình dài {length:,} ký tự, vượt sức chứa của một ô Excel ({limit:,}); hãy xuất ra .csv hoặc .json, hoặc rút gọn giải trình",
+    "the name is too long for the file system ({length:,} characters, or a folder name in it); choose a shorter name":
+        "tên quá dài đối với hệ thống tệp ({length:,} ký tự, hoặc có tên thư mục quá dài); hãy chọn tên ngắn hơn",
+    "the framework's file name is not UTF-8 text, so a unit file cannot name it; rename the file":
+        "tên tệp bộ tiêu chí không phải văn bản UTF-8, nên hồ sơ đơn vị không ghi được tên này; hãy đổi tên tệp",
 }
