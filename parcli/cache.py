@@ -12,9 +12,11 @@ Where: ``PARCLI_CACHE_DIR`` if set (``off`` turns the cache off), else
 
 What makes an entry trustworthy (a cache never runs code or changes a result):
 
-- an entry is plain data (JSON of strings, numbers as text, lists and mappings); the
-  framework is rebuilt from it through the constructors of its own types, and a rule only
-  as one of the registered rule kinds. Nothing is unpickled or evaluated.
+- an entry is plain data: built-ins only (text, whole numbers, booleans, lists and mappings,
+  numbers as text), written by ``marshal`` and read back only after its HMAC matched; the
+  framework is rebuilt from it through the constructors of its own types, a rule only as one
+  of the registered rule kinds, and any other type in it is refused. Nothing is unpickled,
+  imported or evaluated.
 - an entry is used only when its HMAC-SHA256, under a key of this user's kept beside the
   entries (``key``, mode 0600, made on first use from ``os.urandom``), matches what it
   says: the sha256 of the framework file, parcli's version and the code stamp. An entry
@@ -30,9 +32,7 @@ A cache that cannot be read or written is ignored: it never changes a result or 
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import json
+import marshal
 import os
 import stat
 import sys
@@ -42,8 +42,9 @@ from pathlib import Path
 
 from . import __version__
 from .domain import ClassBand, Framework, Header, Node, Provenance
+from .loader import sha256_hex
 
-FORMAT = 2  # bump when the entry layout changes (2: JSON with an HMAC; 1 was a pickle)
+FORMAT = 2  # bump when the entry layout changes (2: marshal of built-ins with an HMAC; 1 was a pickle)
 KEY_NAME = "key"
 KEY_SIZE = 32
 MAGIC = b"parcli-framework-cache\n"
@@ -79,11 +80,11 @@ def _code_stamp() -> str:
                 stamp ^= path.stat().st_mtime_ns
         except OSError:
             return ""
-    return f"{stamp:x}"
+    return f"py{sys.version_info[0]}{sys.version_info[1]}.{stamp:x}"  # marshal's format is Python's
 
 
 def _entry_name(sha256: str, stamp: str) -> str:
-    return f"framework-{sha256}-{__version__}-{FORMAT}-{stamp}.json"
+    return f"framework-{sha256}-{__version__}-{FORMAT}-{stamp}.entry"
 
 
 def _bound(source_size: int) -> int:
@@ -204,16 +205,35 @@ def _key(folder: _Folder, create: bool) -> bytes | None:
     return key if key is not None and len(key) == KEY_SIZE else None
 
 
+_INNER = bytes(0x36 for _ in range(64))
+_OUTER = bytes(0x5C for _ in range(64))
+
+
 def _mac(key: bytes, sha256: str, stamp: str, payload: bytes) -> bytes:
+    """HMAC-SHA256 (RFC 2104) of what an entry says and holds, as hex; with the sha256 the loader
+    already has (the hmac module would import OpenSSL's hashlib on every run: 4 ms)."""
     head = f"{sha256}|{__version__}|{FORMAT}|{stamp}\n".encode("ascii")
-    return hmac.new(key, head + payload, hashlib.sha256).hexdigest().encode("ascii")
+    key = key.ljust(64, b"\0")  # a key of 32 bytes: never above the block size
+    inner = bytes.fromhex(sha256_hex(bytes(k ^ p for k, p in zip(key, _INNER)) + head + payload))
+    return sha256_hex(bytes(k ^ p for k, p in zip(key, _OUTER)) + inner).encode("ascii")
+
+
+def _same(a: bytes, b: bytes) -> bool:
+    """Equal, in a time that does not depend on where they differ."""
+    if len(a) != len(b):
+        return False
+    diff = 0
+    for x, y in zip(a, b):
+        diff |= x ^ y
+    return diff == 0
 
 
 # --- plain data, and the framework rebuilt from it ------------------------------
 
 
 def _plain(value):
-    """A value of a checked framework as JSON data; anything else raises (the framework is not cached)."""
+    """A value of a checked framework as plain data (text, whole numbers, booleans, None, lists and
+    tagged mappings); anything else raises (the framework is not cached)."""
     cls = value.__class__
     if value is None or cls is str or cls is bool or cls is int:
         return value
@@ -240,11 +260,15 @@ def _fields(value) -> dict:
 
 def _built(data):
     """The value :func:`_plain` made, rebuilt: only built-ins, decimals and the dataclasses of the
-    rule kinds' modules already loaded (looked up, never imported), through their constructors."""
-    if data.__class__ is list:
+    rule kinds' modules already loaded (looked up, never imported), through their constructors;
+    any other type in an entry (a float, bytes, a code object) is refused."""
+    cls = data.__class__
+    if cls is list:
         return [_built(v) for v in data]
-    if data.__class__ is not dict:
-        return data
+    if cls is not dict:
+        if data is None or cls is str or cls is bool or cls is int:
+            return data
+        raise TypeError(f"{cls.__name__} is not kept in a framework cache")
     if "d" in data:
         return Decimal(data["d"])
     if "t" in data:
@@ -267,6 +291,7 @@ def _dataclass(module: str, name: str) -> type:
 
 
 def _framework_data(fw: Framework) -> dict:
+    """The checked framework as built-ins only (what marshal writes)."""
     h = fw.header
     nodes = []
     for n in fw.nodes.values():
@@ -351,10 +376,10 @@ def load(sha256: str, source_path: str, source_size: int) -> Framework | None:
     if key is None or not raw.startswith(MAGIC):
         return None
     mac, sep, payload = raw[len(MAGIC):].partition(b"\n")
-    if not sep or not hmac.compare_digest(mac, _mac(key, sha256, stamp, payload)):
+    if not sep or not _same(mac, _mac(key, sha256, stamp, payload)):
         return None  # not written by this user's parcli for this file: ignored, never trusted
     try:
-        return _rebuild(json.loads(payload), sha256, source_path)
+        return _rebuild(marshal.loads(payload), sha256, source_path)
     except Exception:  # an entry of an older layout that kept its name: check the file instead
         return None
 
@@ -366,7 +391,7 @@ def save(fw: Framework, source_size: int) -> None:
     if folder_path is None or not stamp or len(fw.sha256) != 64:
         return
     try:
-        payload = json.dumps(_framework_data(fw), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        payload = marshal.dumps(_framework_data(fw))
     except Exception:
         return
     try:

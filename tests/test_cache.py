@@ -4,9 +4,10 @@ code, block a run or change a result (issue 20 item 1)."""
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import hmac
-import json
+import marshal
 import os
 import pickle
 import shutil
@@ -33,7 +34,7 @@ def own_cache(tmp_path, monkeypatch):
 
 
 def entries(folder):
-    return sorted(folder.glob("framework-*.json")) if folder.exists() else []
+    return sorted(folder.glob("framework-*.entry")) if folder.exists() else []
 
 
 def fresh(ref: str = "province-2020"):
@@ -54,12 +55,18 @@ def warm(cli, folder):
     return run.stdout, entry
 
 
+def test_the_entry_mac_is_hmac_sha256():
+    key, payload = os.urandom(32), b"some payload"
+    head = f"{'a' * 64}|{cache.__version__}|{cache.FORMAT}|stamp\n".encode()
+    assert cache._mac(key, "a" * 64, "stamp", payload) == hmac.new(key, head + payload, hashlib.sha256).hexdigest().encode()
+
+
 def signed(folder, entry, payload: bytes) -> bytes:
     """An entry with ``payload`` and a correct HMAC under the folder's own key: what only this user's
     parcli could have written (used to show that the folder's checks hold even then)."""
     key = (folder / cache.KEY_NAME).read_bytes()
     sha256 = entry.name.split("-")[1]
-    stamp = entry.name.rsplit("-", 1)[1].removesuffix(".json")
+    stamp = entry.name.rsplit("-", 1)[1].removesuffix(".entry")
     head = f"{sha256}|{cache.__version__}|{cache.FORMAT}|{stamp}\n".encode()
     mac = hmac.new(key, head + payload, hashlib.sha256).hexdigest().encode()
     return cache.MAGIC + mac + b"\n" + payload
@@ -68,15 +75,23 @@ def signed(folder, entry, payload: bytes) -> bytes:
 def payload_of(entry) -> dict:
     raw = entry.read_bytes()
     assert raw.startswith(cache.MAGIC)
-    return json.loads(raw[len(cache.MAGIC):].split(b"\n", 1)[1])
+    return marshal.loads(raw[len(cache.MAGIC):].split(b"\n", 1)[1])
+
+
+def plain(value) -> bool:
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and plain(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(plain(v) for v in value)
+    return value is None or type(value) in (str, int, bool)
 
 
 def forged(data: dict) -> bytes:
     """The entry's data with class A for an index of 0 and "official" provenance: a result changer."""
-    data = json.loads(json.dumps(data))
+    data = copy.deepcopy(data)
     data["header"][6] = "official"
     data["header"][10] = [["A", "0"]]
-    return json.dumps(data).encode()
+    return marshal.dumps(data)
 
 
 def test_a_checked_framework_is_kept_and_gives_the_same_result(cli, own_cache):
@@ -92,7 +107,7 @@ def test_an_entry_is_plain_data_and_rebuilds_the_same_framework(cli, own_cache):
     _out, entry = warm(cli, own_cache)
     raw = entry.read_bytes()
     assert b"pickle" not in raw and raw.startswith(cache.MAGIC)
-    payload_of(entry)  # JSON
+    assert plain(payload_of(entry))  # built-ins only
     checked = fresh()
     cached = cache.load(checked.sha256, "province-2020.yaml", 44397)
     assert cached is not None  # the entry is read back, not checked again
@@ -156,7 +171,7 @@ def test_a_forged_entry_without_the_key_changes_nothing(cli, own_cache):
     expected, entry = warm(cli, own_cache)
     payload = forged(payload_of(entry))
     sha256 = entry.name.split("-")[1]
-    stamp = entry.name.rsplit("-", 1)[1].removesuffix(".json")
+    stamp = entry.name.rsplit("-", 1)[1].removesuffix(".entry")
     head = f"{sha256}|{cache.__version__}|{cache.FORMAT}|{stamp}\n".encode()
     for mac in (hmac.new(os.urandom(32), head + payload, hashlib.sha256).hexdigest().encode(),
                 hashlib.sha256(payload).hexdigest().encode(), b""):
@@ -182,15 +197,21 @@ def test_even_a_signed_entry_builds_only_rule_kinds_and_built_ins(cli, own_cache
     for hostile in ({"c": "os:system", "f": {"command": f"touch {marker}"}},
                     {"c": "parcli.rules.base:Evidence", "f": {}},
                     {"c": "parcli.rules.bands:BandsRule.__init__", "f": {}}):
-        bad = json.loads(json.dumps(data))
+        bad = copy.deepcopy(data)
         target = next(n for n in bad["nodes"] if n[0] == leaf[0])
         name = next(iter(target[9][1]))
         target[9][1][name] = hostile
-        entry.write_bytes(signed(own_cache, entry, json.dumps(bad).encode()))
+        entry.write_bytes(signed(own_cache, entry, marshal.dumps(bad)))
         assert cli("score", BAC_NINH, "-f", "json").stdout == expected
-    bad = json.loads(json.dumps(data))
+    for other in (1.5, b"bytes", (lambda: 0).__code__, frozenset({1})):  # types marshal knows, refused
+        bad = copy.deepcopy(data)
+        target = next(n for n in bad["nodes"] if n[0] == leaf[0])
+        target[9][1][next(iter(target[9][1]))] = other
+        entry.write_bytes(signed(own_cache, entry, marshal.dumps(bad)))
+        assert cli("score", BAC_NINH, "-f", "json").stdout == expected
+    bad = copy.deepcopy(data)
     next(n for n in bad["nodes"] if n[0] == leaf[0])[9][0] = "os.system"
-    entry.write_bytes(signed(own_cache, entry, json.dumps(bad).encode()))
+    entry.write_bytes(signed(own_cache, entry, marshal.dumps(bad)))
     assert cli("score", BAC_NINH, "-f", "json").stdout == expected
     assert not marker.exists()
 
@@ -271,9 +292,9 @@ def test_special_files_are_skipped_at_once(cli, own_cache, tmp_path, special, wh
 
 def test_an_entry_above_its_bound_is_not_read(cli, own_cache):
     expected, entry = warm(cli, own_cache)
-    data = json.loads(forged(payload_of(entry)))
+    data = marshal.loads(forged(payload_of(entry)))
     data["header"][7] += " " * (cache.SIZE_FACTOR * 45000 + cache.SIZE_SLACK)  # the note, padded past the bound
-    entry.write_bytes(signed(own_cache, entry, json.dumps(data).encode()))
+    entry.write_bytes(signed(own_cache, entry, marshal.dumps(data)))
     assert entry.stat().st_size > cache.SIZE_FACTOR * 45000
     assert cli("score", BAC_NINH, "-f", "json").stdout == expected  # signed, but above its bound: not read
 
