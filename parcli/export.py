@@ -4,28 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import UsageError
-from .i18n import tr
-from .report import FileFormat
+from .report import RESULTS, writer_for
 from .report.files import check_output, write_atomic
 from .scoring import score_files
 from .summary import FrameworkInfo, summarize
 
 
-def output_format(output: Path) -> FileFormat:
-    fmt = FileFormat.for_path(output)
-    if fmt is None:
-        raise UsageError(f"{output}: " + tr("unknown output type {suffix!r}; use .csv, .json or .xlsx",
-                                            suffix=output.suffix or "(none)"))
-    return fmt
-
-
-def export_units(units: list[Path], output: Path, strict: bool, lang: str = "vi",
+def export_units(units: list[Path], output: Path, strict: bool, lang: str = "vi", locale: str = "en",
                  force: bool = False) -> tuple[int, list[FrameworkInfo]]:
-    """Write every unit's result to ``output``; return the number of units and their frameworks.
-    ``lang`` is for the XLSX workbook's headers (CSV and JSON stay English)."""
+    """Write every unit's result to ``output`` in the format its suffix chooses; return the number of
+    units and their frameworks. ``lang`` is for what people read (the XLSX workbook's headers; CSV and
+    JSON stay English), ``locale`` for CSV's numbers."""
     check_output(output, units)
-    writer = output_format(output).writer(lang)
+    writer = writer_for(output, RESULTS, lang, locale)
     count = 0
     frameworks: dict[str, FrameworkInfo] = {}
 

@@ -195,8 +195,6 @@ VI: dict[str, str] = {
     "or use a wider terminal (e.g. COLUMNS=200).":
         "Chỉ số lĩnh vực {ids} không vừa chiều rộng nên chưa hiện: xem bằng --fields {ids}, "
         "hoặc cho màn hình rộng hơn (ví dụ COLUMNS=200).",
-    "a ranking is written as CSV or XLSX; use a .csv or .xlsx name":
-        "bảng xếp hạng được ghi ra CSV hoặc XLSX; hãy dùng tên tệp .csv hoặc .xlsx",
     "no field {unknown}; the fields are {fields}": "không có lĩnh vực {unknown}; các lĩnh vực là {fields}",
     "{count} leaf(s) claimed above what the evidence supports": "{count} tiêu chí tự chấm cao hơn mức số liệu cho phép",
     "diff needs two files (A and B), or one unit with --claimed": "diff cần hai tệp (A và B), hoặc một đơn vị kèm --claimed",
@@ -215,9 +213,6 @@ VI: dict[str, str] = {
         "lỗi nội bộ: {error} (chạy lại với --debug để xem chi tiết, và xin báo lỗi này)",
     "the folder holds no .yaml or .xlsx file": "thư mục không có tệp .yaml hay .xlsx nào",
     "no file matches this pattern": "không có tệp nào khớp mẫu này",
-    "unknown output type {suffix!r}; use .csv, .json or .xlsx": "không hỗ trợ loại tệp {suffix!r}; hãy dùng .csv, .json hoặc .xlsx",
-    "results are not written as {format}": "kết quả không ghi được dưới dạng {format}",
-    "a ranking is not written as {format}; use a .csv name": "bảng xếp hạng không ghi được dưới dạng {format}; hãy dùng tên tệp .csv",
     "cannot write the file: {why}": "không ghi được tệp: {why}",
     "the file is read-only; it was left as it is. Pass --force to replace it":
         "tệp chỉ cho phép đọc; tệp được giữ nguyên. Thêm --force để ghi đè",
@@ -246,14 +241,12 @@ VI: dict[str, str] = {
     "Invalid value for {param}: {value} is not in the range {range}.": "Giá trị không hợp lệ cho {param}: {value} nằm ngoài khoảng {range}.",
     "Invalid value for {param}: {detail}": "Giá trị không hợp lệ cho {param}: {detail}",
     "invalid command line: {detail}": "dòng lệnh không hợp lệ: {detail}",
-    "convert writes a form (.xlsx) or a unit file (.yaml)": "convert ghi ra phiếu (.xlsx) hoặc hồ sơ đơn vị (.yaml)",
-    "a report is written as .html": "báo cáo được ghi ra tệp .html",
     "the units use different frameworks ({names}); their indices are not comparable: make one report per framework":
         "các đơn vị dùng những bộ tiêu chí khác nhau ({names}); chỉ số của chúng không so sánh được: hãy lập mỗi "
         "bộ tiêu chí một báo cáo",
     "no class given; write e.g. \"A:90,B:80,C:70,D:0\"": "chưa có xếp loại nào; hãy viết ví dụ \"A:90,B:80,C:70,D:0\"",
     # --- plan ---
-    "--apply needs a target and -o NEW.yaml": "--apply cần một mục tiêu và -o TỆP_MỚI.yaml",
+    "--apply needs a target and -o NEW ({suffixes})": "--apply cần một mục tiêu và -o TỆP_MỚI ({suffixes})",
     "{value!r} is not a number": "{value!r} không phải là số",
     "give one target: --target-index, --target-class, --gain or --target-rank":
         "chỉ cho một mục tiêu: --target-index, --target-class, --gain hoặc --target-rank",
@@ -332,4 +325,14 @@ VI: dict[str, str] = {
     "each field and leaf must be an object with a text title": "mỗi lĩnh vực và tiêu chí phải là đối tượng có tiêu đề dạng văn bản",
     "{key} must be text": "{key} phải là văn bản",
     "a status must be text": "trạng thái phải là văn bản",
+    # --- outputs chosen by their suffix ---
+    "{what} is written as {suffixes}; this name ends in {suffix!r}":
+        "{what} được ghi thành tệp {suffixes}; tên này có đuôi {suffix!r}",
+    "{what} is written as {suffixes}": "{what} được ghi thành tệp {suffixes}",
+    "(no suffix)": "(không có đuôi)",
+    "an export": "tệp xuất kết quả",
+    "a ranking": "bảng xếp hạng",
+    "a unit": "hồ sơ đơn vị",
+    "a template": "mẫu hồ sơ",
+    "a report": "báo cáo",
 }

@@ -16,6 +16,7 @@ from pathlib import Path
 from .errors import InputError, Problem
 from .i18n import tr
 from .loader import read_number
+from .report.csvout import unneutralised
 from .summary import FrameworkInfo, Summary
 
 
@@ -152,8 +153,8 @@ def read_previous(path: Path) -> tuple[dict[str, Previous], dict[str, Previous]]
                 continue
             entry = Previous(rank, index)
             code = row[col["code"]].strip() if "code" in col else ""
-            unit = _unneutralised(row[col["unit"]])
-            code = _unneutralised(code)
+            unit = unneutralised(row[col["unit"]])
+            code = unneutralised(code)
             if code:
                 by_code[code] = entry
             by_name[name_key(unit)] = entry
@@ -162,15 +163,6 @@ def read_previous(path: Path) -> tuple[dict[str, Previous], dict[str, Previous]]
     if problems:
         raise InputError("invalid previous ranking", problems)
     return by_code, by_name
-
-
-def _unneutralised(text: str) -> str:
-    """A cell as parcli wrote it, read back: only the apostrophe parcli put before formula-like text goes."""
-    from .report.csvout import _DANGEROUS
-
-    if text.startswith("'") and text[1:].startswith(_DANGEROUS):
-        return text[1:]
-    return text
 
 
 def apply_previous(ranking: Ranking, by_code: dict[str, Previous], by_name: dict[str, Previous]) -> None:
@@ -222,8 +214,8 @@ def index_at_rank(path: Path, rank: int, code: str | None, name: str) -> Decimal
                                               columns="unit, index"))
     indices = []
     for row in reader:
-        unit = _unneutralised(row.get("unit") or "")
-        row_code = _unneutralised(row.get("code") or "").strip()
+        unit = unneutralised(row.get("unit") or "")
+        row_code = unneutralised(row.get("code") or "").strip()
         if (code and row_code == code) or (not (code and row_code) and name_key(unit) == name_key(name)):
             continue  # the unit itself
         try:

@@ -20,8 +20,11 @@ EXCEL_MAX_ROWS = 1_048_576
 
 
 class XlsxWriter(Writer):
+    """Workbooks for people: the ranking and export workbooks (here), and the unit's form
+    (:func:`parcli.form.write_form`, blank for ``template``, filled for ``convert`` and ``plan --apply``)."""
+
     name = "XLSX"
-    writes_rankings = True
+    ranking_shows_leaves = True  # a workbook for people also shows every unit's leaves
 
     def results(self, fh, summaries) -> None:
         from ..rank import ranking_of
@@ -35,6 +38,16 @@ class XlsxWriter(Writer):
 
     def ranking(self, fh, ranking, leaves=()) -> None:
         write_workbook(fh, ranking, list(leaves), self.lang)
+
+    def unit(self, fh, unit, fw, ref: str, source: str = "") -> None:
+        from ..form import write_form
+
+        fh.write(write_form(fw, ref, self.lang, unit=unit))
+
+    def template(self, fh, fw, ref: str, year: int | None = None) -> None:
+        from ..form import write_form
+
+        fh.write(write_form(fw, ref, self.lang, year=year))
 
 
 def _discard(wb) -> None:

@@ -1,0 +1,109 @@
+"""Outputs: every -o picks its writer by the suffix (one table of writers), and what each writes."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from parcli.report import RANKING, REPORT, RESULTS, TEMPLATE, UNIT, WRITERS, FileFormat, Writer, suffix_list, suffixes
+from tests.conftest import EXAMPLES
+from tests.office import convert
+
+BAC_NINH = EXAMPLES / "bac-ninh-2021.yaml"
+DEPARTMENTS = sorted((EXAMPLES / "departments").glob("*.yaml"))
+
+# Every command that writes a file, with what it writes and its arguments before -o.
+COMMANDS = {
+    "export": (RESULTS, ["export", BAC_NINH]),
+    "rank": (RANKING, ["rank", *DEPARTMENTS[:3]]),
+    "template": (TEMPLATE, ["template", "department-example"]),
+    "convert": (UNIT, ["convert", BAC_NINH]),
+    "plan": (UNIT, ["plan", BAC_NINH, "--target-class", "A", "--apply"]),
+    "report": (REPORT, ["report", BAC_NINH]),
+}
+METHODS = {RESULTS: "results", RANKING: "ranking", UNIT: "unit", TEMPLATE: "template", REPORT: "report"}
+
+
+def test_each_writer_has_the_method_of_what_its_entry_declares():
+    for fmt, entry in WRITERS.items():
+        writer = fmt.writer()
+        assert isinstance(writer, Writer) and writer.name
+        for what, method in METHODS.items():
+            overridden = getattr(type(writer), method) is not getattr(Writer, method)
+            assert overridden == (what in entry.writes), (fmt, what)
+    assert FileFormat.for_path(Path("a.YML")) is FileFormat.yaml and FileFormat.for_path(Path("a.htm")) is FileFormat.html
+    assert suffixes(UNIT) == [".xlsx", ".yaml", ".yml"] and suffix_list(RANKING) == ".csv or .xlsx"
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+@pytest.mark.parametrize("suffix", [".pdf", ".txt", ""])
+def test_any_other_suffix_exits_2_naming_the_suffixes_allowed(cli, tmp_path, command, suffix):
+    what, args = COMMANDS[command]
+    out = tmp_path / f"out{suffix}"
+    run = cli(*args, "-o", out)
+    assert run.exit_code == 2, run.all
+    assert suffix_list(what) in run.stderr and str(out) in run.stderr, run.stderr
+    assert not out.exists()
+    run = cli(*args, "-o", out, "--lang", "vi")
+    assert run.exit_code == 2 and suffix_list(what, " hoặc ") in run.stderr
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_help_names_the_suffixes_of_the_table(cli, command):
+    what, args = COMMANDS[command]
+    text = " ".join(cli(args[0], "--help").stdout.split())
+    assert suffix_list(what) in text
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_every_allowed_suffix_writes_its_format(cli, tmp_path, command):
+    what, args = COMMANDS[command]
+    for suffix in suffixes(what):
+        out = tmp_path / f"out{suffix}"
+        run = cli(*args, "-o", out)
+        assert run.exit_code == 0, run.all
+        data = out.read_bytes()
+        fmt = FileFormat.for_path(out)
+        if fmt is FileFormat.xlsx:
+            assert data[:2] == b"PK"
+        elif fmt is FileFormat.yaml:
+            assert b"schema: parcli/unit/v1" in data and data[:2] != b"PK"
+        elif fmt is FileFormat.html:
+            assert data.lstrip().startswith(b"<!DOCTYPE html>")
+        elif fmt is FileFormat.json:
+            assert json.loads(data)[0]["schema"] == "parcli/result/v1"
+        else:
+            assert data.startswith(b"\xef\xbb\xbf") and data[3:].split(b",")[0] in (b"unit", b"rank")
+
+
+def test_standard_output_takes_the_text_format(cli):
+    run = cli("rank", *DEPARTMENTS[:3], "-o", "-")
+    assert run.exit_code == 0 and run.stdout.lstrip("\ufeff").startswith("rank,unit,code,year")
+    run = cli("export", BAC_NINH, "-o", "-")
+    assert run.exit_code == 0 and run.stdout.lstrip("\ufeff").startswith("unit,code,year,framework")
+    run = cli("template", "department-example", "-o", "-")
+    assert run.exit_code == 0 and "schema: parcli/unit/v1" in run.stdout
+
+
+def test_plan_apply_writes_a_filled_form_that_scores_to_the_planned_index(cli, tmp_path):
+    """``plan --apply -o X.xlsx``: a filled form of the planned unit; scored as it is and after
+    LibreOffice has saved it again, it gives the planned index (and the same result as the .yaml)."""
+    form, unit = tmp_path / "planned.xlsx", tmp_path / "planned.yaml"
+    run = cli("plan", BAC_NINH, "--target-index", "92.5", "--apply", "-o", form, "-f", "json")
+    assert run.exit_code == 0, run.all
+    planned = json.loads(run.stdout, parse_float=Decimal)["after"]
+    assert cli("plan", BAC_NINH, "--target-index", "92.5", "--apply", "-o", unit).exit_code == 0
+    assert form.read_bytes()[:2] == b"PK"
+    (resaved,) = convert([form], "xlsx", tmp_path / "resaved")
+    assert resaved.read_bytes() != form.read_bytes()
+    expected = json.loads(cli("score", unit, "-f", "json").stdout, parse_float=Decimal)
+    for path in (form, resaved):
+        got = json.loads(cli("score", path, "-f", "json").stdout, parse_float=Decimal)
+        assert (got["index"], got["points"], got["class"]) == (planned["index"], planned["points"], planned["class"])
+        assert got["leaves"] == expected["leaves"]
+    back = tmp_path / "back.yml"
+    assert cli("convert", resaved, "-o", back).exit_code == 0
+    assert json.loads(cli("score", back, "-f", "json").stdout, parse_float=Decimal)["index"] == planned["index"]
