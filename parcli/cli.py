@@ -109,6 +109,11 @@ def _err(line: str) -> None:
     typer.echo(line, err=True)
 
 
+def _warn(text: str) -> None:
+    """A warning line, whole (the file names in it are never cut)."""
+    _err(tr("warning:") + " " + text)
+
+
 def guarded(fn):
     """Turn expected errors into messages and exit codes; never show a traceback."""
 
@@ -174,7 +179,25 @@ def _paths(names: list[str]) -> list[Path]:
     # costs about 0.1 ms per file, a second for every commune of the country.
     from .files import expand
 
-    return expand(names)
+    repeated: list[Path] = []
+    paths = expand(names, repeated)
+    if repeated:
+        shown = ", ".join(map(str, repeated[:5])) + (tr(" and {count} more", count=len(repeated) - 5)
+                                                      if len(repeated) > 5 else "")
+        _warn(tr("{count} file(s) given more than once (through overlapping folders or patterns) are read once:",
+                 count=len(repeated)) + " " + shown)
+    return paths
+
+
+def _warn_units(units, ranked) -> None:
+    """Warnings of a run over many units (summaries or results): a unit without evidence; units of
+    different years among those ``ranked``."""
+    from .rank import blank_warning, years_warning
+
+    lines = [*map(blank_warning, units), years_warning((s.year, s.file) for s in ranked)]
+    for line in lines:
+        if line:
+            _warn(line)
 
 
 def _consoles():
@@ -265,9 +288,11 @@ def export(
     from .export import export_units
     from .report import provenance_line
 
-    count, used = export_units(_paths(units), output, strict, lang.value, locale.value, force)
+    count, used, warnings = export_units(_paths(units), output, strict, lang.value, locale.value, force)
     for fw in used:
         _err(provenance_line(fw, lang.value))
+    for warning in warnings:
+        _warn(warning)
     _err(tr("wrote {file} ({count} unit(s))", file=output, count=count))
 
 
@@ -329,6 +354,8 @@ def rank(
                             "Rank each framework separately, or pass --allow-mixed", names=names))
     if prev is not None:
         apply_previous(ranking, *prev)
+    ranked = [row.summary for row in ranking.rows]
+    _warn_units(ranked, ranked)
     if writer is not None:
         from .report.files import check_output, write_atomic
 
@@ -442,6 +469,12 @@ def report(
         names = ", ".join(sorted(f"{k[0]}@{k[1]}" for k in keys))
         raise UsageError(tr("the units use different frameworks ({names}); their indices are not comparable: "
                             "make one report per framework", names=names))
+    from .rank import by_unit, distinct_units
+
+    same = distinct_units(results)
+    if same:
+        raise InputError("two files of one unit", same)
+    _warn_units(results, [group[-1] for group in by_unit(results)])  # a unit's latest year is the one ranked
     prev = read_previous(previous) if previous is not None else None
     _write_new(output, [*paths, *([previous] if previous else []), *(Path(r.framework.source_path) for r in results)],
                force, lambda fh: writer.report(fh, results, prev))

@@ -173,25 +173,24 @@ def build(results, lang: str = "vi", locale: str = "en", previous=None) -> str:
 
     from . import __version__
     from .plan import opportunities
-    from .rank import apply_previous, ranking_of
+    from .rank import apply_previous, by_unit, ranking_of
 
     words = _WORDS[lang]
-    summaries = [summarize(r) for r in results]
+    # one unit over several years: its latest year is its page and its row of the ranking, the year
+    # before is its year-over-year view (a unit is never ranked against itself)
+    groups = by_unit(results)
+    current = [group[-1] for group in groups]
+    before = {id(group[-1]): group[-2] for group in groups if len(group) > 1}
+    summaries = [summarize(r) for r in current]
     ranking = ranking_of(summaries)
     if previous is not None:
         apply_previous(ranking, *previous)
-    by_summary = {id(s): r for s, r in zip(summaries, results)}
+    by_summary = {id(s): r for s, r in zip(summaries, current)}
     pages = []
     for row in ranking.rows:
         result = by_summary[id(row.summary)]
-        pages.append(UnitPage(result, row.summary, row.rank, row.rank_change if ranking.has_previous else None))
-    # two years of one unit: the later one shows what moved
-    for page in pages:
-        key = page.result.code or page.result.unit
-        earlier = [p for p in pages if (p.result.code or p.result.unit) == key and p.result.year < page.result.year
-                   and p.result.framework.id == page.result.framework.id]
-        if earlier:
-            page.previous = max(earlier, key=lambda p: p.result.year).result
+        pages.append(UnitPage(result, row.summary, row.rank, row.rank_change if ranking.has_previous else None,
+                              before.get(id(result))))
     fw = results[0].framework
     places = fw.places
     classes = fw.header.classes

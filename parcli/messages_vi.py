@@ -185,6 +185,7 @@ VI: dict[str, str] = {
     "ok, {summary}": "hợp lệ, {summary}",
     "{count} file(s) checked: {valid} valid, {bad} with problems": "đã kiểm tra {count} tệp: {valid} hợp lệ, {bad} có lỗi",
     "warning: {message}": "cảnh báo: {message}",
+    "warning:": "cảnh báo:",
     "wrote {file}": "đã ghi {file}",
     "wrote {file} ({count} unit(s))": "đã ghi {file} ({count} đơn vị)",
     "the units use different frameworks ({names}); their indices are not comparable. Rank each framework separately, "
@@ -335,4 +336,26 @@ VI: dict[str, str] = {
     "a unit": "hồ sơ đơn vị",
     "a template": "mẫu hồ sơ",
     "a report": "báo cáo",
+    # --- many units in one run ---
+    "{count} file(s) given more than once (through overlapping folders or patterns) are read once:":
+        "{count} tệp được chỉ ra nhiều lần (qua các thư mục hay mẫu chồng lên nhau) chỉ được đọc một lần:",
+    " and {count} more": " và {count} tệp khác",
+    "the same unit and year as {other} ({unit}, {year}): one run takes one file of each unit and year; "
+    "leave one of the two out":
+        "cùng đơn vị và cùng năm với {other} ({unit}, {year}): mỗi lần chạy chỉ nhận một tệp cho mỗi đơn vị "
+        "trong một năm; hãy bỏ bớt một trong hai tệp",
+    "{file}: no leaf has evidence (a blank form or unit file?); it counts with 0 points":
+        "{file}: không tiêu chí nào có số liệu (phiếu hay hồ sơ còn để trống?); đơn vị được tính 0 điểm",
+    "{count} unit(s)": "{count} đơn vị",
+    "the units are of {count} different years, their indices ranked as if of one year:":
+        "các đơn vị thuộc {count} năm khác nhau, chỉ số của chúng được xếp hạng như cùng một năm:",
+    # --- an earlier ranking workbook (--previous x.xlsx) ---
+    "two parts of the zip have one name": "hai phần của tệp zip trùng tên",
+    "it has no sheet": "tệp không có trang tính nào",
+    "the sheet spans {rows:,} rows × {cols:,} columns, more than parcli reads ({limit:,} cells); it is refused unread":
+        "trang tính trải trên {rows:,} dòng × {cols:,} cột, nhiều hơn mức parcli đọc ({limit:,} ô); tệp bị từ chối, "
+        "không đọc",
+    "its shared strings declare more strings than they hold": "phần chuỗi dùng chung khai báo nhiều chuỗi hơn số chuỗi có thật",
+    "no header row with the columns {columns}; give the ranking workbook that parcli rank or export wrote":
+        "không có dòng tiêu đề với các cột {columns}; hãy dùng bảng xếp hạng Excel do parcli rank hoặc export ghi ra",
 }

@@ -278,7 +278,8 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     names = []
     for i in range(240):
         p = tmp_path / f"u{i:03}.yaml"
-        p.write_text(text.replace("framework: department-example", f"framework: {fw}"), encoding="utf-8")
+        p.write_text(text.replace("framework: department-example", f"framework: {fw}")
+                     .replace('code: "BDT"', f'code: "U{i:03}"'), encoding="utf-8")  # 240 units, not one 240 times
         names.append(p.name)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm", "COLUMNS": "100", "PARCLI_LANG": "en"}
     cmd = [sys.executable, "-m", "parcli", "rank", *names, "-o", "r.csv"]

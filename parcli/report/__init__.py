@@ -139,6 +139,7 @@ class Writer:
     lang = "vi"
     locale = "en"
     ranking_shows_leaves = False  # its ranking also shows every unit's leaves (needs the full summaries)
+    ranks_results = False  # its results also rank the units (a workbook's ranking sheet)
 
     def _not_written(self, what: str):
         return UsageError(tr("{what} is written as {suffixes}", what=_what(what),

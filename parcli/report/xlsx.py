@@ -25,6 +25,7 @@ class XlsxWriter(Writer):
 
     name = "XLSX"
     ranking_shows_leaves = True  # a workbook for people also shows every unit's leaves
+    ranks_results = True  # and its export begins with the ranking sheet
 
     def results(self, fh, summaries) -> None:
         from ..rank import ranking_of
