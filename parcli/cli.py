@@ -513,7 +513,7 @@ def plan(
     force: Annotated[bool, typer.Option("--force", help="Replace NEW if it exists.")] = False,
     concise: ConciseOpt = False,
     lang: LangOpt = Lang.vi,
-    locale: LocaleOpt = Locale.en,
+    locale: CsvLocaleOpt = Locale.en,
 ) -> None:
     """Which lost points to win back: every next step, or the fewest changes that reach a target.
 
@@ -557,7 +557,7 @@ def plan(
         from .report.planout import CSV_COLUMNS, plan_rows
 
         sys.stdout.flush()
-        write_rows(sys.stdout.buffer, CSV_COLUMNS, plan_rows(the_plan))
+        write_rows(sys.stdout.buffer, CSV_COLUMNS, plan_rows(the_plan), locale.value)
     else:
         from .report.planout import plan_tables
         from .report.table import emit

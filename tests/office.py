@@ -40,9 +40,10 @@ def convert(files: list[Path], to: str, outdir: Path, *, infilter: str | None = 
     return out
 
 
-def open_csv_as_vi_vn(csv: Path, outdir: Path) -> Path:
-    """The CSV as a vi-VN LibreOffice opens it (';' between fields, UTF-8, its number format), saved as .xlsx."""
-    return convert([csv], "xlsx", outdir, infilter=f"CSV:59,34,76,1,,{VI_VN}")[0]
+def open_csv_as_vi_vn(csv: Path, outdir: Path, separator: str = ";") -> Path:
+    """The CSV as a vi-VN LibreOffice opens it (``separator`` between fields: ';' is the vi-VN list
+    separator a double-click uses; UTF-8; vi-VN numbers, ',' decimals), saved as .xlsx."""
+    return convert([csv], "xlsx", outdir, infilter=f"CSV:{ord(separator)},34,76,1,,{VI_VN}")[0]
 
 
 def pdf_pages(pdf: Path) -> int:

@@ -107,3 +107,75 @@ def test_plan_apply_writes_a_filled_form_that_scores_to_the_planned_index(cli, t
     back = tmp_path / "back.yml"
     assert cli("convert", resaved, "-o", back).exit_code == 0
     assert json.loads(cli("score", back, "-f", "json").stdout, parse_float=Decimal)["index"] == planned["index"]
+
+
+# --- CSV for a Vietnamese spreadsheet (--locale vi) -----------------------------------------------
+
+NUMERIC = {"rank", "year", "points", "max", "index", "lost", "claimed", "previous_rank", "rank_change",
+           "index_change", "points_before", "points_after", "gain", "index_gain"}
+
+
+def numeric(head: str) -> bool:
+    return head in NUMERIC or head.startswith("field_")  # field_1: a field's index (the rank CSV)
+
+
+def csv_rows(data: bytes, delimiter: str) -> list[list[str]]:
+    import csv
+    import io
+
+    assert data.startswith(b"\xef\xbb\xbf") and not data[3:].startswith(b"sep=")
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=delimiter))
+
+
+def sheet_rows(book: Path) -> list[list]:
+    from openpyxl import load_workbook
+
+    return [[c.value for c in row] for row in load_workbook(book).worksheets[0].iter_rows()]
+
+
+def test_a_vi_csv_opens_as_numbers_in_a_vi_vn_spreadsheet(cli, tmp_path, write):
+    """``--locale vi``: ';' between fields, ',' decimals, UTF-8 with BOM. Opened by LibreOffice in the
+    vi-VN locale (as a double-click opens it there), every number is a number of the right value and
+    every text stays text; the default CSV (the machine format) opened the same way turns 94.023 into
+    94023, which is why vi exists."""
+    from tests.office import open_csv_as_vi_vn
+
+    evil = write("evil.yaml", 'schema: parcli/unit/v1\nunit: "=SUM(1;2)"\ncode: "E;1"\nyear: 2021\n'
+                              'framework: department-example\nevidence:\n  "1.1.1": {value: kip_thoi, note: "a; b, c"}\n')
+    units = [*DEPARTMENTS, evil]
+    runs = {
+        "rank": (["rank", *units, "-o"], True),
+        "export": (["export", *units[:3], evil, "-o"], True),
+        "score": (["score", DEPARTMENTS[0], "-f", "csv"], False),
+        "plan": (["plan", BAC_NINH, "--target-class", "A", "-f", "csv"], False),
+    }
+    for name, (args, to_file) in runs.items():
+        outputs = {}
+        for locale in ("en", "vi"):
+            out = tmp_path / f"{name}-{locale}.csv"
+            run = cli(*args, *([out] if to_file else []), "--locale", locale)
+            assert run.exit_code == 0, run.all
+            if not to_file:
+                out.write_bytes(run.stdout.encode("utf-8"))
+            outputs[locale] = out
+        machine = csv_rows(outputs["en"].read_bytes(), ",")
+        vi_text = outputs["vi"].read_bytes()
+        assert csv_rows(vi_text, ";") == [[c.replace(".", ",") if numeric(h) and i else c
+                                           for h, c in zip(machine[0], row)] for i, row in enumerate(machine)]
+        opened = sheet_rows(open_csv_as_vi_vn(outputs["vi"], tmp_path / f"{name}-vi"))
+        assert opened[0] == machine[0]
+        for row, cells in zip(machine[1:], opened[1:]):
+            for head, text, value in zip(machine[0], row, cells):
+                if numeric(head) and text:
+                    assert isinstance(value, (int, float)) and not isinstance(value, bool), (name, head, text, value)
+                    assert Decimal(repr(value)).normalize() == Decimal(text).normalize(), (name, head, text, value)
+                elif head in ("unit", "code", "note", "title", "from", "to") and text:
+                    assert value == text, (name, head, text, value)  # text stays text, formula-like text too
+        if name == "rank":
+            default = sheet_rows(open_csv_as_vi_vn(outputs["en"], tmp_path / "rank-en", ","))
+            column = machine[0].index("index")
+            assert machine[1][column] == "94.023" and default[1][column] != 94.023  # the issue this item fixes
+    # parcli reads its vi CSV back: --previous gives what the default CSV gives
+    prev_en = cli("rank", *DEPARTMENTS, "--previous", tmp_path / "rank-en.csv", "-o", "-")
+    prev_vi = cli("rank", *DEPARTMENTS, "--previous", tmp_path / "rank-vi.csv", "-o", "-")
+    assert prev_en.exit_code == prev_vi.exit_code == 0 and prev_en.stdout == prev_vi.stdout
