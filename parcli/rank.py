@@ -250,8 +250,10 @@ def _number(value) -> Decimal | None:
         return None
     if isinstance(value, bool):
         raise ValueError
-    if isinstance(value, (int, float)):
-        value = repr(value)  # the shortest text of the number the cell holds: 94.023, not 94.0229999…
+    if isinstance(value, int):
+        value = str(value)
+    elif isinstance(value, float):  # a cell's double (openpyxl writes 80.24 as 80.23999999999999): 15 digits
+        value = format(value, ".15g")  # give back the decimal written, for any of up to 15 digits
     number = read_number(str(value))
     if not number.is_finite():
         raise ValueError

@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -233,6 +234,12 @@ def test_a_previous_workbook_gets_the_checks_of_a_rank_csv(cli, tmp_path):
     assert f"{bad}:Xếp hạng!{index_col}{first}: rank and index must be numbers" in lines
     assert f"{bad}:Xếp hạng!A{first + 2}: rank and index must be numbers" in lines
     assert f"{bad}:Xếp hạng!{index_col}{first + 3}: rank and index must be numbers" in lines
+    # openpyxl writes 80.24 as 80.23999999999999 (16 digits): it reads back as the 80.24 written
+    exact = edited(book, tmp_path / "exact.xlsx", {f"{index_col}{first}": 80.24})
+    assert b"80.23999999999999" in zipfile.ZipFile(exact).read("xl/worksheets/sheet1.xml")
+    unit = ws.cell(row=first, column=2).value
+    rows = {r["unit"]: r for r in rank_rows(cli, *DEPARTMENTS[:5], "--previous", exact)}
+    assert Decimal(rows[unit]["index"]) - Decimal("80.24") == Decimal(rows[unit]["index_change"])
     headless = edited(book, tmp_path / "headless.xlsx", {f"A{head}": "Hạng"})
     run = cli("rank", *DEPARTMENTS, "--previous", headless)
     assert run.exit_code == 1 and "no header row with the columns Xếp hạng (Rank)" in run.stderr

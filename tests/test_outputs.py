@@ -179,3 +179,78 @@ def test_a_vi_csv_opens_as_numbers_in_a_vi_vn_spreadsheet(cli, tmp_path, write):
     prev_en = cli("rank", *DEPARTMENTS, "--previous", tmp_path / "rank-en.csv", "-o", "-")
     prev_vi = cli("rank", *DEPARTMENTS, "--previous", tmp_path / "rank-vi.csv", "-o", "-")
     assert prev_en.exit_code == prev_vi.exit_code == 0 and prev_en.stdout == prev_vi.stdout
+
+
+# --- print-ready ranking and export workbooks -------------------------------------------------------
+
+
+def test_ranking_and_export_workbooks_are_print_ready(cli, tmp_path, write):
+    """A4 landscape, every column within the page width, the title line (framework and year) and the
+    header rows on every page, rows as high as their wrapped text, the field names in the headers; the
+    17 departments' ranking prints on one page (at most 4). Printed by LibreOffice to PDF and read back
+    with poppler: no text over text, every header word printed, the last column on every page."""
+    import re
+
+    from openpyxl import load_workbook
+
+    from parcli.report.xlsx import LINE_HEIGHT, lines_of
+    from parcli.store import Store
+    from tests.office import overlapping, pdf_pages, pdf_words
+
+    long_name = ("Sở Nông nghiệp và Phát triển nông thôn tỉnh, gồm Chi cục Thủy lợi, Chi cục Kiểm lâm và "
+                 "Trung tâm Khuyến nông")
+    text = (EXAMPLES / "departments" / "so-nong-nghiep.yaml").read_text(encoding="utf-8")
+    longer = write("nn.yaml", text.replace("Sở Nông nghiệp và Phát triển nông thôn", long_name)
+                   .replace('code: "SNN"', 'code: "SNN2"').replace("../../criteria/department-example.yaml",
+                                                                  "department-example"))
+    fw = Store().framework("department-example")
+    last = tmp_path / "last.csv"
+    assert cli("rank", *DEPARTMENTS[:9], "-o", last).exit_code == 0
+    books = {"rank-vi": ["rank", *DEPARTMENTS, longer, "--previous", last, "--lang", "vi"],
+             "rank-17": ["rank", *DEPARTMENTS, "--lang", "vi"],
+             "export-en": ["export", *DEPARTMENTS, longer, "--lang", "en"]}
+    for name, args in books.items():
+        book = tmp_path / f"{name}.xlsx"
+        run = cli(*args, "-o", book)
+        assert run.exit_code == 0, run.all
+        lang = "en" if name.endswith("en") else "vi"
+        wb = load_workbook(book)
+        for ws in wb.worksheets:
+            setup = ws.page_setup
+            assert (setup.orientation, int(setup.paperSize), setup.fitToWidth, setup.fitToHeight) == ("landscape", 9, 1, 0)
+            assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.print_title_rows == "$1:$2"
+            assert ws["A1"].value.startswith(ws.title) and fw.title(lang) in ws["A1"].value
+            assert ("Năm 2021" if lang == "vi" else "Year 2021") in ws["A1"].value
+            heads = [c.value for c in ws[2]]
+            widths = [ws.column_dimensions[c.column_letter].width for c in ws[2]]
+            assert ws.row_dimensions[2].height >= LINE_HEIGHT * max(lines_of(h, w) for h, w in zip(heads, widths))
+        ranking = wb.worksheets[0]
+        heads = [c.value for c in ranking[2]]
+        for field in fw.fields:
+            assert f"{field.id}. {field.label(lang)} (%)" in heads  # the field's name, not only "Field 1"
+        if longer in args:
+            row = next(r for r in range(3, ranking.max_row + 1) if ranking.cell(row=r, column=2).value == long_name)
+            assert ranking.row_dimensions[row].height >= 2 * LINE_HEIGHT  # a long name wraps, its row grows
+        # printed
+        pdf = convert([book], "pdf", tmp_path / f"{name}-pdf")[0]
+        pages = pdf_words(pdf)
+        assert len(pages) == pdf_pages(pdf)
+        titles = {ws.title: ws["A1"].value for ws in wb.worksheets}
+        last_heads = {ws.title: [c.value for c in ws[2]][-1] for ws in wb.worksheets}
+        printed = {title: [] for title in titles}
+        for number, words in enumerate(pages, start=1):
+            line = " ".join(w[4] for w in sorted(words, key=lambda w: (round(w[1]), w[0])))
+            sheet = next(t for t, head in titles.items() if line.startswith(head.split(" · ")[0] + " · "))
+            printed[sheet].append(number)
+            assert " ".join(titles[sheet].split()) in line, (name, number)  # the title line on every page
+            assert all(word in line for word in last_heads[sheet].split()), (name, number, last_heads[sheet])
+            assert not overlapping(words), (name, number, overlapping(words)[:5])
+        first = {w[4] for w in pages[0]}
+        for head in [c.value for c in wb.worksheets[0][2]]:
+            pieces = [piece for word in head.split() for piece in re.split(r"(?<=-)(?=.)", word)]  # E- | government
+            assert all(piece in first for piece in pieces), (name, head, [p for p in pieces if p not in first])
+        if longer in args:
+            assert all(word in first for word in long_name.split())  # a long name wraps, never cut
+        if name == "rank-17":
+            assert 1 <= len(printed[wb.worksheets[0].title]) <= 4
+            assert len(printed[wb.worksheets[0].title]) == 1, printed
