@@ -293,7 +293,8 @@ def export(
         _err(provenance_line(fw, lang.value))
     for warning in warnings:
         _warn(warning)
-    _err(tr("wrote {file} ({count} unit(s))", file=output, count=count))
+    if str(output) != "-":  # standard output: the data only
+        _err(tr("wrote {file} ({count} unit(s))", file=output, count=count))
 
 
 @command()
@@ -369,7 +370,8 @@ def rank(
         write_atomic(output, lambda fh: writer.ranking(fh, ranking, leaves), force)
         for info in ranking.frameworks:
             _err(provenance_line(info, lang.value))
-        _err(tr("wrote {file} ({count} unit(s))", file=output, count=len(ranking.rows)))
+        if str(output) != "-":  # standard output: the data only
+            _err(tr("wrote {file} ({count} unit(s))", file=output, count=len(ranking.rows)))
         return
     from .report.table import emit, fitting_rank_table
 

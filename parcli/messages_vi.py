@@ -331,7 +331,7 @@ VI: dict[str, str] = {
         "{what} được ghi thành tệp {suffixes}; tên này có đuôi {suffix!r}",
     "{what} is written as {suffixes}": "{what} được ghi thành tệp {suffixes}",
     "(no suffix)": "(không có đuôi)",
-    "an export": "tệp xuất kết quả",
+    "an export": "kết quả xuất",
     "a ranking": "bảng xếp hạng",
     "a unit": "hồ sơ đơn vị",
     "a template": "mẫu hồ sơ",
