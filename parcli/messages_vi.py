@@ -220,12 +220,12 @@ VI: dict[str, str] = {
     "the folder {folder} does not exist; create it first": "thư mục {folder} chưa có; hãy tạo trước",
     "is a folder; give a file name such as {example}": "là thư mục; hãy cho tên tệp, ví dụ {example}",
     "is one of the input files; choose another output name": "là một trong các tệp đầu vào; hãy chọn tên tệp kết quả khác",
-    "the units use different frameworks; their summary columns differ. Export them to separate .xlsx files, "
-    "or to one .csv or .json":
-        "các đơn vị dùng những bộ tiêu chí khác nhau nên cột tổng hợp khác nhau. Hãy xuất ra các tệp .xlsx riêng, "
-        "hoặc ra một tệp .csv hay .json",
-    "more than {rows:,} leaf rows: above what one Excel sheet holds; export to .csv instead":
-        "hơn {rows:,} dòng tiêu chí: vượt sức chứa của một trang tính Excel; hãy xuất ra .csv",
+    "the units use different frameworks; their summary columns differ. Export them to separate {xlsx} files, "
+    "or to one {others}":
+        "các đơn vị dùng những bộ tiêu chí khác nhau nên cột tổng hợp khác nhau. Hãy xuất ra các tệp {xlsx} riêng, "
+        "hoặc ra một tệp {others}",
+    "more than {rows:,} leaf rows: above what one Excel sheet holds; export to {others} instead":
+        "hơn {rows:,} dòng tiêu chí: vượt sức chứa của một trang tính Excel; hãy xuất ra {others}",
     # --- the command line (typer's parser says these in English; parcli/usage.py) ---
     "Usage:": "Cách dùng:",
     "Try '{command} -h' for help.": "Xem '{command} -h' để được hướng dẫn.",

@@ -87,10 +87,11 @@ def suffixes(what: str) -> list[str]:
     return [s for fmt, entry in WRITERS.items() if what in entry.writes for s in entry.suffixes]
 
 
-def suffix_list(what: str, words: str | None = None) -> str:
-    """The suffixes ``-o`` takes for ``what``, as people read a list: ".csv, .json or .xlsx".
-    ``words``: the word for "or" (the command line's help is English; messages pass ``tr(" or ")``)."""
-    names = [entry.suffixes[0] for entry in WRITERS.values() if what in entry.writes]
+def suffix_list(what: str, words: str | None = None, besides: tuple[FileFormat, ...] = ()) -> str:
+    """The suffixes ``-o`` takes for ``what`` (the formats ``besides`` left out), as people read a list:
+    ".csv, .json or .xlsx". ``words``: the word for "or" (the command line's help is English; messages
+    pass ``tr(" or ")``)."""
+    names = [entry.suffixes[0] for fmt, entry in WRITERS.items() if what in entry.writes and fmt not in besides]
     if len(names) == 1:
         return names[0]
     return ", ".join(names[:-1]) + (words or " or ") + names[-1]

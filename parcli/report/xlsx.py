@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from ..errors import InputError, UsageError
 from ..i18n import tr
-from . import Writer, label
+from . import RESULTS, FileFormat, Writer, label, suffix_list
 from .csvout import neutralise
 
 EXCEL_MAX_ROWS = 1_048_576
@@ -34,7 +34,8 @@ class XlsxWriter(Writer):
         keys = {s.framework.key for s in summaries}
         if len(keys) > 1:
             raise UsageError(tr("the units use different frameworks; their summary columns differ. Export them "
-                                "to separate .xlsx files, or to one .csv or .json"))
+                                "to separate {xlsx} files, or to one {others}", xlsx=FileFormat.xlsx.suffixes[0],
+                                others=_besides_xlsx()))
         write_workbook(fh, ranking_of(summaries), summaries, self.lang)
 
     def ranking(self, fh, ranking, leaves=()) -> None:
@@ -49,6 +50,11 @@ class XlsxWriter(Writer):
         from ..form import write_form
 
         fh.write(write_form(fw, ref, self.lang, year=year))
+
+
+def _besides_xlsx() -> str:
+    """The other formats an export can take (they hold any number of rows, text of any length)."""
+    return suffix_list(RESULTS, tr(" or "), besides=(FileFormat.xlsx,))
 
 
 def _discard(wb) -> None:
@@ -175,7 +181,7 @@ def _write(wb, fh, ranking, leaves, lang: str) -> None:
             count += 1
             if count > EXCEL_MAX_ROWS:
                 raise InputError(tr("more than {rows:,} leaf rows: above what one Excel sheet holds; "
-                                    "export to .csv instead", rows=EXCEL_MAX_ROWS))
+                                    "export to {others} instead", rows=EXCEL_MAX_ROWS, others=_besides_xlsx()))
             cells = []
             for i, (value, (_text_head, fmt)) in enumerate(zip(row, heads)):
                 if value is None:
