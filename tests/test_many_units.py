@@ -174,6 +174,9 @@ def test_a_report_of_one_unit_over_two_years_shows_the_year_over_year_view(cli, 
     ranking = html[html.index('id="ranking"'):html.index("</table>", html.index('id="ranking"'))]
     assert ranking.count("<tr>") == 3 and "Rank 1 of 2" in html  # a header and two units
     assert html.count('<section class="unit"') == 2 and html.count("Compared with 2020") == 2
+    # two units of different years are ranked together: said so
+    run = cli("report", a21, b20, "-o", out, "--force", "--lang", "en")
+    assert run.exit_code == 0 and "the units are of 2 different years" in run.stderr
 
 
 # --- --previous: last year's ranking workbook ------------------------------------------------

@@ -108,18 +108,19 @@ def lines_of(text, width: float) -> int:
     room = max(1, int(width) - 1)
     count = 0
     for paragraph in str(text).split("\n"):
-        count += 1
-        used = 0
+        lines, used = 1, 0
         for word in paragraph.split():
-            need = len(word) if not used else used + 1 + len(word)
-            if need <= room:
-                used = need
-            else:
-                extra, rest = divmod(len(word), room)  # a word longer than the column breaks anywhere
-                count += extra if used == 0 else 1 + extra
-                used = rest if rest else (room if extra else len(word))
-                if used == 0:
-                    used = room
+            size = len(word)
+            if used and used + 1 + size <= room:
+                used += 1 + size
+                continue
+            if used:  # the word starts the next line
+                lines += 1
+            while size > room:  # a word longer than the column breaks anywhere
+                lines += 1
+                size -= room
+            used = size
+        count += lines
     return count
 
 
@@ -169,7 +170,7 @@ def _write(wb, fh, ranking, leaves, lang: str) -> None:
         ws.append([line])
         header = []
         for text, _fmt in heads:
-            c = WriteOnlyCell(ws, value=text)
+            c = WriteOnlyCell(ws, value=_text(text))  # field titles come from the framework file
             c.font = bold
             c.alignment = wrap_top
             header.append(c)
