@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from .errors import InputError, Problem
-from .i18n import tr
+from .i18n import N_, tr
 from .loader import read_number
 from .summary import FrameworkInfo, Summary
 
@@ -110,6 +110,23 @@ class Previous:
     index: Decimal | None
 
 
+_CSV_REASONS = (  # the csv module's own words → parcli's
+    ("field larger than field limit", N_("a cell longer than {limit:,} characters")),
+    ("line contains NUL", N_("a NUL character (binary data)")),
+    ("new-line character seen in unquoted field", N_("a line break inside a cell without quotes")),
+    ("unexpected end of data", N_("the file ends inside a quoted cell")),
+)
+
+
+def csv_reason(exc: Exception) -> str:
+    """What the csv module found, in the chosen language."""
+    text = str(exc)
+    for start, reason in _CSV_REASONS:
+        if text.startswith(start):
+            return tr(reason, limit=csv.field_size_limit())
+    return tr("the CSV syntax is broken here")
+
+
 def read_previous(path: Path) -> tuple[dict[str, Previous], dict[str, Previous]]:
     """An earlier rank CSV → (by code, by NFC name)."""
     from .loader import read_bytes
@@ -126,7 +143,7 @@ def read_previous(path: Path) -> tuple[dict[str, Previous], dict[str, Previous]]
     except StopIteration:
         raise InputError(f"{name}: " + tr("the file is empty; give a rank CSV that parcli rank wrote")) from None
     except csv.Error as exc:
-        raise InputError(f"{name}:1:1: " + tr("not a CSV file: {detail}", detail=exc)) from None
+        raise InputError(f"{name}:1:1: " + tr("not a CSV file: {detail}", detail=csv_reason(exc))) from None
     header = [h.strip() for h in header]
     missing = [c for c in ("rank", "unit", "index") if c not in header]
     if missing:
@@ -158,7 +175,7 @@ def read_previous(path: Path) -> tuple[dict[str, Previous], dict[str, Previous]]
                 by_code[code] = entry
             by_name[name_key(unit)] = entry
     except csv.Error as exc:
-        raise InputError(f"{name}: " + tr("not a CSV file: {detail}", detail=exc)) from None
+        raise InputError(f"{name}: " + tr("not a CSV file: {detail}", detail=csv_reason(exc))) from None
     if problems:
         raise InputError("invalid previous ranking", problems)
     return by_code, by_name
