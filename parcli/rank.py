@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .errors import InputError, Problem
-from .i18n import tr
+from .i18n import N_, tr
 from .loader import read_number
 from .report.csvout import unneutralised
 from .summary import FrameworkInfo, Summary
@@ -185,6 +185,23 @@ class Previous:
     index: Decimal | None
 
 
+_CSV_REASONS = (  # the csv module's own words → parcli's
+    ("field larger than field limit", N_("a cell longer than {limit:,} characters")),
+    ("line contains NUL", N_("a NUL character (binary data)")),
+    ("new-line character seen in unquoted field", N_("a line break inside a cell without quotes")),
+    ("unexpected end of data", N_("the file ends inside a quoted cell")),
+)
+
+
+def csv_reason(exc: Exception) -> str:
+    """What the csv module found, in the chosen language."""
+    text = str(exc)
+    for start, reason in _CSV_REASONS:
+        if text.startswith(start):
+            return tr(reason, limit=csv.field_size_limit())
+    return tr("the CSV syntax is broken here")
+
+
 def read_previous(path: Path) -> tuple[dict[str, Previous], dict[str, Previous]]:
     """An earlier ranking → (by code, by NFC name): a rank CSV that ``rank -o`` wrote (either dialect:
     the default, or ``--locale vi``'s ``;`` and decimal commas), or the ranking sheet of a workbook that
@@ -285,7 +302,7 @@ def _csv_table(path: Path, name: str):
     except StopIteration:
         raise InputError(f"{name}: " + tr("the file is empty; give a rank CSV that parcli rank wrote")) from None
     except csv.Error as exc:
-        raise InputError(f"{name}:1:1: " + tr("not a CSV file: {detail}", detail=exc)) from None
+        raise InputError(f"{name}:1:1: " + tr("not a CSV file: {detail}", detail=csv_reason(exc))) from None
     header = [h.strip() for h in header]
     missing = [c for c in ("rank", "unit", "index") if c not in header]
     if missing:
@@ -301,7 +318,7 @@ def _csv_table(path: Path, name: str):
                            for i, cell in enumerate(row)]
                 yield (lambda key, message, line=lineno: Problem(name, line, 1, message)), row
         except csv.Error as exc:
-            raise InputError(f"{name}: " + tr("not a CSV file: {detail}", detail=exc)) from None
+            raise InputError(f"{name}: " + tr("not a CSV file: {detail}", detail=csv_reason(exc))) from None
 
     return columns, rows()
 

@@ -32,15 +32,15 @@ def read_sheet(path: str | Path, choose: Callable[[list[str]], str | None], disp
     name = display if display is not None else str(path)
     raw = read_bytes(path, name)
 
-    def damaged(detail) -> Exception:
+    def damaged(detail: str) -> Exception:  # in parcli's words: a library's own text is never shown
         return input_error(name, 0, 0, tr("not a readable .xlsx workbook ({detail}); open it in Excel or "
                                           "LibreOffice and save it again", detail=detail))
 
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise damaged(exc) from None
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise damaged(tr("a damaged zip")) from None
     names = [i.filename for i in infos]
     if len(set(names)) != len(names):
         raise damaged(tr("two parts of the zip have one name"))
@@ -55,8 +55,8 @@ def read_sheet(path: str | Path, choose: Callable[[list[str]], str | None], disp
         try:
             with archive.open(member) as fh:
                 data = fh.read(limit + 1)  # a part that says it is small but is not
-        except Exception as exc:  # CRC errors, unsupported compression, truncated data
-            raise damaged(exc) from None
+        except Exception:  # CRC errors, unsupported compression, truncated data
+            raise damaged(tr("a damaged zip")) from None
         if len(data) > limit:
             raise input_error(name, 0, 0, tr("the workbook inflates to more than the size limit of {limit:,} bytes "
                                               "(PARCLI_MAX_BYTES); it is refused unread", limit=limit))
@@ -80,8 +80,8 @@ def read_sheet(path: str | Path, choose: Callable[[list[str]], str | None], disp
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(raw))
         return sheet, book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-    except Exception as exc:
-        raise damaged(exc) from None
+    except Exception:
+        raise damaged(tr("its sheet cannot be read")) from None
 
 
 def _sheet_parts(book: bytes, rels: bytes) -> dict[str, str]:

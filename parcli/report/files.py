@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO
 
-from ..errors import InputError, UsageError
+from ..errors import InputError, UsageError, os_reason
 from ..i18n import tr
 
 
@@ -55,7 +55,7 @@ def write_atomic(output: Path, write: Callable[[IO[bytes]], None], force: bool =
     except FileNotFoundError:
         info = None
     except OSError as exc:
-        raise UsageError(f"{output}: " + tr("cannot write the file: {why}", why=exc.strerror or exc)) from None
+        raise UsageError(f"{output}: " + tr("cannot write the file: {why}", why=os_reason(exc))) from None
     try:
         if info is not None and not stat.S_ISREG(info.st_mode):
             with open(output, "wb") as fh:  # a device or a FIFO: written into, never replaced
@@ -67,7 +67,7 @@ def write_atomic(output: Path, write: Callable[[IO[bytes]], None], force: bool =
                                                 "replace it"))
         replace_file(output, write, stat.S_IMODE(info.st_mode) if info is not None else None)
     except OSError as exc:
-        raise UsageError(f"{output}: " + tr("cannot write the file: {why}", why=exc.strerror or exc)) from None
+        raise UsageError(f"{output}: " + tr("cannot write the file: {why}", why=os_reason(exc))) from None
 
 
 def replace_file(output: Path, write: Callable[[IO[bytes]], None], mode: int | None = None) -> None:
