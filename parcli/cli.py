@@ -22,6 +22,7 @@ import typer.core
 from . import __version__
 from .errors import InputError, ParcliError, UsageError
 from .i18n import set_language, tr
+from .report import RANKING, REPORT, RESULTS, TEMPLATE, UNIT, suffix_list, writer_for
 
 gc.enable()  # imports done: a library user of this module (tests, scripts) keeps the collector
 
@@ -93,6 +94,11 @@ LangOpt = Annotated[Lang, typer.Option("--lang", metavar="vi|en", envvar="PARCLI
 LocaleOpt = Annotated[
     Locale, typer.Option("--locale", metavar="en|vi", help="Number format: en prints 86.67 (default), vi prints 86,67.")
 ]
+CsvLocaleOpt = Annotated[
+    Locale, typer.Option("--locale", metavar="en|vi", help="Number format: en prints 86.67 and writes CSV for scripts "
+                         "(default: ',' between fields, '.' decimals); vi prints 86,67 and writes CSV as a Vietnamese "
+                         "Excel or LibreOffice opens it (';' between fields, ',' decimals).")
+]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat leaves without evidence as errors.")]
 ConciseOpt = Annotated[
     bool, typer.Option("--concise", help="One line per problem, even on a terminal (no source line and caret).")
@@ -112,6 +118,11 @@ def _line(text: str) -> str:
     return visible(text)
 
 
+def _warn(text: str) -> None:
+    """A warning line, whole (the file names in it are never cut)."""
+    _err(tr("warning:") + " " + text)
+
+
 def guarded(fn):
     """Turn expected errors into messages and exit codes; never show a traceback."""
 
@@ -122,7 +133,7 @@ def guarded(fn):
             set_language(lang.value)
         try:
             return fn(*args, **kwargs)
-        except (typer.Exit, typer.Abort, BrokenPipeError):  # a closed pipe: main() ends quietly
+        except (typer.Exit, typer.Abort, BrokenPipeError):  # a closed pipe (| head): main() ends quietly
             raise
         except ParcliError as exc:
             for line in _problem_lines(exc.problems or [exc.message], sys.stderr, kwargs.get("concise", False)):
@@ -177,7 +188,25 @@ def _paths(names: list[str]) -> list[Path]:
     # costs about 0.1 ms per file, a second for every commune of the country.
     from .files import expand
 
-    return expand(names)
+    repeated: list[Path] = []
+    paths = expand(names, repeated)
+    if repeated:
+        shown = ", ".join(map(str, repeated[:5])) + (tr(" and {count} more", count=len(repeated) - 5)
+                                                      if len(repeated) > 5 else "")
+        _warn(tr("{count} file(s) given more than once (through overlapping folders or patterns) are read once:",
+                 count=len(repeated)) + " " + shown)
+    return paths
+
+
+def _warn_units(units, ranked) -> None:
+    """Warnings of a run over many units (summaries or results): a unit without evidence; units of
+    different years among those ``ranked``."""
+    from .rank import blank_warning, years_warning
+
+    lines = [*map(blank_warning, units), years_warning((s.year, s.file) for s in ranked)]
+    for line in lines:
+        if line:
+            _warn(line)
 
 
 def _consoles():
@@ -196,7 +225,7 @@ def score(
     depth: Annotated[Depth, typer.Option("--depth", metavar="field|criterion|all", help="Rows to show: field, criterion or all.")] = Depth.all,
     fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", metavar="table|json|csv", help="table (default), json or csv.")] = ScoreFormat.table,
     lang: LangOpt = Lang.vi,
-    locale: LocaleOpt = Locale.en,
+    locale: CsvLocaleOpt = Locale.en,
     strict: StrictOpt = False,
     concise: ConciseOpt = False,
 ) -> None:
@@ -212,7 +241,7 @@ def score(
         from .summary import summarize
 
         sys.stdout.flush()
-        FileFormat(fmt.value).writer().one(sys.stdout.buffer, summarize(result))
+        FileFormat(fmt.value).writer(locale=locale.value).one(sys.stdout.buffer, summarize(result))
         sys.stdout.flush()
         _err(provenance_line(result.framework, lang.value))
     else:
@@ -254,11 +283,13 @@ def validate(
 def export(
     units: Annotated[list[str], typer.Argument(metavar="UNIT...", help="Unit files, folders of them, or quoted patterns such as "
                                         "\"hoso/*.yaml\".")],
-    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="Output file: .csv, .json or .xlsx.")],
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE",
+                                         help=f"Output file: {suffix_list(RESULTS)}, chosen by its suffix.")],
     force: Annotated[bool, typer.Option("--force", help="Replace the output even if it is read-only.")] = False,
     strict: StrictOpt = False,
     concise: ConciseOpt = False,
     lang: LangOpt = Lang.vi,
+    locale: CsvLocaleOpt = Locale.en,
 ) -> None:
     """Score units and write every leaf of every unit to a CSV, JSON or XLSX file.
 
@@ -267,10 +298,13 @@ def export(
     from .export import export_units
     from .report import provenance_line
 
-    count, used = export_units(_paths(units), output, strict, lang.value, force)
+    count, used, warnings = export_units(_paths(units), output, strict, lang.value, locale.value, force)
     for fw in used:
         _err(provenance_line(fw, lang.value))
-    _err(tr("wrote {file} ({count} unit(s))", file=output, count=count))
+    for warning in warnings:
+        _warn(warning)
+    if str(output) != "-":  # standard output: the data only
+        _err(tr("wrote {file} ({count} unit(s))", file=output, count=count))
 
 
 @command()
@@ -279,11 +313,14 @@ def rank(
     units: Annotated[list[str], typer.Argument(metavar="UNIT...", help="Unit files, folders of them, or quoted patterns such as "
                                         "\"hoso/*.yaml\".")],
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the ranking here (.csv, or .xlsx for people) instead of printing a table.")
+        Optional[Path], typer.Option("--output", "-o", metavar="FILE",
+                                     help=f"Write the ranking here ({suffix_list(RANKING)}: the workbook for people) "
+                                     "instead of printing a table.")
     ] = None,
     previous: Annotated[
         Optional[Path],
-        typer.Option("--previous", metavar="RANK.csv", help="An earlier rank CSV: adds previous_rank, rank_change and index_change."),
+        typer.Option("--previous", metavar="RANK", help="An earlier ranking (its .csv or .xlsx, written by rank or "
+                     "export): adds previous_rank, rank_change and index_change."),
     ] = None,
     classes: Annotated[
         Optional[str], typer.Option("--classes", metavar="LABEL:MIN,...", help='Override the framework\'s classes, e.g. "A:90,B:80,C:70,D:0".')
@@ -301,7 +338,7 @@ def rank(
     strict: StrictOpt = False,
     concise: ConciseOpt = False,
     lang: LangOpt = Lang.vi,
-    locale: LocaleOpt = Locale.en,
+    locale: CsvLocaleOpt = Locale.en,
 ) -> None:
     """Score many units and rank them by index as displayed; ties share a rank (1, 2, 2, 4).
 
@@ -315,13 +352,10 @@ def rank(
     bands = _parse_classes(classes) if classes is not None else None
     writer = None
     if output is not None:
-        from .export import output_format
         from .report.files import check_output
 
+        writer = writer_for(output, RANKING, lang.value, locale.value)
         check_output(output, [*units, *([previous] if previous else [])])
-        writer = output_format(output).writer(lang.value)
-        if not writer.writes_rankings:
-            raise UsageError(f"{output}: " + tr("a ranking is written as CSV or XLSX; use a .csv or .xlsx name"))
     prev = read_previous(previous) if previous else None
     with _progress(len(units), tr("scoring")) as tick:
         ranking = build_ranking(summaries(units, bands, strict, jobs, tick))
@@ -331,11 +365,13 @@ def rank(
                             "Rank each framework separately, or pass --allow-mixed", names=names))
     if prev is not None:
         apply_previous(ranking, *prev)
+    ranked = [row.summary for row in ranking.rows]
+    _warn_units(ranked, ranked)
     if writer is not None:
         from .report.files import check_output, write_atomic
 
         leaves = []
-        if writer.name == "XLSX":  # a workbook for people also shows every unit's leaves
+        if writer.ranking_shows_leaves:
             from .scoring import score_files
             from .summary import summarize
 
@@ -344,7 +380,8 @@ def rank(
         write_atomic(output, lambda fh: writer.ranking(fh, ranking, leaves), force)
         for info in ranking.frameworks:
             _err(provenance_line(info, lang.value))
-        _err(tr("wrote {file} ({count} unit(s))", file=output, count=len(ranking.rows)))
+        if str(output) != "-":  # standard output: the data only
+            _err(tr("wrote {file} ({count} unit(s))", file=output, count=len(ranking.rows)))
         return
     from .report.table import emit, fitting_rank_table
 
@@ -415,10 +452,12 @@ def diff(
 def report(
     units: Annotated[list[str], typer.Argument(metavar="UNIT...", help="Unit files or forms, folders of them, or quoted "
                                                "patterns such as \"hoso/*.yaml\".")],
-    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE.html", help="The HTML report to write.")],
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE.html",
+                                         help=f"The report to write ({suffix_list(REPORT)}).")],
     previous: Annotated[
         Optional[Path],
-        typer.Option("--previous", metavar="RANK.csv", help="An earlier rank CSV: the ranking shows the changes."),
+        typer.Option("--previous", metavar="RANK", help="An earlier ranking (its .csv or .xlsx, written by rank or "
+                     "export): the ranking shows the changes."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace the report if it exists.")] = False,
     strict: StrictOpt = False,
@@ -431,10 +470,9 @@ def report(
     Self-contained (no network, font or file beside it) and printable on A4, a page per unit.
     Example: parcli report examples/departments -o bao-cao.html
     """
-    if output.suffix.lower() not in (".html", ".htm"):
-        raise UsageError(f"{output}: " + tr("a report is written as .html"))
-    from .htmlreport import collect, render
-    from .rank import read_previous
+    writer = writer_for(output, REPORT, lang.value, locale.value)
+    from .htmlreport import collect
+    from .rank import by_unit, distinct_units, read_previous
     from .scoring import score_files
 
     paths = _paths(units)
@@ -446,9 +484,14 @@ def report(
             names = ", ".join(sorted(collected.frameworks))
             raise UsageError(tr("the units use different frameworks ({names}); their indices are not comparable: "
                                 "make one report per framework", names=names))
+        summaries = [view.summary for view in collected.views]
+        same = distinct_units(summaries)
+        if same:
+            raise InputError("two files of one unit", same)
+        _warn_units(summaries, [group[-1] for group in by_unit(summaries)])  # a unit's latest year is ranked
         inputs = [*paths, *([previous] if previous else []),
                   *(Path(fw.source_path) for fw in collected.frameworks.values())]
-        _write_new(output, inputs, force, lambda fh: render(collected, fh, lang.value, locale.value, prev, tick))
+        _write_new(output, inputs, force, lambda fh: writer.report(fh, collected, prev, tick))
 
 
 class PlanFormat(str, Enum):
@@ -476,14 +519,15 @@ def plan(
     all_sources: Annotated[bool, typer.Option("--all-sources",
                                               help="Also plan survey, impact and appraisers' (manual) leaves.")] = False,
     apply_plan: Annotated[bool, typer.Option("--apply", help="Write the unit with the plan applied (with -o).")] = False,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="NEW.yaml",
-                                                  help="Where --apply writes the planned unit file.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="NEW",
+                                                  help=f"Where --apply writes the planned unit: {suffix_list(UNIT)} "
+                                                  "(a filled form).")] = None,
     fmt: Annotated[PlanFormat, typer.Option("--format", "-f", metavar="table|json|csv",
                                             help="table (default), json or csv.")] = PlanFormat.table,
-    force: Annotated[bool, typer.Option("--force", help="Replace NEW.yaml if it exists.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace NEW if it exists.")] = False,
     concise: ConciseOpt = False,
     lang: LangOpt = Lang.vi,
-    locale: LocaleOpt = Locale.en,
+    locale: CsvLocaleOpt = Locale.en,
 ) -> None:
     """Which lost points to win back: every next step, or the fewest changes that reach a target.
 
@@ -494,6 +538,9 @@ def plan(
     from .plan import plan as make_plan
     from .store import Store
 
+    writer = None
+    if apply_plan and output is not None:
+        writer = writer_for(output, UNIT, lang.value)
     store = Store()
     checked, fw = store.unit(unit)
     result = score(fw, checked)
@@ -502,7 +549,7 @@ def plan(
                                           "there is no index to raise"))
     target = _plan_target(result, fw, checked, target_index, target_class, gain, target_rank, against)
     if apply_plan and (output is None or target is None):
-        raise UsageError(tr("--apply needs a target and -o NEW.yaml"))
+        raise UsageError(tr("--apply needs a target and -o NEW ({suffixes})", suffixes=suffix_list(UNIT, tr(" or "))))
     if effort is not None:
         from .plan import read_effort
 
@@ -515,12 +562,11 @@ def plan(
         the_plan = make_plan(fw, checked, result, target, all_sources, weights)
     if apply_plan and the_plan.reached:
         from .plan import apply as apply_changes
-        from .report.unitfile import unit_yaml
 
         planned = apply_changes(fw, checked, the_plan.changes)
         ref = _framework_ref(checked.framework_ref, fw, output)
         _write_new(output, [unit, Path(fw.source_path)], force,
-                   unit_yaml(planned, fw, ref, unit.name).encode("utf-8"))
+                   lambda fh: writer.unit(fh, planned, fw, ref, unit.name))
     from .report import provenance_line
 
     if fmt is PlanFormat.json:
@@ -533,7 +579,7 @@ def plan(
         from .report.planout import CSV_COLUMNS, plan_rows
 
         sys.stdout.flush()
-        write_rows(sys.stdout.buffer, CSV_COLUMNS, plan_rows(the_plan))
+        write_rows(sys.stdout.buffer, CSV_COLUMNS, plan_rows(the_plan), locale.value)
     else:
         from .report.planout import plan_tables
         from .report.table import emit
@@ -676,7 +722,9 @@ class SchemaKind(str, Enum):
 def template(
     framework: Annotated[str, typer.Argument(metavar="FRAMEWORK", help="A shipped framework id (see parcli frameworks) or a file path.")],
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the template here instead of to stdout.")
+        Optional[Path], typer.Option("--output", "-o", metavar="FILE",
+                                     help=f"Write the template here instead of to stdout: {suffix_list(TEMPLATE)} "
+                                     "(the blank form).")
     ] = None,
     year: Annotated[Optional[int], typer.Option("--year", metavar="YEAR", help="The year to put in the template.")] = None,
     force: Annotated[
@@ -691,27 +739,18 @@ def template(
     """
     from .store import Store
 
+    output = output if output is not None else Path("-")
+    writer = writer_for(output, TEMPLATE, lang.value)
     if year is not None and not 1990 <= year <= 2100:
         raise UsageError("--year: " + tr("year {year} is outside 1990–2100", year=year))
     fw = Store().framework(framework, Path("."))
     ref = _framework_ref(framework, fw, output)
-    if output is not None and output.suffix.lower() == ".xlsx":
-        from .form import write_form
-
-        _write_new(output, [Path(fw.source_path)], force, write_form(fw, ref, lang.value, year=year))
-        return
-    from .report.template import template_text
-    from .schema import shipped_schema
-
-    text = template_text(fw, ref, shipped_schema("unit").as_uri(), lang.value, year)
-    if output is None:
-        sys.stdout.write(text)
-        return
-    _write_new(output, [Path(fw.source_path)], force, text.encode("utf-8"))
+    _write_new(output, [Path(fw.source_path)], force, lambda fh: writer.template(fh, fw, ref, year))
 
 
-def _framework_ref(ref: str, fw, output: Optional[Path]) -> str:
-    """How a file written at ``output`` names the framework: a shipped id as it is, a path relative to it."""
+def _framework_ref(ref: str, fw, output: Path) -> str:
+    """How a file written at ``output`` names the framework: a shipped id as it is, a path relative to it
+    (to the current folder for ``-``, standard output)."""
     import os
 
     from .store import looks_like_path
@@ -719,7 +758,7 @@ def _framework_ref(ref: str, fw, output: Optional[Path]) -> str:
     if not looks_like_path(ref):
         return ref
     target = Path(fw.source_path).resolve()
-    base = (output.parent if output is not None else Path(".")).resolve()
+    base = (output.parent if str(output) != "-" else Path(".")).resolve()
     relative = os.path.relpath(target, base)
     try:
         relative.encode("utf-8")
@@ -729,9 +768,8 @@ def _framework_ref(ref: str, fw, output: Optional[Path]) -> str:
     return relative
 
 
-def _write_new(output: Path, inputs: list[Path], force: bool, data) -> None:
-    """Write ``data`` (bytes, or a function that writes into a binary file) to ``output`` atomically;
-    never over an input, and over an existing file only with --force."""
+def _write_new(output: Path, inputs: list[Path], force: bool, write) -> None:
+    """``write(fh)`` to ``output`` atomically; never over an input, and over an existing file only with --force."""
     import stat
 
     from .report.files import check_output, write_atomic
@@ -740,7 +778,7 @@ def _write_new(output: Path, inputs: list[Path], force: bool, data) -> None:
     if str(output) != "-" and output.exists() and stat.S_ISREG(output.stat().st_mode) and not force:
         raise InputError(f"{output}: " + tr("the file exists and may hold filled evidence; it was left as it is. "
                                             "Choose another name, or pass --force to replace it"))
-    write_atomic(output, data if callable(data) else lambda fh: fh.write(data), force)
+    write_atomic(output, write, force)
     if str(output) != "-":
         _err(tr("wrote {file}", file=output))
 
@@ -750,7 +788,8 @@ def _write_new(output: Path, inputs: list[Path], force: bool, data) -> None:
 def convert(
     source: Annotated[Path, typer.Argument(metavar="IN", help="A unit file (.yaml) or a filled form (.xlsx).")],
     output: Annotated[Path, typer.Option("--output", "-o", metavar="OUT",
-                                         help="The form (.xlsx) or unit file (.yaml) to write.")],
+                                         help=f"The form or unit file to write: {suffix_list(UNIT)}, chosen by its "
+                                         "suffix.")],
     force: Annotated[
         bool, typer.Option("--force", help="Replace the output file if it exists (it may be a filled form).")
     ] = False,
@@ -763,21 +802,11 @@ def convert(
     """
     from .store import Store
 
+    writer = writer_for(output, UNIT, lang.value)
     store = Store()
     unit, fw = store.unit(source)  # checked first: a form or file with problems is not converted
     ref = _framework_ref(unit.framework_ref, fw, output)
-    inputs = [source, Path(fw.source_path)]
-    suffix = output.suffix.lower()
-    if suffix == ".xlsx":
-        from .form import write_form
-
-        _write_new(output, inputs, force, write_form(fw, ref, lang.value, unit=unit))
-    elif suffix in (".yaml", ".yml"):
-        from .report.unitfile import unit_yaml
-
-        _write_new(output, inputs, force, unit_yaml(unit, fw, ref, source.name).encode("utf-8"))
-    else:
-        raise UsageError(f"{output}: " + tr("convert writes a form (.xlsx) or a unit file (.yaml)"))
+    _write_new(output, [source, Path(fw.source_path)], force, lambda fh: writer.unit(fh, unit, fw, ref, source.name))
 
 
 @command()

@@ -63,7 +63,6 @@ class UnitView:
     written, and the claims in words."""
 
     summary: Summary
-    framework_id: str
     lost: tuple  # (leaf node, points) of the 10 leaves that lost most
     steps: tuple  # (leaf node, gain) of the first 5 plan steps
     claims: tuple[str, ...]
@@ -92,7 +91,6 @@ def collect(results: Iterable, lang: str = "vi", tick: Callable[[], None] | None
                         key=lambda lf: (-(lf.max - lf.points), lf.node.id))[:10]
         out.views.append(UnitView(
             summary=summarize(r, leaves=False),
-            framework_id=fw.id,
             lost=tuple((lf.node, lf.points) for lf in leaves),
             steps=tuple((ch.leaf, ch.gain) for ch in opportunities(r).changes[:5]),
             claims=tuple(warning_text(w, lang) for w in r.warnings if w.code == "claim"),
@@ -242,20 +240,20 @@ def render(collected: Collected, out: IO[bytes], lang: str = "vi", locale: str =
     import jinja2
 
     from . import __version__
-    from .rank import apply_previous, ranking_of
+    from .rank import apply_previous, by_unit, ranking_of
 
     words = _WORDS[lang]
-    views = collected.views
-    ranking = ranking_of([v.summary for v in views])
+    views = {id(v.summary): v for v in collected.views}
+    # one unit over several years: its latest year is its page and its row of the ranking, the year
+    # before is its year-over-year view (a unit is never ranked against itself)
+    groups = by_unit(v.summary for v in collected.views)
+    current = [group[-1] for group in groups]
+    earlier = {id(group[-1]): views[id(group[-2])] for group in groups if len(group) > 1}
+    ranking = ranking_of(current)
     if previous is not None:
         apply_previous(ranking, *previous)
-    by_summary = {id(v.summary): v for v in views}
-    pages = [by_summary[id(row.summary)] for row in ranking.rows]
+    pages = [views[id(row.summary)] for row in ranking.rows]
     rows = {id(row.summary): row for row in ranking.rows}
-    # two years of one unit: the later one shows what moved
-    by_key: dict[tuple, list[UnitView]] = {}
-    for v in pages:
-        by_key.setdefault((v.summary.code or v.summary.unit, v.framework_id), []).append(v)
     fw = next(iter(collected.frameworks.values()))
     places = fw.places
     classes = fw.header.classes
@@ -273,8 +271,7 @@ def render(collected: Collected, out: IO[bytes], lang: str = "vi", locale: str =
         for page in pages:
             s = page.summary
             row = rows[id(s)]
-            earlier = [p for p in by_key[(s.code or s.unit, page.framework_id)] if p.summary.year < s.year]
-            before = max(earlier, key=lambda p: p.summary.year) if earlier else None
+            before = earlier.get(id(s))
             yoy = []
             if before is not None:
                 old = {f.id: f for f in before.summary.fields}
@@ -333,7 +330,8 @@ def render(collected: Collected, out: IO[bytes], lang: str = "vi", locale: str =
 
 
 def build(results, lang: str = "vi", locale: str = "en", previous=None) -> str:
-    """The report of ``results`` (scored units of one framework) as HTML text (for tests and scripts)."""
+    """The report of ``results`` (scored units of one framework) as HTML text (for scripts; ``parcli
+    report`` collects and renders as it goes, see :class:`parcli.report.htmlout.HtmlWriter`)."""
     import io
 
     buf = io.BytesIO()

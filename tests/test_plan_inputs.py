@@ -119,8 +119,7 @@ def test_a_field_past_the_csv_limit_is_an_error_at_its_line(cli, tmp_path, optio
     else:
         run = cli("rank", BAC_NINH, "--previous", bad)
     assert run.exit_code == 1
-    assert f"{bad}:3:1: a field is longer than 131,072 characters: this is not a rank CSV that parcli rank wrote" \
-        in run.stderr
+    assert f"{bad}:3:1: not a CSV file: a cell longer than 131,072 characters" in run.stderr
     assert long_name not in run.all
 
 

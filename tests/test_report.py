@@ -87,8 +87,12 @@ def test_two_years_and_previous_ranking(cli, tmp_path):
     assert cli("rank", EXAMPLES / "bac-ninh-2020.yaml", EXAMPLES / "cao-bang-2020.yaml", "-o", before).exit_code == 0
     page = make(cli, tmp_path, EXAMPLES / "bac-ninh-2020.yaml", BAC_NINH, "--previous", before, "--lang", "en")
     html = page.read_text(encoding="utf-8")
-    assert "Compared with 2020" in html  # two years of one unit: what moved
-    assert "Change" in html
+    assert "Compared with 2020" in html  # two years of one unit: what moved, never a ranking of it against itself
+    assert 'id="ranking"' not in html
+    page = make(cli, tmp_path, EXAMPLES / "bac-ninh-2020.yaml", BAC_NINH, EXAMPLES / "cao-bang-2020.yaml",
+                "--previous", before, "--lang", "en", name="two.html")
+    html = page.read_text(encoding="utf-8")
+    assert "Compared with 2020" in html and 'id="ranking"' in html and "Change" in html
 
 
 def test_report_refuses_what_it_should(cli, tmp_path):

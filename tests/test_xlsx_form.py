@@ -13,6 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import EXAMPLES, MINI_FRAMEWORK
+from tests.office import soffice
 
 EXAMPLE_FILES = sorted(EXAMPLES.rglob("*.yaml"))
 BAC_NINH = EXAMPLES / "bac-ninh-2021.yaml"
@@ -68,15 +69,6 @@ def test_yaml_form_yaml_round_trip(cli, tmp_path, unit):
     expected = result_json(cli, unit)
     assert result_json(cli, form) == expected
     assert result_json(cli, back) == expected
-
-
-def soffice() -> str:
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if not found:
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice (soffice) is missing in CI: .ci/run installs libreoffice-calc-nogui")
-        pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui to run this test")
-    return found
 
 
 def test_libreoffice_resaved_forms_read_the_same(cli, tmp_path):

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO
 
-from ..errors import InputError, UsageError
+from ..errors import InputError, UsageError, os_reason
 from ..i18n import tr
 
 
@@ -59,7 +59,7 @@ def _cannot_write(output: Path, exc: OSError) -> str:
         return f"{short_name(output)}: " + tr("the name is too long for the file system ({length:,} characters, "
                                               "or a folder name in it); choose a shorter name",
                                               length=len(str(output)))
-    return f"{short_name(output)}: " + tr("cannot write the file: {why}", why=exc.strerror or exc)
+    return f"{short_name(output)}: " + tr("cannot write the file: {why}", why=os_reason(exc))
 
 
 def write_atomic(output: Path, write: Callable[[IO[bytes]], None], force: bool = False) -> None:
