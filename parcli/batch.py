@@ -34,6 +34,9 @@ def _init(classes, strict, lang=None) -> None:
         import signal
 
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        for name in ("SIGTERM", "SIGHUP"):  # the pool ends its workers with SIGTERM: quietly
+            if hasattr(signal, name):
+                signal.signal(getattr(signal, name), signal.SIG_DFL)
 
     _Worker.store = Store()
     _Worker.classes = classes

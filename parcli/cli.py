@@ -106,7 +106,16 @@ ConciseOpt = Annotated[
 
 
 def _err(line: str) -> None:
-    typer.echo(line, err=True)
+    """One line on stderr; file names in it cannot write into the terminal (control characters shown)."""
+    typer.echo(_line(line), err=True)
+
+
+def _line(text: str) -> str:
+    if text.isprintable():
+        return text
+    from .report.snippet import visible
+
+    return visible(text)
 
 
 def _warn(text: str) -> None:
@@ -256,13 +265,14 @@ def validate(
     """
     from .validate import validate_files
 
-    problems, summaries, failed = validate_files(_paths(files), strict)
+    paths = _paths(files)
+    problems, summaries, failed = validate_files(paths, strict)
     for line in _problem_lines(problems, sys.stdout, concise):
         typer.echo(line)
     for line in summaries:
-        typer.echo(line)
+        typer.echo(_line(line))
     bad = sum(1 for f in failed if f)
-    _err(tr("{count} file(s) checked: {valid} valid, {bad} with problems", count=len(files), valid=len(files) - bad,
+    _err(tr("{count} file(s) checked: {valid} valid, {bad} with problems", count=len(failed), valid=len(failed) - bad,
             bad=bad))
     if bad:
         raise typer.Exit(1)
@@ -347,7 +357,7 @@ def rank(
         writer = writer_for(output, RANKING, lang.value, locale.value)
         check_output(output, [*units, *([previous] if previous else [])])
     prev = read_previous(previous) if previous else None
-    with _progress(len(units)) as tick:
+    with _progress(len(units), tr("scoring")) as tick:
         ranking = build_ranking(summaries(units, bands, strict, jobs, tick))
     if len(ranking.frameworks) > 1 and not allow_mixed:
         names = ", ".join(info.key for info in ranking.frameworks)
@@ -461,25 +471,27 @@ def report(
     Example: parcli report examples/departments -o bao-cao.html
     """
     writer = writer_for(output, REPORT, lang.value, locale.value)
-    from .rank import read_previous
+    from .htmlreport import collect
+    from .rank import by_unit, distinct_units, read_previous
     from .scoring import score_files
 
     paths = _paths(units)
-    results = list(score_files(paths, strict))  # every problem of every file, or every result
-    keys = {(r.framework.id, r.framework.version, r.framework.sha256) for r in results}
-    if len(keys) > 1:
-        names = ", ".join(sorted(f"{k[0]}@{k[1]}" for k in keys))
-        raise UsageError(tr("the units use different frameworks ({names}); their indices are not comparable: "
-                            "make one report per framework", names=names))
-    from .rank import by_unit, distinct_units
-
-    same = distinct_units(results)
-    if same:
-        raise InputError("two files of one unit", same)
-    _warn_units(results, [group[-1] for group in by_unit(results)])  # a unit's latest year is the one ranked
     prev = read_previous(previous) if previous is not None else None
-    _write_new(output, [*paths, *([previous] if previous else []), *(Path(r.framework.source_path) for r in results)],
-               force, lambda fh: writer.report(fh, results, prev))
+    with _progress(2 * len(paths), tr("writing the report")) as tick:  # scoring each unit, then writing its page
+        # every problem of every file, or every unit reduced to its page as it is scored
+        collected = collect(score_files(paths, strict), lang.value, tick)
+        if len(collected.frameworks) > 1 or any(len(shas) > 1 for shas in collected.shas.values()):
+            names = ", ".join(sorted(collected.frameworks))
+            raise UsageError(tr("the units use different frameworks ({names}); their indices are not comparable: "
+                                "make one report per framework", names=names))
+        summaries = [view.summary for view in collected.views]
+        same = distinct_units(summaries)
+        if same:
+            raise InputError("two files of one unit", same)
+        _warn_units(summaries, [group[-1] for group in by_unit(summaries)])  # a unit's latest year is ranked
+        inputs = [*paths, *([previous] if previous else []),
+                  *(Path(fw.source_path) for fw in collected.frameworks.values())]
+        _write_new(output, inputs, force, lambda fh: writer.report(fh, collected, prev, tick))
 
 
 class PlanFormat(str, Enum):
@@ -532,10 +544,18 @@ def plan(
     store = Store()
     checked, fw = store.unit(unit)
     result = score(fw, checked)
+    if result.index is None:
+        raise InputError(f"{unit}: " + tr("every field of this unit is not applicable (na): it has no index, so "
+                                          "there is no index to raise"))
     target = _plan_target(result, fw, checked, target_index, target_class, gain, target_rank, against)
     if apply_plan and (output is None or target is None):
         raise UsageError(tr("--apply needs a target and -o NEW ({suffixes})", suffixes=suffix_list(UNIT, tr(" or "))))
-    weights = _effort(effort) if effort is not None else None
+    if effort is not None:
+        from .plan import read_effort
+
+        weights = read_effort(effort, fw)
+    else:
+        weights = None
     if target is None:
         the_plan = opportunities(result, all_sources)
     else:
@@ -590,8 +610,11 @@ def _quiet_stdout() -> None:
 def _decimal_option(name: str, text: str):
     from decimal import Decimal, InvalidOperation
 
+    text = text.strip()
+    if len(text) > 64:
+        raise UsageError(f"{name}: " + tr("the number {value} is too long", value=text[:24] + "…"))
     try:
-        value = Decimal(text.strip().replace(",", ".") if text.count(",") == 1 and "." not in text else text.strip())
+        value = Decimal(text.replace(",", ".") if text.count(",") == 1 and "." not in text else text)
     except InvalidOperation:
         value = None
     if value is None or not value.is_finite():
@@ -600,14 +623,33 @@ def _decimal_option(name: str, text: str):
 
 
 def _plan_target(result, fw, unit, target_index, target_class, gain, target_rank, against):
-    """The displayed index a plan aims at (None: no target)."""
+    """The displayed index a plan aims at (None: no target), at the framework's places: a target
+    with more decimals than the index shows is the next displayed index up, and said so."""
+    target = _plan_target_value(result, fw, unit, target_index, target_class, gain, target_rank, against)
+    if target is None:
+        return None
+    from decimal import ROUND_CEILING, Decimal
+
+    shown = target.quantize(Decimal(1).scaleb(-fw.places), ROUND_CEILING)  # exponents far apart: still at once
+    if shown != target and target_index is not None:
+        _err(tr("note: {option} {value} is taken as {shown} (the index is shown with {places} decimals)",
+                option="--target-index", value=_short_number(target), shown=shown, places=fw.places))
+    return shown
+
+
+def _short_number(value) -> str:
+    text = str(value)
+    return text if len(text) <= 24 else f"{value:.6E}"
+
+
+def _plan_target_value(result, fw, unit, target_index, target_class, gain, target_rank, against):
     given = [x for x in (target_index, target_class, gain, target_rank) if x is not None]
     if len(given) > 1:
         raise UsageError(tr("give one target: --target-index, --target-class, --gain or --target-rank"))
     if target_index is not None:
         value = _decimal_option("--target-index", target_index)
         if not 0 <= value <= 100:
-            raise UsageError("--target-index: " + tr("an index is in [0, 100], got {value}", value=value))
+            raise UsageError("--target-index: " + tr("an index is in [0, 100], got {value}", value=_short_number(value)))
         return value
     if target_class is not None:
         for band in fw.header.classes:
@@ -618,8 +660,17 @@ def _plan_target(result, fw, unit, target_index, target_class, gain, target_rank
     if gain is not None:
         from decimal import Decimal
 
+        from decimal import ROUND_CEILING
+
         value = _decimal_option("--gain", gain)
-        return min(Decimal(100), (result.index or 0) + value)
+        if not 0 < value <= 100:
+            raise UsageError("--gain: " + tr("a gain is above 0 and at most 100 index points, got {value}",
+                                             value=_short_number(value)))
+        step = value.quantize(Decimal(1).scaleb(-fw.places), ROUND_CEILING)
+        if step != value:
+            _err(tr("note: {option} {value} is taken as {shown} (the index is shown with {places} decimals)",
+                    option="--gain", value=_short_number(value), shown=step, places=fw.places))
+        return min(Decimal(100), (result.index or 0) + step)
     if target_rank is not None:
         if against is None:
             raise UsageError(tr("--target-rank needs --against RANK.csv (a file written by parcli rank -o)"))
@@ -629,30 +680,6 @@ def _plan_target(result, fw, unit, target_index, target_class, gain, target_rank
     if against is not None:
         raise UsageError(tr("--against goes with --target-rank N"))
     return None
-
-
-def _effort(path: Path) -> dict:
-    """--effort FILE: a YAML mapping of leaf ids or rule kinds (and ``default``) to weights above 0."""
-    from decimal import Decimal
-
-    from .loader import load_file
-
-    doc = load_file(path, str(path), digest=False)
-    data = doc.data
-    if not isinstance(data, dict):
-        raise InputError(f"{path}: " + tr("an effort file maps leaf ids or rule kinds to weights, e.g. "
-                                          "{{\"3.2.1\": 3, bands: 2, default: 1}}"))
-    problems = []
-    weights = {}
-    for key, value in data.items():
-        if not isinstance(value, Decimal) or not value > 0:
-            problems.append(doc.problem((key,), tr("a weight is a number above 0, got {what}",
-                                                   what=value)))
-        else:
-            weights[str(key)] = value
-    if problems:
-        raise InputError("invalid effort file", problems)
-    return weights
 
 
 def _parse_classes(text: str):
@@ -732,7 +759,13 @@ def _framework_ref(ref: str, fw, output: Path) -> str:
         return ref
     target = Path(fw.source_path).resolve()
     base = (output.parent if str(output) != "-" else Path(".")).resolve()
-    return os.path.relpath(target, base)
+    relative = os.path.relpath(target, base)
+    try:
+        relative.encode("utf-8")
+    except UnicodeEncodeError:  # bytes that are not UTF-8 in a name: no unit file or form can write it
+        raise UsageError(f"{ref}: " + tr("the framework's file name is not UTF-8 text, so a unit file cannot name "
+                                         "it; rename the file")) from None
+    return relative
 
 
 def _write_new(output: Path, inputs: list[Path], force: bool, write) -> None:
@@ -741,7 +774,7 @@ def _write_new(output: Path, inputs: list[Path], force: bool, write) -> None:
 
     from .report.files import check_output, write_atomic
 
-    check_output(output, inputs)
+    check_output(output, inputs)  # a name the file system cannot hold is refused here
     if str(output) != "-" and output.exists() and stat.S_ISREG(output.stat().st_mode) and not force:
         raise InputError(f"{output}: " + tr("the file exists and may hold filled evidence; it was left as it is. "
                                             "Choose another name, or pass --force to replace it"))
@@ -826,8 +859,9 @@ def schema(
 class _progress:
     """A progress bar on stderr for long runs; nothing when stderr is not a terminal."""
 
-    def __init__(self, total: int):
+    def __init__(self, total: int, what: str):
         self.total = total
+        self.what = what
         self.bar = None
 
     def __enter__(self):
@@ -836,7 +870,7 @@ class _progress:
 
             self.bar = Progress(transient=True, console=_consoles()[1])
             self.bar.start()
-            task = self.bar.add_task("scoring", total=self.total)
+            task = self.bar.add_task(self.what, total=self.total)
             return lambda: self.bar.advance(task)
         return None
 
@@ -846,9 +880,36 @@ class _progress:
         return False
 
 
+class _Interrupted(KeyboardInterrupt):
+    """Ctrl+C, SIGTERM or SIGHUP. A subclass, not KeyboardInterrupt itself: Python 3.11 marks a bare
+    KeyboardInterrupt raised inside exec() (a dataclass being made by a lazy import) as unhandled
+    and then ends the process by SIGINT even after parcli said "interrupted" and chose exit 1."""
+
+
+def _stop_on_signals() -> None:
+    """SIGTERM and SIGHUP (a closed terminal, ``kill``, a service stopping) end parcli as Ctrl+C does:
+    as KeyboardInterrupt, so a write in progress removes its temporary file and leaves the old file
+    as it was, one line says "interrupted", and the exit code is 1."""
+    import signal
+
+    def stop(signum, frame):
+        raise _Interrupted
+
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is None:
+            continue
+        try:
+            if signal.getsignal(signum) in (signal.SIG_DFL, signal.default_int_handler):  # nohup's SIG_IGN stays
+                signal.signal(signum, stop)
+        except (OSError, ValueError):  # not the main thread, or not allowed here
+            pass
+
+
 def main() -> None:
     """Console entry point: usage errors in the chosen language, never a traceback."""
     gc.freeze()  # what the imports made lives as long as the process: never traverse it again
+    _stop_on_signals()
     if sys.stdout is None or sys.stderr is None:  # started with a standard stream closed (>&-)
         if sys.stderr is not None:
             from .usage import chosen_language

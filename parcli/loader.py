@@ -152,6 +152,7 @@ class Document:
     data: Any
     root: Any
     sha256: str = ""  # of the file's bytes, when read from a file
+    size: int = 0  # the file's size in bytes, with sha256
     keys: dict = field(default_factory=dict)  # id(large mapping node) -> {key: (key node, value node)}
 
     def locate(self, path: tuple | list, key: bool = False) -> tuple[int, int]:
@@ -279,6 +280,7 @@ def load_file(path: str | Path, display: str | None = None, digest: bool = True)
     doc = load_text(decode(raw, name), name)
     if digest:
         doc.sha256 = sha256_hex(raw)
+        doc.size = len(raw)
     return doc
 
 

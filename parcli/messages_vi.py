@@ -307,7 +307,6 @@ VI: dict[str, str] = {
     "the file is empty; give a rank CSV that parcli rank wrote": "tệp rỗng; hãy dùng tệp CSV xếp hạng do parcli rank ghi",
     "not a CSV file: {detail}": "không phải tệp CSV: {detail}",
     "missing column(s) {columns}; give a rank CSV written by parcli rank": "thiếu cột {columns}; hãy dùng tệp CSV xếp hạng do parcli rank ghi",
-    "rank and index must be numbers": "thứ hạng và chỉ số phải là số",
     "not valid JSON: {detail}": "JSON không hợp lệ: {detail}",
     "not a usable parcli result: {detail}": "không dùng được làm kết quả parcli: {detail}",
     "nested too deeply": "lồng nhau quá sâu",
@@ -459,4 +458,35 @@ VI: dict[str, str] = {
     "its shared strings declare more strings than they hold": "phần chuỗi dùng chung khai báo nhiều chuỗi hơn số chuỗi có thật",
     "no header row with the columns {columns}; give the ranking workbook that parcli rank or export wrote":
         "không có dòng tiêu đề với các cột {columns}; hãy dùng bảng xếp hạng Excel do parcli rank hoặc export ghi ra",
+    # --- issue 20: the cache, plan, report, signals and names ---
+    "note: {option} {value} is taken as {shown} (the index is shown with {places} decimals)":
+        "lưu ý: {option} {value} được hiểu là {shown} (chỉ số hiển thị {places} chữ số thập phân)",
+    "every field of this unit is not applicable (na): it has no index, so there is no index to raise":
+        "mọi lĩnh vực của đơn vị này đều không áp dụng (na): đơn vị không có chỉ số, nên không có chỉ số nào để nâng",
+    "a gain is above 0 and at most 100 index points, got {value}":
+        "mức tăng phải lớn hơn 0 và không quá 100 điểm chỉ số, nhưng là {value}",
+    "the weights or the points are too fine to find the cheapest plan exactly ({cells:,} sums to try, the limit is {limit:,}); give weights with fewer decimals, e.g. whole numbers":
+        "trọng số hoặc điểm quá lẻ để tìm chính xác kế hoạch ít công sức nhất ({cells:,} tổng phải thử, giới hạn là {limit:,}); hãy cho trọng số ít chữ số thập phân hơn, ví dụ số nguyên",
+    "{key!r} is a {kind}, not a leaf: give the weight of each of its leaves":
+        "{key!r} là {kind}, không phải tiêu chí thành phần: hãy cho trọng số của từng tiêu chí thành phần của nó",
+    "{key!r} is not a leaf id of {framework} nor a rule kind ({kinds}) nor default":
+        "{key!r} không phải mã tiêu chí thành phần của {framework}, không phải loại quy tắc ({kinds}), cũng không phải default",
+    "; did you mean {near!r}?":
+        "; có phải ý bạn là {near!r}?",
+    "rank {value!r} is not a whole number from 1":
+        "thứ hạng {value!r} không phải số nguyên từ 1 trở lên",
+    "index {value} is outside [0, 100]":
+        "chỉ số {value} nằm ngoài [0, 100]",
+    "index: {why}":
+        "chỉ số: {why}",
+    "writing the report":
+        "đang viết báo cáo",
+    "scoring":
+        "đang chấm điểm",
+    "a note of {length:,} characters is longer than an Excel cell holds ({limit:,}); export to .csv or .json instead, or shorten it":
+        "giải trình dài {length:,} ký tự, vượt sức chứa của một ô Excel ({limit:,}); hãy xuất ra .csv hoặc .json, hoặc rút gọn giải trình",
+    "the name is too long for the file system ({length:,} characters, or a folder name in it); choose a shorter name":
+        "tên quá dài đối với hệ thống tệp ({length:,} ký tự, hoặc có tên thư mục quá dài); hãy chọn tên ngắn hơn",
+    "the framework's file name is not UTF-8 text, so a unit file cannot name it; rename the file":
+        "tên tệp bộ tiêu chí không phải văn bản UTF-8, nên hồ sơ đơn vị không ghi được tên này; hãy đổi tên tệp",
 }

@@ -202,19 +202,29 @@ def csv_reason(exc: Exception) -> str:
     return tr("the CSV syntax is broken here")
 
 
-def read_previous(path: Path) -> tuple[dict[str, Previous], dict[str, Previous]]:
-    """An earlier ranking → (by code, by NFC name): a rank CSV that ``rank -o`` wrote (either dialect:
-    the default, or ``--locale vi``'s ``;`` and decimal commas), or the ranking sheet of a workbook that
-    ``rank -o x.xlsx`` or ``export -o x.xlsx`` wrote (its headers in either language). The same checks
-    for both: the columns rank, unit and index are there, ranks are whole numbers and indices numbers
-    within a YAML file's limits, each problem at its line or cell."""
+@dataclass(slots=True)
+class RankLine:
+    """One unit's line of an earlier ranking, checked."""
+
+    unit: str
+    code: str
+    rank: int | None
+    index: Decimal | None
+
+
+def read_ranking(path: Path) -> list[RankLine]:
+    """The lines of an earlier ranking (``--previous``, ``--against``): a rank CSV that ``rank -o`` wrote
+    (either dialect: the default, or ``--locale vi``'s ``;`` and decimal commas), or the ranking sheet
+    of a workbook that ``rank -o x.xlsx`` or ``export -o x.xlsx`` wrote (its headers in either
+    language). The same checks for both: the columns rank, unit and index are there, a rank is a
+    whole number from 1 (ASCII digits), an index a number in [0, 100] within a YAML file's limits, no
+    CSV cell above the csv module's limit (131,072 characters); each problem at its line or cell."""
     name = str(path)
     if path.suffix.lower() == ".xlsx":
         columns, rows = _workbook_table(path, name)
     else:
         columns, rows = _csv_table(path, name)
-    by_code: dict[str, Previous] = {}
-    by_name: dict[str, Previous] = {}
+    lines: list[RankLine] = []
     problems = []
     for where, row in rows:
         values = {key: row[i] if i < len(row) else None for key, i in columns.items()}
@@ -223,20 +233,37 @@ def read_previous(path: Path) -> tuple[dict[str, Previous], dict[str, Previous]]
         try:
             rank = _whole(values["rank"])
         except ValueError:
-            problems.append(where("rank", tr("rank and index must be numbers")))
+            problems.append(where("rank", tr("rank {value!r} is not a whole number from 1",
+                                             value=_short_cell(_text(values["rank"]).strip()))))
             continue
         try:
             index = _number(values["index"])
-        except ValueError:
-            problems.append(where("index", tr("rank and index must be numbers")))
+        except ValueError as exc:
+            problems.append(where("index", tr("index: {why}", why=exc)))
             continue
-        entry = Previous(rank, index)
-        code = unneutralised(_text(values.get("code")).strip())
-        if code:
-            by_code[code] = entry
-        by_name[name_key(unneutralised(_text(values["unit"])))] = entry
+        if index is not None and not 0 <= index <= 100:
+            problems.append(where("index", tr("index {value} is outside [0, 100]", value=index)))
+            continue
+        lines.append(RankLine(unneutralised(_text(values["unit"])), unneutralised(_text(values.get("code")).strip()),
+                              rank, index))
     if problems:
         raise InputError("invalid previous ranking", problems)
+    return lines
+
+
+def _short_cell(text: str) -> str:
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
+def read_previous(path: Path) -> tuple[dict[str, Previous], dict[str, Previous]]:
+    """An earlier ranking (:func:`read_ranking`) → (by code, by NFC name)."""
+    by_code: dict[str, Previous] = {}
+    by_name: dict[str, Previous] = {}
+    for line in read_ranking(path):
+        entry = Previous(line.rank, line.index)
+        if line.code:
+            by_code[line.code] = entry
+        by_name[name_key(line.unit)] = entry
     return by_code, by_name
 
 
@@ -254,7 +281,7 @@ def _whole(value) -> int | None:
     if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
         raise ValueError
     text = str(int(value)) if isinstance(value, float) else str(value).strip()
-    if len(text) > 12:
+    if len(text) > 12 or not (text.isascii() and text.isdigit()):  # not "٣", "+3" or "3_0"
         raise ValueError
     rank = int(text)
     if rank < 1:
@@ -271,9 +298,9 @@ def _number(value) -> Decimal | None:
         value = str(value)
     elif isinstance(value, float):  # a cell's double (openpyxl writes 80.24 as 80.23999999999999): 15 digits
         value = format(value, ".15g")  # give back the decimal written, for any of up to 15 digits
-    number = read_number(str(value))
+    number = read_number(str(value))  # ValueError saying what is wrong
     if not number.is_finite():
-        raise ValueError
+        raise ValueError(tr("{name} is not a finite number", name=value))
     return number
 
 
@@ -312,13 +339,15 @@ def _csv_table(path: Path, name: str):
 
     def rows():
         try:
-            for lineno, row in enumerate(reader, start=2):
+            for row in reader:
+                lineno = reader.line_num  # a quoted cell may hold line breaks: the line it ends on
                 if vi:
                     row = [cell.replace(",", ".") if i in (columns["rank"], columns["index"]) else cell
                            for i, cell in enumerate(row)]
                 yield (lambda key, message, line=lineno: Problem(name, line, 1, message)), row
         except csv.Error as exc:
-            raise InputError(f"{name}: " + tr("not a CSV file: {detail}", detail=csv_reason(exc))) from None
+            raise InputError(f"{name}:{reader.line_num}:1: " + tr("not a CSV file: {detail}",
+                                                                  detail=csv_reason(exc))) from None
 
     return columns, rows()
 
@@ -403,25 +432,15 @@ def build_ranking(items) -> Ranking:
 
 
 def index_at_rank(path: Path, rank: int, code: str | None, name: str) -> Decimal:
-    """The displayed index of the unit at ``rank`` in a rank CSV, the unit itself left out
-    (matched by code, else by name); equal indices share a rank."""
-    from .loader import read_bytes
-
-    text = read_bytes(path, str(path)).decode("utf-8-sig", errors="replace")
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    if not reader.fieldnames or "index" not in reader.fieldnames or "unit" not in reader.fieldnames:
-        raise InputError(f"{path}:1:1: " + tr("missing column(s) {columns}; give a rank CSV written by parcli rank",
-                                              columns="unit, index"))
+    """The displayed index of the unit at ``rank`` in an earlier ranking (read, and checked, as
+    ``--previous`` reads it), the unit itself left out (matched by code, else by name); equal indices
+    share a rank."""
     indices = []
-    for row in reader:
-        unit = unneutralised(row.get("unit") or "")
-        row_code = unneutralised(row.get("code") or "").strip()
-        if (code and row_code == code) or (not (code and row_code) and name_key(unit) == name_key(name)):
+    for line in read_ranking(path):
+        if (code and line.code == code) or (not (code and line.code) and name_key(line.unit) == name_key(name)):
             continue  # the unit itself
-        try:
-            indices.append(read_number(row.get("index") or ""))
-        except ValueError:
-            continue
+        if line.index is not None:
+            indices.append(line.index)
     indices.sort(reverse=True)
     if not 1 <= rank <= len(indices):
         raise InputError(f"{path}: " + tr("no rank {rank}: the file ranks {count} other unit(s)", rank=rank,

@@ -80,4 +80,6 @@ def report(exc, argv: list[str]) -> None:
         print(usage, file=out)
         print(tr("Try '{command} -h' for help.", command=ctx.command_path), file=out)
         print(file=out)
-    print(tr("Error: {message}", message=message(exc.format_message())), file=out)
+    from .report.snippet import visible
+
+    print(visible(tr("Error: {message}", message=message(exc.format_message()))), file=out)

@@ -167,8 +167,10 @@ class Writer:
         """A blank unit of framework ``fw`` that validates as it is."""
         raise self._not_written(TEMPLATE)
 
-    def report(self, fh, results, previous=None) -> None:
-        """The page for leaders of scored units (``previous``: an earlier ranking read by :func:`parcli.rank.read_previous`)."""
+    def report(self, fh, collected, previous=None, tick=None) -> None:
+        """The page for leaders of scored units, as :func:`parcli.htmlreport.collect` reduced them
+        (``previous``: an earlier ranking read by :func:`parcli.rank.read_previous`; ``tick``: called
+        as each unit's page is written)."""
         raise self._not_written(REPORT)
 
 

@@ -1,4 +1,4 @@
-"""The HTML report's writer: the page :mod:`parcli.htmlreport` builds, as a file."""
+"""The HTML report's writer: the page :mod:`parcli.htmlreport` renders, streamed into the file."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from . import Writer
 class HtmlWriter(Writer):
     name = "HTML"
 
-    def report(self, fh, results, previous=None) -> None:
-        from ..htmlreport import build
+    def report(self, fh, collected, previous=None, tick=None) -> None:
+        from ..htmlreport import render
 
-        fh.write(build(results, self.lang, self.locale, previous).encode("utf-8"))
+        render(collected, fh, self.lang, self.locale, previous, tick)

@@ -72,7 +72,9 @@ def unit_yaml(unit, fw, framework_ref: str, source: str = "") -> str:
     """The unit file of ``unit`` (checked against ``fw``), naming its framework as ``framework_ref``."""
     lines = []
     if source:
-        lines.append(f"# Converted by parcli from {json.dumps(source, ensure_ascii=False)}.")
+        from .snippet import visible
+
+        lines.append(f'# Converted by parcli from "{visible(source)}".')  # a name's line breaks and bytes, escaped
     lines.append("# " + provenance_line(fw, "en"))
     lines += [
         "schema: parcli/unit/v1",

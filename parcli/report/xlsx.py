@@ -239,6 +239,10 @@ def _write(wb, fh, ranking, leaves, lang: str) -> None:
     def leaf_rows():
         for s in leaves:
             for leaf in s.leaves:
+                if leaf.note is not None and len(leaf.note) > EXCEL_CELL_LIMIT:
+                    raise InputError(f"{s.file}: {leaf.id}: " + tr(
+                        "a note of {length:,} characters is longer than an Excel cell holds ({limit:,}); export to "
+                        ".csv or .json instead, or shorten it", length=len(leaf.note), limit=EXCEL_CELL_LIMIT))
                 yield [s.unit, s.code, leaf.field, leaf.criterion, leaf.id, leaf.title, leaf.max, leaf.points,
                        leaf.lost, label(leaf.status, lang), leaf.claimed, leaf.note]
 
