@@ -34,6 +34,9 @@ def _init(classes, strict, lang=None) -> None:
         import signal
 
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        for name in ("SIGTERM", "SIGHUP"):  # the pool ends its workers with SIGTERM: quietly
+            if hasattr(signal, name):
+                signal.signal(getattr(signal, name), signal.SIG_DFL)
 
     _Worker.store = Store()
     _Worker.classes = classes
@@ -94,14 +97,14 @@ def _pack(s: Summary) -> tuple:
     """A row's summary as plain values for the trip from a worker: its framework by hash, field
     titles left out (the parent has both from the framework's info)."""
     return (s.framework.sha256, s.unit, s.code, s.year, s.points, s.max, s.index, s.klass,
-            tuple((f.max, f.points, f.index, f.status) for f in s.fields), s.file)
+            tuple((f.max, f.points, f.index, f.status) for f in s.fields), s.file, s.blank)
 
 
 def _unpack(packed: tuple, infos: dict[str, FrameworkInfo]) -> Row:
-    sha, unit, code, year, points, top, index, klass, fields, file = packed
+    sha, unit, code, year, points, top, index, klass, fields, file, blank = packed
     info = infos[sha]
     lines = [NodeLine(fid, title, *values) for (fid, title, _en), values in zip(info.fields, fields)]
-    return Row(Summary(info, unit, code, year, points, top, index, klass, lines, file=file))
+    return Row(Summary(info, unit, code, year, points, top, index, klass, lines, file=file, blank=blank))
 
 
 def summaries(

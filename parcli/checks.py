@@ -26,7 +26,7 @@ from .domain import (
 )
 from .errors import Problem
 from .hints import curly_hint, near_top_key, unknown_top_key
-from .i18n import tr
+from .i18n import N_, tr
 from .loader import Document
 from .rules import KINDS, Evidence, parse_evidence
 from .values import describe_value
@@ -85,7 +85,10 @@ def _unknown_top(path: tuple) -> str:
 
 
 def _other(err: dict) -> str:
-    return tr("invalid value: {detail}", detail=err["msg"])
+    """A pydantic finding parcli has no words of its own for: named by the value, never by
+    pydantic's English."""
+    return tr("{what} is not a value this key takes; parcli schema shows what it takes",
+              what=describe_value(err.get("input")))
 
 
 def _literal(err: dict) -> str:
@@ -93,18 +96,37 @@ def _literal(err: dict) -> str:
     return tr("expected one of {expected}, got {what}", expected=expected, what=describe_value(err.get("input")))
 
 
-# pydantic's own messages, in the catalogue's words (the rest: "invalid value: …")
+def _got(msgid: str):
+    """A pydantic finding said as ``msgid`` with the value it got."""
+    return lambda e: tr(msgid, what=describe_value(e.get("input")))
+
+
+_MAPPING = N_("expected a mapping (key: value lines), got {what}")
+_NUMBER = N_("expected a number, got {what}")
+_WHOLE = N_("expected a whole number, got {what}")
+_BOOL = N_("expected true or false, got {what}")
+
+# pydantic's own messages, in the catalogue's words (the rest: _other, which names the value)
 _PYDANTIC = {
-    "dict_type": lambda e: tr("expected a mapping (key: value lines), got {what}", what=describe_value(e.get("input"))),
-    "model_type": lambda e: tr("expected a mapping (key: value lines), got {what}", what=describe_value(e.get("input"))),
-    "model_attributes_type": lambda e: tr("expected a mapping (key: value lines), got {what}",
-                                          what=describe_value(e.get("input"))),
-    "list_type": lambda e: tr("expected a list (lines starting with -), got {what}", what=describe_value(e.get("input"))),
-    "string_type": lambda e: tr("expected text, got {what}; put it in quotes", what=describe_value(e.get("input"))),
+    "dict_type": _got(_MAPPING),
+    "model_type": _got(_MAPPING),
+    "model_attributes_type": _got(_MAPPING),
+    "dataclass_type": _got(_MAPPING),
+    "dataclass_exact_type": _got(_MAPPING),
+    "list_type": _got(N_("expected a list (lines starting with -), got {what}")),
+    "string_type": _got(N_("expected text, got {what}; put it in quotes")),
     "literal_error": _literal,
     "enum": _literal,
     "too_short": lambda e: tr("must not be empty"),
-    "bool_type": lambda e: tr("expected true or false, got {what}", what=describe_value(e.get("input"))),
+    "bool_type": _got(_BOOL),
+    "bool_parsing": _got(_BOOL),
+    "int_type": _got(_WHOLE),
+    "int_parsing": _got(_WHOLE),
+    "int_from_float": _got(_WHOLE),
+    "decimal_type": _got(_NUMBER),
+    "decimal_parsing": _got(_NUMBER),
+    "float_type": _got(_NUMBER),
+    "float_parsing": _got(_NUMBER),
     "missing": lambda e: "",  # replaced below
     "extra_forbidden": lambda e: "",
     "unexpected_keyword_argument": lambda e: "",

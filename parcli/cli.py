@@ -22,6 +22,7 @@ import typer.core
 from . import __version__
 from .errors import InputError, ParcliError, UsageError
 from .i18n import set_language, tr
+from .report import RANKING, REPORT, RESULTS, TEMPLATE, UNIT, suffix_list, writer_for
 
 gc.enable()  # imports done: a library user of this module (tests, scripts) keeps the collector
 
@@ -93,6 +94,11 @@ LangOpt = Annotated[Lang, typer.Option("--lang", metavar="vi|en", envvar="PARCLI
 LocaleOpt = Annotated[
     Locale, typer.Option("--locale", metavar="en|vi", help="Number format: en prints 86.67 (default), vi prints 86,67.")
 ]
+CsvLocaleOpt = Annotated[
+    Locale, typer.Option("--locale", metavar="en|vi", help="Number format: en prints 86.67 and writes CSV for scripts "
+                         "(default: ',' between fields, '.' decimals); vi prints 86,67 and writes CSV as a Vietnamese "
+                         "Excel or LibreOffice opens it (';' between fields, ',' decimals).")
+]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat leaves without evidence as errors.")]
 ConciseOpt = Annotated[
     bool, typer.Option("--concise", help="One line per problem, even on a terminal (no source line and caret).")
@@ -100,7 +106,21 @@ ConciseOpt = Annotated[
 
 
 def _err(line: str) -> None:
-    typer.echo(line, err=True)
+    """One line on stderr; file names in it cannot write into the terminal (control characters shown)."""
+    typer.echo(_line(line), err=True)
+
+
+def _line(text: str) -> str:
+    if text.isprintable():
+        return text
+    from .report.snippet import visible
+
+    return visible(text)
+
+
+def _warn(text: str) -> None:
+    """A warning line, whole (the file names in it are never cut)."""
+    _err(tr("warning:") + " " + text)
 
 
 def guarded(fn):
@@ -113,7 +133,7 @@ def guarded(fn):
             set_language(lang.value)
         try:
             return fn(*args, **kwargs)
-        except (typer.Exit, typer.Abort):
+        except (typer.Exit, typer.Abort, BrokenPipeError):  # a closed pipe (| head): main() ends quietly
             raise
         except ParcliError as exc:
             for line in _problem_lines(exc.problems or [exc.message], sys.stderr, kwargs.get("concise", False)):
@@ -168,7 +188,25 @@ def _paths(names: list[str]) -> list[Path]:
     # costs about 0.1 ms per file, a second for every commune of the country.
     from .files import expand
 
-    return expand(names)
+    repeated: list[Path] = []
+    paths = expand(names, repeated)
+    if repeated:
+        shown = ", ".join(map(str, repeated[:5])) + (tr(" and {count} more", count=len(repeated) - 5)
+                                                      if len(repeated) > 5 else "")
+        _warn(tr("{count} file(s) given more than once (through overlapping folders or patterns) are read once:",
+                 count=len(repeated)) + " " + shown)
+    return paths
+
+
+def _warn_units(units, ranked) -> None:
+    """Warnings of a run over many units (summaries or results): a unit without evidence; units of
+    different years among those ``ranked``."""
+    from .rank import blank_warning, years_warning
+
+    lines = [*map(blank_warning, units), years_warning((s.year, s.file) for s in ranked)]
+    for line in lines:
+        if line:
+            _warn(line)
 
 
 def _consoles():
@@ -187,7 +225,7 @@ def score(
     depth: Annotated[Depth, typer.Option("--depth", metavar="field|criterion|all", help="Rows to show: field, criterion or all.")] = Depth.all,
     fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", metavar="table|json|csv", help="table (default), json or csv.")] = ScoreFormat.table,
     lang: LangOpt = Lang.vi,
-    locale: LocaleOpt = Locale.en,
+    locale: CsvLocaleOpt = Locale.en,
     strict: StrictOpt = False,
     concise: ConciseOpt = False,
 ) -> None:
@@ -203,7 +241,7 @@ def score(
         from .summary import summarize
 
         sys.stdout.flush()
-        FileFormat(fmt.value).writer().one(sys.stdout.buffer, summarize(result))
+        FileFormat(fmt.value).writer(locale=locale.value).one(sys.stdout.buffer, summarize(result))
         sys.stdout.flush()
         _err(provenance_line(result.framework, lang.value))
     else:
@@ -227,13 +265,14 @@ def validate(
     """
     from .validate import validate_files
 
-    problems, summaries, failed = validate_files(_paths(files), strict)
+    paths = _paths(files)
+    problems, summaries, failed = validate_files(paths, strict)
     for line in _problem_lines(problems, sys.stdout, concise):
         typer.echo(line)
     for line in summaries:
-        typer.echo(line)
+        typer.echo(_line(line))
     bad = sum(1 for f in failed if f)
-    _err(tr("{count} file(s) checked: {valid} valid, {bad} with problems", count=len(files), valid=len(files) - bad,
+    _err(tr("{count} file(s) checked: {valid} valid, {bad} with problems", count=len(failed), valid=len(failed) - bad,
             bad=bad))
     if bad:
         raise typer.Exit(1)
@@ -244,11 +283,13 @@ def validate(
 def export(
     units: Annotated[list[str], typer.Argument(metavar="UNIT...", help="Unit files, folders of them, or quoted patterns such as "
                                         "\"hoso/*.yaml\".")],
-    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="Output file: .csv, .json or .xlsx.")],
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE",
+                                         help=f"Output file: {suffix_list(RESULTS)}, chosen by its suffix.")],
     force: Annotated[bool, typer.Option("--force", help="Replace the output even if it is read-only.")] = False,
     strict: StrictOpt = False,
     concise: ConciseOpt = False,
     lang: LangOpt = Lang.vi,
+    locale: CsvLocaleOpt = Locale.en,
 ) -> None:
     """Score units and write every leaf of every unit to a CSV, JSON or XLSX file.
 
@@ -257,10 +298,13 @@ def export(
     from .export import export_units
     from .report import provenance_line
 
-    count, used = export_units(_paths(units), output, strict, lang.value, force)
+    count, used, warnings = export_units(_paths(units), output, strict, lang.value, locale.value, force)
     for fw in used:
         _err(provenance_line(fw, lang.value))
-    _err(tr("wrote {file} ({count} unit(s))", file=output, count=count))
+    for warning in warnings:
+        _warn(warning)
+    if str(output) != "-":  # standard output: the data only
+        _err(tr("wrote {file} ({count} unit(s))", file=output, count=count))
 
 
 @command()
@@ -269,11 +313,14 @@ def rank(
     units: Annotated[list[str], typer.Argument(metavar="UNIT...", help="Unit files, folders of them, or quoted patterns such as "
                                         "\"hoso/*.yaml\".")],
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the ranking here (.csv, or .xlsx for people) instead of printing a table.")
+        Optional[Path], typer.Option("--output", "-o", metavar="FILE",
+                                     help=f"Write the ranking here ({suffix_list(RANKING)}: the workbook for people) "
+                                     "instead of printing a table.")
     ] = None,
     previous: Annotated[
         Optional[Path],
-        typer.Option("--previous", metavar="RANK.csv", help="An earlier rank CSV: adds previous_rank, rank_change and index_change."),
+        typer.Option("--previous", metavar="RANK", help="An earlier ranking (its .csv or .xlsx, written by rank or "
+                     "export): adds previous_rank, rank_change and index_change."),
     ] = None,
     classes: Annotated[
         Optional[str], typer.Option("--classes", metavar="LABEL:MIN,...", help='Override the framework\'s classes, e.g. "A:90,B:80,C:70,D:0".')
@@ -291,7 +338,7 @@ def rank(
     strict: StrictOpt = False,
     concise: ConciseOpt = False,
     lang: LangOpt = Lang.vi,
-    locale: LocaleOpt = Locale.en,
+    locale: CsvLocaleOpt = Locale.en,
 ) -> None:
     """Score many units and rank them by index as displayed; ties share a rank (1, 2, 2, 4).
 
@@ -305,15 +352,12 @@ def rank(
     bands = _parse_classes(classes) if classes is not None else None
     writer = None
     if output is not None:
-        from .export import output_format
         from .report.files import check_output
 
+        writer = writer_for(output, RANKING, lang.value, locale.value)
         check_output(output, [*units, *([previous] if previous else [])])
-        writer = output_format(output).writer(lang.value)
-        if not writer.writes_rankings:
-            raise UsageError(f"{output}: " + tr("a ranking is written as CSV or XLSX; use a .csv or .xlsx name"))
     prev = read_previous(previous) if previous else None
-    with _progress(len(units)) as tick:
+    with _progress(len(units), tr("scoring")) as tick:
         ranking = build_ranking(summaries(units, bands, strict, jobs, tick))
     if len(ranking.frameworks) > 1 and not allow_mixed:
         names = ", ".join(info.key for info in ranking.frameworks)
@@ -321,11 +365,13 @@ def rank(
                             "Rank each framework separately, or pass --allow-mixed", names=names))
     if prev is not None:
         apply_previous(ranking, *prev)
+    ranked = [row.summary for row in ranking.rows]
+    _warn_units(ranked, ranked)
     if writer is not None:
         from .report.files import check_output, write_atomic
 
         leaves = []
-        if writer.name == "XLSX":  # a workbook for people also shows every unit's leaves
+        if writer.ranking_shows_leaves:
             from .scoring import score_files
             from .summary import summarize
 
@@ -334,7 +380,8 @@ def rank(
         write_atomic(output, lambda fh: writer.ranking(fh, ranking, leaves), force)
         for info in ranking.frameworks:
             _err(provenance_line(info, lang.value))
-        _err(tr("wrote {file} ({count} unit(s))", file=output, count=len(ranking.rows)))
+        if str(output) != "-":  # standard output: the data only
+            _err(tr("wrote {file} ({count} unit(s))", file=output, count=len(ranking.rows)))
         return
     from .report.table import emit, fitting_rank_table
 
@@ -405,10 +452,12 @@ def diff(
 def report(
     units: Annotated[list[str], typer.Argument(metavar="UNIT...", help="Unit files or forms, folders of them, or quoted "
                                                "patterns such as \"hoso/*.yaml\".")],
-    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE.html", help="The HTML report to write.")],
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE.html",
+                                         help=f"The report to write ({suffix_list(REPORT)}).")],
     previous: Annotated[
         Optional[Path],
-        typer.Option("--previous", metavar="RANK.csv", help="An earlier rank CSV: the ranking shows the changes."),
+        typer.Option("--previous", metavar="RANK", help="An earlier ranking (its .csv or .xlsx, written by rank or "
+                     "export): the ranking shows the changes."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace the report if it exists.")] = False,
     strict: StrictOpt = False,
@@ -421,24 +470,28 @@ def report(
     Self-contained (no network, font or file beside it) and printable on A4, a page per unit.
     Example: parcli report examples/departments -o bao-cao.html
     """
-    if output.suffix.lower() not in (".html", ".htm"):
-        raise UsageError(f"{output}: " + tr("a report is written as .html"))
-    from .rank import read_previous
+    writer = writer_for(output, REPORT, lang.value, locale.value)
+    from .htmlreport import collect
+    from .rank import by_unit, distinct_units, read_previous
     from .scoring import score_files
 
     paths = _paths(units)
-    results = list(score_files(paths, strict))  # every problem of every file, or every result
-    keys = {(r.framework.id, r.framework.version, r.framework.sha256) for r in results}
-    if len(keys) > 1:
-        names = ", ".join(sorted(f"{k[0]}@{k[1]}" for k in keys))
-        raise UsageError(tr("the units use different frameworks ({names}); their indices are not comparable: "
-                            "make one report per framework", names=names))
     prev = read_previous(previous) if previous is not None else None
-    from .htmlreport import build
-
-    html = build(results, lang.value, locale.value, prev)
-    _write_new(output, [*paths, *([previous] if previous else []), *(Path(r.framework.source_path) for r in results)],
-               force, html.encode("utf-8"))
+    with _progress(2 * len(paths), tr("writing the report")) as tick:  # scoring each unit, then writing its page
+        # every problem of every file, or every unit reduced to its page as it is scored
+        collected = collect(score_files(paths, strict), lang.value, tick)
+        if len(collected.frameworks) > 1 or any(len(shas) > 1 for shas in collected.shas.values()):
+            names = ", ".join(sorted(collected.frameworks))
+            raise UsageError(tr("the units use different frameworks ({names}); their indices are not comparable: "
+                                "make one report per framework", names=names))
+        summaries = [view.summary for view in collected.views]
+        same = distinct_units(summaries)
+        if same:
+            raise InputError("two files of one unit", same)
+        _warn_units(summaries, [group[-1] for group in by_unit(summaries)])  # a unit's latest year is ranked
+        inputs = [*paths, *([previous] if previous else []),
+                  *(Path(fw.source_path) for fw in collected.frameworks.values())]
+        _write_new(output, inputs, force, lambda fh: writer.report(fh, collected, prev, tick))
 
 
 class PlanFormat(str, Enum):
@@ -466,14 +519,15 @@ def plan(
     all_sources: Annotated[bool, typer.Option("--all-sources",
                                               help="Also plan survey, impact and appraisers' (manual) leaves.")] = False,
     apply_plan: Annotated[bool, typer.Option("--apply", help="Write the unit with the plan applied (with -o).")] = False,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="NEW.yaml",
-                                                  help="Where --apply writes the planned unit file.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="NEW",
+                                                  help=f"Where --apply writes the planned unit: {suffix_list(UNIT)} "
+                                                  "(a filled form).")] = None,
     fmt: Annotated[PlanFormat, typer.Option("--format", "-f", metavar="table|json|csv",
                                             help="table (default), json or csv.")] = PlanFormat.table,
-    force: Annotated[bool, typer.Option("--force", help="Replace NEW.yaml if it exists.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace NEW if it exists.")] = False,
     concise: ConciseOpt = False,
     lang: LangOpt = Lang.vi,
-    locale: LocaleOpt = Locale.en,
+    locale: CsvLocaleOpt = Locale.en,
 ) -> None:
     """Which lost points to win back: every next step, or the fewest changes that reach a target.
 
@@ -484,25 +538,35 @@ def plan(
     from .plan import plan as make_plan
     from .store import Store
 
+    writer = None
+    if apply_plan and output is not None:
+        writer = writer_for(output, UNIT, lang.value)
     store = Store()
     checked, fw = store.unit(unit)
     result = score(fw, checked)
+    if result.index is None:
+        raise InputError(f"{unit}: " + tr("every field of this unit is not applicable (na): it has no index, so "
+                                          "there is no index to raise"))
     target = _plan_target(result, fw, checked, target_index, target_class, gain, target_rank, against)
     if apply_plan and (output is None or target is None):
-        raise UsageError(tr("--apply needs a target and -o NEW.yaml"))
-    weights = _effort(effort) if effort is not None else None
+        raise UsageError(tr("--apply needs a target and -o NEW ({suffixes})", suffixes=suffix_list(UNIT, tr(" or "))))
+    if effort is not None:
+        from .plan import read_effort
+
+        weights = read_effort(effort, fw)
+    else:
+        weights = None
     if target is None:
         the_plan = opportunities(result, all_sources)
     else:
         the_plan = make_plan(fw, checked, result, target, all_sources, weights)
     if apply_plan and the_plan.reached:
         from .plan import apply as apply_changes
-        from .report.unitfile import unit_yaml
 
         planned = apply_changes(fw, checked, the_plan.changes)
         ref = _framework_ref(checked.framework_ref, fw, output)
         _write_new(output, [unit, Path(fw.source_path)], force,
-                   unit_yaml(planned, fw, ref, unit.name).encode("utf-8"))
+                   lambda fh: writer.unit(fh, planned, fw, ref, unit.name))
     from .report import provenance_line
 
     if fmt is PlanFormat.json:
@@ -515,7 +579,7 @@ def plan(
         from .report.planout import CSV_COLUMNS, plan_rows
 
         sys.stdout.flush()
-        write_rows(sys.stdout.buffer, CSV_COLUMNS, plan_rows(the_plan))
+        write_rows(sys.stdout.buffer, CSV_COLUMNS, plan_rows(the_plan), locale.value)
     else:
         from .report.planout import plan_tables
         from .report.table import emit
@@ -546,8 +610,11 @@ def _quiet_stdout() -> None:
 def _decimal_option(name: str, text: str):
     from decimal import Decimal, InvalidOperation
 
+    text = text.strip()
+    if len(text) > 64:
+        raise UsageError(f"{name}: " + tr("the number {value} is too long", value=text[:24] + "…"))
     try:
-        value = Decimal(text.strip().replace(",", ".") if text.count(",") == 1 and "." not in text else text.strip())
+        value = Decimal(text.replace(",", ".") if text.count(",") == 1 and "." not in text else text)
     except InvalidOperation:
         value = None
     if value is None or not value.is_finite():
@@ -556,14 +623,33 @@ def _decimal_option(name: str, text: str):
 
 
 def _plan_target(result, fw, unit, target_index, target_class, gain, target_rank, against):
-    """The displayed index a plan aims at (None: no target)."""
+    """The displayed index a plan aims at (None: no target), at the framework's places: a target
+    with more decimals than the index shows is the next displayed index up, and said so."""
+    target = _plan_target_value(result, fw, unit, target_index, target_class, gain, target_rank, against)
+    if target is None:
+        return None
+    from decimal import ROUND_CEILING, Decimal
+
+    shown = target.quantize(Decimal(1).scaleb(-fw.places), ROUND_CEILING)  # exponents far apart: still at once
+    if shown != target and target_index is not None:
+        _err(tr("note: {option} {value} is taken as {shown} (the index is shown with {places} decimals)",
+                option="--target-index", value=_short_number(target), shown=shown, places=fw.places))
+    return shown
+
+
+def _short_number(value) -> str:
+    text = str(value)
+    return text if len(text) <= 24 else f"{value:.6E}"
+
+
+def _plan_target_value(result, fw, unit, target_index, target_class, gain, target_rank, against):
     given = [x for x in (target_index, target_class, gain, target_rank) if x is not None]
     if len(given) > 1:
         raise UsageError(tr("give one target: --target-index, --target-class, --gain or --target-rank"))
     if target_index is not None:
         value = _decimal_option("--target-index", target_index)
         if not 0 <= value <= 100:
-            raise UsageError("--target-index: " + tr("an index is in [0, 100], got {value}", value=value))
+            raise UsageError("--target-index: " + tr("an index is in [0, 100], got {value}", value=_short_number(value)))
         return value
     if target_class is not None:
         for band in fw.header.classes:
@@ -574,8 +660,17 @@ def _plan_target(result, fw, unit, target_index, target_class, gain, target_rank
     if gain is not None:
         from decimal import Decimal
 
+        from decimal import ROUND_CEILING
+
         value = _decimal_option("--gain", gain)
-        return min(Decimal(100), (result.index or 0) + value)
+        if not 0 < value <= 100:
+            raise UsageError("--gain: " + tr("a gain is above 0 and at most 100 index points, got {value}",
+                                             value=_short_number(value)))
+        step = value.quantize(Decimal(1).scaleb(-fw.places), ROUND_CEILING)
+        if step != value:
+            _err(tr("note: {option} {value} is taken as {shown} (the index is shown with {places} decimals)",
+                    option="--gain", value=_short_number(value), shown=step, places=fw.places))
+        return min(Decimal(100), (result.index or 0) + step)
     if target_rank is not None:
         if against is None:
             raise UsageError(tr("--target-rank needs --against RANK.csv (a file written by parcli rank -o)"))
@@ -585,30 +680,6 @@ def _plan_target(result, fw, unit, target_index, target_class, gain, target_rank
     if against is not None:
         raise UsageError(tr("--against goes with --target-rank N"))
     return None
-
-
-def _effort(path: Path) -> dict:
-    """--effort FILE: a YAML mapping of leaf ids or rule kinds (and ``default``) to weights above 0."""
-    from decimal import Decimal
-
-    from .loader import load_file
-
-    doc = load_file(path, str(path), digest=False)
-    data = doc.data
-    if not isinstance(data, dict):
-        raise InputError(f"{path}: " + tr("an effort file maps leaf ids or rule kinds to weights, e.g. "
-                                          "{{\"3.2.1\": 3, bands: 2, default: 1}}"))
-    problems = []
-    weights = {}
-    for key, value in data.items():
-        if not isinstance(value, Decimal) or not value > 0:
-            problems.append(doc.problem((key,), tr("a weight is a number above 0, got {what}",
-                                                   what=value)))
-        else:
-            weights[str(key)] = value
-    if problems:
-        raise InputError("invalid effort file", problems)
-    return weights
 
 
 def _parse_classes(text: str):
@@ -651,7 +722,9 @@ class SchemaKind(str, Enum):
 def template(
     framework: Annotated[str, typer.Argument(metavar="FRAMEWORK", help="A shipped framework id (see parcli frameworks) or a file path.")],
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the template here instead of to stdout.")
+        Optional[Path], typer.Option("--output", "-o", metavar="FILE",
+                                     help=f"Write the template here instead of to stdout: {suffix_list(TEMPLATE)} "
+                                     "(the blank form).")
     ] = None,
     year: Annotated[Optional[int], typer.Option("--year", metavar="YEAR", help="The year to put in the template.")] = None,
     force: Annotated[
@@ -666,28 +739,19 @@ def template(
     """
     from .store import Store
 
+    output = output if output is not None else Path("-")
+    writer = writer_for(output, TEMPLATE, lang.value)
     if year is not None and not 1990 <= year <= 2100:
         raise UsageError("--year: " + tr("year {year} is outside 1990–2100", year=year))
     fw = Store().framework(framework, Path("."))
-    if output is not None and output.suffix.lower() == ".xlsx":
-        from .form import write_form
-
-        ref = _form_framework_ref(framework, fw, output)
-        _write_new(output, [Path(fw.source_path)], force, write_form(fw, ref, lang.value, year=year))
-        return
     ref = _framework_ref(framework, fw, output)
-    from .report.template import template_text
-    from .schema import shipped_schema
-
-    text = template_text(fw, ref, shipped_schema("unit").as_uri(), lang.value, year)
-    if output is None:
-        sys.stdout.write(text)
-        return
-    _write_new(output, [Path(fw.source_path)], force, text.encode("utf-8"))
+    _write_new(output, [Path(fw.source_path)], force, lambda fh: writer.template(fh, fw, ref, year))
 
 
-def _framework_ref(ref: str, fw, output: Optional[Path]) -> str:
-    """How a file written at ``output`` names the framework: a shipped id as it is, a path relative to it."""
+def _framework_ref(ref: str, fw, output: Path) -> str:
+    """How a file written at ``output`` names the framework: a shipped id as it is, a path relative to it
+    (to the current folder for ``-``, standard output); a form (.xlsx) names a framework file by its name
+    alone (it reads only a file beside it), and when the file is not beside it yet, that is said."""
     import os
 
     from .store import looks_like_path
@@ -695,35 +759,34 @@ def _framework_ref(ref: str, fw, output: Optional[Path]) -> str:
     if not looks_like_path(ref):
         return ref
     target = Path(fw.source_path).resolve()
-    base = (output.parent if output is not None else Path(".")).resolve()
-    return os.path.relpath(target, base)
+    base = (output.parent if str(output) != "-" else Path(".")).resolve()
+    if output.suffix.lower() == ".xlsx":
+        relative = target.name
+        if target.parent != base:
+            _err(tr("warning: the form names its framework {name!r}: copy {source} beside the form (a form reads "
+                    "only a shipped framework or a framework file beside it)", name=target.name,
+                    source=str(target)[-100:]))
+    else:
+        relative = os.path.relpath(target, base)
+    try:
+        relative.encode("utf-8")
+    except UnicodeEncodeError:  # bytes that are not UTF-8 in a name: no unit file or form can write it
+        raise UsageError(f"{ref}: " + tr("the framework's file name is not UTF-8 text, so a unit file cannot name "
+                                         "it; rename the file")) from None
+    return relative
 
 
-def _form_framework_ref(ref: str, fw, output: Path) -> str:
-    """How a form names its framework: a shipped id, or the name of a framework file beside the form
-    (a form never names a path elsewhere); when the file is not beside it yet, say to put it there."""
-    from .store import looks_like_path
-
-    if not looks_like_path(ref):
-        return ref
-    source = Path(fw.source_path).resolve()
-    if source.parent != output.parent.resolve():
-        _err(tr("warning: the form names its framework {name!r}: copy {source} beside the form (a form reads only "
-                "a shipped framework or a framework file beside it)", name=source.name, source=str(source)[-100:]))
-    return source.name
-
-
-def _write_new(output: Path, inputs: list[Path], force: bool, data: bytes) -> None:
-    """Write ``data`` to ``output`` atomically; never over an input, and over an existing file only with --force."""
+def _write_new(output: Path, inputs: list[Path], force: bool, write) -> None:
+    """``write(fh)`` to ``output`` atomically; never over an input, and over an existing file only with --force."""
     import stat
 
     from .report.files import check_output, write_atomic
 
-    check_output(output, inputs)
+    check_output(output, inputs)  # a name the file system cannot hold is refused here
     if str(output) != "-" and output.exists() and stat.S_ISREG(output.stat().st_mode) and not force:
         raise InputError(f"{output}: " + tr("the file exists and may hold filled evidence; it was left as it is. "
                                             "Choose another name, or pass --force to replace it"))
-    write_atomic(output, lambda fh: fh.write(data), force)
+    write_atomic(output, write, force)
     if str(output) != "-":
         _err(tr("wrote {file}", file=output))
 
@@ -733,7 +796,8 @@ def _write_new(output: Path, inputs: list[Path], force: bool, data: bytes) -> No
 def convert(
     source: Annotated[Path, typer.Argument(metavar="IN", help="A unit file (.yaml) or a filled form (.xlsx).")],
     output: Annotated[Path, typer.Option("--output", "-o", metavar="OUT",
-                                         help="The form (.xlsx) or unit file (.yaml) to write.")],
+                                         help=f"The form or unit file to write: {suffix_list(UNIT)}, chosen by its "
+                                         "suffix.")],
     force: Annotated[
         bool, typer.Option("--force", help="Replace the output file if it exists (it may be a filled form).")
     ] = False,
@@ -746,22 +810,11 @@ def convert(
     """
     from .store import Store
 
+    writer = writer_for(output, UNIT, lang.value)
     store = Store()
     unit, fw = store.unit(source)  # checked first: a form or file with problems is not converted
     ref = _framework_ref(unit.framework_ref, fw, output)
-    inputs = [source, Path(fw.source_path)]
-    suffix = output.suffix.lower()
-    if suffix == ".xlsx":
-        from .form import write_form
-
-        ref = _form_framework_ref(unit.framework_ref, fw, output)
-        _write_new(output, inputs, force, write_form(fw, ref, lang.value, unit=unit))
-    elif suffix in (".yaml", ".yml"):
-        from .report.unitfile import unit_yaml
-
-        _write_new(output, inputs, force, unit_yaml(unit, fw, ref, source.name).encode("utf-8"))
-    else:
-        raise UsageError(f"{output}: " + tr("convert writes a form (.xlsx) or a unit file (.yaml)"))
+    _write_new(output, [source, Path(fw.source_path)], force, lambda fh: writer.unit(fh, unit, fw, ref, source.name))
 
 
 @command()
@@ -814,8 +867,9 @@ def schema(
 class _progress:
     """A progress bar on stderr for long runs; nothing when stderr is not a terminal."""
 
-    def __init__(self, total: int):
+    def __init__(self, total: int, what: str):
         self.total = total
+        self.what = what
         self.bar = None
 
     def __enter__(self):
@@ -824,7 +878,7 @@ class _progress:
 
             self.bar = Progress(transient=True, console=_consoles()[1])
             self.bar.start()
-            task = self.bar.add_task("scoring", total=self.total)
+            task = self.bar.add_task(self.what, total=self.total)
             return lambda: self.bar.advance(task)
         return None
 
@@ -834,9 +888,36 @@ class _progress:
         return False
 
 
+class _Interrupted(KeyboardInterrupt):
+    """Ctrl+C, SIGTERM or SIGHUP. A subclass, not KeyboardInterrupt itself: Python 3.11 marks a bare
+    KeyboardInterrupt raised inside exec() (a dataclass being made by a lazy import) as unhandled
+    and then ends the process by SIGINT even after parcli said "interrupted" and chose exit 1."""
+
+
+def _stop_on_signals() -> None:
+    """SIGTERM and SIGHUP (a closed terminal, ``kill``, a service stopping) end parcli as Ctrl+C does:
+    as KeyboardInterrupt, so a write in progress removes its temporary file and leaves the old file
+    as it was, one line says "interrupted", and the exit code is 1."""
+    import signal
+
+    def stop(signum, frame):
+        raise _Interrupted
+
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is None:
+            continue
+        try:
+            if signal.getsignal(signum) in (signal.SIG_DFL, signal.default_int_handler):  # nohup's SIG_IGN stays
+                signal.signal(signum, stop)
+        except (OSError, ValueError):  # not the main thread, or not allowed here
+            pass
+
+
 def main() -> None:
     """Console entry point: usage errors in the chosen language, never a traceback."""
     gc.freeze()  # what the imports made lives as long as the process: never traverse it again
+    _stop_on_signals()
     if sys.stdout is None or sys.stderr is None:  # started with a standard stream closed (>&-)
         if sys.stderr is not None:
             from .usage import chosen_language

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .domain import RESULT_SCHEMA
 from .errors import InputError
-from .i18n import tr
+from .i18n import N_, tr
 from .loader import read_number
 from .summary import (
     LeafLine,
@@ -76,6 +76,28 @@ class Diff:
         return self.b.index - self.a.index
 
 
+_JSON_REASONS = (  # the json module's own words → parcli's
+    ("Expecting value", N_("a value is expected here")),
+    ("Expecting property name", N_("a key in double quotes is expected here")),
+    ("Expecting ':'", N_("a ':' is expected here")),
+    ("Expecting ','", N_("a ',' is expected here")),
+    ("Unterminated string", N_("a text in quotes is not closed")),
+    ("Invalid control character", N_("a control character in a text")),
+    ("Invalid \\uXXXX escape", N_("an escape (\\) that JSON does not know")),
+    ("Invalid \\escape", N_("an escape (\\) that JSON does not know")),
+    ("Extra data", N_("more data after the end")),
+    ("Illegal trailing comma", N_("a ',' before the closing bracket")),
+)
+
+
+def json_reason(msg: str) -> str:
+    """What the json module found, in the chosen language."""
+    for start, reason in _JSON_REASONS:
+        if msg.startswith(start):
+            return tr(reason)
+    return tr("the JSON syntax is broken here")
+
+
 def load_result(path: Path, store=None) -> Summary:
     """A unit file (scored now) or a result JSON file, as a summary."""
     from .loader import decode, read_bytes
@@ -86,7 +108,7 @@ def load_result(path: Path, store=None) -> Summary:
         try:
             obj = json.loads(text, parse_float=read_number, parse_int=read_number, parse_constant=_no_constant)
         except json.JSONDecodeError as exc:
-            raise InputError(f"{name}:{exc.lineno}:{exc.colno}: " + tr("not valid JSON: {detail}", detail=exc.msg)) from None
+            raise InputError(f"{name}:{exc.lineno}:{exc.colno}: " + tr("not valid JSON: {detail}", detail=json_reason(exc.msg))) from None
         except ValueError as exc:
             raise InputError(f"{name}: " + tr("not a usable parcli result: {detail}", detail=exc)) from None
         except RecursionError:

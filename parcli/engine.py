@@ -125,6 +125,11 @@ class Result:
     def missing(self) -> list[str]:
         return [leaf.id for leaf in self.leaves if leaf.status == MISSING]
 
+    @property
+    def blank(self) -> bool:
+        """No leaf has evidence (a blank form, an empty unit file): each is missing or not applicable."""
+        return not any(leaf.status in (SCORED, OVERRIDE) for leaf in self.leaves)
+
 
 class Index(Decimal):
     """An index rounded half-up to the framework's places; written with exactly those places."""

@@ -74,3 +74,37 @@ def input_error(file: str, line: int, col: int, message: str) -> InputError:
     """An :class:`InputError` holding exactly one problem."""
     problem = Problem(file, line, col, message)
     return InputError(str(problem), [problem])
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused a file, in the chosen language (never the system's English)."""
+    import errno
+
+    from .i18n import N_, tr
+
+    reasons = {
+        errno.ENOENT: N_("no such file or folder"),
+        errno.EACCES: N_("permission denied"),
+        errno.EPERM: N_("permission denied"),
+        errno.EISDIR: N_("it is a folder"),
+        errno.ENOTDIR: N_("a part of the path is not a folder"),
+        errno.ENAMETOOLONG: N_("the name is too long for the file system"),
+        errno.ELOOP: N_("too many symbolic links (a loop)"),
+        errno.ENOSPC: N_("the disk is full"),
+        errno.EDQUOT: N_("the disk quota is used up"),
+        errno.EROFS: N_("the file system is read-only"),
+        errno.EIO: N_("an input/output error of the disk"),
+        errno.EMFILE: N_("too many files are open"),
+        errno.ENFILE: N_("too many files are open"),
+        errno.EBUSY: N_("the file is in use by another program"),
+        errno.ETXTBSY: N_("the file is in use by another program"),
+        errno.EEXIST: N_("the file exists already"),
+        errno.EXDEV: N_("the file cannot be moved across disks"),
+        errno.EINVAL: N_("the name is not valid here"),
+        errno.EFBIG: N_("the file is too large for the file system"),
+    }
+    found = reasons.get(exc.errno) if exc.errno is not None else None
+    if found is not None:
+        return tr(found)
+    name = errno.errorcode.get(exc.errno, "?") if exc.errno is not None else "?"
+    return tr("system error {code}", code=name)

@@ -112,6 +112,9 @@ def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = Non
     """The form for framework ``fw`` (``ref`` as the form names it); filled from ``unit`` if given."""
     import io
 
+    if unit is not None:
+        _check_cell_lengths(unit)
+
     from openpyxl import Workbook as Book
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -337,15 +340,21 @@ def _in_order(fw):
                 yield fw.nodes[sid]
 
 
-def _fill_aux(ws, row: int, ev, leaf_id: str = "") -> None:
-    from .report.sheets import put_text
+def _check_cell_lengths(unit) -> None:
+    """A note or documents longer than an Excel cell: refused naming the unit's file and the leaf."""
     from .report.xlsx import EXCEL_CELL_LIMIT
 
-    for text in (ev.note or "", "\n".join(ev.documents)):
-        if len(text) > EXCEL_CELL_LIMIT:
-            raise InputError(f"{leaf_id}: " + tr("a note or documents of {length:,} characters are longer than an "
-                                                 "Excel cell holds ({limit:,}); shorten them, or keep this unit "
-                                                 "in YAML", length=len(text), limit=EXCEL_CELL_LIMIT))
+    for leaf_id, ev in unit.evidence.items():
+        for text in (ev.note or "", "\n".join(ev.documents)):
+            if len(text) > EXCEL_CELL_LIMIT:
+                raise InputError(f"{unit.file}: {leaf_id}: " + tr(
+                    "a note or documents of {length:,} characters are longer than an Excel cell holds ({limit:,}); "
+                    "shorten them, or keep this unit in YAML", length=len(text), limit=EXCEL_CELL_LIMIT))
+
+
+def _fill_aux(ws, row: int, ev, leaf_id: str = "") -> None:
+    from .report.sheets import put_text
+
     if ev.claimed is not None:
         ws[f"{LETTER['claimed']}{row}"] = ev.claimed
     if ev.note is not None:

@@ -41,6 +41,12 @@ def tr(msgid: str, /, **values) -> str:
     return template.format(**values)
 
 
+def N_(msgid: str, /) -> str:
+    """Mark a message kept in a table and said later through ``tr(variable)``: it is the
+    message id itself (the gettext convention, so the catalogue's tests and tools find it)."""
+    return msgid
+
+
 QUOTE_LIMIT = 120  # characters of a value a message quotes (a 10 MB value is not echoed whole)
 
 

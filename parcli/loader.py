@@ -34,7 +34,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from .errors import InputError, Problem, input_error
+from .errors import InputError, Problem, input_error, os_reason
 
 try:  # CPython's own SHA-256: hashlib would load OpenSSL first, 5 ms of every run
     from _sha2 import sha256 as _sha256_impl
@@ -152,6 +152,7 @@ class Document:
     data: Any
     root: Any
     sha256: str = ""  # of the file's bytes, when read from a file
+    size: int = 0  # the file's size in bytes, with sha256
     keys: dict = field(default_factory=dict)  # id(large mapping node) -> {key: (key node, value node)}
 
     def locate(self, path: tuple | list, key: bool = False) -> tuple[int, int]:
@@ -238,7 +239,7 @@ def read_bytes(path: str | Path, display: str | None = None) -> bytes:
     except PermissionError:
         raise input_error(name, 0, 0, tr("cannot read the file: permission denied")) from None
     except OSError as exc:
-        raise input_error(name, 0, 0, tr("cannot read the file: {why}", why=exc.strerror or exc)) from None
+        raise input_error(name, 0, 0, tr("cannot read the file: {why}", why=os_reason(exc))) from None
     if len(raw) > limit:
         raise input_error(name, 0, 0, tr("the file is above the limit of {limit:,} bytes", limit=limit))
     return raw
@@ -279,6 +280,7 @@ def load_file(path: str | Path, display: str | None = None, digest: bool = True)
     doc = load_text(decode(raw, name), name)
     if digest:
         doc.sha256 = sha256_hex(raw)
+        doc.size = len(raw)
     return doc
 
 
@@ -289,17 +291,18 @@ def load_text(text: str, name: str = "<text>") -> Document:
     composer_cls = _FastComposer if HAVE_C else _PureComposer
     if HAVE_C:
         _depth_guard(text, name)
-    composer = composer_cls(text)
+    composer = None
     try:
+        composer = composer_cls(text)  # the pure-Python reader checks every character here
         root = composer.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise input_error(name, *yaml_syntax(exc.problem or "", exc.context or "", text, line, col)) from None
-    except yaml.YAMLError as exc:  # reader errors (control characters) and the like
-        raise input_error(name, 0, 0, tr("not valid YAML: {detail}", detail=_one_line(exc))) from None
-    except RecursionError:
-        raise input_error(name, 0, 0, tr("nesting deeper than {depth} levels", depth=MAX_DEPTH)) from None
+    except (yaml.YAMLError, RecursionError) as exc:
+        # Whatever the parser's own limits (libyaml >= 0.2.5 stops at 1,000 levels with a
+        # message of its own; the pure-Python composer recurses), nesting beyond parcli's
+        # limit is parcli's message, at the first collection that goes too deep.
+        _refuse_deep(text, name, composer_cls)
+        if isinstance(exc, RecursionError):
+            raise input_error(name, 0, 0, tr("nesting deeper than {depth} levels", depth=MAX_DEPTH)) from None
+        raise _syntax_error(exc, text, name) from None
     finally:
         dispose = getattr(composer, "dispose", None)
         if dispose:
@@ -309,6 +312,19 @@ def load_text(text: str, name: str = "<text>") -> Document:
     builder = _Builder(name, check_aliases="*" in text)
     data = builder.build(root, 0)
     return Document(name, data, root)
+
+
+def _syntax_error(exc: Exception, text: str, name: str) -> InputError:
+    """A parser's error as parcli's message, in the chosen language, at its line and column."""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        return input_error(name, *yaml_syntax(exc.problem or "", exc.context or "", text, line, col))
+    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow (the pure reader)
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        return input_error(name, *yaml_syntax("control characters are not allowed", "", text, line, col))
+    return input_error(name, *yaml_syntax(_one_line(exc), "", text, 0, 0))
 
 
 def _one_line(exc: Exception) -> str:
@@ -329,9 +345,22 @@ def _depth_guard(text: str, name: str) -> None:
             break
     else:
         return
-    parser = _FastComposer(text)
+    _refuse_deep(text, name, _FastComposer)
+
+
+def _refuse_deep(text: str, name: str, parser_cls) -> None:
+    """Raise parcli's nesting message at the first collection nested deeper than
+    :data:`MAX_DEPTH`; return when the text nests no deeper, or breaks first.
+
+    The depth is followed on the event stream. A parser that gives up first (libyaml
+    >= 0.2.5 stops at 1,000 levels while it scans ahead through ``[[[[…``) leaves the
+    rest to :func:`_deep_flow`, which follows the flow brackets after the last event.
+    """
+    parser = None
     depth = 0
+    last = 0
     try:
+        parser = parser_cls(text)
         while True:
             event = parser.get_event()
             if event is None or isinstance(event, yaml.StreamEndEvent):
@@ -339,16 +368,54 @@ def _depth_guard(text: str, name: str) -> None:
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    raise input_error(
-                        name, mark.line + 1, mark.column + 1, tr("nesting deeper than {depth} levels", depth=MAX_DEPTH)
-                    )
+                    _too_deep(name, event.start_mark.line, event.start_mark.column)
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
-    except yaml.YAMLError:
-        return  # the real parse reports it with its position
+            last = event.end_mark.index
+    except (yaml.YAMLError, RecursionError):
+        if parser is not None:
+            _deep_flow(text, name, last, depth)
     finally:
-        parser.dispose()
+        dispose = getattr(parser, "dispose", None)
+        if dispose:
+            dispose()
+
+
+class _FlowScanner(yaml.reader.Reader, yaml.scanner.Scanner):
+    """PyYAML's pure-Python scanner alone: tokens, no nesting limit, no recursion."""
+
+    def __init__(self, stream):
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+
+
+def _deep_flow(text: str, name: str, start: int, depth: int) -> None:
+    """Follow ``[`` and ``{`` from the first one at or after ``start`` (``depth`` levels
+    deep already); raise the nesting message where they go deeper than the limit."""
+    begin = min((i for i in (text.find("[", start), text.find("{", start)) if i >= 0), default=-1)
+    if begin < 0:
+        return
+    try:
+        scanner = _FlowScanner(text[begin:])
+        while True:
+            token = scanner.get_token()
+            if token is None or isinstance(token, yaml.StreamEndToken):
+                return
+            if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    at = begin + token.start_mark.index
+                    line = text.count("\n", 0, at)
+                    _too_deep(name, line, at - (text.rfind("\n", 0, at) + 1))
+            elif isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)):
+                depth -= 1
+    except yaml.YAMLError:
+        return
+
+
+def _too_deep(name: str, line: int, col: int):
+    """The nesting message at a 0-based line and column."""
+    raise input_error(name, line + 1, col + 1, tr("nesting deeper than {depth} levels", depth=MAX_DEPTH))
 
 
 _MISS = object()

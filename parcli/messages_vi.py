@@ -79,7 +79,9 @@ VI: dict[str, str] = {
     "schema {schema!r} is not a {kind} file; expected {wanted}": "schema {schema!r} không phải tệp {kind}; cần {wanted}",
     "cannot tell the kind of file: 'schema:' must be parcli/framework/v1 or parcli/unit/v1":
         "không xác định được loại tệp: 'schema:' phải là parcli/framework/v1 hoặc parcli/unit/v1",
-    "invalid value: {detail}": "giá trị không hợp lệ: {detail}",
+    "{what} is not a value this key takes; parcli schema shows what it takes":
+        "{what} không phải giá trị mà khóa này nhận; lệnh parcli schema cho biết khóa nhận gì",
+    "expected a whole number, got {what}": "cần một số nguyên, nhưng nhận được {what}",
     "expected one of {expected}, got {what}": "cần một trong {expected}, nhưng nhận được {what}",
     "expected a mapping (key: value lines), got {what}": "cần một ánh xạ (các dòng khóa: giá trị), nhưng nhận được {what}",
     "expected a list (lines starting with -), got {what}": "cần một danh sách (các dòng bắt đầu bằng -), nhưng nhận được {what}",
@@ -187,6 +189,7 @@ VI: dict[str, str] = {
     "ok, {summary}": "hợp lệ, {summary}",
     "{count} file(s) checked: {valid} valid, {bad} with problems": "đã kiểm tra {count} tệp: {valid} hợp lệ, {bad} có lỗi",
     "warning: {message}": "cảnh báo: {message}",
+    "warning:": "cảnh báo:",
     "wrote {file}": "đã ghi {file}",
     "wrote {file} ({count} unit(s))": "đã ghi {file} ({count} đơn vị)",
     "the units use different frameworks ({names}); their indices are not comparable. Rank each framework separately, "
@@ -197,8 +200,6 @@ VI: dict[str, str] = {
     "or use a wider terminal (e.g. COLUMNS=200).":
         "Chỉ số lĩnh vực {ids} không vừa chiều rộng nên chưa hiện: xem bằng --fields {ids}, "
         "hoặc cho màn hình rộng hơn (ví dụ COLUMNS=200).",
-    "a ranking is written as CSV or XLSX; use a .csv or .xlsx name":
-        "bảng xếp hạng được ghi ra CSV hoặc XLSX; hãy dùng tên tệp .csv hoặc .xlsx",
     "no field {unknown}; the fields are {fields}": "không có lĩnh vực {unknown}; các lĩnh vực là {fields}",
     "{count} leaf(s) claimed above what the evidence supports": "{count} tiêu chí tự chấm cao hơn mức số liệu cho phép",
     "diff needs two files (A and B), or one unit with --claimed": "diff cần hai tệp (A và B), hoặc một đơn vị kèm --claimed",
@@ -217,21 +218,18 @@ VI: dict[str, str] = {
         "lỗi nội bộ: {error} (chạy lại với --debug để xem chi tiết, và xin báo lỗi này)",
     "the folder holds no .yaml or .xlsx file": "thư mục không có tệp .yaml hay .xlsx nào",
     "no file matches this pattern": "không có tệp nào khớp mẫu này",
-    "unknown output type {suffix!r}; use .csv, .json or .xlsx": "không hỗ trợ loại tệp {suffix!r}; hãy dùng .csv, .json hoặc .xlsx",
-    "results are not written as {format}": "kết quả không ghi được dưới dạng {format}",
-    "a ranking is not written as {format}; use a .csv name": "bảng xếp hạng không ghi được dưới dạng {format}; hãy dùng tên tệp .csv",
     "cannot write the file: {why}": "không ghi được tệp: {why}",
     "the file is read-only; it was left as it is. Pass --force to replace it":
         "tệp chỉ cho phép đọc; tệp được giữ nguyên. Thêm --force để ghi đè",
     "the folder {folder} does not exist; create it first": "thư mục {folder} chưa có; hãy tạo trước",
     "is a folder; give a file name such as {example}": "là thư mục; hãy cho tên tệp, ví dụ {example}",
     "is one of the input files; choose another output name": "là một trong các tệp đầu vào; hãy chọn tên tệp kết quả khác",
-    "the units use different frameworks; their summary columns differ. Export them to separate .xlsx files, "
-    "or to one .csv or .json":
-        "các đơn vị dùng những bộ tiêu chí khác nhau nên cột tổng hợp khác nhau. Hãy xuất ra các tệp .xlsx riêng, "
-        "hoặc ra một tệp .csv hay .json",
-    "more than {rows:,} leaf rows: above what one Excel sheet holds; export to .csv instead":
-        "hơn {rows:,} dòng tiêu chí: vượt sức chứa của một trang tính Excel; hãy xuất ra .csv",
+    "the units use different frameworks; their summary columns differ. Export them to separate {xlsx} files, "
+    "or to one {others}":
+        "các đơn vị dùng những bộ tiêu chí khác nhau nên cột tổng hợp khác nhau. Hãy xuất ra các tệp {xlsx} riêng, "
+        "hoặc ra một tệp {others}",
+    "more than {rows:,} leaf rows: above what one Excel sheet holds; export to {others} instead":
+        "hơn {rows:,} dòng tiêu chí: vượt sức chứa của một trang tính Excel; hãy xuất ra {others}",
     # --- the command line (typer's parser says these in English; parcli/usage.py) ---
     "Usage:": "Cách dùng:",
     "Try '{command} -h' for help.": "Xem '{command} -h' để được hướng dẫn.",
@@ -246,16 +244,23 @@ VI: dict[str, str] = {
     "Invalid value for {param}: '{value}' is not one of {choices}.": "Giá trị không hợp lệ cho {param}: '{value}' không phải một trong {choices}.",
     "Invalid value for {param}: '{value}' is not a whole number.": "Giá trị không hợp lệ cho {param}: '{value}' không phải số nguyên.",
     "Invalid value for {param}: {value} is not in the range {range}.": "Giá trị không hợp lệ cho {param}: {value} nằm ngoài khoảng {range}.",
-    "Invalid value for {param}: {detail}": "Giá trị không hợp lệ cho {param}: {detail}",
-    "invalid command line: {detail}": "dòng lệnh không hợp lệ: {detail}",
-    "convert writes a form (.xlsx) or a unit file (.yaml)": "convert ghi ra phiếu (.xlsx) hoặc hồ sơ đơn vị (.yaml)",
-    "a report is written as .html": "báo cáo được ghi ra tệp .html",
+    "Invalid value for {param}: '{value}' is not a number.": "Giá trị không hợp lệ cho {param}: '{value}' không phải là số.",
+    "Invalid value for {param}: '{value}' is not true or false.":
+        "Giá trị không hợp lệ cho {param}: '{value}' không phải true hoặc false.",
+    "Invalid value for {param}; see the command's help (-h) for what it takes.":
+        "Giá trị không hợp lệ cho {param}; xem trợ giúp của lệnh (-h) để biết tùy chọn nhận gì.",
+    "Option '{option}' does not take a value.": "Tùy chọn '{option}' không nhận giá trị.",
+    "Option '{option}' requires {count} arguments.": "Tùy chọn '{option}' cần {count} giá trị.",
+    "Missing command.": "Thiếu lệnh.",
+    "the command line is not valid at '{word}'; see the command's help (-h)":
+        "dòng lệnh không hợp lệ ở '{word}'; xem trợ giúp của lệnh (-h)",
+    "the command line is not valid; see the command's help (-h)": "dòng lệnh không hợp lệ; xem trợ giúp của lệnh (-h)",
     "the units use different frameworks ({names}); their indices are not comparable: make one report per framework":
         "các đơn vị dùng những bộ tiêu chí khác nhau ({names}); chỉ số của chúng không so sánh được: hãy lập mỗi "
         "bộ tiêu chí một báo cáo",
     "no class given; write e.g. \"A:90,B:80,C:70,D:0\"": "chưa có xếp loại nào; hãy viết ví dụ \"A:90,B:80,C:70,D:0\"",
     # --- plan ---
-    "--apply needs a target and -o NEW.yaml": "--apply cần một mục tiêu và -o TỆP_MỚI.yaml",
+    "--apply needs a target and -o NEW ({suffixes})": "--apply cần một mục tiêu và -o TỆP_MỚI ({suffixes})",
     "{value!r} is not a number": "{value!r} không phải là số",
     "give one target: --target-index, --target-class, --gain or --target-rank":
         "chỉ cho một mục tiêu: --target-index, --target-class, --gain hoặc --target-rank",
@@ -275,8 +280,6 @@ VI: dict[str, str] = {
     "or keep this unit in YAML": "giải trình hoặc tài liệu dài {length:,} ký tự, vượt sức chứa của một ô Excel "
                                  "({limit:,}); hãy rút gọn, hoặc giữ hồ sơ này ở dạng YAML",
     # --- the self-assessment form (.xlsx) ---
-    "not a readable .xlsx workbook (a damaged zip: {detail}); open it in Excel or LibreOffice and save it again":
-        "không đọc được tệp .xlsx (tệp nén bị hỏng: {detail}); hãy mở bằng Excel hoặc LibreOffice rồi lưu lại",
     "not a readable .xlsx workbook ({detail}); open it in Excel or LibreOffice and save it again":
         "không đọc được tệp .xlsx ({detail}); hãy mở bằng Excel hoặc LibreOffice rồi lưu lại",
     "the workbook holds macros; parcli reads forms saved as .xlsx (Excel Workbook) only":
@@ -387,21 +390,103 @@ VI: dict[str, str] = {
         '{subject}: {value} lớn hơn {of_column} ({of})',
     "{ref!r} is not a parcli framework file; put the form's framework beside it":
         '{ref!r} không phải tệp bộ tiêu chí của parcli; hãy đặt tệp bộ tiêu chí của phiếu cạnh phiếu',
-    'the workbook holds two parts named {part!r}; a workbook saved by Excel or LibreOffice never does: save it again from one of them':
-        'tệp có hai phần cùng tên {part!r}; tệp do Excel hay LibreOffice lưu không bao giờ như vậy: hãy mở và lưu lại bằng một trong hai chương trình',
     'the sheet {sheet!r} has a cell without an A1-style reference (r="E12") or with one outside Excel\'s grid; a workbook saved by Excel or LibreOffice never has: save it again from one of them':
         'trang tính {sheet!r} có ô không ghi địa chỉ kiểu A1 (r="E12") hoặc địa chỉ nằm ngoài lưới của Excel; tệp do Excel hay LibreOffice lưu không bao giờ như vậy: hãy mở và lưu lại bằng một trong hai chương trình',
-    "the sheet {sheet!r} uses cells as far as {cell} (A1:{cell}, {count:,} cells), more than parcli reads ({limit:,}); delete the rows and columns beyond the form's and save it again":
-        'trang tính {sheet!r} dùng ô xa tới {cell} (A1:{cell}, {count:,} ô), nhiều hơn mức parcli đọc ({limit:,}); hãy xóa các dòng và cột nằm ngoài phiếu rồi lưu lại',
-    # --- rank CSV and result JSON read back ---
     "not UTF-8 text; give a rank CSV that parcli rank wrote": "không phải văn bản UTF-8; hãy dùng tệp CSV xếp hạng do parcli rank ghi",
     "the file is empty; give a rank CSV that parcli rank wrote": "tệp rỗng; hãy dùng tệp CSV xếp hạng do parcli rank ghi",
     "not a CSV file: {detail}": "không phải tệp CSV: {detail}",
     "missing column(s) {columns}; give a rank CSV written by parcli rank": "thiếu cột {columns}; hãy dùng tệp CSV xếp hạng do parcli rank ghi",
-    "rank and index must be numbers": "thứ hạng và chỉ số phải là số",
     "not valid JSON: {detail}": "JSON không hợp lệ: {detail}",
     "not a usable parcli result: {detail}": "không dùng được làm kết quả parcli: {detail}",
     "nested too deeply": "lồng nhau quá sâu",
+    # --- why the system refused a file (parcli/errors.py os_reason) ---
+    "no such file or folder": "không có tệp hay thư mục này",
+    "permission denied": "không có quyền",
+    "it is a folder": "đó là một thư mục",
+    "a part of the path is not a folder": "một phần của đường dẫn không phải thư mục",
+    "the name is too long for the file system": "tên quá dài đối với hệ thống tệp",
+    "too many symbolic links (a loop)": "quá nhiều liên kết tượng trưng (một vòng lặp)",
+    "the disk is full": "ổ đĩa đã đầy",
+    "the disk quota is used up": "đã dùng hết hạn mức dung lượng đĩa",
+    "the file system is read-only": "hệ thống tệp chỉ cho phép đọc",
+    "an input/output error of the disk": "lỗi đọc/ghi của ổ đĩa",
+    "too many files are open": "có quá nhiều tệp đang mở",
+    "the file is in use by another program": "tệp đang được một chương trình khác sử dụng",
+    "the file exists already": "tệp đã tồn tại",
+    "the file cannot be moved across disks": "không thể chuyển tệp sang ổ đĩa khác",
+    "the name is not valid here": "tên không hợp lệ ở đây",
+    "the file is too large for the file system": "tệp quá lớn đối với hệ thống tệp",
+    "system error {code}": "lỗi hệ thống {code}",
+    # --- what the json and csv modules found (parcli/diff.py, parcli/rank.py) ---
+    "a value is expected here": "ở đây cần một giá trị",
+    "a key in double quotes is expected here": "ở đây cần một khóa đặt trong nháy kép",
+    "a ':' is expected here": "ở đây cần dấu ':'",
+    "a ',' is expected here": "ở đây cần dấu ','",
+    "a text in quotes is not closed": "một đoạn văn bản trong dấu nháy chưa được đóng",
+    "a control character in a text": "có ký tự điều khiển trong văn bản",
+    "an escape (\\) that JSON does not know": "ký tự thoát (\\) mà JSON không hiểu",
+    "more data after the end": "còn dữ liệu sau chỗ kết thúc",
+    "a ',' before the closing bracket": "có dấu ',' ngay trước dấu đóng ngoặc",
+    "the JSON syntax is broken here": "cú pháp JSON bị sai ở đây",
+    "a cell longer than {limit:,} characters": "một ô dài hơn {limit:,} ký tự",
+    "a NUL character (binary data)": "có ký tự NUL (dữ liệu nhị phân)",
+    "a line break inside a cell without quotes": "có dấu xuống dòng trong một ô không đặt trong dấu nháy",
+    "the file ends inside a quoted cell": "tệp kết thúc giữa một ô đặt trong dấu nháy",
+    "the CSV syntax is broken here": "cú pháp CSV bị sai ở đây",
+    # --- the YAML parser's findings, in parcli's words (parcli/hints.py) ---
+    "a list in [ ] goes on here without ',' or ']': separate its items with commas and close it with ]":
+        "danh sách trong [ ] thiếu dấu ',' hoặc ']' ở đây: ngăn các phần tử bằng dấu phẩy và đóng bằng ]",
+    "a mapping in {{ }} goes on here without ',' or '}}': separate its pairs with commas and close it with }}":
+        "ánh xạ trong {{ }} thiếu dấu ',' hoặc '}}' ở đây: ngăn các cặp khóa: giá trị bằng dấu phẩy và đóng bằng }}",
+    "a '[' or '{{' is not closed, or a line is indented wrongly":
+        "có dấu '[' hoặc '{{' chưa được đóng, hoặc một dòng thụt lề sai",
+    "a value is missing here": "thiếu giá trị ở đây",
+    "a key was expected here": "ở đây cần một khóa",
+    "the block should end here, but this line goes on inside it": "khối phải kết thúc ở đây, nhưng dòng này lại tiếp tục nó",
+    "a ':' where no key can begin; text that holds ': ' goes in quotes":
+        "dấu ':' ở chỗ không thể bắt đầu một khóa; văn bản có chứa ': ' phải đặt trong dấu nháy",
+    "a list item ('- ') was expected here": "ở đây cần một mục danh sách ('- ')",
+    "a ':' was expected after the key": "sau khóa cần dấu ':'",
+    "this character cannot begin a value (such as @ or `): put the text in quotes":
+        "ký tự này không được đứng đầu một giá trị (như @ hoặc `): hãy đặt đoạn văn bản trong dấu nháy",
+    "the file ends inside a quoted text or a bracket: close it":
+        "tệp kết thúc khi một đoạn trong dấu nháy hoặc một dấu ngoặc chưa được đóng: hãy đóng lại",
+    "an escape (\\) that YAML does not know in double-quoted text: write \\\\ for a backslash, or use single quotes":
+        "ký tự thoát (\\) mà YAML không hiểu trong văn bản đặt trong nháy kép: viết \\\\ cho dấu gạch chéo ngược, "
+        "hoặc dùng nháy đơn",
+    "an unexpected ':': put text that holds ': ' in quotes":
+        "dấu ':' không đúng chỗ: hãy đặt văn bản có chứa ': ' trong dấu nháy",
+    "a control character that YAML does not allow: remove it": "ký tự điều khiển mà YAML không cho phép: hãy xóa nó",
+    "more text after the value on this line: quote the whole value, or start a comment with ' #'":
+        "còn chữ sau giá trị trên dòng này: hãy đặt cả giá trị trong dấu nháy, hoặc bắt đầu chú thích bằng ' #'",
+    "a second document (---) in the file: a parcli file is one document":
+        "tệp có tài liệu thứ hai (---): một tệp parcli chỉ gồm một tài liệu",
+    "a list item ('- ') where it cannot be: check the indentation of this line":
+        "một mục danh sách ('- ') ở chỗ không được phép: hãy kiểm tra thụt lề của dòng này",
+    "a YAML directive (a line starting with %) that parcli does not take: remove the line":
+        "chỉ thị YAML (dòng bắt đầu bằng %) mà parcli không nhận: hãy xóa dòng này",
+    "a block text (| or >) with something after it that YAML does not take":
+        "khối văn bản (| hoặc >) có ký tự theo sau mà YAML không nhận",
+    "a space is missing here": "thiếu dấu cách ở đây",
+    "a malformed anchor or alias (& or *): anchors and aliases are not supported; write the value out":
+        "neo hoặc bí danh (& hoặc *) viết sai: parcli không hỗ trợ neo và bí danh; hãy viết đầy đủ giá trị",
+    "a malformed tag (!…): tags are not allowed; remove it": "thẻ (!…) viết sai: không được dùng thẻ; hãy xóa nó",
+    "the file is too long for the YAML reader": "tệp quá dài đối với bộ đọc YAML",
+    "text that is not valid UTF-8: save the file as UTF-8": "văn bản không phải UTF-8 hợp lệ: hãy lưu tệp bằng UTF-8",
+    "a key given twice: each key may appear once": "một khóa xuất hiện hai lần: mỗi khóa chỉ được có một lần",
+    "in a list [ ]": "trong danh sách [ ]",
+    "in a mapping {{ }}": "trong ánh xạ {{ }}",
+    "in a mapping of key: value lines": "trong ánh xạ gồm các dòng khóa: giá trị",
+    "in a list of '- ' lines": "trong danh sách gồm các dòng '- '",
+    "in a quoted text": "trong văn bản đặt trong dấu nháy",
+    "in a key": "trong một khóa",
+    "in a text": "trong một đoạn văn bản",
+    "in a block text after | or >": "trong khối văn bản sau | hoặc >",
+    "in an anchor & or an alias *": "trong neo & hoặc bí danh *",
+    "in a tag !…": "trong thẻ !…",
+    "in a directive %…": "trong chỉ thị %…",
+    "in a value": "trong một giá trị",
+    "the YAML syntax is broken here": "cú pháp YAML bị sai ở đây",
     "holds {count} results; diff compares one result with one result": "chứa {count} kết quả; diff so sánh từng kết quả một",
     "not a parcli result (schema {schema}); parcli score writes one in JSON":
         "không phải kết quả parcli (schema {schema}); parcli score ghi kết quả này dưới dạng JSON",
@@ -428,4 +513,71 @@ VI: dict[str, str] = {
     "each field and leaf must be an object with a text title": "mỗi lĩnh vực và tiêu chí phải là đối tượng có tiêu đề dạng văn bản",
     "{key} must be text": "{key} phải là văn bản",
     "a status must be text": "trạng thái phải là văn bản",
+    # --- outputs chosen by their suffix ---
+    "{what} is written as {suffixes}; this name ends in {suffix!r}":
+        "{what} được ghi thành tệp {suffixes}; tên này có đuôi {suffix!r}",
+    "{what} is written as {suffixes}": "{what} được ghi thành tệp {suffixes}",
+    "(no suffix)": "(không có đuôi)",
+    "an export": "kết quả xuất",
+    "a ranking": "bảng xếp hạng",
+    "a unit": "hồ sơ đơn vị",
+    "a template": "mẫu hồ sơ",
+    "a report": "báo cáo",
+    # --- many units in one run ---
+    "{count} file(s) given more than once (through overlapping folders or patterns) are read once:":
+        "{count} tệp được chỉ ra nhiều lần (qua các thư mục hay mẫu chồng lên nhau) chỉ được đọc một lần:",
+    " and {count} more": " và {count} tệp khác",
+    "the same unit and year as {other} ({unit}, {year}): one run takes one file of each unit and year; "
+    "leave one of the two out":
+        "cùng đơn vị và cùng năm với {other} ({unit}, {year}): mỗi lần chạy chỉ nhận một tệp cho mỗi đơn vị "
+        "trong một năm; hãy bỏ bớt một trong hai tệp",
+    "{file}: no leaf has evidence (a blank form or unit file?); it counts with 0 points":
+        "{file}: không tiêu chí nào có số liệu (phiếu hay hồ sơ còn để trống?); đơn vị được tính 0 điểm",
+    "{count} unit(s)": "{count} đơn vị",
+    "the units are of {count} different years, their indices ranked as if of one year:":
+        "các đơn vị thuộc {count} năm khác nhau, chỉ số của chúng được xếp hạng như cùng một năm:",
+    # --- an earlier ranking workbook (--previous x.xlsx) ---
+    "two parts of the zip have one name": "hai phần của tệp zip trùng tên",
+    "it has no sheet": "tệp không có trang tính nào",
+    "a damaged zip": "tệp zip bị hỏng",
+    "its sheet cannot be read": "không đọc được trang tính",
+    "(a cell as far as {cell}: delete the rows and columns beyond the table and save it again)":
+        "(có ô xa tới {cell}: hãy xóa các dòng và cột nằm ngoài bảng rồi lưu lại)",
+    "the sheet spans {rows:,} rows × {cols:,} columns, more than parcli reads ({limit:,} cells); it is refused unread":
+        "trang tính trải trên {rows:,} dòng × {cols:,} cột, nhiều hơn mức parcli đọc ({limit:,} ô); tệp bị từ chối, "
+        "không đọc",
+    "its shared strings declare more strings than they hold": "phần chuỗi dùng chung khai báo nhiều chuỗi hơn số chuỗi có thật",
+    "no header row with the columns {columns}; give the ranking workbook that parcli rank or export wrote":
+        "không có dòng tiêu đề với các cột {columns}; hãy dùng bảng xếp hạng Excel do parcli rank hoặc export ghi ra",
+    # --- issue 20: the cache, plan, report, signals and names ---
+    "note: {option} {value} is taken as {shown} (the index is shown with {places} decimals)":
+        "lưu ý: {option} {value} được hiểu là {shown} (chỉ số hiển thị {places} chữ số thập phân)",
+    "every field of this unit is not applicable (na): it has no index, so there is no index to raise":
+        "mọi lĩnh vực của đơn vị này đều không áp dụng (na): đơn vị không có chỉ số, nên không có chỉ số nào để nâng",
+    "a gain is above 0 and at most 100 index points, got {value}":
+        "mức tăng phải lớn hơn 0 và không quá 100 điểm chỉ số, nhưng là {value}",
+    "the weights or the points are too fine to find the cheapest plan exactly ({cells:,} sums to try, the limit is {limit:,}); give weights with fewer decimals, e.g. whole numbers":
+        "trọng số hoặc điểm quá lẻ để tìm chính xác kế hoạch ít công sức nhất ({cells:,} tổng phải thử, giới hạn là {limit:,}); hãy cho trọng số ít chữ số thập phân hơn, ví dụ số nguyên",
+    "{key!r} is a {kind}, not a leaf: give the weight of each of its leaves":
+        "{key!r} là {kind}, không phải tiêu chí thành phần: hãy cho trọng số của từng tiêu chí thành phần của nó",
+    "{key!r} is not a leaf id of {framework} nor a rule kind ({kinds}) nor default":
+        "{key!r} không phải mã tiêu chí thành phần của {framework}, không phải loại quy tắc ({kinds}), cũng không phải default",
+    "; did you mean {near!r}?":
+        "; có phải ý bạn là {near!r}?",
+    "rank {value!r} is not a whole number from 1":
+        "thứ hạng {value!r} không phải số nguyên từ 1 trở lên",
+    "index {value} is outside [0, 100]":
+        "chỉ số {value} nằm ngoài [0, 100]",
+    "index: {why}":
+        "chỉ số: {why}",
+    "writing the report":
+        "đang viết báo cáo",
+    "scoring":
+        "đang chấm điểm",
+    "a note of {length:,} characters is longer than an Excel cell holds ({limit:,}); export to .csv or .json instead, or shorten it":
+        "giải trình dài {length:,} ký tự, vượt sức chứa của một ô Excel ({limit:,}); hãy xuất ra .csv hoặc .json, hoặc rút gọn giải trình",
+    "the name is too long for the file system ({length:,} characters, or a folder name in it); choose a shorter name":
+        "tên quá dài đối với hệ thống tệp ({length:,} ký tự, hoặc có tên thư mục quá dài); hãy chọn tên ngắn hơn",
+    "the framework's file name is not UTF-8 text, so a unit file cannot name it; rename the file":
+        "tên tệp bộ tiêu chí không phải văn bản UTF-8, nên hồ sơ đơn vị không ghi được tên này; hãy đổi tên tệp",
 }

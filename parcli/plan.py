@@ -15,12 +15,14 @@ With a target the plan is chosen in this order (DESIGN §10):
 
 With ``effort`` (a weight per leaf id or rule kind; a step that climbs j levels of a leaf costs
 j times its weight) the total weight is minimised instead, exactly: dynamic programming over
-the multiple-choice knapsack of the steps, keeping only the states (weight, gain) not
-dominated by another (the Pareto frontier); ties go to fewer leaves, then the larger gain.
+the multiple-choice knapsack of the steps, by total weight (see :func:`_cheapest`); ties go to
+the larger gain, then fewer leaves.
 """
 
 from __future__ import annotations
 
+import difflib
+import math
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
@@ -191,6 +193,47 @@ def _fewest(cands: list[_Candidate], need: Fraction) -> list[tuple[_Candidate, i
     return sorted(chosen, key=lambda item: item[0].order)
 
 
+def read_effort(path, fw: Framework) -> dict[str, Decimal]:
+    """``--effort FILE``: a YAML mapping of the framework's leaf ids, rule kinds and ``default`` to
+    weights above 0; anything else is an error at its line and column."""
+    from pathlib import Path
+
+    from .errors import InputError
+    from .i18n import tr
+    from .loader import load_file
+    from .rules import REGISTRY
+
+    name = str(path)
+    doc = load_file(Path(path), name, digest=False)
+    data = doc.data
+    if not isinstance(data, dict):
+        raise InputError(f"{name}: " + tr("an effort file maps leaf ids or rule kinds to weights, e.g. "
+                                          "{{\"3.2.1\": 3, bands: 2, default: 1}}"))
+    problems = []
+    weights: dict[str, Decimal] = {}
+    for key, value in data.items():
+        text = str(key) if isinstance(key, (str, Decimal, int)) and not isinstance(key, bool) else None
+        node = fw.nodes.get(text) if text is not None else None
+        if text is None or (node is None and text not in REGISTRY and text != "default"):
+            near = (fw.nearest(text, 1) or difflib.get_close_matches(text, [*REGISTRY, "default"], 1)) if text else []
+            problems.append(doc.problem((key,), tr("{key!r} is not a leaf id of {framework} nor a rule kind ({kinds}) "
+                                                   "nor default", key=text if text is not None else key,
+                                                   framework=fw.id, kinds=", ".join(REGISTRY))
+                                        + (tr("; did you mean {near!r}?", near=near[0]) if near else ""), key=True))
+            continue
+        if node is not None and not node.is_leaf:
+            problems.append(doc.problem((key,), tr("{key!r} is a {kind}, not a leaf: give the weight of each of its "
+                                                   "leaves", key=text, kind=tr(node.kind)), key=True))
+            continue
+        if value.__class__ is not Decimal or not value > 0:
+            problems.append(doc.problem((key,), tr("a weight is a number above 0, got {what}", what=value)))
+            continue
+        weights[text] = value
+    if problems:
+        raise InputError("invalid effort file", problems)
+    return weights
+
+
 def weight_of(leaf: Node, effort: dict[str, Decimal]) -> Decimal:
     """A leaf's effort weight: by its id, else by its rule kind, else ``default`` (1)."""
     if leaf.id in effort:
@@ -198,36 +241,180 @@ def weight_of(leaf: Node, effort: dict[str, Decimal]) -> Decimal:
     return effort.get(leaf.rule.kind, effort.get("default", Decimal(1)))
 
 
+# The exact cheapest plan is a dynamic programme over one of two whole-number dimensions: every
+# total weight up to that of a good plan, or every gain up to the one needed. At most this many
+# cells x steps of work, and this many cells kept to read the plan back.
+WORK_LIMIT = 400_000_000
+CELLS_LIMIT = 100_000_000
+
+
 def _cheapest(cands: list[_Candidate], need: Fraction, effort) -> list[tuple[_Candidate, int]]:
-    """Exact minimum total weight reaching ``need``: Pareto-frontier dynamic programming over the
-    multiple-choice knapsack (each leaf: climb 1..m of its steps, or not at all)."""
-    # a state: (weight, gain capped at need, leaves, -gain, choices as ((order, level), ...))
-    states = [(Fraction(0), Fraction(0), 0, Fraction(0), ())]
-    for c in cands:
-        w = Fraction(weight_of(c.leaf, effort))
-        new = list(states)
-        for weight, _cap, count, neg_gain, choice in states:
-            gain = -neg_gain
-            for level, step in enumerate(c.steps):
-                g = gain + Fraction(step.points - c.points)
-                new.append((weight + w * (level + 1), min(g, need), count + 1, -g, choice + ((c.order, level),)))
-        states = _frontier(new)
-    reached = [s for s in states if s[1] >= need]
-    best = min(reached, key=lambda s: (s[0], s[2], s[3], [o for o, _l in s[4]]))
-    by_order = {c.order: c for c in cands}
-    return sorted(((by_order[o], level) for o, level in best[4]), key=lambda item: item[0].order)
+    """Exact minimum total weight reaching ``need``: the multiple-choice knapsack (each leaf: climb
+    1..m of its steps, or not at all) solved by dynamic programming.
+
+    Weights and gains are scaled to whole numbers exactly (by their common denominator, then
+    divided by their greatest common divisor). The programme runs over the smaller of two
+    dimensions: every total gain up to the one needed (:func:`by_gain`), or every total weight
+    up to that of a plan that reaches it (:func:`by_weight`). Its work is cells x steps, refused
+    above :data:`WORK_LIMIT` with a message (never minutes of work). Among plans of the least
+    weight, the fewest leaves are preferred (exactly by gain, as a tie-break by weight), then
+    earlier leaves."""
+    weights = [Fraction(weight_of(c.leaf, effort)) for c in cands]
+    unit = math.lcm(*(w.denominator for w in weights))
+    scaled = [int(w * unit) for w in weights]
+    common = math.gcd(*scaled)
+    scaled = [x // common for x in scaled]
+    fractions = [[Fraction(step.points - c.points) for step in c.steps] for c in cands]
+    scale = math.lcm(need.denominator, *(g.denominator for gs in fractions for g in gs))
+    gains = [[int(g * scale) for g in gs] for gs in fractions]
+    common = math.gcd(*(g for gs in gains for g in gs))
+    gains = [[g // common for g in gs] for gs in gains]
+    need_units = -((-need.numerator * scale) // (need.denominator * common))  # ceil: gains are whole units
+    steps = sum(len(gs) for gs in gains)
+    gain_dims = (steps * (need_units + 1), len(cands) * (need_units + 1))
+    limit = greedy_weight(scaled, gains, need_units)
+    reach = work = cells = 0
+    for w, gs in zip(scaled, gains):
+        reach = min(limit, reach + w * len(gs))
+        work += len(gs) * (reach + 1)
+        cells += reach + 1
+    weight_dims = (work, cells)
+    fits = [dims for dims in (gain_dims, weight_dims) if dims[0] <= WORK_LIMIT and dims[1] <= CELLS_LIMIT]
+    if not fits:
+        from .errors import InputError
+        from .i18n import tr
+
+        raise InputError("--effort: " + tr("the weights or the points are too fine to find the cheapest plan exactly "
+                                           "({cells:,} sums to try, the limit is {limit:,}); give weights with "
+                                           "fewer decimals, e.g. whole numbers",
+                                           cells=min(gain_dims[0], weight_dims[0]), limit=WORK_LIMIT))
+    if gain_dims in fits and (weight_dims not in fits or gain_dims[0] <= weight_dims[0]):
+        picked = by_gain(scaled, gains, need_units)
+    else:
+        picked = by_weight(scaled, gains, need_units, limit)
+    return [(cands[i], level) for i, level in sorted(picked)]
 
 
-def _frontier(states):
-    """The states no other state beats on weight and capped gain (ties: fewer leaves, more gain)."""
-    states.sort(key=lambda s: (s[0], -s[1], s[2], s[3], [o for o, _l in s[4]]))
-    kept = []
-    best_gain = None
-    for s in states:
-        if best_gain is None or s[1] > best_gain:
-            kept.append(s)
-            best_gain = s[1]
-    return kept
+def by_gain(weights: list[int], gains: list[list[int]], need: int) -> list[tuple[int, int]]:
+    """``best[g]``: the least (weight, leaves) of a plan whose gain is exactly ``g``, or at least
+    ``need`` in the last cell; exact for both. The (leaf, level) pairs of the plan for ``need``."""
+    import numpy as np
+
+    many = 1 << (len(weights) + 1).bit_length()  # above any number of leaves
+    top = sum(w * len(gs) for w, gs in zip(weights, gains)) * many + many
+    exact_ints = top < (1 << 61)
+    dtype = np.int64 if exact_ints else object
+    nothing = (1 << 62) if exact_ints else top * 4  # no plan reaches this gain
+    best = np.full(need + 1, nothing, dtype=dtype)
+    best[0] = 0
+    most = max(len(gs) for gs in gains)
+    choice_type = np.uint8 if most < 255 else np.uint16 if most < 65535 else np.uint32
+    choices, capped_from = [], []
+    for w, gs in zip(weights, gains):
+        new = best.copy()
+        picked = np.zeros(need + 1, dtype=choice_type)
+        source = None
+        for level, g in enumerate(gs):
+            cost = w * (level + 1) * many + 1
+            if g < need:
+                came = best[:need - g] + cost
+                into = new[g:need]
+                better = came < into
+                np.copyto(into, came, where=better)
+                np.copyto(picked[g:need], level + 1, where=better)
+            low = max(0, need - g)  # every gain from here on reaches need with this climb
+            at = low + int(np.argmin(best[low:]))
+            if best[at] + cost < new[need]:
+                new[need] = best[at] + cost
+                picked[need] = level + 1
+                source = at
+        best = new
+        choices.append(picked)
+        capped_from.append(source)
+    out = []
+    at = need
+    for i in range(len(weights) - 1, -1, -1):
+        level = int(choices[i][at])
+        if level:
+            out.append((i, level - 1))
+            at = capped_from[i] if at == need else at - gains[i][level - 1]
+    return out
+
+
+def by_weight(weights: list[int], gains: list[list[int]], need: int, limit: int) -> list[tuple[int, int]]:
+    """``best[w]``: the largest gain (capped at ``need``), then the fewest leaves, of a plan of total
+    weight exactly ``w``, for every ``w`` up to ``limit`` (the weight of a plan that reaches
+    ``need``); the least ``w`` whose plan reaches ``need`` is exact. The plan's (leaf, level) pairs."""
+    import numpy as np
+
+    many = 1 << (len(weights) + 1).bit_length()  # above any number of leaves
+    exact_ints = (need + 1) * many < (1 << 61)
+    dtype = np.int64 if exact_ints else object
+    nothing = -(1 << 62) if exact_ints else -(need + 1) * many * 4  # no plan of this weight
+    best = np.full(limit + 1, nothing, dtype=dtype)
+    best[0] = 0
+    most = max(len(gs) for gs in gains)
+    choice_type = np.uint8 if most < 255 else np.uint16 if most < 65535 else np.uint32
+    choices = []
+    reach = 0
+    for w, gs in zip(weights, gains):
+        reach = min(limit, reach + w * len(gs))
+        size = reach + 1
+        row = best[:size]
+        new = row.copy()
+        picked = np.zeros(size, dtype=choice_type)
+        for level, g in enumerate(gs):
+            shift = w * (level + 1)
+            if shift >= size:
+                break
+            source = row[:size - shift]
+            count = (-source) % many
+            came = np.minimum(source + count + g * many, need * many) - count - 1  # gain capped, one leaf more
+            came[source == nothing] = nothing
+            into = new[shift:]
+            better = came > into
+            np.copyto(into, came, where=better)
+            np.copyto(picked[shift:], level + 1, where=better)
+        best[:size] = new
+        choices.append(picked)
+    threshold = need * many - many + 1  # a plan's value is this or more exactly when it reaches need
+    at = next(i for i in range(limit + 1) if best[i] >= threshold) if not exact_ints else \
+        int(np.flatnonzero(best >= threshold)[0])
+    out = []
+    for i in range(len(weights) - 1, -1, -1):
+        picked = choices[i]
+        level = int(picked[at]) if at < len(picked) else 0
+        if level:
+            out.append((i, level - 1))
+            at -= weights[i] * level
+    return out
+
+
+def greedy_weight(weights: list[int], gains: list[list[int]], need: int) -> int:
+    """The total weight of a plan that reaches ``need``: the climbs of every leaf's upper convex hull
+    of (weight, gain), steepest first, until the gain reaches ``need`` (a bound for the exact search)."""
+    segments = []
+    for leaf, (w, gs) in enumerate(zip(weights, gains)):
+        hull = [(0, 0)]
+        for level, g in enumerate(gs):
+            point = (w * (level + 1), g)
+            while len(hull) >= 2:
+                (x1, y1), (x2, y2) = hull[-2], hull[-1]
+                if (y2 - y1) * (point[0] - x1) <= (point[1] - y1) * (x2 - x1):  # hull[-1] under the chord
+                    hull.pop()
+                else:
+                    break
+            hull.append(point)
+        for (x1, y1), (x2, y2) in zip(hull, hull[1:]):
+            segments.append((Fraction(y2 - y1, x2 - x1), leaf, x2 - x1, y2 - y1))
+    segments.sort(key=lambda s: -s[0])  # stable: a leaf's own climbs stay in order (their slopes fall)
+    weight = gain = 0
+    for _slope, _leaf, dx, dy in segments:
+        if gain >= need:
+            break
+        weight += dx
+        gain += dy
+    return weight
 
 
 def _build(fw: Framework, unit: Unit, chosen) -> list[Change]:
@@ -238,8 +425,9 @@ def _build(fw: Framework, unit: Unit, chosen) -> list[Change]:
 def _smallest(chosen: list[tuple[_Candidate, int]], need: Fraction) -> list[Change]:
     """Each chosen leaf, in framework order, at the smallest step that still reaches ``need``."""
     steps = {c.order: c.steps[level] for c, level in chosen}
+    total = sum((Fraction(steps[c.order].points - c.points) for c, _l in chosen), Fraction(0))
     for c, _level in chosen:
-        others = sum((Fraction(steps[o.order].points - o.points) for o, _l in chosen if o is not c), Fraction(0))
+        others = total - Fraction(steps[c.order].points - c.points)  # the others, as already reduced
         short = need - others  # what this leaf must still win
         for step in c.steps:
             if step.continuous:
@@ -254,6 +442,7 @@ def _smallest(chosen: list[tuple[_Candidate, int]], need: Fraction) -> list[Chan
             elif Fraction(step.points - c.points) >= short:
                 steps[c.order] = step
                 break
+        total = others + Fraction(steps[c.order].points - c.points)
     return [Change(c.leaf, c.ev, _merge(c.ev, steps[c.order].evidence), c.points, steps[c.order].points)
             for c, _level in chosen]
 

@@ -10,12 +10,13 @@ import csv
 import io
 import unicodedata
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from .errors import InputError, Problem
-from .i18n import tr
+from .i18n import N_, tr
 from .loader import read_number
+from .report.csvout import unneutralised
 from .summary import FrameworkInfo, Summary
 
 
@@ -67,6 +68,80 @@ def name_key(name: str) -> str:
     return unicodedata.normalize("NFC", name).casefold()
 
 
+# --- many units in one run: one file per unit and year, and what to warn of ----------
+
+
+class SameUnit:
+    """Finds two files of one unit and year in a run: the same code and year, or, where either has no
+    code, the same name (NFC, any case) and year. :meth:`add` each summary in turn."""
+
+    def __init__(self) -> None:
+        self.by_code: dict[tuple, Summary] = {}
+        self.by_name: dict[tuple, Summary] = {}  # every unit, by name (a unit without a code meets them all)
+        self.uncoded: dict[tuple, Summary] = {}  # units without a code, by name
+
+    def add(self, s: Summary) -> Problem | None:
+        """A problem naming both files when ``s`` is a unit and year already added, else None."""
+        named = (name_key(s.unit), s.year)
+        if s.code:
+            earlier = self.by_code.get((s.code, s.year)) or self.uncoded.get(named)
+            self.by_code.setdefault((s.code, s.year), s)
+        else:
+            earlier = self.by_name.get(named)
+            self.uncoded.setdefault(named, s)
+        self.by_name.setdefault(named, s)
+        if earlier is None:
+            return None
+        unit = f"{s.unit} · {s.code}" if s.code and s.code == earlier.code else s.unit
+        return Problem(s.file, 0, 0, tr("the same unit and year as {other} ({unit}, {year}): one run takes one file "
+                                        "of each unit and year; leave one of the two out", other=Path(earlier.file),
+                                        unit=unit, year=s.year))  # a Path: a file's name is never cut
+
+
+def distinct_units(summaries) -> list[Problem]:
+    """Every second file of a unit and year among ``summaries`` (see :class:`SameUnit`)."""
+    seen = SameUnit()
+    return [p for p in map(seen.add, summaries) if p is not None]
+
+
+def by_unit(items) -> list[list]:
+    """Summaries or results grouped by unit (its code, else its name), each group by year (the latest
+    last), the groups in the order of their first item."""
+    groups: dict[tuple, list] = {}
+    for item in items:
+        key = ("code", item.code) if item.code else ("name", name_key(item.unit))
+        groups.setdefault(key, []).append(item)
+    return [sorted(group, key=lambda item: item.year) for group in groups.values()]
+
+
+def blank_warning(s) -> str | None:
+    """A warning naming a unit (a summary or a result) whose file holds no evidence at all (a blank
+    form, an empty unit file)."""
+    if not s.blank:
+        return None
+    return tr("{file}: no leaf has evidence (a blank form or unit file?); it counts with 0 points", file=Path(s.file))
+
+
+def years_warning(years_and_files) -> str | None:
+    """A warning naming the years when units of different years (``(year, file)`` pairs) are ranked
+    together, and the files of the smaller groups when they are few."""
+    groups: dict[int, list[str]] = {}
+    for year, file in years_and_files:
+        groups.setdefault(year, []).append(file)
+    if len(groups) < 2:
+        return None
+    largest = max(groups, key=lambda y: (len(groups[y]), y))
+    parts = []
+    for year in sorted(groups):
+        files = groups[year]
+        text = f"{year} ({tr('{count} unit(s)', count=len(files))}"
+        if year != largest and len(files) <= 3:
+            text += ": " + ", ".join(files)
+        parts.append(text + ")")
+    return tr("the units are of {count} different years, their indices ranked as if of one year:",
+              count=len(groups)) + " " + ", ".join(parts)
+
+
 def assign_ranks(rows: list[Row]) -> list[Row]:
     """Highest index first; equal (rounded) indices share a rank and the next rank skips."""
     scored = sorted((r for r in rows if r.index is not None),
@@ -110,67 +185,209 @@ class Previous:
     index: Decimal | None
 
 
+_CSV_REASONS = (  # the csv module's own words → parcli's
+    ("field larger than field limit", N_("a cell longer than {limit:,} characters")),
+    ("line contains NUL", N_("a NUL character (binary data)")),
+    ("new-line character seen in unquoted field", N_("a line break inside a cell without quotes")),
+    ("unexpected end of data", N_("the file ends inside a quoted cell")),
+)
+
+
+def csv_reason(exc: Exception) -> str:
+    """What the csv module found, in the chosen language."""
+    text = str(exc)
+    for start, reason in _CSV_REASONS:
+        if text.startswith(start):
+            return tr(reason, limit=csv.field_size_limit())
+    return tr("the CSV syntax is broken here")
+
+
+@dataclass(slots=True)
+class RankLine:
+    """One unit's line of an earlier ranking, checked."""
+
+    unit: str
+    code: str
+    rank: int | None
+    index: Decimal | None
+
+
+def read_ranking(path: Path) -> list[RankLine]:
+    """The lines of an earlier ranking (``--previous``, ``--against``): a rank CSV that ``rank -o`` wrote
+    (either dialect: the default, or ``--locale vi``'s ``;`` and decimal commas), or the ranking sheet
+    of a workbook that ``rank -o x.xlsx`` or ``export -o x.xlsx`` wrote (its headers in either
+    language). The same checks for both: the columns rank, unit and index are there, a rank is a
+    whole number from 1 (ASCII digits), an index a number in [0, 100] within a YAML file's limits, no
+    CSV cell above the csv module's limit (131,072 characters); each problem at its line or cell."""
+    name = str(path)
+    if path.suffix.lower() == ".xlsx":
+        columns, rows = _workbook_table(path, name)
+    else:
+        columns, rows = _csv_table(path, name)
+    lines: list[RankLine] = []
+    problems = []
+    for where, row in rows:
+        values = {key: row[i] if i < len(row) else None for key, i in columns.items()}
+        if all(_blank(v) for v in values.values()):
+            continue
+        try:
+            rank = _whole(values["rank"])
+        except ValueError:
+            problems.append(where("rank", tr("rank {value!r} is not a whole number from 1",
+                                             value=_short_cell(_text(values["rank"]).strip()))))
+            continue
+        try:
+            index = _number(values["index"])
+        except ValueError as exc:
+            problems.append(where("index", tr("index: {why}", why=exc)))
+            continue
+        if index is not None and not 0 <= index <= 100:
+            problems.append(where("index", tr("index {value} is outside [0, 100]", value=index)))
+            continue
+        lines.append(RankLine(unneutralised(_text(values["unit"])), unneutralised(_text(values.get("code")).strip()),
+                              rank, index))
+    if problems:
+        raise InputError("invalid previous ranking", problems)
+    return lines
+
+
+def _short_cell(text: str) -> str:
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
 def read_previous(path: Path) -> tuple[dict[str, Previous], dict[str, Previous]]:
-    """An earlier rank CSV → (by code, by NFC name)."""
+    """An earlier ranking (:func:`read_ranking`) → (by code, by NFC name)."""
+    by_code: dict[str, Previous] = {}
+    by_name: dict[str, Previous] = {}
+    for line in read_ranking(path):
+        entry = Previous(line.rank, line.index)
+        if line.code:
+            by_code[line.code] = entry
+        by_name[name_key(line.unit)] = entry
+    return by_code, by_name
+
+
+_PREVIOUS_COLUMNS = ("rank", "unit", "code", "index")
+
+
+def _blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _whole(value) -> int | None:
+    """A rank: a whole number from 1 (a spreadsheet's 3.0 is 3)."""
+    if _blank(value):
+        return None
+    if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+        raise ValueError
+    text = str(int(value)) if isinstance(value, float) else str(value).strip()
+    if len(text) > 12 or not (text.isascii() and text.isdigit()):  # not "٣", "+3" or "3_0"
+        raise ValueError
+    rank = int(text)
+    if rank < 1:
+        raise ValueError
+    return rank
+
+
+def _number(value) -> Decimal | None:
+    if _blank(value):
+        return None
+    if isinstance(value, bool):
+        raise ValueError
+    if isinstance(value, int):
+        value = str(value)
+    elif isinstance(value, float):  # a cell's double (openpyxl writes 80.24 as 80.23999999999999): 15 digits
+        value = format(value, ".15g")  # give back the decimal written, for any of up to 15 digits
+    number = read_number(str(value))  # ValueError saying what is wrong
+    if not number.is_finite():
+        raise ValueError(tr("{name} is not a finite number", name=value))
+    return number
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a code a spreadsheet turned into a number
+    return str(value)
+
+
+def _csv_table(path: Path, name: str):
+    """The columns and rows of a rank CSV; a ``--locale vi`` file (``;``, decimal commas) reads as the default."""
     from .loader import read_bytes
 
-    name = str(path)
     raw = read_bytes(path, name)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(f"{name}: " + tr("not UTF-8 text; give a rank CSV that parcli rank wrote")) from None
-    reader = csv.reader(io.StringIO(text, newline=""))
+    first = text.split("\n", 1)[0]
+    vi = ";" in first and "," not in first  # the header holds no comma of its own
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";" if vi else ",")
     try:
         header = next(reader)
     except StopIteration:
         raise InputError(f"{name}: " + tr("the file is empty; give a rank CSV that parcli rank wrote")) from None
     except csv.Error as exc:
-        raise InputError(f"{name}:1:1: " + tr("not a CSV file: {detail}", detail=exc)) from None
+        raise InputError(f"{name}:1:1: " + tr("not a CSV file: {detail}", detail=csv_reason(exc))) from None
     header = [h.strip() for h in header]
     missing = [c for c in ("rank", "unit", "index") if c not in header]
     if missing:
         raise InputError(f"{name}:1:1: " + tr("missing column(s) {columns}; give a rank CSV written by parcli rank",
                                               columns=", ".join(missing)))
-    col = {h: i for i, h in enumerate(header)}
-    by_code: dict[str, Previous] = {}
-    by_name: dict[str, Previous] = {}
-    problems = []
-    try:
-        for lineno, row in enumerate(reader, start=2):
-            if not any(cell.strip() for cell in row):
-                continue
-            if len(row) < len(header):
-                row = row + [""] * (len(header) - len(row))
-            try:
-                rank = int(row[col["rank"]]) if row[col["rank"]].strip() else None
-                index = read_number(row[col["index"]]) if row[col["index"]].strip() else None
-                if index is not None and not index.is_finite():
-                    raise ValueError
-            except (ValueError, InvalidOperation):
-                problems.append(Problem(name, lineno, 1, tr("rank and index must be numbers")))
-                continue
-            entry = Previous(rank, index)
-            code = row[col["code"]].strip() if "code" in col else ""
-            unit = _unneutralised(row[col["unit"]])
-            code = _unneutralised(code)
-            if code:
-                by_code[code] = entry
-            by_name[name_key(unit)] = entry
-    except csv.Error as exc:
-        raise InputError(f"{name}: " + tr("not a CSV file: {detail}", detail=exc)) from None
-    if problems:
-        raise InputError("invalid previous ranking", problems)
-    return by_code, by_name
+    columns = {key: header.index(key) for key in _PREVIOUS_COLUMNS if key in header}
+
+    def rows():
+        try:
+            for row in reader:
+                lineno = reader.line_num  # a quoted cell may hold line breaks: the line it ends on
+                if vi:
+                    row = [cell.replace(",", ".") if i in (columns["rank"], columns["index"]) else cell
+                           for i, cell in enumerate(row)]
+                yield (lambda key, message, line=lineno: Problem(name, line, 1, message)), row
+        except csv.Error as exc:
+            raise InputError(f"{name}:{reader.line_num}:1: " + tr("not a CSV file: {detail}",
+                                                                  detail=csv_reason(exc))) from None
+
+    return columns, rows()
 
 
-def _unneutralised(text: str) -> str:
-    """A cell as parcli wrote it, read back: only the apostrophe parcli put before formula-like text goes."""
-    from .report.csvout import _DANGEROUS
+def _workbook_table(path: Path, name: str):
+    """The columns and rows of the ranking sheet of a workbook that rank or export wrote, found by its
+    headers (in Vietnamese or English, or the rank CSV's own) among the first rows."""
+    from .report import label
+    from .workbook import read_sheet
 
-    if text.startswith("'") and text[1:].startswith(_DANGEROUS):
-        return text[1:]
-    return text
+    sheet_names = {label("sheet_rank", lang) for lang in ("vi", "en")}
+    sheet, grid = read_sheet(path, lambda names: next((n for n in names if n in sheet_names), None), name)
+    wanted = {key: {key, label(key, "vi"), label(key, "en")} for key in _PREVIOUS_COLUMNS}
+    for top, row in enumerate(grid[:10]):
+        cells = [c.strip() if isinstance(c, str) else c for c in row]
+        columns = {key: next((i for i, c in enumerate(cells) if c in names), None) for key, names in wanted.items()}
+        if all(columns[key] is not None for key in ("rank", "unit", "index")):
+            break
+    else:
+        raise InputError(f"{name}:{sheet}: " + tr("no header row with the columns {columns}; give the ranking "
+                                                   "workbook that parcli rank or export wrote",
+                                                   columns=", ".join(f"{label(k, 'vi')} ({label(k, 'en')})"
+                                                                     for k in ("rank", "unit", "index"))))
+    columns = {key: i for key, i in columns.items() if i is not None}
+
+    def rows():
+        for r, row in enumerate(grid[top + 1:], start=top + 2):
+            yield (lambda key, message, r=r: Problem(f"{name}:{sheet}!{_cell_name(columns[key], r)}", 0, 0, message)), row
+
+    return columns, rows()
+
+
+def _cell_name(col: int, row: int) -> str:
+    """A1-style name of a 0-based column and a 1-based row."""
+    letters = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{row}"
 
 
 def apply_previous(ranking: Ranking, by_code: dict[str, Previous], by_name: dict[str, Previous]) -> None:
@@ -196,11 +413,15 @@ def build_ranking(items) -> Ranking:
     rows: list[Row] = []
     problems: list[Problem] = []
     infos: dict[str, FrameworkInfo] = {}
+    seen = SameUnit()
     for _path, row, found, info in items:
         problems.extend(found)
         if info is not None:
             infos.setdefault(info.key, info)
         if row is not None:
+            same = seen.add(row.summary)
+            if same is not None:
+                problems.append(same)
             rows.append(row)
     if problems:
         raise InputError("invalid input", problems)
@@ -211,25 +432,15 @@ def build_ranking(items) -> Ranking:
 
 
 def index_at_rank(path: Path, rank: int, code: str | None, name: str) -> Decimal:
-    """The displayed index of the unit at ``rank`` in a rank CSV, the unit itself left out
-    (matched by code, else by name); equal indices share a rank."""
-    from .loader import read_bytes
-
-    text = read_bytes(path, str(path)).decode("utf-8-sig", errors="replace")
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    if not reader.fieldnames or "index" not in reader.fieldnames or "unit" not in reader.fieldnames:
-        raise InputError(f"{path}:1:1: " + tr("missing column(s) {columns}; give a rank CSV written by parcli rank",
-                                              columns="unit, index"))
+    """The displayed index of the unit at ``rank`` in an earlier ranking (read, and checked, as
+    ``--previous`` reads it), the unit itself left out (matched by code, else by name); equal indices
+    share a rank."""
     indices = []
-    for row in reader:
-        unit = _unneutralised(row.get("unit") or "")
-        row_code = _unneutralised(row.get("code") or "").strip()
-        if (code and row_code == code) or (not (code and row_code) and name_key(unit) == name_key(name)):
+    for line in read_ranking(path):
+        if (code and line.code == code) or (not (code and line.code) and name_key(line.unit) == name_key(name)):
             continue  # the unit itself
-        try:
-            indices.append(read_number(row.get("index") or ""))
-        except ValueError:
-            continue
+        if line.index is not None:
+            indices.append(line.index)
     indices.sort(reverse=True)
     if not 1 <= rank <= len(indices):
         raise InputError(f"{path}: " + tr("no rank {rank}: the file ranks {count} other unit(s)", rank=rank,

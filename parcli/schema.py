@@ -38,8 +38,11 @@ DESCRIPTIONS = {
 
 def _canonical(node) -> None:
     """The same schema whatever the pydantic version: docstrings (written for developers)
-    and defaults (not validation) dropped, every string const typed."""
+    and defaults (not validation) dropped, every string const typed, every object closed
+    (parcli refuses unknown keys everywhere; pydantic 2.6 does not say so of dataclasses)."""
     if isinstance(node, dict):
+        if "properties" in node:
+            node["additionalProperties"] = False
         if isinstance(node.get("description"), str) and "properties" in node:
             del node["description"]
         node.pop("default", None)

@@ -84,7 +84,7 @@ class Store:
         try:
             raw = read_bytes(path, name)
             sha256 = sha256_hex(raw)
-            fw = cache.load(sha256, name)
+            fw = cache.load(sha256, name, len(raw))
             if fw is not None:  # checked on an earlier run: the same bytes, the same code
                 self._frameworks[key] = fw
                 return fw
@@ -93,6 +93,7 @@ class Store:
             self._failed[key] = exc.problems
             raise
         doc.sha256 = sha256
+        doc.size = len(raw)
         return self.framework_doc(path, doc)
 
     def framework_doc(self, path: Path, doc: Document) -> Framework:
@@ -103,7 +104,7 @@ class Store:
             self._failed[key] = problems
             raise InputError("invalid framework", problems)
         self._frameworks[key] = fw
-        cache.save(fw)
+        cache.save(fw, doc.size)
         return fw
 
     # -- units -------------------------------------------------------------

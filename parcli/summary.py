@@ -92,6 +92,7 @@ class Summary:
     leaves: list[LeafLine] = field(default_factory=list)
     warnings: list[Any] = field(default_factory=list)  # ScoreWarning, or text read back from JSON
     file: str = ""
+    blank: bool = False  # no leaf has evidence (a blank form, an empty unit file)
 
     def field_index(self, field_id: str) -> Decimal | None:
         for f in self.fields:
@@ -109,7 +110,7 @@ def summarize(result, info: FrameworkInfo | None = None, leaves: bool = True) ->
         lines = [LeafLine(leaf.id, leaf.node.field, leaf.node.criterion, leaf.node.title, leaf.max, leaf.points,
                           leaf.lost, leaf.status, leaf.claimed, leaf.reason, leaf.note) for leaf in result.leaves]
     return Summary(info, result.unit, result.code, result.year, result.points, result.max, result.index,
-                   result.klass, fields, lines, list(result.warnings) if leaves else [], result.file)
+                   result.klass, fields, lines, list(result.warnings) if leaves else [], result.file, result.blank)
 
 
 # --- reading a result object (parcli/result/v1) back ------------------------

@@ -20,17 +20,28 @@ _PATTERNS = [
     (re.compile(r"No such command '(?P<name>[^']+)'\.?"), lambda m: tr("No such command '{name}'.", **m.groupdict())),
     (re.compile(r"Option '(?P<option>[^']+)' requires an argument\.?"),
      lambda m: tr("Option '{option}' requires an argument.", **m.groupdict())),
-    (re.compile(r"Got unexpected extra arguments? \((?P<args>.*)\)"),
+    (re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)"),
      lambda m: tr("Got unexpected extra argument(s): {args}", **m.groupdict())),
     (re.compile(r"Invalid value for (?P<param>.+?): '?(?P<value>.*?)'? is not one of (?P<choices>.*?)\.?"),
      lambda m: tr("Invalid value for {param}: '{value}' is not one of {choices}.", **m.groupdict())),
-    (re.compile(r"Invalid value for (?P<param>.+?): '?(?P<value>.*?)'? is not a valid integer\.?"),
+    (re.compile(r"Invalid value for (?P<param>.+?): '?(?P<value>.*?)'? is not a valid (?:integer range|integer|int range|int)\.?"),
      lambda m: tr("Invalid value for {param}: '{value}' is not a whole number.", **m.groupdict())),
     (re.compile(r"Invalid value for (?P<param>.+?): (?P<value>.*?) is not in the range (?P<range>.*?)\.?"),
      lambda m: tr("Invalid value for {param}: {value} is not in the range {range}.", **m.groupdict())),
-    (re.compile(r"Invalid value for (?P<param>.+?): (?P<detail>.*)"),
-     lambda m: tr("Invalid value for {param}: {detail}", **m.groupdict())),
+    (re.compile(r"Invalid value for (?P<param>.+?): '?(?P<value>.*?)'? is not a valid (?:float|decimal)\.?"),
+     lambda m: tr("Invalid value for {param}: '{value}' is not a number.", **m.groupdict())),
+    (re.compile(r"Invalid value for (?P<param>.+?): '?(?P<value>.*?)'? is not a valid boolean\.?"),
+     lambda m: tr("Invalid value for {param}: '{value}' is not true or false.", **m.groupdict())),
+    (re.compile(r"Invalid value for (?P<param>.+?): .*"),
+     lambda m: tr("Invalid value for {param}; see the command's help (-h) for what it takes.", **m.groupdict())),
+    (re.compile(r"Option '(?P<option>[^']+)' does not take a value\.?"),
+     lambda m: tr("Option '{option}' does not take a value.", **m.groupdict())),
+    (re.compile(r"Option '(?P<option>[^']+)' requires (?P<count>\d+) arguments\.?"),
+     lambda m: tr("Option '{option}' requires {count} arguments.", **m.groupdict())),
+    (re.compile(r"Missing command\.?"), lambda m: tr("Missing command.")),
+    (re.compile(r"Missing parameter: (?P<name>\S+)"), lambda m: tr("Missing argument '{name}'.", **m.groupdict())),
 ]
+_QUOTED = re.compile(r"'([^']{1,60})'")
 
 
 def chosen_language(argv: list[str]) -> str:
@@ -51,7 +62,10 @@ def message(text: str) -> str:
         m = pattern.fullmatch(text.strip())
         if m:
             return say(m)
-    return tr("invalid command line: {detail}", detail=text)
+    quoted = _QUOTED.search(text)  # never the parser's English: at most the word it stumbled on
+    if quoted:
+        return tr("the command line is not valid at '{word}'; see the command's help (-h)", word=quoted.group(1))
+    return tr("the command line is not valid; see the command's help (-h)")
 
 
 def report(exc, argv: list[str]) -> None:
@@ -66,4 +80,6 @@ def report(exc, argv: list[str]) -> None:
         print(usage, file=out)
         print(tr("Try '{command} -h' for help.", command=ctx.command_path), file=out)
         print(file=out)
-    print(tr("Error: {message}", message=message(exc.format_message())), file=out)
+    from .report.snippet import visible
+
+    print(visible(tr("Error: {message}", message=message(exc.format_message()))), file=out)

@@ -1,4 +1,6 @@
-"""An .xlsx workbook read safely: its insides checked before anything believes them.
+"""An .xlsx workbook read safely: its insides checked before anything believes them. The form
+reader (:mod:`parcli.form`) reads forms through :class:`Workbook`; ``--previous`` reads last
+year's ranking workbook through :func:`read_sheet`.
 
 A workbook is a zip of XML parts that anyone can write by hand, so before python-calamine
 (fast, but it trusts what the XML says) sees one:
@@ -11,8 +13,8 @@ A workbook is a zip of XML parts that anyone can write by hand, so before python
 - every worksheet's used range is worked out from its XML: each cell names an A1-style
   reference within Excel's grid, and rows × columns stay under :data:`MAX_CELLS`, so a single
   cell at XFD1048576 cannot make calamine allocate its 17 billion cells;
-- the shared strings' ``count``/``uniqueCount`` (which calamine reserves memory for) are
-  dropped;
+- the shared strings' ``uniqueCount`` (which calamine reserves memory for) is held to the
+  strings the part holds;
 - calamine then reads a workbook rebuilt from exactly the parts checked here (stored, not
   deflated), so it never reads a byte that was not checked.
 
@@ -31,14 +33,18 @@ import re
 import struct
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from .errors import InputError, Problem, input_error
 from .i18n import tr
-from .loader import max_bytes
+from .loader import max_bytes, read_bytes
 
 MAX_ROW, MAX_COL = 1_048_576, 16_384  # Excel's grid
-MAX_CELLS = 1_000_000  # rows × columns (from A1) of one sheet that calamine may build
+CELL_LIMIT = 4_000_000  # rows × columns (from A1) of a sheet calamine may build: a ranking of 10,600 communes
+# needs about 200,000
 
 _MACRO_TYPES = ("vbaproject", "macroenabled", "macrosheet", "ms-office.activex")
 
@@ -58,14 +64,14 @@ def column_letters(n: int) -> str:
     return out
 
 
-def _damaged(name: str, detail) -> InputError:
-    return input_error(name, 0, 0, tr("not a readable .xlsx workbook (a damaged zip: {detail}); open it in "
-                                      "Excel or LibreOffice and save it again", detail=detail))
-
-
-def _unreadable(name: str, detail) -> InputError:
+def _unreadable(name: str, detail: str) -> InputError:
+    """What is damaged, in parcli's words (a library's own text is never shown)."""
     return input_error(name, 0, 0, tr("not a readable .xlsx workbook ({detail}); open it in Excel or "
                                       "LibreOffice and save it again", detail=detail))
+
+
+def _damaged(name: str) -> InputError:
+    return _unreadable(name, tr("a damaged zip"))
 
 
 def _too_big(name: str, limit: int) -> InputError:
@@ -91,8 +97,8 @@ _ANY_CELL = re.compile(_CELL + rb"([^>]*)>")
 _R_VALUE = re.compile(rb"\br\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _ERROR_TYPE = re.compile(rb"t=[\"']e[\"']")
 _ERROR_CELL = re.compile(_CELL + rb"([^>]*?\bt\s*=\s*[\"']e[\"'][^>]*)(?<!/)>(.*?)</(?:[\w.\-]+:)?c>", re.S)
-_SST_TAG = re.compile(rb"<(?:[\w.\-]+:)?sst\b[^>]*>")
-_SST_COUNTS = re.compile(rb"\s(?:count|uniqueCount)\s*=\s*(?:\"[^\"]*\"|'[^']*')")
+_SST_UNIQUE = re.compile(rb"<(?:[\w.\-]+:)?sst\b[^>]*?\buniqueCount\s*=\s*[\"'](\d+)[\"']")
+_SI = re.compile(rb"<(?:[\w.\-]+:)?si[\s>/]")
 _R_ATTR = re.compile(rb"\br\s*=\s*[\"']([A-Z]{1,3})([0-9]{1,7})[\"']")
 _V = re.compile(rb"<(?:[\w.\-]+:)?v>([^<]*)</(?:[\w.\-]+:)?v>")
 _FORMULA = re.compile(rb"<(?:[\w.\-]+:)?f[\s/>]")
@@ -240,15 +246,13 @@ class Workbook:
         try:
             archive = zipfile.ZipFile(io.BytesIO(raw))
             infos = archive.infolist()
-        except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
-            raise _damaged(name, exc) from None
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+            raise _damaged(name) from None
         by_key: dict[str, zipfile.ZipInfo] = {}
         for info in infos:
             key = _part_key(info.filename)
-            if key in by_key:
-                raise input_error(name, 0, 0, tr("the workbook holds two parts named {part!r}; a workbook saved by "
-                                                 "Excel or LibreOffice never does: save it again from one of them",
-                                                 part=info.filename))
+            if key in by_key:  # which of the two would calamine read?
+                raise _unreadable(name, tr("two parts of the zip have one name") + f" ({info.filename!r})")
             by_key[key] = info
         if sum(i.file_size for i in infos) > limit:
             raise _too_big(name, limit)
@@ -297,8 +301,8 @@ class Workbook:
                 raise ValueError(f"{info.filename}: bad CRC or size")
         except InputError:
             raise
-        except Exception as exc:  # CRC errors, unsupported compression, truncated data
-            raise _damaged(self.name, exc) from None
+        except Exception:  # CRC errors, unsupported compression, truncated data
+            raise _damaged(self.name) from None
         self._inflated += len(out)
         self._parts[key] = out
         return out
@@ -340,20 +344,22 @@ class Workbook:
                                                  "Excel or LibreOffice never has: save it again from one of them",
                                                  sheet=sheet))
             rows, cols = found
-            if rows > MAX_ROW or cols > MAX_COL or rows * cols > MAX_CELLS:
-                far = f"{column_letters(cols)}{rows}"
-                raise input_error(name, 0, 0, tr("the sheet {sheet!r} uses cells as far as {cell} (A1:{cell}, "
-                                                 "{count:,} cells), more than parcli reads ({limit:,}); delete the "
-                                                 "rows and columns beyond the form's and save it again",
-                                                 sheet=sheet, cell=far, count=rows * cols, limit=MAX_CELLS))
+            if rows > MAX_ROW or cols > MAX_COL or rows * cols > CELL_LIMIT:
+                raise input_error(f"{name}:{sheet}", 0, 0, tr(
+                    "the sheet spans {rows:,} rows × {cols:,} columns, more than parcli reads ({limit:,} cells); "
+                    "it is refused unread", rows=rows, cols=cols, limit=CELL_LIMIT) + " " + tr(
+                    "(a cell as far as {cell}: delete the rows and columns beyond the table and save it again)",
+                    cell=f"{column_letters(cols)}{rows}"))
         parts = [("_rels/.rels", _MAIN_RELATION)]  # the main part is where it was checked
         for key in ("[content_types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml",
                     "xl/sharedstrings.xml"):
             data = self.part(key)
             if data is None:
                 continue
-            if key == "xl/sharedstrings.xml":  # calamine reserves uniqueCount strings: drop what it says
-                data = _SST_TAG.sub(lambda m: _SST_COUNTS.sub(b"", m.group(0)), data, count=1)
+            if key == "xl/sharedstrings.xml":  # calamine reserves uniqueCount strings: at most those there are
+                declared = _SST_UNIQUE.search(data)
+                if declared and int(declared.group(1)) > len(_SI.findall(data)):
+                    raise _unreadable(name, tr("its shared strings declare more strings than they hold"))
             parts.append((self._by_key[key].filename, data))
         for sheet in self.sheets:
             parts.append((self._by_key[self.sheets[sheet]].filename, self.sheet_xml(sheet)))
@@ -361,8 +367,8 @@ class Workbook:
 
         try:
             self._book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(stored_zip(parts)))
-        except Exception as exc:
-            raise _unreadable(name, exc) from None
+        except Exception:
+            raise _unreadable(name, tr("its sheet cannot be read")) from None
         return self._book
 
     def grid(self, sheet: str) -> list[list]:
@@ -370,8 +376,8 @@ class Workbook:
         book = self._calamine()
         try:
             return book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-        except Exception as exc:
-            raise _unreadable(self.name, exc) from None
+        except Exception:
+            raise _unreadable(self.name, tr("its sheet cannot be read")) from None
 
     def cells(self, sheet: str) -> SheetCells:
         """Errors, percentage formats and formulas without values of a sheet's cells."""
@@ -408,3 +414,15 @@ def unsaved_problems(name: str, sheet: str, refs: list[str]) -> InputError:
         Problem(f"{name}:{sheet}!{ref}", 0, 0, tr("a formula without a saved value; open the file in Excel or "
                                                   "LibreOffice and save it, so that its value is stored"))
         for ref in refs])
+
+
+def read_sheet(path: str | Path, choose: Callable[[list[str]], str | None], display: str | None = None
+               ) -> tuple[str, list[list[Any]]]:
+    """``(sheet name, rows of cell values)`` of the sheet ``choose(sheet names)`` names (None: the first),
+    the workbook checked as :class:`Workbook` checks it."""
+    name = display if display is not None else str(path)
+    book = Workbook(read_bytes(path, name), name)
+    if not book.sheets:
+        raise _unreadable(name, tr("it has no sheet"))
+    sheet = choose(list(book.sheets)) or next(iter(book.sheets))
+    return sheet, book.grid(sheet)

@@ -156,22 +156,23 @@ def test_export_xlsx_reads_back(cli, tmp_path, write, mini):
     wb = openpyxl.load_workbook(out2)
     assert wb.sheetnames == ["Xếp hạng", "Chi tiết tiêu chí", "Thông tin"]
     ranking, leaves = wb["Xếp hạng"], wb["Chi tiết tiêu chí"]
-    assert ranking.freeze_panes == "C2" and leaves.freeze_panes == "G2"
-    assert ranking.auto_filter.ref.startswith("A1:") and leaves.auto_filter.ref.startswith("A1:")
-    head = [c.value for c in ranking[1]]
+    assert ranking.freeze_panes == "C3" and leaves.freeze_panes == "G3"  # under the title line and the header
+    assert ranking.auto_filter.ref.startswith("A2:") and leaves.auto_filter.ref.startswith("A2:")
+    assert ranking["A1"].value.startswith("Xếp hạng · Chỉ số cải cách hành chính các sở")
+    head = [c.value for c in ranking[2]]
     assert head[:8] == ["Xếp hạng", "Đơn vị", "Mã đơn vị", "Năm", "Tổng điểm", "Điểm tối đa áp dụng",
                         "Chỉ số (%)", "Xếp loại"]
-    assert head[8] == "Lĩnh vực 1 (%)"
-    assert ranking.max_row == 1 + len(DEPARTMENTS)
-    assert [ranking.cell(row=i, column=1).value for i in range(2, 5)] == [1, 2, 3]
-    units = {ranking.cell(row=i, column=2).value for i in range(2, ranking.max_row + 1)}
+    assert head[8] == "1. Công tác chỉ đạo, điều hành cải cách hành chính (%)"
+    assert ranking.max_row == 2 + len(DEPARTMENTS)
+    assert [ranking.cell(row=i, column=1).value for i in range(3, 6)] == [1, 2, 3]
+    units = {ranking.cell(row=i, column=2).value for i in range(3, ranking.max_row + 1)}
     assert "Ban Dân tộc tỉnh" in units  # Vietnamese intact
-    assert isinstance(ranking["G2"].value, (int, float)) and ranking["G2"].number_format == "0.000"  # 3 places
+    assert isinstance(ranking["G3"].value, (int, float)) and ranking["G3"].number_format == "0.000"  # 3 places
     assert ranking.column_dimensions["B"].width >= 20
     from parcli.store import Store
 
-    assert leaves.max_row == 1 + len(Store().framework("department-example").leaves) * len(DEPARTMENTS)
-    about = {r[0]: r[1] for r in wb["Thông tin"].iter_rows(min_row=2, values_only=True)}
+    assert leaves.max_row == 2 + len(Store().framework("department-example").leaves) * len(DEPARTMENTS)
+    about = {r[0]: r[1] for r in wb["Thông tin"].iter_rows(min_row=3, values_only=True)}
     assert about["Bộ tiêu chí"].startswith("department-example") and len(about["SHA-256 của tệp bộ tiêu chí"]) == 64
     assert about["Nguồn gốc"] == "tự xây dựng" and about["Công cụ"].startswith("parcli ")
     english = tmp_path / "en.xlsx"
@@ -181,9 +182,9 @@ def test_export_xlsx_reads_back(cli, tmp_path, write, mini):
     out3 = tmp_path / "evil.xlsx"
     assert cli("export", evil, "-o", out3, "--lang", "en").exit_code == 0
     wb = openpyxl.load_workbook(out3)
-    assert wb["Ranking"]["B2"].value == "'=1+1" and wb["Ranking"]["C2"].value == "'@x"
-    assert wb["Ranking"]["B2"].data_type == "s"
-    note = [r for r in wb["Leaves"].iter_rows(min_row=2, values_only=True) if r[4] == "1.1.1"][0][11]
+    assert wb["Ranking"]["B3"].value == "'=1+1" and wb["Ranking"]["C3"].value == "'@x"
+    assert wb["Ranking"]["B3"].data_type == "s"
+    note = [r for r in wb["Leaves"].iter_rows(min_row=3, values_only=True) if r[4] == "1.1.1"][0][11]
     assert note == "'-2"
 
 
@@ -197,9 +198,9 @@ def test_rank_xlsx_with_previous(cli, tmp_path):
     assert run.exit_code == 0, run.all
     wb = openpyxl.load_workbook(out)
     ws = wb["Ranking"]
-    head = [c.value for c in ws[1]]
+    head = [c.value for c in ws[2]]
     assert head[-3:] == ["Previous rank", "Change", "Index change"]
-    changes = [c for c in next(ws.iter_cols(min_col=len(head), max_col=len(head), min_row=2)) if c.value is not None]
+    changes = [c for c in next(ws.iter_cols(min_col=len(head), max_col=len(head), min_row=3)) if c.value is not None]
     assert changes and all(c.number_format.startswith("+0.000") for c in changes)
     assert wb["Leaves"].max_row > len(DEPARTMENTS)
     csv_rows = cli("rank", *DEPARTMENTS, "--previous", before, "-o", tmp_path / "r.csv")
@@ -278,7 +279,8 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     names = []
     for i in range(240):
         p = tmp_path / f"u{i:03}.yaml"
-        p.write_text(text.replace("framework: department-example", f"framework: {fw}"), encoding="utf-8")
+        p.write_text(text.replace("framework: department-example", f"framework: {fw}")
+                     .replace('code: "BDT"', f'code: "U{i:03}"'), encoding="utf-8")  # 240 units, not one 240 times
         names.append(p.name)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm", "COLUMNS": "100", "PARCLI_LANG": "en"}
     cmd = [sys.executable, "-m", "parcli", "rank", *names, "-o", "r.csv"]

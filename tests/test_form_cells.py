@@ -130,7 +130,7 @@ def resaved(tmp_path_factory) -> dict[str, Path]:
     for name, (unit, change) in SCENARIOS.items():
         form = write_form_of(unit or work / "mini-unit.yaml", work / f"{name}.xlsx")
         forms[name] = edited(form, change)
-    done = convert(list(forms.values()), work / "resaved")
+    done = dict(zip(forms.values(), convert(list(forms.values()), "xlsx", work / "resaved")))
     out = {}
     for name, form in forms.items():  # each re-saved form beside its framework file
         target = work / f"{name}-lo.xlsx"

@@ -4,29 +4,18 @@ Checked on the blank form through LibreOffice's PDF export (pdfinfo, pdftotext).
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 
 import pytest
 from openpyxl import load_workbook
 
-from tests.office import convert
+from tests.office import convert, poppler
 
 HEADS = {"vi": ["Mã", "Nội dung", "Điểm tối", "Cách chấm", "Giá trị", "Đã thực", "Tổng số", "Không áp", "Điểm tự",
                 "Điểm thẩm", "Giải trình", "Tài liệu kiểm chứng"],
          "en": ["ID", "Title", "Max", "Rule", "Value", "Done", "Of", "Not", "Claimed", "Appraised", "Note",
                 "Documents"]}
-
-
-def poppler(tool: str) -> str:
-    found = shutil.which(tool)
-    if not found:
-        if os.environ.get("CI"):
-            pytest.fail(f"{tool} is missing in CI: .ci/run installs poppler-utils")
-        pytest.skip(f"{tool} (poppler-utils) is not installed: apt-get install poppler-utils to run this test")
-    return found
 
 
 def pages_text(pdf) -> list[str]:
@@ -54,7 +43,7 @@ def test_page_setup_and_row_heights(cli, tmp_path):
 def test_the_blank_form_prints_every_column_on_its_first_page(cli, tmp_path, lang):
     form = tmp_path / f"blank-{lang}.xlsx"
     assert cli("template", "province-2020", "-o", form, "--lang", lang, "--year", "2024").exit_code == 0
-    pdf = convert([form], tmp_path / "pdf", to="pdf")[form]
+    pdf = convert([form], "pdf", tmp_path / "pdf")[0]
     info = subprocess.run([poppler("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True).stdout
     width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info).groups())
     assert (round(width), round(height)) == (842, 595)  # A4 landscape

@@ -122,7 +122,8 @@ def forms(tmp_path_factory) -> dict[str, tuple[Path, dict[str, int]]]:
         change(ws, before)
         wb.save(form)
         made[change.__name__] = (form, before)
-    done = convert([f for f, _ in made.values()], work / "resaved")
+    files = [f for f, _ in made.values()]
+    done = dict(zip(files, convert(files, "xlsx", work / "resaved")))
     return {name: (done[form], before) for name, (form, before) in made.items()}
 
 

@@ -23,12 +23,12 @@ DYNAMIC = [*MEASURE_WORD.values(), "field", "criterion", "subcriterion", "offici
 
 
 def used_msgids() -> dict[str, str]:
-    """Every literal first argument of a ``tr(...)`` call in the package → where it is."""
+    """Every literal first argument of a ``tr(...)`` or ``N_(...)`` call in the package → where it is."""
     found = {}
     for path in sorted(PACKAGE.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
         for node in ast.walk(tree):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "tr"
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("tr", "N_")
                     and node.args):
                 arg = node.args[0]
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str):  # else: one of DYNAMIC

@@ -13,7 +13,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from parcli.engine import score
-from parcli.plan import candidates, opportunities, plan, required_points, weight_of
+from parcli.plan import (
+    by_gain,
+    by_weight,
+    candidates,
+    greedy_weight,
+    opportunities,
+    plan,
+    required_points,
+    weight_of,
+)
 from parcli.store import Store
 from tests.conftest import EXAMPLES
 
@@ -246,6 +255,55 @@ def test_plan_guarantees_against_brute_force(tmp_path_factory, case):
               for ch in p.changes}
     plan_cost = sum((cost[lid] * (lv + 1) for lid, lv in levels.items()), Fraction(0))
     assert plan_cost == best_cost and p.after.index >= target
+
+
+@st.composite
+def knapsacks(draw):
+    """Leaves as (weight, rising gains) in whole units, and a need that some plan reaches."""
+    n = draw(st.integers(1, 5))
+    weights = [draw(st.integers(1, 7)) for _ in range(n)]
+    gains = []
+    for _ in range(n):
+        levels = sorted(set(draw(st.lists(st.integers(1, 30), min_size=1, max_size=4))))
+        gains.append(levels)
+    need = draw(st.integers(1, sum(gs[-1] for gs in gains)))
+    return weights, gains, need
+
+
+@settings(max_examples=300, deadline=None)
+@given(case=knapsacks())
+def test_both_exact_solvers_against_brute_force(case):
+    """The two dynamic programmes of --effort (over gains and over weights) find the least total
+    weight that reaches the need, as trying every combination does; over gains, also the fewest leaves."""
+    weights, gains, need = case
+    best = None
+    for combo in itertools.product(*[range(-1, len(gs)) for gs in gains]):
+        gain = sum(gs[lv] for gs, lv in zip(gains, combo) if lv >= 0)
+        if gain >= need:
+            cost = sum(w * (lv + 1) for w, lv in zip(weights, combo) if lv >= 0)
+            key = (cost, sum(1 for lv in combo if lv >= 0))
+            best = key if best is None or key < best else best
+    limit = greedy_weight(weights, gains, need)
+    assert limit >= best[0]
+    for picked in (by_gain(weights, gains, need), by_weight(weights, gains, need, limit)):
+        assert len({i for i, _lv in picked}) == len(picked)
+        assert sum(gains[i][lv] for i, lv in picked) >= need
+        assert sum(weights[i] * (lv + 1) for i, lv in picked) == best[0]
+    assert len(by_gain(weights, gains, need)) == best[1]
+
+
+def test_effort_refuses_weights_too_fine_to_plan_exactly(cli, small, write):
+    """Points with 12 decimals and weights 18 orders of magnitude apart: no exact plan within bounds,
+    said at once instead of minutes of work."""
+    _fw, _unit, _result, path = small
+    unit = write("fine.yaml", SMALL_UNIT.replace('"1.1.4": {percent: 40}', '"1.1.4": {percent: 33.333333}')
+                 .replace('"1.1.3": {done: 20, of: 30}', '"1.1.3": {percent: 12.345678}'))
+    effort = write("effort.yaml", "default: 0.000001\nyes_no: 999999999999\nchoice: 3.000007\n")
+    run = cli("plan", unit, "--target-index", "90", "--effort", effort)
+    assert run.exit_code == 1
+    assert "--effort: the weights or the points are too fine to find the cheapest plan exactly" in run.stderr
+    ok = cli("plan", unit, "--target-index", "90", "--effort", write("coarse.yaml", "default: 1\nyes_no: 2\n"))
+    assert ok.exit_code == 0, ok.all
 
 
 # --- the command, and --apply for every example -------------------------------------------

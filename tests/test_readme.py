@@ -42,7 +42,8 @@ def test_readme_has_exactly_two_setup_commands_and_ci_runs_the_test_one():
     assert len(blocks) == 2
     assert "parcli score examples/" in blocks[0]
     test_command = blocks[1]
-    ci = (ROOT / ".ci" / "run").read_text()
-    assert "install --quiet --disable-pip-version-check '.[test]'" in ci
     assert "pip install '.[test]'" in test_command and "python -m pytest" in test_command
-    assert "-m pytest" in ci and "exit 1" in ci  # exit 5 (no tests) fails CI
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "README.md" in ci and 'bash -c "$readme_test"' in ci  # CI runs exactly this command
+    assert "-c .ci/oldest-constraints.txt '.[test]'" in ci  # and the suite with the oldest versions
+    assert '"$1" -eq 5' in ci  # exit 5 (no tests) fails CI

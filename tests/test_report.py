@@ -87,8 +87,12 @@ def test_two_years_and_previous_ranking(cli, tmp_path):
     assert cli("rank", EXAMPLES / "bac-ninh-2020.yaml", EXAMPLES / "cao-bang-2020.yaml", "-o", before).exit_code == 0
     page = make(cli, tmp_path, EXAMPLES / "bac-ninh-2020.yaml", BAC_NINH, "--previous", before, "--lang", "en")
     html = page.read_text(encoding="utf-8")
-    assert "Compared with 2020" in html  # two years of one unit: what moved
-    assert "Change" in html
+    assert "Compared with 2020" in html  # two years of one unit: what moved, never a ranking of it against itself
+    assert 'id="ranking"' not in html
+    page = make(cli, tmp_path, EXAMPLES / "bac-ninh-2020.yaml", BAC_NINH, EXAMPLES / "cao-bang-2020.yaml",
+                "--previous", before, "--lang", "en", name="two.html")
+    html = page.read_text(encoding="utf-8")
+    assert "Compared with 2020" in html and 'id="ranking"' in html and "Change" in html
 
 
 def test_report_refuses_what_it_should(cli, tmp_path):
@@ -106,3 +110,58 @@ def test_report_escapes_text_from_files(cli, tmp_path, write, mini):
     page = make(cli, tmp_path, unit)
     html = page.read_text(encoding="utf-8")
     assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+HOSTILE = EXAMPLES.parent / "tests" / "fixtures" / "hostile"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_dollar_signs_are_text_never_math(cli, tmp_path, lang):
+    """`Tỷ lệ $\\x$ cán bộ` in a unit name, field, leaf and class titles: written as typed, in the
+    ranking, every chart and every page (matplotlib's math text crashed every report on it)."""
+    units = [HOSTILE / "unit-dollar-1.yaml", HOSTILE / "unit-dollar-2.yaml"]
+    page = make(cli, tmp_path, *units, "--lang", lang)
+    html = page.read_text(encoding="utf-8")
+    assert html.count("Tỷ lệ $\\x$ cán bộ") >= 3  # the ranking, the index chart, the heat map, its page
+    assert "$\\frac{a}{b}$ đơn vị $" in html
+    assert ("1. Tỷ lệ $\\x$ cán bộ" if lang == "vi" else "1. Share $\\x$ of officers") in html  # a field chart
+    assert "$A$" in html and "<svg" in html
+    one = make(cli, tmp_path, units[0], "--lang", lang, name="one.html")  # one unit: no overview, its page
+    assert "Tỷ lệ $\\x$ cán bộ" in one.read_text(encoding="utf-8")
+
+
+def test_chart_text_is_escaped(cli, tmp_path, write, mini):
+    unit = write("evil.yaml", 'schema: parcli/unit/v1\nunit: "</text><script>x</script>&amp;"\nyear: 2021\n'
+                              'framework: mini.yaml\nevidence: {"1.1.1": true}\n')
+    other = write("other.yaml", 'schema: parcli/unit/v1\nunit: "B"\nyear: 2021\n'
+                                'framework: mini.yaml\nevidence: {"1.1.1": false}\n')
+    html = make(cli, tmp_path, unit, other).read_text(encoding="utf-8")
+    assert "<script>" not in html and "</text><script>" not in html
+    assert "&lt;/text&gt;&lt;script&gt;x&lt;/script&gt;&amp;amp;" in html
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path):
+    """Many units: a progress bar on stderr when it is a terminal (as rank's), nothing otherwise."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT, read_terminal
+
+    text = (DEPARTMENTS / "so-y-te.yaml").read_text(encoding="utf-8")
+    for i in range(120):
+        (tmp_path / f"u{i:03}.yaml").write_text(text.replace('unit: "Sở Y tế"', f'unit: "Sở số {i}"')
+                                                .replace('code: "SYT"', f'code: "S{i}"'), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm", "COLUMNS": "100", "PARCLI_LANG": "en"}
+    cmd = [sys.executable, "-m", "parcli", "report", ".", "-o", "r.html"]
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(cmd, cwd=tmp_path, stdout=subprocess.PIPE, stderr=slave, env=env)
+    os.close(slave)
+    seen = read_terminal(master)
+    proc.wait(timeout=300)
+    assert proc.returncode == 0, seen
+    assert b"report" in seen and b"%" in seen and b"wrote r.html" in seen
+    quiet = subprocess.run(cmd[:-1] + ["r2.html"], cwd=tmp_path, capture_output=True, env=env, timeout=300)
+    assert quiet.returncode == 0 and quiet.stderr.decode() == "wrote r2.html\n"
+    assert (tmp_path / "r2.html").read_text(encoding="utf-8").count('<section class="unit"') == 120

@@ -80,7 +80,7 @@ def test_libreoffice_resaved_forms_read_the_same(cli, tmp_path):
     forms = []
     for i, unit in enumerate(EXAMPLE_FILES):
         forms.append(form_of(cli, unit, tmp_path / f"{i:02d}-{unit.stem}.xlsx"))
-    resaved = convert(forms, tmp_path / "resaved")
+    resaved = dict(zip(forms, convert(forms, "xlsx", tmp_path / "resaved")))
     for unit, form in zip(EXAMPLE_FILES, forms):
         assert resaved[form].read_bytes() != form.read_bytes()  # really written by LibreOffice
         assert result_json(cli, resaved[form]) == result_json(cli, unit), unit.name

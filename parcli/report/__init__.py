@@ -1,100 +1,187 @@
-"""Outputs: tables (rich), CSV, JSON and XLSX, and the number formats people see.
+"""Outputs: tables (rich), CSV, JSON, XLSX, YAML and HTML, and the number formats people see.
 
 Only this package formats numbers for people. Inside, every number is an exact
 Decimal; here it is rounded half-up for display, or written exactly (JSON, CSV).
+
+:data:`WRITERS` is the one table of the file formats parcli writes: the suffixes that
+choose each, the module of its writer, and what it writes. Every ``-o`` is read through
+it (:func:`writer_for`), and the command line's help and messages name the suffixes it
+allows (:func:`suffix_list`). This module stays light for that: the number formats
+(:func:`exact`, :func:`display`, which need the engine) load when first used.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
 from enum import Enum
 from importlib import import_module
 from pathlib import Path
+from typing import NamedTuple
 
 from .. import __version__
-from ..engine import Index, round_index
 from ..errors import UsageError
 from ..i18n import tr
 
 TOOL = "parcli"
 
+# What a command writes (a writer declares which of these it can write):
+RESULTS = "results"    # every leaf of every unit (export)
+RANKING = "ranking"    # one row per unit (rank -o)
+UNIT = "unit"          # one unit's evidence (convert, plan --apply)
+TEMPLATE = "template"  # a blank unit to fill (template -o)
+REPORT = "report"      # the page for leaders (report -o)
+
 
 class FileFormat(str, Enum):
-    """The file formats parcli writes, chosen by an output's extension; each has one writer."""
+    """The file formats parcli writes, chosen by an output's suffix; each has one writer."""
 
     csv = "csv"
     json = "json"
     xlsx = "xlsx"
+    yaml = "yaml"
+    html = "html"
 
     @classmethod
     def for_path(cls, path: Path) -> FileFormat | None:
-        return cls.__members__.get(path.suffix.lower().lstrip("."))
+        return _BY_SUFFIX.get(path.suffix.lower())
 
-    def writer(self, lang: str = "vi") -> Writer:
+    @property
+    def suffixes(self) -> tuple[str, ...]:
+        return WRITERS[self].suffixes
+
+    def writes(self, what: str) -> bool:
+        return what in WRITERS[self].writes
+
+    def writer(self, lang: str = "vi", locale: str = "en") -> Writer:
         """This format's writer (its module is imported only now: openpyxl is slow to import).
-        ``lang`` is for formats people read (XLSX headers); CSV and JSON stay English."""
-        module, name = _WRITERS[self]
-        writer = getattr(import_module(module, __name__), name)()
+        ``lang`` is for what people read (XLSX headers, forms, templates; CSV and JSON stay English);
+        ``locale`` for the numbers of formats that follow it (CSV with ``vi``: what a vi-VN spreadsheet opens)."""
+        entry = WRITERS[self]
+        writer = getattr(import_module(entry.module, __name__), entry.name)()
         writer.lang = lang
+        writer.locale = locale
         return writer
 
 
-_WRITERS = {
-    FileFormat.csv: (".csvout", "CsvWriter"),
-    FileFormat.json: (".jsonout", "JsonWriter"),
-    FileFormat.xlsx: (".xlsx", "XlsxWriter"),
+class WriterEntry(NamedTuple):
+    suffixes: tuple[str, ...]  # the first is the one help and messages name
+    module: str
+    name: str
+    writes: frozenset[str]
+
+
+WRITERS: dict[FileFormat, WriterEntry] = {
+    FileFormat.csv: WriterEntry((".csv",), ".csvout", "CsvWriter", frozenset({RESULTS, RANKING})),
+    FileFormat.json: WriterEntry((".json",), ".jsonout", "JsonWriter", frozenset({RESULTS})),
+    FileFormat.xlsx: WriterEntry((".xlsx",), ".xlsx", "XlsxWriter", frozenset({RESULTS, RANKING, UNIT, TEMPLATE})),
+    FileFormat.yaml: WriterEntry((".yaml", ".yml"), ".unitfile", "YamlWriter", frozenset({UNIT, TEMPLATE})),
+    FileFormat.html: WriterEntry((".html", ".htm"), ".htmlout", "HtmlWriter", frozenset({REPORT})),
 }
+_BY_SUFFIX = {suffix: fmt for fmt, entry in WRITERS.items() for suffix in entry.suffixes}
+# ``-o -`` (standard output) has no suffix: it takes the text format of what is written.
+_STDOUT = {RESULTS: FileFormat.csv, RANKING: FileFormat.csv, UNIT: FileFormat.yaml, TEMPLATE: FileFormat.yaml,
+           REPORT: FileFormat.html}
+
+
+def suffixes(what: str) -> list[str]:
+    """Every suffix that ``-o`` takes for ``what``, in the table's order."""
+    return [s for fmt, entry in WRITERS.items() if what in entry.writes for s in entry.suffixes]
+
+
+def suffix_list(what: str, words: str | None = None, besides: tuple[FileFormat, ...] = ()) -> str:
+    """The suffixes ``-o`` takes for ``what`` (the formats ``besides`` left out), as people read a list:
+    ".csv, .json or .xlsx". ``words``: the word for "or" (the command line's help is English; messages
+    pass ``tr(" or ")``)."""
+    names = [entry.suffixes[0] for fmt, entry in WRITERS.items() if what in entry.writes and fmt not in besides]
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + (words or " or ") + names[-1]
+
+
+def writer_for(output: Path, what: str, lang: str = "vi", locale: str = "en") -> Writer:
+    """The writer that ``output``'s suffix chooses for ``what``; any other suffix is a usage error
+    (exit 2) naming the suffixes allowed. A stream without a suffix (``-`` for standard output,
+    ``/dev/stdout``, a FIFO) takes the text format of ``what``."""
+    fmt = FileFormat.for_path(output) if str(output) != "-" else None
+    if fmt is None and _is_stream(output):
+        fmt = _STDOUT[what]
+    if fmt is None or not fmt.writes(what):
+        raise UsageError(f"{output}: " + tr("{what} is written as {suffixes}; this name ends in {suffix!r}",
+                                            what=_what(what), suffixes=suffix_list(what, tr(" or ")),
+                                            suffix=output.suffix or tr("(no suffix)")))
+    return fmt.writer(lang, locale)
+
+
+def _is_stream(output: Path) -> bool:
+    import os
+    import stat
+
+    if str(output) == "-":
+        return True
+    if output.suffix:
+        return False
+    try:
+        mode = os.stat(output).st_mode  # through symlinks: /dev/stdout is a device or a pipe
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+
+
+def _what(what: str) -> str:
+    return {RESULTS: tr("an export"), RANKING: tr("a ranking"), UNIT: tr("a unit"), TEMPLATE: tr("a template"),
+            REPORT: tr("a report")}[what]
 
 
 class Writer:
-    """Writes summaries (:mod:`parcli.summary`) to a binary file handle in one format."""
+    """Writes to a binary file handle in one format. A format writes what its entry in
+    :data:`WRITERS` declares, and has the method of each: :meth:`results`, :meth:`ranking`,
+    :meth:`unit`, :meth:`template`, :meth:`report`."""
 
     name = ""
-    writes_rankings = False
     lang = "vi"
+    locale = "en"
+    ranking_shows_leaves = False  # its ranking also shows every unit's leaves (needs the full summaries)
+    ranks_results = False  # its results also rank the units (a workbook's ranking sheet)
+
+    def _not_written(self, what: str):
+        return UsageError(tr("{what} is written as {suffixes}", what=_what(what),
+                             suffixes=suffix_list(what, tr(" or "))))
 
     def results(self, fh, summaries) -> None:
         """Every unit's leaves (export)."""
-        raise UsageError(tr("results are not written as {format}", format=self.name))
+        raise self._not_written(RESULTS)
 
     def one(self, fh, summary) -> None:
         """One unit's result (score --format)."""
         self.results(fh, [summary])
 
     def ranking(self, fh, ranking, leaves=()) -> None:
-        """A ranking, one row per unit (rank); ``leaves``: the units' full summaries, for formats that show them."""
-        raise UsageError(tr("a ranking is not written as {format}; use a .csv name", format=self.name))
+        """A ranking, one row per unit (rank); ``leaves``: the units' full summaries, when
+        :attr:`ranking_shows_leaves`."""
+        raise self._not_written(RANKING)
+
+    def unit(self, fh, unit, fw, ref: str, source: str = "") -> None:
+        """One checked unit (``ref``: its framework as the written file names it; ``source``: where it came from)."""
+        raise self._not_written(UNIT)
+
+    def template(self, fh, fw, ref: str, year: int | None = None) -> None:
+        """A blank unit of framework ``fw`` that validates as it is."""
+        raise self._not_written(TEMPLATE)
+
+    def report(self, fh, collected, previous=None, tick=None) -> None:
+        """The page for leaders of scored units, as :func:`parcli.htmlreport.collect` reduced them
+        (``previous``: an earlier ranking read by :func:`parcli.rank.read_previous`; ``tick``: called
+        as each unit's page is written)."""
+        raise self._not_written(REPORT)
 
 
-def exact(value: Decimal) -> str:
-    """A Decimal as plain text with no exponent and no trailing zeros: 0.374, 100, 2.5.
+def __getattr__(name: str):
+    """:func:`exact` and :func:`display` live in :mod:`.numbers` (they need the engine) and load when first used."""
+    if name in ("exact", "display"):
+        from . import numbers
 
-    A rounded index keeps its places (86.70), as published.
-    """
-    if isinstance(value, Index):
-        return f"{value:f}"
-    if value == value.to_integral_value():
-        return f"{value.quantize(Decimal(1)):f}"
-    return f"{value.normalize():f}"
-
-
-def display(value: Decimal | None, places: int, locale: str = "en", fixed: bool = False) -> str:
-    """Rounded half-up to ``places`` for people; ``fixed`` keeps trailing zeros (indices)."""
-    if value is None:
-        return ""
-    q = round_index(value, places)
-    if q == 0:
-        q = abs(q)  # never "-0" (a small loss that rounds to nothing)
-    text = f"{q:,f}" if fixed else f"{_trim(q):,f}"
-    if locale == "vi":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
-
-
-def _trim(q: Decimal) -> Decimal:
-    if q == q.to_integral_value():
-        return q.quantize(Decimal(1))
-    return q.normalize()
+        value = globals()[name] = getattr(numbers, name)
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def provenance_line(fw, lang: str = "en") -> str:
@@ -129,6 +216,8 @@ _WARNINGS = {
 
 def warning_text(w, lang: str = "en") -> str:
     """A score warning in the user's language (English in JSON)."""
+    from .numbers import exact
+
     words = _WARNINGS.get(lang, _WARNINGS["en"])
     if w.code == "missing":
         ids = w.ids

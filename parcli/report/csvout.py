@@ -1,4 +1,11 @@
-"""CSV outputs: UTF-8 with BOM, '.' decimals, header first, formula-like text neutralised."""
+"""CSV outputs: UTF-8 with BOM, header first, formula-like text neutralised.
+
+Two dialects. The default is the machine format of DESIGN §6: ``,`` between fields and
+``.`` decimals, for scripts and for parcli reading it back. With ``--locale vi``: what a
+Vietnamese (vi-VN) Excel or LibreOffice opens on a double-click, ``;`` between fields and
+``,`` decimals (there, ``94.023`` opens as ninety-four thousand and twenty-three). Both keep
+the columns, so parcli reads either back (``--previous``, ``--against``).
+"""
 
 from __future__ import annotations
 
@@ -22,17 +29,24 @@ def neutralise(text: str) -> str:
     return text
 
 
-def cell(value: Any) -> Any:
-    """A CSV cell: numbers exact and bare, text neutralised, None blank."""
+def cell(value: Any, comma: bool = False) -> Any:
+    """A CSV cell: numbers exact and bare (with a decimal comma if ``comma``), text neutralised, None blank."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Decimal):
-        return exact(value)
+        return exact(value).replace(".", ",") if comma else exact(value)
     if isinstance(value, int):
         return str(value)
     return neutralise(str(value))
+
+
+def unneutralised(text: str) -> str:
+    """A cell as parcli wrote it, read back: only the apostrophe parcli put before formula-like text goes."""
+    if text.startswith("'") and text[1:].startswith(_DANGEROUS):
+        return text[1:]
+    return text
 
 
 def leaf_rows(summary) -> Iterable[list[Any]]:
@@ -42,13 +56,14 @@ def leaf_rows(summary) -> Iterable[list[Any]]:
                leaf.max, leaf.points, leaf.lost, leaf.status, leaf.claimed, leaf.note]
 
 
-def write_rows(fh, header: list[str], rows: Iterable[list[Any]]) -> None:
-    """Stream a CSV (UTF-8 with BOM, CRLF) to a binary file handle."""
+def write_rows(fh, header: list[str], rows: Iterable[list[Any]], locale: str = "en") -> None:
+    """Stream a CSV (UTF-8 with BOM, CRLF) to a binary file handle; ``locale`` ``vi``: ``;`` and decimal commas."""
+    comma = locale == "vi"
     stream = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="", write_through=True)
     try:
-        writer = csv.writer(stream, lineterminator="\r\n")
+        writer = csv.writer(stream, delimiter=";" if comma else ",", lineterminator="\r\n")
         writer.writerow(header)
-        writer.writerows([cell(v) for v in row] for row in rows)
+        writer.writerows([cell(v, comma) for v in row] for row in rows)
         stream.flush()
     finally:
         stream.detach()
@@ -56,12 +71,11 @@ def write_rows(fh, header: list[str], rows: Iterable[list[Any]]) -> None:
 
 class CsvWriter(Writer):
     name = "CSV"
-    writes_rankings = True
 
     def results(self, fh, summaries) -> None:
-        write_rows(fh, LEAF_COLUMNS, (row for summary in summaries for row in leaf_rows(summary)))
+        write_rows(fh, LEAF_COLUMNS, (row for summary in summaries for row in leaf_rows(summary)), self.locale)
 
     def ranking(self, fh, ranking, leaves=()) -> None:
         from ..rank import rank_header, rank_rows
 
-        write_rows(fh, rank_header(ranking), rank_rows(ranking))
+        write_rows(fh, rank_header(ranking), rank_rows(ranking), self.locale)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import signal
 import stat
 import sys
 import tempfile
@@ -10,7 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO
 
-from ..errors import InputError, UsageError
+from ..errors import InputError, UsageError, os_reason
 from ..i18n import tr
 
 
@@ -20,9 +22,17 @@ def is_stdout(output: Path) -> bool:
 
 
 def check_output(output: Path, inputs: Iterable[Path]) -> None:
-    """Refuse an output that is one of the inputs, a folder, or in a missing folder."""
+    """Refuse an output that is one of the inputs, a folder, in a missing folder, or a name the file
+    system cannot hold."""
     if is_stdout(output):
         return
+    try:
+        _check_output(output, inputs)
+    except OSError as exc:
+        raise UsageError(_cannot_write(output, exc)) from None
+
+
+def _check_output(output: Path, inputs: Iterable[Path]) -> None:
     parent = output.parent if str(output.parent) else Path(".")
     if not parent.is_dir():
         raise UsageError(f"{output}: " + tr("the folder {folder} does not exist; create it first", folder=parent))
@@ -35,6 +45,21 @@ def check_output(output: Path, inputs: Iterable[Path]) -> None:
                     raise UsageError(f"{output}: " + tr("is one of the input files; choose another output name"))
             except OSError:
                 continue
+
+
+def short_name(path) -> str:
+    """A file name as a message shows it: at most about 80 characters (its start and its end)."""
+    text = str(path)
+    return text if len(text) <= 80 else f"{text[:48]}…{text[-28:]}"
+
+
+def _cannot_write(output: Path, exc: OSError) -> str:
+    """One line: why ``output`` cannot be written (a name too long for the file system says so)."""
+    if exc.errno == errno.ENAMETOOLONG:
+        return f"{short_name(output)}: " + tr("the name is too long for the file system ({length:,} characters, "
+                                              "or a folder name in it); choose a shorter name",
+                                              length=len(str(output)))
+    return f"{short_name(output)}: " + tr("cannot write the file: {why}", why=os_reason(exc))
 
 
 def write_atomic(output: Path, write: Callable[[IO[bytes]], None], force: bool = False) -> None:
@@ -55,7 +80,7 @@ def write_atomic(output: Path, write: Callable[[IO[bytes]], None], force: bool =
     except FileNotFoundError:
         info = None
     except OSError as exc:
-        raise UsageError(f"{output}: " + tr("cannot write the file: {why}", why=exc.strerror or exc)) from None
+        raise UsageError(_cannot_write(output, exc)) from None
     try:
         if info is not None and not stat.S_ISREG(info.st_mode):
             with open(output, "wb") as fh:  # a device or a FIFO: written into, never replaced
@@ -67,15 +92,36 @@ def write_atomic(output: Path, write: Callable[[IO[bytes]], None], force: bool =
                                                 "replace it"))
         replace_file(output, write, stat.S_IMODE(info.st_mode) if info is not None else None)
     except OSError as exc:
-        raise UsageError(f"{output}: " + tr("cannot write the file: {why}", why=exc.strerror or exc)) from None
+        raise UsageError(_cannot_write(output, exc)) from None
+
+
+_HELD = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+class _signals_held:
+    """Hold Ctrl+C, SIGTERM and SIGHUP back while a temporary file is being created (POSIX); they are
+    delivered, as usual, as soon as the file is known and its removal on failure is armed."""
+
+    def __enter__(self):
+        self.old = None
+        if hasattr(signal, "pthread_sigmask"):
+            self.old = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+        return self
+
+    def __exit__(self, *exc):
+        if self.old is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, self.old)
+        return False
 
 
 def replace_file(output: Path, write: Callable[[IO[bytes]], None], mode: int | None = None) -> None:
     """Write a new file through a temporary one in the same folder and rename it over ``output``
     (with ``mode``, else the umask's); on any failure the temporary file is removed."""
     parent = output.parent if str(output.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=".parcli-", suffix=".part", dir=parent)  # short: any output name fits
-    try:
+    tmp = None
+    try:  # Ctrl+C, SIGTERM and SIGHUP arrive as KeyboardInterrupt (parcli.cli.main): the file is removed below
+        with _signals_held():  # until tmp names it, a signal would leave a file no one knows the name of
+            fd, tmp = tempfile.mkstemp(prefix=".parcli-", suffix=".part", dir=parent)  # short: any name fits
         with os.fdopen(fd, "wb") as fh:
             write(fh)
             fh.flush()
@@ -87,8 +133,9 @@ def replace_file(output: Path, write: Callable[[IO[bytes]], None], mode: int | N
         os.chmod(tmp, mode)  # a replaced file keeps its mode
         os.replace(tmp, output)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
         raise

@@ -174,17 +174,36 @@ def render(grid: Grid, width: int, color: bool = False) -> list[str]:
     return out
 
 
-def width_of(stream) -> int:
-    """The width to draw for: ``COLUMNS`` when set, else the terminal's, else 120."""
-    raw = os.environ.get("COLUMNS", "")
-    if raw.isdigit() and 20 <= int(raw) <= 10_000:
-        return int(raw)
+def env_size(name: str, low: int, high: int) -> int | None:
+    """``COLUMNS`` or ``LINES`` when it is a whole number of ASCII digits in [low, high]; else None
+    (``٣٠٠``, ``²``, ``-5``, ``+80``, ``1e9`` or a thousand digits are ignored, never an error)."""
+    raw = os.environ.get(name, "").strip()
+    if not raw or len(raw) > 6 or not (raw.isascii() and raw.isdigit()):
+        return None
+    value = int(raw)
+    return value if low <= value <= high else None
+
+
+def terminal_size(stream, name: str, low: int, high: int, default: int) -> int:
+    """The width (``COLUMNS``) or height (``LINES``) to draw for: the variable when usable, else the
+    terminal's, else ``default``."""
+    value = env_size(name, low, high)
+    if value is not None:
+        return value
     if hasattr(stream, "isatty") and stream.isatty():
         try:
-            return os.get_terminal_size(stream.fileno()).columns
+            size = os.get_terminal_size(stream.fileno())
+            found = size.columns if name == "COLUMNS" else size.lines
+            if low <= found <= high:
+                return found
         except (OSError, ValueError):
             pass
-    return 120
+    return default
+
+
+def width_of(stream) -> int:
+    """The width to draw for: ``COLUMNS`` when set (20 to 10,000), else the terminal's, else 120."""
+    return terminal_size(stream, "COLUMNS", 20, 10_000, 120)
 
 
 def colors(stream) -> bool:

@@ -23,8 +23,10 @@ _WIDTH_LIMIT = 200  # a source line longer than this is cut around the column
 
 
 def visible(text: str, keep: str = "") -> str:
-    """Text from a file, safe to print: control characters shown as ``\\x1b`` and the like
-    (those in ``keep``, e.g. line breaks of a table cell, stay)."""
+    """Text from a file (or a file's name), safe to print on one line: control and format characters,
+    line and paragraph separators shown as ``\x1b``, ``\n``, ``\u2028`` and the like, and the
+    undecodable bytes of a file name as ``\xff`` (those in ``keep``, e.g. line breaks of a table
+    cell, stay), so that nothing retitles the terminal or starts a line of its own."""
     if text.isprintable():
         return text
     out = []
@@ -33,8 +35,10 @@ def visible(text: str, keep: str = "") -> str:
             out.append(ch)
         elif ch == "\t":
             out.append("→")
-        elif unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\u200d":
-            out.append(ch.encode("unicode_escape").decode("ascii"))
+        elif "\udc80" <= ch <= "\udcff":  # a byte of a file name that is not UTF-8 (surrogateescape)
+            out.append(f"\\x{ord(ch) - 0xdc00:02x}")
+        elif unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs") and ch not in "\u200d":
+            out.append(ch.encode("unicode_escape", "backslashreplace").decode("ascii"))
         else:
             out.append(ch)
     return "".join(out)

@@ -35,20 +35,26 @@ _STATUS_STYLE = {"scored": "", "missing": "yellow", "na": "dim", "override": "cy
 
 
 def columns() -> int:
-    """The width of output that is not a terminal: ``COLUMNS``, else 120."""
-    import os
+    """The width of output that is not a terminal: ``COLUMNS`` (ASCII digits, 20 to 10,000), else 120."""
+    from .grid import env_size
 
-    raw = os.environ.get("COLUMNS", "")
-    return int(raw) if raw.isdigit() and 20 <= int(raw) <= 10_000 else 120
+    return env_size("COLUMNS", 20, 10_000) or 120
 
 
 def console(stream=None) -> Console:
-    """A console for stdout or stderr: the terminal's width, or ``COLUMNS`` (default 120) when piped."""
+    """A console for stdout or stderr: the terminal's width, or ``COLUMNS`` (default 120) when piped.
+    The width and height are always given, so Rich never reads ``COLUMNS`` or ``LINES`` itself
+    (it would fail on ``²``, or draw for a width of a billion)."""
+    from .grid import terminal_size
+
     stream = stream or sys.stdout
     is_tty = hasattr(stream, "isatty") and stream.isatty()
+    height = terminal_size(stream, "LINES", 2, 10_000, 25)
     if is_tty:
-        return Console(file=stream, highlight=False)
-    return Console(file=stream, width=columns(), highlight=False, color_system=None, soft_wrap=False)
+        return Console(file=stream, width=terminal_size(stream, "COLUMNS", 20, 10_000, 80), height=height,
+                       highlight=False)
+    return Console(file=stream, width=columns(), height=height, highlight=False, color_system=None,
+                   soft_wrap=False)
 
 
 def min_width(out: Console, renderable) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from . import provenance_line
+from . import Writer, provenance_line
 
 
 def _text(value: str) -> str:
@@ -72,7 +72,9 @@ def unit_yaml(unit, fw, framework_ref: str, source: str = "") -> str:
     """The unit file of ``unit`` (checked against ``fw``), naming its framework as ``framework_ref``."""
     lines = []
     if source:
-        lines.append(f"# Converted by parcli from {json.dumps(source, ensure_ascii=False)}.")
+        from .snippet import visible
+
+        lines.append(f'# Converted by parcli from "{visible(source)}".')  # a name's line breaks and bytes, escaped
     lines.append("# " + provenance_line(fw, "en"))
     lines += [
         "schema: parcli/unit/v1",
@@ -99,3 +101,18 @@ def unit_yaml(unit, fw, framework_ref: str, source: str = "") -> str:
     if not written:
         lines[-1] = "evidence: {}"
     return "\n".join(lines) + "\n"
+
+
+class YamlWriter(Writer):
+    """Unit files: a checked unit written back (``convert``, ``plan --apply``), or the blank template."""
+
+    name = "YAML"
+
+    def unit(self, fh, unit, fw, ref: str, source: str = "") -> None:
+        fh.write(unit_yaml(unit, fw, ref, source).encode("utf-8"))
+
+    def template(self, fh, fw, ref: str, year: int | None = None) -> None:
+        from ..schema import shipped_schema
+        from .template import template_text
+
+        fh.write(template_text(fw, ref, shipped_schema("unit").as_uri(), self.lang, year).encode("utf-8"))

@@ -13,15 +13,19 @@ from decimal import Decimal
 
 from ..errors import InputError, UsageError
 from ..i18n import tr
-from . import Writer, label
+from . import RESULTS, FileFormat, Writer, label, suffix_list
 from .csvout import neutralise
 
 EXCEL_MAX_ROWS = 1_048_576
 
 
 class XlsxWriter(Writer):
+    """Workbooks for people: the ranking and export workbooks (here), and the unit's form
+    (:func:`parcli.form.write_form`, blank for ``template``, filled for ``convert`` and ``plan --apply``)."""
+
     name = "XLSX"
-    writes_rankings = True
+    ranking_shows_leaves = True  # a workbook for people also shows every unit's leaves
+    ranks_results = True  # and its export begins with the ranking sheet
 
     def results(self, fh, summaries) -> None:
         from ..rank import ranking_of
@@ -30,11 +34,27 @@ class XlsxWriter(Writer):
         keys = {s.framework.key for s in summaries}
         if len(keys) > 1:
             raise UsageError(tr("the units use different frameworks; their summary columns differ. Export them "
-                                "to separate .xlsx files, or to one .csv or .json"))
+                                "to separate {xlsx} files, or to one {others}", xlsx=FileFormat.xlsx.suffixes[0],
+                                others=_besides_xlsx()))
         write_workbook(fh, ranking_of(summaries), summaries, self.lang)
 
     def ranking(self, fh, ranking, leaves=()) -> None:
         write_workbook(fh, ranking, list(leaves), self.lang)
+
+    def unit(self, fh, unit, fw, ref: str, source: str = "") -> None:
+        from ..form import write_form
+
+        fh.write(write_form(fw, ref, self.lang, unit=unit))
+
+    def template(self, fh, fw, ref: str, year: int | None = None) -> None:
+        from ..form import write_form
+
+        fh.write(write_form(fw, ref, self.lang, year=year))
+
+
+def _besides_xlsx() -> str:
+    """The other formats an export can take (they hold any number of rows, text of any length)."""
+    return suffix_list(RESULTS, tr(" or "), besides=(FileFormat.xlsx,))
 
 
 def _discard(wb) -> None:
@@ -76,6 +96,50 @@ def _text(value) -> str:
     return ILLEGAL_CHARACTERS_RE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
 
 
+LINE_HEIGHT = 15  # points per line of 11-point text (Excel's default row is one line)
+
+
+def lines_of(text, width: float) -> int:
+    """How many lines ``text`` takes wrapped at word ends in a column ``width`` characters wide. Counted
+    with room to spare (a character is taken as one unit of width, wider than most are), so that a
+    row is never too low for its text in Excel nor in LibreOffice, whose substitute fonts are wider."""
+    if text is None:
+        return 1
+    room = max(1, int(width) - 1)
+    count = 0
+    for paragraph in str(text).split("\n"):
+        lines, used = 1, 0
+        for word in paragraph.split():
+            size = len(word)
+            if used and used + 1 + size <= room:
+                used += 1 + size
+                continue
+            if used:  # the word starts the next line
+                lines += 1
+            while size > room:  # a word longer than the column breaks anywhere
+                lines += 1
+                size -= room
+            used = size
+        count += lines
+    return count
+
+
+def _page_setup(ws, title_rows: str, lang: str) -> None:
+    """Print-ready: A4 landscape, every column within the page width (as many pages down as the rows
+    need), the title and header rows repeated on every page, page numbers in the footer."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = title_rows
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.print_options.horizontalCentered = True
+    ws.oddFooter.center.text = ("Trang &P / &N" if lang == "vi" else "Page &P of &N")
+    ws.oddFooter.center.size = 8
+
+
 def _write(wb, fh, ranking, leaves, lang: str) -> None:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
@@ -85,46 +149,72 @@ def _write(wb, fh, ranking, leaves, lang: str) -> None:
     number = "0." + "0" * places
     signed = f"+{number};-{number};{number}"
     bold = Font(bold=True)
+    big = Font(bold=True, size=13)
     wrap_top = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
+    years = sorted({row.summary.year for row in ranking.rows} | {s.year for s in leaves})
+    about_frameworks = ", ".join(f"{info.title_for(lang)} ({info.id} v{info.version})" for info in ranking.frameworks)
+    head_line = f"{about_frameworks} · {label('year', lang)} {', '.join(map(str, years))}" if years else about_frameworks
 
-    def sheet(title: str, heads: list[tuple[str, str]], rows, widths: list[int], freeze: str):
-        """heads: (label, number format or "" for text); rows: lists of values."""
+    def sheet(title: str, heads: list[tuple[str, str]], rows, widths: list[float], freeze: str, wrapped=()):
+        """A sheet with a title line (row 1) and a header row (row 2) above ``rows`` (lists of values);
+        heads: (label, number format or "" for text); ``wrapped``: the columns whose text wraps."""
         ws = wb.create_sheet(title)
         ws.freeze_panes = freeze
+        _page_setup(ws, "1:2", lang)
         for i, width in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(i)].width = width
+        line = WriteOnlyCell(ws, value=_text(f"{title} · {head_line}"))
+        line.font = big
+        ws.row_dimensions[1].height = LINE_HEIGHT * 1.4
+        ws.append([line])
         header = []
         for text, _fmt in heads:
-            c = WriteOnlyCell(ws, value=text)
+            c = WriteOnlyCell(ws, value=_text(text))  # field titles come from the framework file
             c.font = bold
             c.alignment = wrap_top
             header.append(c)
+        ws.row_dimensions[2].height = LINE_HEIGHT * max(lines_of(text, w * 0.95) for (text, _f), w in zip(heads, widths))
         ws.append(header)
-        count = 1
+        count = 2
+        wrap = [i for i in wrapped if i < len(widths)]
         for row in rows:
             count += 1
             if count > EXCEL_MAX_ROWS:
                 raise InputError(tr("more than {rows:,} leaf rows: above what one Excel sheet holds; "
-                                    "export to .csv instead", rows=EXCEL_MAX_ROWS))
+                                    "export to {others} instead", rows=EXCEL_MAX_ROWS, others=_besides_xlsx()))
             cells = []
-            for value, (_text_head, fmt) in zip(row, heads):
+            for i, (value, (_text_head, fmt)) in enumerate(zip(row, heads)):
                 if value is None:
                     cells.append(None)
                 elif isinstance(value, (Decimal, int)) and not isinstance(value, bool):
                     c = WriteOnlyCell(ws, value=value)
                     if fmt:
                         c.number_format = fmt
+                    c.alignment = top  # beside text that wraps: on its first line, not its last
+                    cells.append(c)
+                elif i in wrap:
+                    c = WriteOnlyCell(ws, value=_text(value))
+                    c.alignment = wrap_top
                     cells.append(c)
                 else:
-                    cells.append(_text(value))
+                    c = WriteOnlyCell(ws, value=_text(value))
+                    c.alignment = top
+                    cells.append(c)
+            need = max((lines_of(row[i], widths[i]) for i in wrap if i < len(row) and row[i] is not None), default=1)
+            if need > 1:
+                ws.row_dimensions[count].height = LINE_HEIGHT * need
             ws.append(cells)
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(heads))}{max(count, 1)}"
+        ws.auto_filter.ref = f"A2:{get_column_letter(len(heads))}{count}"
         return ws
 
     def width(values, low=8, high=60) -> int:
         return max(low, min(high, max((len(str(v)) for v in values if v is not None), default=0) + 2))
 
-    field_heads = [(f"{label('field', lang)} {fid} (%)", number) for fid in ranking.field_ids]
+    titles = {fid: (title_en if lang == "en" and title_en else title)
+              for info in ranking.frameworks for fid, title, title_en in info.fields}
+    field_heads = [(f"{fid}. {titles.get(fid, '')} (%)" if titles.get(fid) else f"{label('field', lang)} {fid} (%)",
+                    number) for fid in ranking.field_ids]
     heads = [(label("rank", lang), "0"), (label("unit", lang), ""), (label("code", lang), ""),
              (label("year", lang), "0"), (label("total", lang), number), (label("applicable_max", lang), number),
              (label("index", lang), number), (label("class", lang), "")] + field_heads
@@ -135,8 +225,11 @@ def _write(wb, fh, ranking, leaves, lang: str) -> None:
 
     rows = list(rank_rows(ranking))  # the rank CSV's rows, with headers for people
     names = [r.summary.unit for r in ranking.rows]
-    widths = [8, width(names + [heads[1][0]]), 10, 7, 10, 12, 11, 10] + [12] * len(field_heads) + [10, 10, 12]
-    sheet(label("sheet_rank", lang), heads, rows, widths, "C2")
+    classes = [r.summary.klass for r in ranking.rows]
+    widths = [8, width(names + [heads[1][0]], 12, 30), 9, 6, 9, 10, 10, width(classes, 9, 14)]
+    widths += [max(12, min(20, max(map(len, text.split())) + 2)) for text, _f in field_heads]  # no word broken
+    widths += [9, 9, 10]
+    sheet(label("sheet_rank", lang), heads, rows, widths, "C3", wrapped=(1, 2))
 
     leaf_heads = [(label("unit", lang), ""), (label("code", lang), ""), (label("field", lang), ""),
                   (label("criterion", lang), ""), (label("id", lang), ""), (label("title", lang), ""),
@@ -146,21 +239,26 @@ def _write(wb, fh, ranking, leaves, lang: str) -> None:
     def leaf_rows():
         for s in leaves:
             for leaf in s.leaves:
+                if leaf.note is not None and len(leaf.note) > EXCEL_CELL_LIMIT:
+                    raise InputError(f"{s.file}: {leaf.id}: " + tr(
+                        "a note of {length:,} characters is longer than an Excel cell holds ({limit:,}); export to "
+                        ".csv or .json instead, or shorten it", length=len(leaf.note), limit=EXCEL_CELL_LIMIT))
                 yield [s.unit, s.code, leaf.field, leaf.criterion, leaf.id, leaf.title, leaf.max, leaf.points,
                        leaf.lost, label(leaf.status, lang), leaf.claimed, leaf.note]
 
-    titles = [leaf.title for s in leaves[:1] for leaf in s.leaves]
+    leaf_titles = [leaf.title for s in leaves[:1] for leaf in s.leaves]
     sheet(label("sheet_leaves", lang), leaf_heads, leaf_rows(),
-          [width(names), 10, 9, 10, 9, width(titles, 20, 70), 9, 9, 9, 14, 10, 40], "G2")
+          [width(names, 12, 30), 10, 9, 10, 9, width(leaf_titles, 20, 60), 9, 9, 9, 14, 10, 36], "G3",
+          wrapped=(0, 1, 5, 11))
 
     from .. import __version__
 
     about = [(label("tool", lang), f"parcli {__version__}"), (label("units", lang), len(ranking.rows))]
     for info in ranking.frameworks:
-        about += [(label("framework", lang), f"{info.id} — {info.title_en if lang == 'en' and info.title_en else info.title}"),
+        about += [(label("framework", lang), f"{info.id} — {info.title_for(lang)}"),
                   (label("version", lang), info.version), (label("sha256", lang), info.sha256),
                   (label("provenance", lang), label(f"status_{info.status}", lang)),
                   (label("note", lang), info.note)]
     sheet(label("sheet_about", lang), [(label("item", lang), ""), (label("form_value", lang), "")], about,
-          [28, 110], "A2")
+          [28, 110], "A3", wrapped=(1,))
     wb.save(fh)

@@ -46,6 +46,10 @@ def up_to_cent(value: Decimal) -> Decimal:
 def whole_up(value: Decimal) -> Decimal:
     return value.to_integral_value(ROUND_CEILING)
 
+# A leaf with more points levels than this (``each: 0.000001`` of a max of 10) plans as one
+# continuous step (:meth:`RuleBase.least` gives the least count), so a plan never lists millions.
+MANY_STEPS = 1000
+
 # A problem found in a rule or an evidence value: (path below it, message).
 Found = list[tuple[tuple, str]]
 

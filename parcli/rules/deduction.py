@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import ROUND_CEILING, ROUND_FLOOR
 from typing import TYPE_CHECKING, ClassVar, Literal
 
-from .base import ZERO, Evidence, RuleBase, Step, check_each, register, shown
+from .base import MANY_STEPS, ZERO, Evidence, RuleBase, Step, check_each, register, shown
 
 if TYPE_CHECKING:  # resolved by pydantic when a framework is validated (parcli.shapes)
     from ..shapes import Num
@@ -47,6 +48,10 @@ class DeductionRule(RuleBase):
         count = ev.amount if ev is not None and ev.form == "count" else None
         if count is None:  # no evidence yet: the best case is no violation
             return [Step(Evidence("count", ZERO), leaf_max)] if points < leaf_max else []
+        # counts from (max / each) up all give 0 points: start below them
+        count = min(count, (leaf_max / self.each).to_integral_value(ROUND_CEILING))
+        if count > MANY_STEPS:  # one continuous step: least() gives the count for fewer points
+            return [Step(Evidence("count", ZERO), leaf_max, continuous=True)] if points < leaf_max else []
         out = []
         while count > 0:
             count -= 1
@@ -55,3 +60,14 @@ class DeductionRule(RuleBase):
                 out.append(Step(Evidence("count", count), got))
                 points = got
         return out
+
+    def least(self, leaf_max, ev, points):
+        if points > leaf_max:
+            return None
+        now = ev.amount if ev is not None and ev.form == "count" else None
+        count = ((leaf_max - points) / self.each).to_integral_value(ROUND_FLOOR)
+        while count > 0 and self.points_of(leaf_max, Evidence("count", count)) < points:
+            count -= 1  # a rounding edge of the division
+        if now is not None:
+            count = min(count, now)
+        return Step(Evidence("count", count), self.points_of(leaf_max, Evidence("count", count)), continuous=True)
