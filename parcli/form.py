@@ -543,6 +543,11 @@ def _read_meta(grid: list, name: str) -> tuple[dict, dict[str, int], list[Proble
             if not isinstance(value, str) or not value or _CONTROL.search(value) or _INVISIBLE.search(value):
                 problems.append(_damaged_meta(where, tr("the hidden sheet's {key} is {what}, not text",
                                                         key=key, what=_described(value)) + again))
+    if meta.get("schema") == FORM_SCHEMA:
+        for key in ("framework", "framework_id", "framework_version", "framework_sha256", "sheet"):
+            if key not in meta:  # a parcli form names these: without them, what to read it against is unknown
+                problems.append(_damaged_meta(f"{name}:{META}", tr("the hidden sheet's {key} is {what}, not text",
+                                                                   key=key, what=_described(None)) + again))
     meta["_rows"] = where_is
     return meta, hints, problems
 

@@ -276,3 +276,16 @@ def test_a_part_that_says_it_is_small_but_is_not_is_refused_unread(cli, tmp_path
     run = cli("validate", liar)
     assert run.exit_code == 1 and "inflates to more than the size limit" in run.stdout, run.all
     assert time.perf_counter() - start < 5
+
+
+def test_a_hidden_sheet_without_its_framework_is_said_so(cli, tmp_path):
+    wb = load_workbook(HOSTILE / "form-libreoffice.xlsx")
+    meta = wb["parcli"]
+    for r in range(1, meta.max_row + 1):
+        if meta.cell(row=r, column=1).value in ("framework", "sheet"):
+            meta.cell(row=r, column=1).value = None
+    wb.save(tmp_path / "f.xlsx")
+    run = cli("validate", tmp_path / "f.xlsx")
+    assert run.exit_code == 1
+    for key in ("framework", "sheet"):
+        assert f"f.xlsx:parcli: the hidden sheet's {key} is nothing (an empty value), not text" in run.stdout
