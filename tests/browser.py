@@ -48,3 +48,23 @@ def dom(browser: str, page: Path, home: Path) -> str:
     proc = _run(browser, ["--dump-dom"], page, home)
     assert proc.returncode == 0, proc.stderr.decode(errors="replace")[-2000:]
     return proc.stdout.decode("utf-8")
+
+
+def print_pdf(browser: str, page: Path, pdf: Path) -> Path:
+    """``page`` printed to PDF by Chromium (A4 from the page's @page rule), without the browser's
+    own date and address lines, so that each page's last line is the page's."""
+    proc = _run(browser, [f"--print-to-pdf={pdf}", "--no-pdf-header-footer"], page, pdf.parent)
+    assert proc.returncode == 0 and pdf.exists(), proc.stderr.decode(errors="replace")[-2000:]
+    return pdf
+
+
+def pdf_pages(pdf: Path) -> list[str]:
+    """The text of each page of ``pdf`` (poppler's pdftotext), or a skip when poppler is missing."""
+    if shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None:
+        if os.environ.get("CI"):
+            pytest.fail("poppler-utils is missing in CI: .ci/run installs it")
+        pytest.skip("poppler-utils is not installed: apt-get install poppler-utils to run this test")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    count = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    return [subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True,
+                           text=True, check=True).stdout for n in range(1, count + 1)]

@@ -184,11 +184,13 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def provenance_line(fw, lang: str = "en") -> str:
-    """One line naming the tool, the framework and whether it is reconstructed."""
+def provenance_line(fw, lang: str = "en", tool: bool = True) -> str:
+    """One line naming the tool (unless ``tool`` is false), the framework and whether it is
+    reconstructed."""
     status = _STATUS[lang if lang in _STATUS else "vi"][fw.status]
     word = "bộ tiêu chí" if lang == "vi" else "framework"
-    return f"{TOOL} {__version__} · {word} {fw.id} v{fw.version} · sha256 {fw.sha256[:12]} · {status}"
+    line = f"{word} {fw.id} v{fw.version} · sha256 {fw.sha256[:12]} · {status}"
+    return f"{TOOL} {__version__} · {line}" if tool else line
 
 
 _STATUS = {
