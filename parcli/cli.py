@@ -750,7 +750,8 @@ def template(
 
 def _framework_ref(ref: str, fw, output: Path) -> str:
     """How a file written at ``output`` names the framework: a shipped id as it is, a path relative to it
-    (to the current folder for ``-``, standard output)."""
+    (to the current folder for ``-``, standard output); a form (.xlsx) names a framework file by its name
+    alone (it reads only a file beside it), and when the file is not beside it yet, that is said."""
     import os
 
     from .store import looks_like_path
@@ -759,7 +760,14 @@ def _framework_ref(ref: str, fw, output: Path) -> str:
         return ref
     target = Path(fw.source_path).resolve()
     base = (output.parent if str(output) != "-" else Path(".")).resolve()
-    relative = os.path.relpath(target, base)
+    if output.suffix.lower() == ".xlsx":
+        relative = target.name
+        if target.parent != base:
+            _err(tr("warning: the form names its framework {name!r}: copy {source} beside the form (a form reads "
+                    "only a shipped framework or a framework file beside it)", name=target.name,
+                    source=str(target)[-100:]))
+    else:
+        relative = os.path.relpath(target, base)
     try:
         relative.encode("utf-8")
     except UnicodeEncodeError:  # bytes that are not UTF-8 in a name: no unit file or form can write it

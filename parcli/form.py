@@ -2,119 +2,200 @@
 
 Writing (openpyxl): a visible sheet with the unit's name, code and year at the top, then
 one row per field, criterion and leaf in framework order (id, title indented by level,
-max, how it is scored with its unit, the value, ``done`` and ``of`` for rates, not
-applicable, claimed points, appraised points, note, documents); data validation on every
-input cell; structure cells locked (sheet protection without a password); a sheet of
-instructions; a hidden sheet ``parcli`` with ``parcli/form/v1``, the framework reference,
-id, version and sha256, and the row of every id.
+max, how it is scored with its unit, the value, done and of for rates, not applicable,
+claimed points, appraised points, note, documents); data validation on every input cell
+(choice leaves: a list of the options' titles in the form's language); structure cells
+locked (sheet protection without a password); a page setup that prints (A4 landscape, every
+column on the page's width, the header row on every page); a sheet of instructions; a hidden
+sheet ``parcli`` with ``parcli/form/v1``, the framework reference, id, version and sha256,
+the form's language, and the row of every id when the form was made. Text is always written
+as text, never as a formula.
 
-Reading (python-calamine): the hidden sheet says where everything is, so a form in either
-language reads the same. The workbook is checked before it is read: ``.xlsx`` only (no
-macros), a sound zip whose parts inflate to no more than the size limit of YAML files,
-every formula with a saved value. Its cells become the same values a unit file's YAML
-gives, so every check and message is the unit file's, located as ``form.xlsx:Sheet!E12``.
+Reading: the workbook's insides are checked first (:mod:`parcli.workbook`); then each row is
+found by the id in its id column (rows inserted, deleted, moved or sorted read the same; the
+hidden sheet's rows are only a hint for messages), each input column by its header, and each
+cell is read as the person sees it: a percentage format is a percent (0.85 shown as 85 % is
+85), a number typed as text that reads one way only is that number, an Excel error, a date
+where a number belongs, an ambiguous number ("1,480") is an error at its cell. Problems are
+said in the form's own words (its cells, column headers, Có/Không, option titles), located as
+``form.xlsx:Sheet!E12``. The cells become the values a unit file's YAML gives, so the engine
+sees no difference.
 """
 
 from __future__ import annotations
 
-import io
+import datetime
 import re
 import unicodedata
-import zipfile
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 from .domain import UNIT_SCHEMA
 from .errors import InputError, Problem, input_error
 from .i18n import tr
-from .loader import _CONTROL, max_bytes, read_bytes
+from .loader import _CONTROL, read_bytes
+from .rules import Evidence
+from .workbook import MAX_ROW, Workbook, column_letters, column_number, unsaved_problems
 
 FORM_SCHEMA = "parcli/form/v1"
 META = "parcli"
+LISTS = "parcli_lists"  # hidden: the options' titles the drop-down lists show
 HEADER_ROW = 6
 FIRST_ROW = 7
 COLUMNS = ("id", "title", "max", "rule", "value", "done", "of", "na", "claimed", "points", "note", "documents")
 LETTER = {key: chr(ord("A") + i) for i, key in enumerate(COLUMNS)}
+WIDTHS = {"id": 11, "title": 46, "max": 8, "rule": 32, "value": 16, "done": 11, "of": 10, "na": 10,
+          "claimed": 10, "points": 11, "note": 28, "documents": 28}
 UNIT_CELLS = {"unit": "B2", "code": "B3", "year": "B4"}
+UNIT_LABELS = {"unit": "form_unit", "code": "form_code", "year": "year"}
 INPUTS = ("value", "done", "of", "na", "claimed", "points", "note", "documents")
-YES = frozenset(("có", "co", "yes", "true", "x", "1"))
-NO = frozenset(("không", "khong", "no", "false", "0"))
+HEADS = {"id": "id", "title": "title", "max": "max", "rule": "rule", "value": "form_value", "done": "form_done",
+         "of": "form_of", "na": "form_na", "claimed": "form_claimed", "points": "form_points", "note": "form_note",
+         "documents": "documents"}
+LEGACY_HEADS = {"done": ("Đã thực hiện (done)",), "of": ("Tổng số (of)",),
+                "points": ("Điểm thẩm định (ghi đè)", "Appraised points (override)")}
+YES = frozenset(("có", "co", "yes", "true", "x", "1", "đúng"))
+NO = frozenset(("không", "khong", "no", "false", "0", "sai"))
 FORM_SUFFIXES = (".xlsx",)
 REFUSED_SUFFIXES = (".xlsm", ".xltm", ".xls", ".xlsb", ".ods")
+LIMIT = Decimal(10) ** 12  # numbers are below 10¹² in magnitude, as in unit files
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+_DATES = (datetime.date, datetime.time, datetime.timedelta)  # datetime.datetime is a date
+
+
+_LABELS: dict[tuple[str, str], str] = {}
+
+
+def _label(key: str, lang: str) -> str:
+    found = _LABELS.get((key, lang))
+    if found is None:
+        from .report import label
+
+        found = _LABELS[(key, lang)] = label(key, lang)
+    return found
+
+
+_KNOWN: dict[str, dict[str, str]] = {}
+
+
+def _known(kind: str) -> dict[str, str]:
+    """Folded words of both languages → what they name: ``heads`` (column headers, old ones too), ``units``
+    (the labels of the unit's cells), ``id`` (the id column's header)."""
+    found = _KNOWN.get(kind)
+    if found is None:
+        found = {}
+        if kind == "heads":
+            for key in COLUMNS:
+                for lang in ("vi", "en"):
+                    found.setdefault(fold(_label(HEADS[key], lang)), key)
+                for text in LEGACY_HEADS.get(key, ()):
+                    found.setdefault(fold(text), key)
+        elif kind == "units":
+            for key, label_key in UNIT_LABELS.items():
+                for lang in ("vi", "en"):
+                    found.setdefault(fold(_label(label_key, lang)), key)
+        else:
+            found = {fold(_label("id", lang)): "id" for lang in ("vi", "en")}
+        _KNOWN[kind] = found
+    return found
+
+
+def fold(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
 # --- writing -------------------------------------------------------------------------
 
 
 def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = None) -> bytes:
-    """The form for framework ``fw`` (``ref`` as a unit file names it); filled from ``unit`` if given."""
-    import datetime
+    """The form for framework ``fw`` (``ref`` as the form names it); filled from ``unit`` if given."""
+    import io
 
     if unit is not None:
         _check_cell_lengths(unit)
 
-    from openpyxl import Workbook
+    from openpyxl import Workbook as Book
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from .report import display, label, provenance_line
+    from .report import display, provenance_line
+    from .report.sheets import height_for, print_setup, put_text
 
     places = fw.places
 
     def fmt(v):
         return display(v, places)
 
-    wb = Workbook()
+    wb = Book()
     ws = wb.active
-    ws.title = label("form_sheet", lang)
+    ws.title = _label("form_sheet", lang)
     unlocked = Protection(locked=False)
     bold = Font(bold=True)
     input_fill = PatternFill("solid", fgColor="FFF8DC")
     wrap = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
+    centered = Alignment(horizontal="center", vertical="top")
+    year = year or (unit.year if unit else datetime.date.today().year)
 
-    ws["A1"] = f"{label('form_title', lang)}: {fw.title(lang)} ({fw.id} v{fw.version})"
+    def put(ref_: str, value) -> None:
+        put_text(ws[ref_], value)
+
+    title = f"{_label('form_title', lang)} {year}: {fw.title(lang)} ({fw.id} v{fw.version})"
+    put("A1", title)
     ws["A1"].font = Font(bold=True, size=13)
     for key, cell in UNIT_CELLS.items():
         row = ws[cell].row
-        ws.cell(row=row, column=1, value=label({"unit": "form_unit", "code": "form_code", "year": "year"}[key], lang))
-        ws.cell(row=row, column=1).font = bold
+        put(f"A{row}", _label(UNIT_LABELS[key], lang))
+        ws[f"A{row}"].font = bold
         ws[cell].protection = unlocked
         ws[cell].fill = input_fill
-    ws[UNIT_CELLS["year"]] = year or (unit.year if unit else datetime.date.today().year)
+        ws[cell].alignment = Alignment(horizontal="left")
+    put(UNIT_CELLS["year"], year)
     if unit is not None:
-        ws[UNIT_CELLS["unit"]] = unit.name
-        ws[UNIT_CELLS["code"]] = unit.code
+        put(UNIT_CELLS["unit"], unit.name)
+        put(UNIT_CELLS["code"], unit.code)
     else:  # as the blank YAML template: a placeholder to replace, so that the blank form validates
-        ws[UNIT_CELLS["unit"]] = label("form_unit", lang)
-    ws["A5"] = provenance_line(fw, lang)
+        put(UNIT_CELLS["unit"], _label("form_unit", lang))
+    put("A5", provenance_line(fw, lang))
     ws["A5"].font = Font(italic=True, color="808080")
 
-    heads = {"id": label("id", lang), "title": label("title", lang), "max": label("max", lang),
-             "rule": label("rule", lang), "value": label("form_value", lang), "done": label("form_done", lang),
-             "of": label("form_of", lang), "na": label("form_na", lang), "claimed": label("form_claimed", lang),
-             "points": label("form_points", lang), "note": label("form_note", lang),
-             "documents": label("documents", lang)}
+    heads = {key: _label(HEADS[key], lang) for key in COLUMNS}
     for key in COLUMNS:
         c = ws[f"{LETTER[key]}{HEADER_ROW}"]
-        c.value = heads[key]
+        put_text(c, heads[key])
         c.font = bold
-        c.alignment = wrap
-    widths = {"id": 8, "title": 60, "max": 8, "rule": 40, "value": 16, "done": 10, "of": 10, "na": 10,
-              "claimed": 10, "points": 12, "note": 40, "documents": 40}
-    for key, w in widths.items():
+        c.alignment = Alignment(wrap_text=True, vertical="center")
+    ws.row_dimensions[HEADER_ROW].height = height_for((heads[k], WIDTHS[k]) for k in COLUMNS)
+    for key, w in WIDTHS.items():
         ws.column_dimensions[LETTER[key]].width = w
     ws.freeze_panes = f"C{FIRST_ROW}"
 
-    yes, no = label("yes", lang), label("no", lang)
+    yes, no = _label("yes", lang), _label("no", lang)
     validations: dict[tuple, Any] = {}
+    help_ws = wb.create_sheet(_label("form_help_sheet", lang))
+    lists = wb.create_sheet(LISTS)
+    lists.sheet_state = "hidden"
+    list_ranges: dict[tuple, str] = {}
+
+    def option_list(titles: tuple[str, ...]) -> str:
+        """The range of the lists sheet that holds these titles (titles may hold commas and quotes)."""
+        found = list_ranges.get(titles)
+        if found is None:
+            col = column_letters(len(list_ranges) + 1)
+            for i, text in enumerate(titles, start=1):
+                put_text(lists[f"{col}{i}"], text)
+            found = list_ranges[titles] = f"'{LISTS}'!${col}$1:${col}${len(titles)}"
+        return found
 
     def validate(cell: str, kind: str, *args) -> None:
         key = (kind, *args)
         dv = validations.get(key)
         if dv is None:
-            if kind == "list":
-                dv = DataValidation(type="list", formula1='"' + ",".join(args[0]) + '"', allow_blank=True)
+            if kind == "yes_no":
+                dv = DataValidation(type="list", formula1=f'"{yes},{no}"', allow_blank=True)
+            elif kind == "list":
+                dv = DataValidation(type="list", formula1=option_list(args[0]), allow_blank=True)
             elif kind == "whole":
                 dv = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
             else:  # decimal between
@@ -125,16 +206,21 @@ def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = Non
             ws.add_data_validation(dv)
         dv.add(cell)
 
+    indents = [Alignment(horizontal="left", wrap_text=True, vertical="top", indent=2 * depth)  # by level
+               for depth in range(3)]
     rows: list[tuple[str, int]] = []
     evidence = unit.evidence if unit is not None else {}
     na_ids = unit.na if unit is not None else frozenset()
     row = FIRST_ROW
     for node in _in_order(fw):
         depth = {"field": 0, "criterion": 1, "subcriterion": 2}[node.kind]
-        ws[f"{LETTER['id']}{row}"] = node.id
-        ws[f"{LETTER['title']}{row}"] = "    " * depth + node.label(lang)
-        ws[f"{LETTER['title']}{row}"].alignment = wrap
+        texts = {"id": node.id, "title": "    " * depth + node.label(lang)}  # the width the indent takes
+        put(f"{LETTER['id']}{row}", node.id)
+        put(f"{LETTER['title']}{row}", node.label(lang))
+        ws[f"{LETTER['title']}{row}"].alignment = indents[depth]
+        ws[f"{LETTER['id']}{row}"].alignment = top
         ws[f"{LETTER['max']}{row}"] = node.max
+        ws[f"{LETTER['max']}{row}"].alignment = centered
         if node.kind == "field":
             for key in COLUMNS:
                 ws[f"{LETTER[key]}{row}"].font = bold
@@ -142,34 +228,36 @@ def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = Non
             cell = f"{LETTER[key]}{row}"
             ws[cell].protection = unlocked
             ws[cell].fill = input_fill
-        validate(f"{LETTER['na']}{row}", "list", (yes, no))
+            ws[cell].alignment = wrap if key == "note" else top
+        validate(f"{LETTER['na']}{row}", "yes_no")
         if node.id in na_ids:
-            ws[f"{LETTER['na']}{row}"] = yes
+            put(f"{LETTER['na']}{row}", yes)
         if node.is_leaf:
             rule = node.rule
             unit_text = rule.unit(lang)
-            how = rule.describe(node.max, lang, fmt) + (f" ({unit_text})" if unit_text else "")
-            ws[f"{LETTER['rule']}{row}"] = how
+            texts["rule"] = rule.describe(node.max, lang, fmt) + (f" ({unit_text})" if unit_text else "")
+            put(f"{LETTER['rule']}{row}", texts["rule"])
             ws[f"{LETTER['rule']}{row}"].alignment = wrap
             for key in INPUTS:
                 cell = f"{LETTER[key]}{row}"
                 ws[cell].protection = unlocked
                 ws[cell].fill = input_fill
-                ws[cell].alignment = wrap if key in ("note", "documents") else Alignment(vertical="top")
+                ws[cell].alignment = wrap if key in ("note", "documents") else top
             value_cell = f"{LETTER['value']}{row}"
-            if rule.kind == "yes_no":
-                validate(value_cell, "list", (yes, no))
-            elif rule.kind == "choice":
-                validate(value_cell, "list", tuple(rule.options))
-            elif rule.kind == "manual":
+            cell_kind = rule.form_cell()
+            if cell_kind == "bool":
+                validate(value_cell, "yes_no")
+            elif cell_kind == "option":
+                validate(value_cell, "list", tuple(rule.titles(lang)))
+            elif cell_kind == "points":
                 validate(value_cell, "decimal", 0, node.max)
-            elif rule.measure == "percent":
+            elif cell_kind == "percent":
                 validate(value_cell, "decimal", 0, 100)
                 validate(f"{LETTER['done']}{row}", "decimal", 0, 10 ** 12)
                 validate(f"{LETTER['of']}{row}", "decimal", 0, 10 ** 12)
-            elif rule.measure == "count":
+            elif cell_kind == "count":
                 validate(value_cell, "whole")
-            elif rule.measure == "value":
+            elif cell_kind == "value":
                 low, high = rule.value_bounds()
                 if low is not None and high is not None:
                     validate(value_cell, "decimal", low, high)
@@ -177,10 +265,16 @@ def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = Non
             validate(f"{LETTER['points']}{row}", "decimal", 0, node.max)
             ev = evidence.get(node.id)
             if ev is not None and not ev.na:
-                _fill(ws, row, node, ev, yes, no)
+                _fill(ws, row, node, ev, lang)
             elif ev is not None and ev.na:
-                ws[f"{LETTER['na']}{row}"] = yes
+                put(f"{LETTER['na']}{row}", yes)
                 _fill_aux(ws, row, ev, node.id)
+            if ev is not None:
+                texts["note"] = ev.note or ""
+                texts["documents"] = "\n".join(ev.documents)
+        height = height_for((text, WIDTHS[key]) for key, text in texts.items())
+        if height:
+            ws.row_dimensions[row].height = height
         rows.append((node.id, row))
         row += 1
 
@@ -188,25 +282,52 @@ def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = Non
     ws.protection.formatCells = False
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
+    print_setup(ws, title, f"{HEADER_ROW}:{HEADER_ROW}", provenance_line(fw, lang))
+    ws.print_area = f"A1:{LETTER['documents']}{row - 1}"
 
-    help_ws = wb.create_sheet(label("form_help_sheet", lang))
     help_ws.column_dimensions["A"].width = 110
     for i, line in enumerate(_HELP[lang], start=1):
-        help_ws.cell(row=i, column=1, value=line.format(sheet=ws.title, yes=yes, no=no)).alignment = wrap
+        c = help_ws.cell(row=i, column=1)
+        put_text(c, line.format(sheet=ws.title, yes=yes, no=no))
+        c.alignment = wrap
+    print_setup(help_ws, _label("form_help_sheet", lang), "1:1")
 
     meta = wb.create_sheet(META)
     meta.sheet_state = "hidden"
     head = [("schema", FORM_SCHEMA), ("framework", ref), ("framework_id", fw.id),
-            ("framework_version", fw.version), ("framework_sha256", fw.sha256), ("sheet", ws.title)]
+            ("framework_version", fw.version), ("framework_sha256", fw.sha256), ("sheet", ws.title),
+            ("lang", lang), ("column_id", LETTER["id"])]
     head += [(key, cell) for key, cell in UNIT_CELLS.items()]
     head += [(f"column_{key}", LETTER[key]) for key in INPUTS]
-    for key, value in head:
-        meta.append([key, value])
-    for node_id, r in rows:
-        meta.append(["row", node_id, r])
+    r = 0
+    for r, (key, value) in enumerate(head, start=1):
+        put_text(meta.cell(row=r, column=1), key)
+        put_text(meta.cell(row=r, column=2), value)
+    for chunk in _packed_rows(rows):  # "id row" lines, a few cells for every id (a hint when rows move)
+        r += 1
+        put_text(meta.cell(row=r, column=1), "rows")
+        put_text(meta.cell(row=r, column=2), chunk)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+ROWS_CELL = 30_000  # characters of "id row" lines in one cell (an Excel cell holds 32,767)
+
+
+def _packed_rows(rows: list[tuple[str, int]]) -> list[str]:
+    """The row of every id as lines "1.1.1 9", in cells of at most :data:`ROWS_CELL` characters."""
+    chunks, lines, size = [], [], 0
+    for node_id, at in rows:
+        line = f"{node_id} {at}"
+        if size + len(line) + 1 > ROWS_CELL and lines:
+            chunks.append("\n".join(lines))
+            lines, size = [], 0
+        lines.append(line)
+        size += len(line) + 1
+    if lines:
+        chunks.append("\n".join(lines))
+    return chunks
 
 
 def _in_order(fw):
@@ -232,27 +353,32 @@ def _check_cell_lengths(unit) -> None:
 
 
 def _fill_aux(ws, row: int, ev, leaf_id: str = "") -> None:
+    from .report.sheets import put_text
+
     if ev.claimed is not None:
         ws[f"{LETTER['claimed']}{row}"] = ev.claimed
     if ev.note is not None:
-        ws[f"{LETTER['note']}{row}"] = ev.note
+        put_text(ws[f"{LETTER['note']}{row}"], ev.note)
     if ev.documents:
-        ws[f"{LETTER['documents']}{row}"] = "\n".join(ev.documents)
+        put_text(ws[f"{LETTER['documents']}{row}"], "\n".join(ev.documents))
 
 
-def _fill(ws, row: int, node, ev, yes: str, no: str) -> None:
+def _fill(ws, row: int, node, ev, lang: str) -> None:
+    from .report.sheets import put_text
+
     value = f"{LETTER['value']}{row}"
+    rule = node.rule
     if ev.form == "bool":
-        ws[value] = yes if ev.amount else no
+        put_text(ws[value], _label("yes" if ev.amount else "no", lang))
     elif ev.form == "option":
-        ws[value] = ev.amount
+        put_text(ws[value], rule.title(ev.amount, lang))
     elif ev.form == "ratio":
         ws[f"{LETTER['done']}{row}"] = ev.done
         ws[f"{LETTER['of']}{row}"] = ev.of
     elif ev.form in ("percent", "count", "value"):
         ws[value] = ev.amount
     if ev.points is not None:
-        if node.rule.kind == "manual":
+        if rule.form_cell() == "points" and ev.form is None:  # the points are the value
             ws[value] = ev.points
         else:
             ws[f"{LETTER['points']}{row}"] = ev.points
@@ -263,26 +389,38 @@ _HELP = {
     "vi": [
         "Cách điền phiếu tự đánh giá",
         "1. Điền tên đơn vị, mã đơn vị và năm ở đầu trang tính '{sheet}'.",
-        "2. Với mỗi tiêu chí thành phần, điền cột 'Giá trị': {yes}/{no} cho tiêu chí có/không; một phương án "
-        "trong danh sách cho tiêu chí chọn mức; tỷ lệ % (0–100) hoặc 'Đã thực hiện' và 'Tổng số' cho tiêu chí "
-        "tỷ lệ; số lượng (số nguyên) hoặc điểm khảo sát theo cột 'Cách chấm'.",
-        "3. Tiêu chí, lĩnh vực hoặc tiêu chí thành phần không áp dụng: chọn {yes} ở cột 'Không áp dụng'.",
-        "4. 'Điểm tự chấm' là điểm đơn vị tự đánh giá; 'Điểm thẩm định' chỉ do hội đồng thẩm định ghi.",
-        "5. Ghi giải trình và tên tài liệu kiểm chứng (mỗi tài liệu một dòng trong ô).",
-        "6. Số dùng dấu chấm thập phân (97.3). Không sửa cột Mã, không thêm hay xóa dòng, không đổi tên trang tính.",
-        "7. Kiểm tra phiếu: parcli validate <tệp này>; chấm điểm: parcli score <tệp này>.",
+        "2. Với mỗi tiêu chí thành phần, điền cột 'Giá trị': {yes}/{no} cho tiêu chí có/không; chọn một phương án "
+        "trong danh sách cho tiêu chí chọn mức; tỷ lệ % (0–100, gõ 85 hoặc 85%), hoặc 'Đã thực hiện' và 'Tổng số', "
+        "cho tiêu chí tỷ lệ; số lượng (số nguyên) hoặc điểm khảo sát theo cột 'Cách chấm'.",
+        "3. Gõ số như Excel trên máy của bạn vẫn hiển thị: 97,3 nếu máy dùng dấu phẩy thập phân, 97.3 nếu dùng dấu "
+        "chấm. Đừng gõ dấu phân cách hàng nghìn (1480, không phải 1.480 hay 1,480). Nếu Excel tự đổi số thành ngày "
+        "tháng, hãy định dạng ô là Số (Number) rồi gõ lại.",
+        "4. Tiêu chí, lĩnh vực hoặc tiêu chí thành phần không áp dụng: chọn {yes} ở cột 'Không áp dụng' và để trống "
+        "các ô số liệu của dòng đó.",
+        "5. 'Điểm tự chấm' là điểm đơn vị tự đánh giá; 'Điểm thẩm định' chỉ do hội đồng thẩm định ghi, và khi có thì "
+        "thay cho điểm tính được.",
+        "6. Ghi giải trình và tên tài liệu kiểm chứng (mỗi tài liệu một dòng trong ô).",
+        "7. parcli đọc mỗi dòng theo mã ở cột 'Mã': có thể chèn dòng trống, di chuyển hay sắp xếp các dòng. Không sửa "
+        "mã, không xóa dòng của tiêu chí (để trống nếu chưa có số liệu), không đổi tên trang tính và tên cột.",
+        "8. Kiểm tra phiếu: parcli validate <tệp này>; chấm điểm: parcli score <tệp này>.",
     ],
     "en": [
         "How to fill in the self-assessment form",
         "1. Fill in the unit's name, code and year at the top of the sheet '{sheet}'.",
         "2. For each leaf fill in 'Value': {yes}/{no} for yes/no leaves; an option from the list for choice "
-        "leaves; a percent (0–100), or 'Done' and 'Of', for rates; a count (a whole number) or a survey score "
-        "as the 'Rule' column says.",
-        "3. A field, criterion or leaf that does not apply: choose {yes} under 'Not applicable'.",
-        "4. 'Claimed points' are the unit's own assessment; 'Appraised points' are for the appraisers only.",
-        "5. Write the note and the documents (one document per line in the cell).",
-        "6. Numbers take a decimal point (97.3). Do not change the ID column, add or delete rows, or rename sheets.",
-        "7. Check the form: parcli validate <this file>; score it: parcli score <this file>.",
+        "leaves; a percent (0–100: type 85 or 85%), or 'Done' and 'Of', for rates; a count (a whole number) or a "
+        "survey score as the 'Rule' column says.",
+        "3. Type numbers as your own Excel shows them: 97.3 where it uses a decimal point, 97,3 where it uses a "
+        "decimal comma. Type no thousands separator (1480, not 1,480 or 1.480). If Excel turns a number into a "
+        "date, format the cell as Number and type it again.",
+        "4. A field, criterion or leaf that does not apply: choose {yes} under 'Not applicable' and leave that "
+        "row's other inputs empty.",
+        "5. 'Claimed points' are the unit's own assessment; 'Appraised points' are for the appraisers only and, "
+        "when given, replace the computed points.",
+        "6. Write the note and the documents (one document per line in the cell).",
+        "7. parcli reads each row by the ID in the 'ID' column: you may insert blank rows, move or sort rows. Do not "
+        "change an ID, delete a leaf's row (leave it empty instead), or rename the sheets and the column headers.",
+        "8. Check the form: parcli validate <this file>; score it: parcli score <this file>.",
     ],
 }
 
@@ -293,7 +431,7 @@ _HELP = {
 class FormDocument:
     """A form read as a unit file: ``data`` as its YAML would be, problems located at cells."""
 
-    __slots__ = ("file", "data", "sheet", "cells", "meta", "sha256", "rows", "columns", "fw")
+    __slots__ = ("file", "data", "sheet", "cells", "meta", "sha256", "rows", "columns", "fw", "heads", "lang")
 
     def __init__(self, file: str, data: dict, sheet: str, cells: dict, meta: dict):
         self.file = file
@@ -302,9 +440,11 @@ class FormDocument:
         self.cells = cells  # the unit's cells: ("unit",) -> "B2"
         self.meta = meta
         self.sha256 = ""
-        self.rows: dict[str, int] = {}  # id -> row, from the hidden sheet
-        self.columns: dict[str, str] = {}  # input -> column letter
+        self.rows: dict[str, int] = {}  # id -> its row, read from the id column
+        self.columns: dict[str, str] = {}  # input -> column letter, read from the header row
         self.fw = None
+        self.heads: dict[str, str] = {}  # input -> the form's own header text
+        self.lang = "vi"
 
     def locate(self, path, key: bool = False) -> tuple[int, int]:
         return (0, 0)
@@ -316,8 +456,8 @@ class FormDocument:
             row = self.rows[path[1]]
             key = path[2] if len(path) > 2 else "value"
             node = self.fw.nodes.get(path[1]) if self.fw is not None else None
-            manual = node is not None and node.rule is not None and node.rule.kind == "manual"
-            if key in ("percent", "count", "value") or (key == "points" and manual):
+            points_cell = node is not None and node.rule is not None and node.rule.form_cell() == "points"
+            if key in ("percent", "count", "value") or (key == "points" and points_cell):
                 key = "value"
             column = self.columns.get(key, self.columns.get("value"))
             return f"{column}{row}" if column else None
@@ -334,263 +474,937 @@ class FormDocument:
         return Problem(where, 0, 0, message, severity)
 
 
-_SAVED_VALUE = re.compile(r"<v>[^<]+</v>")  # openpyxl writes <v /> for a formula it did not compute
+_REF = re.compile(r"[A-Z]{1,3}[1-9][0-9]{0,6}")
+_COLUMN = re.compile(r"[A-Z]{1,3}")
+_SHA = re.compile(r"[0-9a-f]{64}")
 
 
-def _checked_parts(raw: bytes, name: str) -> dict[str, bytes]:
-    """The workbook's parts, inflated with a cap: a damaged zip, macros and decompression bombs refused."""
-    limit = max_bytes()
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(raw))
-        infos = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise input_error(name, 0, 0, tr("not a readable .xlsx workbook (a damaged zip: {detail}); open it in "
-                                          "Excel or LibreOffice and save it again", detail=exc)) from None
-    names = {i.filename for i in infos}
-    if any(n.lower().endswith("vbaproject.bin") for n in names):
-        raise input_error(name, 0, 0, tr("the workbook holds macros; parcli reads forms saved as .xlsx "
-                                          "(Excel Workbook) only"))
-    if sum(i.file_size for i in infos) > limit:
-        raise input_error(name, 0, 0, tr("the workbook inflates to more than the size limit of {limit:,} bytes "
-                                          "(PARCLI_MAX_BYTES); it is refused unread", limit=limit))
-    parts: dict[str, bytes] = {}
-    total = 0
-    try:
-        for info in infos:
-            if info.is_dir():
-                continue
-            with archive.open(info) as fh:
-                chunks = []
-                while True:
-                    chunk = fh.read(1 << 16)
-                    if not chunk:
-                        break
-                    total += len(chunk)
-                    if total > limit:  # a part that says it is small but is not
-                        raise input_error(name, 0, 0, tr("the workbook inflates to more than the size limit of "
-                                                          "{limit:,} bytes (PARCLI_MAX_BYTES); it is refused unread",
-                                                          limit=limit))
-                    chunks.append(chunk)
-            parts[info.filename] = b"".join(chunks)
-    except InputError:
-        raise
-    except Exception as exc:  # CRC errors, unsupported compression, truncated data
-        raise input_error(name, 0, 0, tr("not a readable .xlsx workbook (a damaged zip: {detail}); open it in "
-                                          "Excel or LibreOffice and save it again", detail=exc)) from None
-    return parts
+def _damaged_meta(where: str, message: str) -> Problem:
+    return Problem(where, 0, 0, message)
 
 
-def _sheet_files(parts: dict[str, bytes]) -> dict[str, str]:
-    """Sheet name → its part (``xl/worksheets/sheet1.xml``), from the workbook and its relations."""
-    book = parts.get("xl/workbook.xml", b"").decode("utf-8", "replace")
-    rels = parts.get("xl/_rels/workbook.xml.rels", b"").decode("utf-8", "replace")
-    targets = {}
-    for m in re.finditer(r"<Relationship\b([^>]*)/?>", rels):
-        attrs = dict(re.findall(r'(\w+)="([^"]*)"', m.group(1)))
-        if "Id" in attrs and "Target" in attrs:
-            target = attrs["Target"].lstrip("/")
-            targets[attrs["Id"]] = target if target.startswith("xl/") else "xl/" + target
-    out = {}
-    for m in re.finditer(r"<(?:\w+:)?sheet\b([^>]*)/?>", book):
-        attrs = dict(re.findall(r'([\w:]+)="([^"]*)"', m.group(1)))
-        rid = attrs.get("r:id") or next((v for k, v in attrs.items() if k.endswith(":id")), None)
-        if "name" in attrs and rid in targets:
-            out[_xml_text(attrs["name"])] = targets[rid]
-    return out
-
-
-def _xml_text(text: str) -> str:
-    return (text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'")
-            .replace("&amp;", "&"))
-
-
-_FORMULA = re.compile(rb"<f[ >/]")  # a formula element (not <fill>, <formula1> of data validation)
-_CELL_REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
-
-
-def _formulas_without_values(xml: bytes) -> list[str]:
-    """The cells of a sheet that hold a formula but no saved value (openpyxl writes <v /> for them)."""
-    out = []
-    for m in _FORMULA.finditer(xml):
-        start = xml.rfind(b"<c ", 0, m.start())
-        end = xml.find(b"</c>", m.start())
-        if start < 0 or end < 0:
+def _read_meta(grid: list, name: str) -> tuple[dict, dict[str, int], list[Problem]]:
+    """The hidden sheet: its keys (checked), the rows of the ids as the form was made (a hint), problems."""
+    meta: dict[str, Any] = {}
+    hints = _Hints()
+    problems: list[Problem] = []
+    again = _Again()
+    setdefault = hints.setdefault
+    where_is: dict[str, int] = {}
+    for i, line in enumerate(grid, start=1):
+        if len(line) > 1 and line[0] == "rows":  # "id row" lines (what parcli writes)
+            problems += _packed_hints(line[1], hints, f"{name}:{META}!B{i}", again)
             continue
-        body = xml[start:end].decode("utf-8", "replace")
-        ref = _CELL_REF.search(xml, start, m.start())
-        if ref and not _SAVED_VALUE.search(body):
-            out.append(ref.group(1).decode("ascii"))
-    return out
+        if len(line) > 2 and line[0] == "row":  # one id a row (forms of parcli 0.1): the common case at once
+            value, at = line[1], line[2]
+            if (value.__class__ is str and value and value.isascii() and value.isprintable() and value[0] != " "
+                    and value[-1] != " " and at.__class__ in (float, int) and 1 <= at <= MAX_ROW and at == int(at)):
+                setdefault(value, int(at))
+                continue
+        if not line or not isinstance(line[0], str):
+            continue
+        key = line[0]
+        value = line[1] if len(line) > 1 else None
+        where = f"{name}:{META}!B{i}"
+        if key == "row":
+            at = line[2] if len(line) > 2 else None
+            if not isinstance(value, str) or not value.strip() or _CONTROL.search(value) or _INVISIBLE.search(value):
+                problems.append(_damaged_meta(where, tr("the hidden sheet holds {what} where an id belongs (text "
+                                                        "without invisible or control characters)",
+                                                        what=_described(value)) + again))
+                continue
+            whole = (isinstance(at, (int, float)) and not isinstance(at, bool) and at == at
+                     and at not in (float("inf"), float("-inf")) and float(at).is_integer() and 1 <= at <= MAX_ROW)
+            if not whole:
+                problems.append(_damaged_meta(f"{name}:{META}!C{i}", tr(
+                    "the hidden sheet's row of {id} is {what}, not a whole number from 1 to {max:,}",
+                    id=value, what=_described(at), max=MAX_ROW) + again))
+                continue
+            hints.setdefault(value, int(at))
+            continue
+        if key in meta:
+            continue
+        meta[key] = value
+        where_is[key] = i
+        if key in ("unit", "code", "year"):
+            ok = isinstance(value, str) and _REF.fullmatch(value) is not None
+            if not ok:
+                problems.append(_damaged_meta(where, tr("the hidden sheet's {key} is {what}, not a cell reference "
+                                                        "such as B2", key=key, what=_described(value)) + again))
+        elif key.startswith("column_"):
+            if not (isinstance(value, str) and _COLUMN.fullmatch(value)):
+                problems.append(_damaged_meta(where, tr("the hidden sheet's {key} is {what}, not a column letter "
+                                                        "such as E", key=key, what=_described(value)) + again))
+        elif key == "framework_sha256":
+            if not (isinstance(value, str) and _SHA.fullmatch(value)):
+                problems.append(_damaged_meta(where, tr("the hidden sheet's {key} is {what}, not a sha256 (64 hex "
+                                                        "digits)", key=key, what=_described(value)) + again))
+        elif key in ("framework", "framework_id", "framework_version", "sheet", "lang"):
+            if not isinstance(value, str) or not value or _CONTROL.search(value) or _INVISIBLE.search(value):
+                problems.append(_damaged_meta(where, tr("the hidden sheet's {key} is {what}, not text",
+                                                        key=key, what=_described(value)) + again))
+    if meta.get("schema") == FORM_SCHEMA:
+        for key in ("framework", "framework_id", "framework_version", "framework_sha256", "sheet"):
+            if key not in meta:  # a parcli form names these: without them, what to read it against is unknown
+                problems.append(_damaged_meta(f"{name}:{META}", tr("the hidden sheet's {key} is {what}, not text",
+                                                                   key=key, what=_described(None)) + again))
+    meta["_rows"] = where_is
+    return meta, hints, problems
 
 
-def _cell_value(value: Any) -> Any:
-    """A cell as the YAML loader would give it: Decimal, bool, NFC text, or None for an empty cell."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int):
-        return Decimal(value)
+_ROW_LINES = re.compile(r"(?:[!-~]+(?: [!-~]+)* [1-9][0-9]{0,5}(?:\n|\Z))+")  # ASCII ids, rows below 10⁶
+
+
+class _Hints(dict):
+    """The row of every id as the form was made: lines already checked, read when a message needs them."""
+
+    def __init__(self):
+        super().__init__()
+        self.lines: list[str] = []
+
+    def settle(self) -> "_Hints":
+        for text in self.lines:
+            for line in text.split("\n"):
+                ident, _sep, number = line.rpartition(" ")
+                self.setdefault(ident, int(number))
+        self.lines = []
+        return self
+
+
+class _Again(str):
+    """What to do about a damaged hidden sheet, said (translated) only when there is something to say."""
+
+    def __radd__(self, message: str) -> str:
+        return message + "; " + tr("the sheet was changed by hand or by another program: make the form again "
+                                   "(parcli template or convert) and copy the values into it")
+
+
+def _packed_hints(value: Any, hints: dict[str, int], where: str, again: str) -> list[Problem]:
+    """The "id row" lines of one cell into ``hints``; each damaged line is a problem at that cell."""
+    if not isinstance(value, str):
+        return [_damaged_meta(where, tr("the hidden sheet's {key} is {what}, not text", key="rows",
+                                        what=_described(value)) + again)]
+    if _ROW_LINES.fullmatch(value) and isinstance(hints, _Hints):  # the whole cell checked at once
+        hints.lines.append(value)
+        return []
+    problems = []
+    setdefault = hints.setdefault
+    for line in value.split("\n"):
+        ident, _sep, number = line.rpartition(" ")
+        if (ident and ident.isascii() and ident.isprintable() and ident[0] != " " and number.isdigit()
+                and number.isascii() and 1 <= int(number) <= MAX_ROW):
+            setdefault(ident, int(number))
+            continue
+        if not ident.strip() or ident != ident.strip() or _CONTROL.search(ident) or _INVISIBLE.search(ident):
+            problems.append(_damaged_meta(where, tr("the hidden sheet holds {what} where an id belongs (text "
+                                                    "without invisible or control characters)",
+                                                    what=_described(ident or line)) + again))
+        elif not (number.isdigit() and number.isascii() and 1 <= int(number) <= MAX_ROW):
+            problems.append(_damaged_meta(where, tr("the hidden sheet's row of {id} is {what}, not a whole number "
+                                                    "from 1 to {max:,}", id=ident, what=_described(number),
+                                                    max=MAX_ROW) + again))
+        else:
+            setdefault(unicodedata.normalize("NFC", ident), int(number))
+    return problems
+
+
+def _described(value: Any) -> str:
+    from .values import describe_value
+
     if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            return str(value)
-        return Decimal(int(value)) if value.is_integer() else Decimal(repr(value))
-    if isinstance(value, str):
-        text = value.strip()
-        if not text:
-            return None
-        return text if text.isascii() else unicodedata.normalize("NFC", text)
-    return str(value)  # dates and times: not a value parcli takes; the checks say so
+        return tr("the number {value}", value=f"{value:.15g}")
+    if value == "" or value is None:
+        return describe_value(None)
+    return describe_value(value)
 
 
-def _yes_no(value: Any) -> Any:
-    if isinstance(value, str) and value.lower() in YES:
-        return True
-    if isinstance(value, str) and value.lower() in NO:
-        return False
-    if isinstance(value, Decimal) and value in (0, 1):
-        return bool(value)
-    return value
+def framework_ref_problem(ref: Any, form: Path) -> str | None:
+    """Why the framework a form names cannot be used (None when it can): a form names a shipped id,
+    or a framework file beside the form by its name alone; never a path elsewhere."""
+    from .store import looks_like_path
+
+    if not isinstance(ref, str):
+        return None  # said by the hidden sheet's own check
+    why = tr("the form names its framework {ref!r}; a form names a shipped framework (parcli frameworks) or a "
+             "framework file beside the form, by its name alone", ref=ref)
+    if not looks_like_path(ref):
+        return None
+    if ("/" in ref or "\\" in ref or ":" in ref or ref.startswith(".") or not ref.lower().endswith((".yaml", ".yml"))
+            or _CONTROL.search(ref) or _INVISIBLE.search(ref)):
+        return why
+    folder = form.parent.resolve()
+    try:
+        target = (folder / ref).resolve()
+    except (OSError, RuntimeError):
+        return why
+    if target.parent != folder:  # a link beside the form to a file elsewhere
+        return why
+    return None
 
 
 def read_form(path: str | Path, display: str | None = None, fw_for=None) -> FormDocument:
-    """Read a filled form. ``fw_for(ref)`` gives the framework its meta sheet names (to know each
-    leaf's rule); problems of the workbook itself raise :class:`InputError`."""
+    """Read a filled form. ``fw_for(ref)`` gives the framework the hidden sheet names (to know each
+    leaf's rule); problems of the workbook and of its cells raise :class:`InputError`."""
     name = display if display is not None else str(path)
     suffix = Path(path).suffix.lower()
     if suffix in REFUSED_SUFFIXES:
         raise input_error(name, 0, 0, tr("parcli reads forms saved as .xlsx (Excel Workbook); this is {suffix}: "
                                           "save it as .xlsx", suffix=suffix))
-    raw = read_bytes(path, name)
-    parts = _checked_parts(raw, name)
-    sheets = _sheet_files(parts)
-    if META not in sheets:
+    book = Workbook(read_bytes(path, name), name)
+    if META not in book.sheets:
         raise input_error(name, 0, 0, tr("not a parcli form (it has no hidden '{meta}' sheet); make a form with "
                                           "parcli template FRAMEWORK -o form.xlsx", meta=META))
-    import python_calamine
-
-    try:
-        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(raw))
-        meta_rows = book.get_sheet_by_name(META).to_python(skip_empty_area=False)
-    except Exception as exc:
-        raise input_error(name, 0, 0, tr("not a readable .xlsx workbook ({detail}); open it in Excel or "
-                                          "LibreOffice and save it again", detail=exc)) from None
-    meta: dict[str, Any] = {}
-    rows: dict[str, int] = {}
-    for r in meta_rows:
-        if not r or not isinstance(r[0], str):
-            continue
-        if r[0] == "row" and len(r) >= 3 and isinstance(r[1], str) and isinstance(r[2], (int, float)):
-            rows[r[1]] = int(r[2])
-        elif len(r) >= 2:
-            meta[r[0]] = r[1]
+    meta, hints, problems = _read_meta(book.grid(META), name)
     if meta.get("schema") != FORM_SCHEMA:
         raise input_error(name, 0, 0, tr("not a parcli form ('{meta}' sheet without {schema}); make a form with "
                                           "parcli template FRAMEWORK -o form.xlsx", meta=META, schema=FORM_SCHEMA))
+    if problems:
+        raise InputError("damaged hidden sheet", problems)
     sheet = meta.get("sheet")
-    if not isinstance(sheet, str) or sheet not in sheets:
+    if not isinstance(sheet, str) or sheet not in book.sheets:
         raise input_error(name, 0, 0, tr("the form's sheet {sheet!r} is missing; was it renamed? Give it back its "
                                           "name", sheet=sheet))
-    missing_values = _formulas_without_values(parts.get(sheets[sheet], b""))
-    if missing_values:
-        raise InputError("formulas without values", [
-            Problem(f"{name}:{sheet}!{ref}", 0, 0, tr("a formula without a saved value; open the file in Excel or "
-                                                      "LibreOffice and save it, so that its value is stored"))
-            for ref in missing_values])
-    try:
-        grid = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-    except Exception as exc:
-        raise input_error(name, 0, 0, tr("not a readable .xlsx workbook ({detail}); open it in Excel or "
-                                          "LibreOffice and save it again", detail=exc)) from None
-
-    def at(ref: str) -> Any:
-        col = ord(ref[0]) - ord("A")
-        row = int(ref[1:]) - 1
-        if row < len(grid) and col < len(grid[row]):
-            return _cell_value(grid[row][col])
-        return None
-
-    columns = {key: str(meta.get(f"column_{key}", LETTER[key])) for key in INPUTS}
-    if not all(len(c) == 1 and "A" <= c <= "Z" for c in columns.values()):
-        raise input_error(name, 0, 0, tr("not a parcli form ('{meta}' sheet without {schema}); make a form with "
-                                          "parcli template FRAMEWORK -o form.xlsx", meta=META, schema=FORM_SCHEMA))
-    positions = [(key, ord(columns[key]) - ord("A")) for key in INPUTS]
-    lo, hi = min(c for _k, c in positions), max(c for _k, c in positions) + 1
-    data: dict[str, Any] = {"schema": UNIT_SCHEMA}
-    cells: dict[tuple, str] = {("schema",): None}
-    for key, default in UNIT_CELLS.items():
-        ref = str(meta.get(key, default))
-        value = at(ref)
-        cells[(key,)] = ref
-        if value is not None:
-            data[key] = value
     ref = meta.get("framework")
-    data["framework"] = ref
-    evidence: dict[str, Any] = {}
-    data["evidence"] = evidence
-    fw = fw_for(ref) if fw_for is not None and isinstance(ref, str) else None
+    why = framework_ref_problem(ref, Path(path))
+    if why is not None:
+        raise input_error(f"{name}:{META}!B{meta['_rows'].get('framework', 2)}", 0, 0, why)
+    data: dict[str, Any] = {"schema": UNIT_SCHEMA, "framework": ref, "evidence": {}}
+    cells: dict[tuple, Any] = {("schema",): None}
     doc = FormDocument(name, data, sheet, cells, meta)
+    fw = fw_for(ref) if fw_for is not None and isinstance(ref, str) else None
     if fw is None:
         return doc
-    doc.rows, doc.columns, doc.fw = rows, columns, fw
-    control: list[tuple[str, str]] = [(cells[(k,)], v) for k, v in data.items()
-                                      if isinstance(v, str) and (k,) in cells and _CONTROL.search(v)]
-    width = hi - lo
-    order = [col - lo for _key, col in positions]  # where each input sits in a row's slice
-    contiguous = order == list(range(len(INPUTS)))
-    nodes = fw.nodes
-    for node_id, row in rows.items():
-        line = grid[row - 1] if 0 < row <= len(grid) else ()
-        inputs = line[lo:hi]
-        if inputs.count("") + inputs.count(None) == len(inputs):
-            continue  # an empty row (most of a blank form): nothing to read
-        if len(inputs) < width:
-            inputs = list(inputs) + [None] * (width - len(inputs))
-        if not contiguous:
-            inputs = [inputs[k] for k in order]
-        value, done, of, na, claimed, points, note, documents = cells_now = [
-            None if v == "" or v is None else _cell_value(v) for v in inputs]
-        for k, v in enumerate(cells_now):
-            if isinstance(v, str) and _CONTROL.search(v):
-                control.append((f"{columns[INPUTS[k]]}{row}", v))
-        node = nodes.get(node_id)
-        raw: dict[str, Any] = {}
-        na = _yes_no(na)
-        if na is not False and na is not None:
-            raw["na"] = na
-        if node is not None and node.rule is not None:
-            rule = node.rule
-            if value is not None:
-                if rule.kind == "manual":
-                    raw["points"] = value
-                elif rule.measure is None:
-                    raw["value"] = _yes_no(value) if rule.kind == "yes_no" else value
-                else:
-                    raw[rule.measure] = value
-            if done is not None:
-                raw["done"] = done
-            if of is not None:
-                raw["of"] = of
-            if claimed is not None:
-                raw["claimed"] = claimed
-            if points is not None and "points" not in raw:
-                raw["points"] = points
-        if note is not None:
-            raw["note"] = note if isinstance(note, str) else str(note)
-        if documents is not None:
-            raw["documents"] = [d.strip() for d in str(documents).splitlines() if d.strip()]
-        if raw:
-            if len(raw) == 1 and "value" in raw and node is not None and node.rule is not None \
-                    and node.rule.measure is None:
-                raw = raw["value"]  # the scalar form (true, an option key), as a unit file writes it
-            evidence[node_id] = raw
-    if control:  # as in YAML: a control character in text is refused where it is
-        raise InputError("control characters", [
-            Problem(f"{name}:{sheet}!{ref}", 0, 0, tr("a control character ({char}) in text; remove it (only tab "
-                                                      "and line breaks are allowed)",
-                                                      char=f"U+{ord(_CONTROL.search(v).group(0)):04X}"))
-            for ref, v in control])
+    stale = form_version_problem(doc, fw)
+    if stale is not None:
+        raise InputError("form of another framework version", [stale])
+    found = book.cells(sheet)
+    if found.unsaved:
+        raise unsaved_problems(name, sheet, found.unsaved)
+    reader = _Reader(doc, book.grid(sheet), found, fw, hints)  # the hints are read only for messages
+    reader.read()
+    if reader.problems:
+        raise InputError("invalid form", reader.problems)
     return doc
+
+
+_ONE_SEPARATOR = re.compile(r"([0-9]+)([.,])([0-9]+)")
+_GROUPED = re.compile(r"[1-9][0-9]{0,2}(?:([., ])[0-9]{3})(?:\1[0-9]{3})*")
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
+_SPACE_GROUPED = re.compile(r"([1-9][0-9]{0,2}(?:[\s\u00a0\u202f\u2009][0-9]{3})+)(?:([.,])([0-9]+))?")
+
+
+def number_text(text: str) -> tuple[Decimal | None, list[Decimal], bool]:
+    """A number typed as text: (its value, or None; both readings when it reads two ways; whether it
+    ends with %). One way only: "100", " 92.5 ", "85,5", "1.234,5", "1 480". Two ways: "1,480"
+    (1480, or 1.48 with a decimal comma), "1.480"."""
+    t = text.strip()
+    percent = t.endswith("%")
+    if percent:
+        t = t[:-1].strip()
+    sign = ""
+    if t[:1] in "+-":
+        sign, t = t[:1], t[1:].strip()
+    if not t:
+        return None, [], percent
+    if _SPACES.search(t):  # spaces only group thousands: "1 480", "1 480,5"
+        m = _SPACE_GROUPED.fullmatch(t)
+        if m is None:
+            return None, [], percent
+        tail = m.group(3)
+        return _decimal(sign + _SPACES.sub("", m.group(1)) + ("." + tail if tail else "")), [], percent
+    if re.fullmatch(r"[0-9]+", t):
+        return _decimal(sign + t), [], percent
+    m = _ONE_SEPARATOR.fullmatch(t)
+    if m:
+        a, b = m.group(1), m.group(3)
+        decimal = _decimal(f"{sign}{a}.{b}")
+        if len(b) == 3 and 1 <= len(a) <= 3 and a[0] != "0":  # 1,480 or 1.480: grouped, or a decimal
+            return None, [_decimal(f"{sign}{a}{b}"), decimal], percent
+        return decimal, [], percent
+    # two kinds of separators: the last is the decimal one, the other groups thousands
+    last = max(t.rfind("."), t.rfind(","))
+    head, tail = t[:last], t[last + 1:]
+    mark = t[last]
+    other = "," if mark == "." else "."
+    if tail.isdigit() and mark not in head:
+        g = _GROUPED.fullmatch(head)
+        if g and (g.group(1) in (other, None)):
+            return _decimal(sign + head.replace(other, "") + "." + tail), [], percent
+    g = _GROUPED.fullmatch(t)  # one separator used several times: 1.234.567
+    if g:
+        return _decimal(sign + t.replace(g.group(1), "")), [], percent
+    try:
+        if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?[eE][+-]?[0-9]+", t):
+            return _decimal(sign + t), [], percent
+    except InvalidOperation:
+        pass
+    return None, [], percent
+
+
+def _decimal(text: str) -> Decimal | None:
+    try:
+        return _plain(Decimal(text))
+    except InvalidOperation:
+        return None
+
+
+def _plain(d: Decimal) -> Decimal:
+    """A decimal without trailing zeros, never in exponent form for a whole number (85.00 → 85, 1E+2 → 100)."""
+    d = d.normalize()
+    return d.quantize(Decimal(1)) if d.as_tuple().exponent > 0 else d
+
+
+_PLANS: dict[tuple[str, str], dict] = {}
+
+
+def _plans(fw, lang: str) -> dict:
+    """For each leaf of ``fw``: what its value cell takes and its bounds, worked out once per framework."""
+    key = (fw.sha256, lang)
+    plans = _PLANS.get(key)
+    if plans is None:
+        words = {w.casefold(): True for w in YES} | {w.casefold(): False for w in NO}
+        for yes_key, flag in (("yes", True), ("no", False)):
+            for lg in ("vi", "en"):
+                words[_label(yes_key, lg).casefold()] = flag
+        plans = {}
+        for node in fw.leaves:
+            rule = node.rule
+            kind = rule.form_cell()
+            low = high = None
+            if kind == "percent":
+                low, high = Decimal(0), Decimal(100)
+            elif kind == "count":
+                low = Decimal(0)
+            elif kind == "points":
+                low, high = Decimal(0), node.max
+            elif kind == "value":
+                low, high = rule.value_bounds()
+            plans[node.id] = (kind, low, high, node.max, words, rule)
+        if len(_PLANS) > 16:
+            _PLANS.clear()
+        _PLANS[key] = plans
+    return plans
+
+
+def _date_text(value) -> str:
+    """A date or time from a cell as a person reads it: 2021-03-05, 2021-03-05 14:24, 12:30."""
+    if isinstance(value, datetime.datetime):
+        return value.strftime("%Y-%m-%d %H:%M") if (value.hour, value.minute, value.second) != (0, 0, 0) \
+            else value.date().isoformat()
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    return str(value)
+
+
+def _from_float(value: float) -> Decimal:
+    """A spreadsheet's number as the person sees it: Excel keeps and shows 15 significant digits."""
+    text = format(value, ".15g")  # no trailing zeros
+    return Decimal(text) if "e" not in text else _plain(Decimal(text))
+
+
+class _CellSubject(tuple):
+    """A unit cell named in a message, "ô B2 (Tên đơn vị)", translated only when said."""
+
+    def __new__(cls, cell: str, label: str):
+        return super().__new__(cls, (cell, label))
+
+    def __str__(self) -> str:
+        return tr("cell {cell} ({label})", cell=self[0], label=self[1])
+
+
+class _Reader:
+    """One sheet of a form read row by row against its framework."""
+
+    def __init__(self, doc: FormDocument, grid: list, found, fw, hints: dict[str, int]):
+        self.doc, self.grid, self.fw, self.hints = doc, grid, fw, hints
+        self.errors, self.percent = found.errors, found.percent
+        self.name, self.sheet = doc.file, doc.sheet
+        self.problems: list[Problem] = []
+        meta = doc.meta
+        lang = meta.get("lang")
+        if lang not in ("vi", "en"):
+            lang = "en" if doc.sheet == _label("form_sheet", "en") else "vi"
+        self.lang = doc.lang = lang
+        self.yes, self.no = _label("yes", lang), _label("no", lang)
+
+    # -- cells ----------------------------------------------------------------
+
+    def raw(self, row: int, col: int) -> Any:
+        if 0 < row <= len(self.grid):
+            line = self.grid[row - 1]
+            if 0 < col <= len(line):
+                v = line[col - 1]
+                return None if v == "" else v
+        return None
+
+    def say(self, row: int, col: int, message: str) -> None:
+        self.problems.append(Problem(f"{self.name}:{self.sheet}!{column_letters(col)}{row}", 0, 0, message))
+
+    @staticmethod
+    def named(subject) -> str:
+        """A cell's subject in a message: ``3.2.1 (Giá trị)`` from (id, header), or the text given."""
+        if isinstance(subject, _CellSubject):
+            return str(subject)
+        return f"{subject[0]} ({subject[1]})" if isinstance(subject, tuple) else subject
+
+    def _unusable(self, row: int, col: int, value: Any, subject: str) -> bool:
+        """An Excel error or a date where a value belongs: said at the cell."""
+        error = self.errors.get((row, col)) if self.errors else None
+        if error is not None:
+            self.say(row, col, tr("{subject}: the cell shows the error {error}, a formula that cannot be computed; "
+                                  "correct the formula or type the value", subject=self.named(subject), error=error))
+            return True
+        if isinstance(value, _DATES):
+            shown = _date_text(value)
+            self.say(row, col, tr("{subject}: the spreadsheet turned the number into a date ({date}); format the "
+                                  "cell as Number and type the number again", subject=self.named(subject), date=shown))
+            return True
+        return False
+
+    def number(self, row: int, col: int, value: Any, subject: str, percent: bool = False) -> Decimal | None:
+        """A number as the cell shows it; ``percent``: the column takes a percent (0.85 shown as 85 % is 85)."""
+        if value.__class__ is float and not self.errors and not self.percent and -1e12 < value < 1e12:
+            return _from_float(value)  # most cells: a number typed as a number
+        if self._unusable(row, col, value, subject):
+            return None
+        if isinstance(value, bool):
+            self.say(row, col, tr("{subject}: {value!r} is not a number", subject=self.named(subject),
+                                  value="TRUE" if value else "FALSE"))
+            return None
+        if isinstance(value, (int, float)):
+            if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+                self.say(row, col, tr("{subject}: {value!r} is not a number", subject=self.named(subject), value=str(value)))
+                return None
+            d = Decimal(value) if isinstance(value, int) else _from_float(value)
+            if self.percent and (row, col) in self.percent:
+                d = _plain(d * 100)
+                if not percent:
+                    self.say(row, col, tr("{subject}: the cell shows a percentage ({shown}%), but this column takes "
+                                          "a number; format the cell as Number and type the number again",
+                                          subject=self.named(subject), shown=d))
+                    return None
+        elif isinstance(value, str):
+            d, readings, sign = number_text(value)
+            if readings:
+                self.say(row, col, tr("{subject}: {value!r} may be read as {one} or as {other}; type the number "
+                                      "again without a thousands separator", subject=self.named(subject), value=value.strip(),
+                                      one=readings[0], other=readings[1]))
+                return None
+            if d is None:
+                self.say(row, col, tr("{subject}: {value!r} is not a number", subject=self.named(subject), value=value.strip()))
+                return None
+            if sign and not percent:
+                self.say(row, col, tr("{subject}: the cell shows a percentage ({shown}%), but this column takes "
+                                      "a number; format the cell as Number and type the number again",
+                                      subject=self.named(subject), shown=d))
+                return None
+        else:
+            self.say(row, col, tr("{subject}: {value!r} is not a number", subject=self.named(subject), value=str(value)))
+            return None
+        if abs(d) >= LIMIT:
+            self.say(row, col, tr("{subject}: {value} is too large (numbers are below 10¹²)", subject=self.named(subject), value=d))
+            return None
+        return d
+
+    def yes_no(self, row: int, col: int, value: Any, subject: str) -> bool | None:
+        if self._unusable(row, col, value, subject):
+            return None
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, (int, float)) and value in (0, 1) and (row, col) not in self.percent:
+            return bool(value)
+        if isinstance(value, str):
+            folded = fold(value)
+            if folded in YES or folded == fold(self.yes):
+                return True
+            if folded in NO or folded == fold(self.no):
+                return False
+        shown = value.strip() if isinstance(value, str) else self.text_of(row, col, value)
+        self.say(row, col, tr("{subject}: {value!r} is neither {yes} nor {no}; choose one from the list",
+                              subject=self.named(subject), value=shown, yes=self.yes, no=self.no))
+        return None
+
+    def option(self, row: int, col: int, value: Any, subject: str, rule) -> str | None:
+        if self._unusable(row, col, value, subject):
+            return None
+        text = value.strip() if isinstance(value, str) else self.text_of(row, col, value)
+        key = rule.find(text)
+        if key is None:
+            self.say(row, col, tr("{subject}: {value!r} is not one of this leaf's options ({options}); choose one "
+                                  "from the list", subject=self.named(subject), value=text,
+                                  options="; ".join(rule.titles(self.lang))))
+        return key
+
+    def text_of(self, row: int, col: int, value: Any) -> str:
+        """A cell as the text it shows (for notes, documents, names and codes)."""
+        if isinstance(value, str):
+            text = value.strip()
+            return text if text.isascii() else unicodedata.normalize("NFC", text)
+        if isinstance(value, bool):
+            return "TRUE" if value else "FALSE"
+        if isinstance(value, float):
+            d = _from_float(value) if value == value and abs(value) != float("inf") else None
+            if d is None:
+                return str(value)
+            return f"{_plain(d * 100)}%" if (row, col) in self.percent else f"{d}"
+        if isinstance(value, int):
+            return str(value)
+        if isinstance(value, _DATES):
+            return _date_text(value)
+        return str(value)
+
+    def text(self, row: int, col: int, value: Any, subject: str) -> str | None:
+        error = self.errors.get((row, col))
+        if error is not None:
+            self._unusable(row, col, value, subject)
+            return None
+        text = self.text_of(row, col, value)
+        bad = _CONTROL.search(text)
+        if bad:  # as in YAML: a control character in text is refused where it is
+            self.say(row, col, tr("a control character ({char}) in text; remove it (only tab and line breaks are "
+                                  "allowed)", char=f"U+{ord(bad.group(0)):04X}"))
+            return None
+        return text
+
+    # -- the sheet ----------------------------------------------------------------
+
+    def read(self) -> None:
+        doc, fw = self.doc, self.fw
+        doc.fw = fw
+        meta = doc.meta
+        header, id_col = self._header_row(column_number(meta.get("column_id") or LETTER["id"]))
+        columns = self._columns(header, id_col)
+        if columns is None:
+            return
+        doc.columns = {key: column_letters(c) for key, c in columns.items() if key in INPUTS}
+        self.columns = columns
+        heads = {key: self.head(header, c, key) for key, c in columns.items()}
+        doc.heads = heads
+        self._unit_cells(header, id_col)
+        self._rows(header, id_col, columns, heads)
+
+    def head(self, header: int, col: int, key: str) -> str:
+        value = self.raw(header, col)
+        text = " ".join(value.split()) if isinstance(value, str) else ""
+        return text or _label(HEADS[key], self.lang)
+
+    def _header_row(self, id_col: int) -> tuple[int, int]:
+        """The header row and the id column: where a cell says "Mã" / "ID" (rows or columns may have been
+        inserted before them); else the row above the first framework id in the id column."""
+        wanted = _known("id")
+        top = min(len(self.grid), 200)
+        for r in range(1, top + 1):
+            value = self.raw(r, id_col)
+            if isinstance(value, str) and fold(value) in wanted:
+                return r, id_col
+        for r in range(1, top + 1):  # the id column moved
+            for c, value in enumerate(self.grid[r - 1][:12], start=1):
+                if isinstance(value, str) and fold(value) in wanted:
+                    return r, c
+        nodes = self.fw.nodes
+        for r in range(1, top + 1):  # the header row is gone: the rows start where the ids do
+            value = self.raw(r, id_col)
+            if isinstance(value, str) and value.strip() in nodes:
+                return r - 1, id_col
+        return HEADER_ROW, id_col
+
+    def _columns(self, header: int, id_col: int) -> dict[str, int] | None:
+        """Each column by its header (columns may have moved); the hidden sheet's letters where a header is not
+        found and that column is no other's."""
+        known = _known("heads")
+        line = self.grid[header - 1] if 0 < header <= len(self.grid) else []
+        columns: dict[str, int] = {"id": id_col}
+        for c, value in enumerate(line, start=1):
+            if c == id_col or not isinstance(value, str):
+                continue
+            key = known.get(fold(value))
+            if key is None or key == "id":
+                continue
+            if key in columns:
+                self.say(header, c, tr("two columns are headed {head!r} ({first} and {second}); keep one",
+                                       head=" ".join(value.split()), first=column_letters(columns[key]),
+                                       second=column_letters(c)))
+                continue
+            columns[key] = c
+        taken = set(columns.values())
+        meta = self.doc.meta
+        for key in INPUTS:
+            if key in columns:
+                continue
+            letter = meta.get(f"column_{key}") or LETTER[key]
+            c = column_number(letter)
+            if c in taken:
+                self.problems.append(Problem(f"{self.name}:{self.sheet}", 0, 0, tr(
+                    "the sheet has no column headed {head!r} (it was column {letter}); put the column back, or make "
+                    "a new form", head=_label(HEADS[key], self.lang), letter=letter)))
+                continue
+            columns[key] = c
+            taken.add(c)
+        return None if self.problems else columns
+
+    def _unit_cells(self, header: int, id_col: int) -> None:
+        """The unit's name, code and year: beside their labels above the header row (else where the form put them)."""
+        doc, data, cells = self.doc, self.doc.data, self.doc.cells
+        labels = _known("units")
+        at: dict[str, tuple[int, int]] = {}
+        for r in range(1, header):
+            value = self.raw(r, id_col)
+            if isinstance(value, str):
+                key = labels.get(fold(value))
+                if key is not None and key not in at:
+                    at[key] = (r, id_col + 1)
+        for key, default in UNIT_CELLS.items():
+            ref = doc.meta.get(key) or default
+            if key not in at:
+                m = re.fullmatch(r"([A-Z]+)([0-9]+)", ref)
+                at[key] = (int(m.group(2)), column_number(m.group(1)))
+            r, c = at[key]
+            cells[(key,)] = f"{column_letters(c)}{r}"
+            label_cell = self.raw(r, c - 1) if c > 1 else None
+            label = " ".join(label_cell.split()) if isinstance(label_cell, str) else _label(UNIT_LABELS[key], self.lang)
+            subject = _CellSubject(cells[(key,)], label)
+            value = self.raw(r, c)
+            if key == "year":
+                if value is None and (r, c) not in self.errors:
+                    self.say(r, c, tr("{subject} is empty; write the year, e.g. {year}", subject=self.named(subject),
+                                      year=datetime.date.today().year))
+                    continue
+                year = self.number(r, c, value, subject)
+                if year is None:
+                    continue
+                if year != year.to_integral_value():
+                    self.say(r, c, tr("{subject}: {value} is not a year; write the year, e.g. {year}",
+                                      subject=self.named(subject), value=year, year=datetime.date.today().year))
+                elif not 1990 <= year <= 2100:
+                    self.say(r, c, tr("{subject}: year {value} is outside 1990–2100", subject=self.named(subject),
+                                      value=int(year)))
+                else:
+                    data["year"] = Decimal(int(year))
+                continue
+            if value is None and (r, c) not in self.errors:
+                if key == "unit":
+                    self.say(r, c, tr("{subject} is empty; write the unit's name", subject=self.named(subject)))
+                continue
+            text = self.text(r, c, value, subject)
+            if text:
+                data[key] = text
+
+    def _rows(self, header: int, id_col: int, columns: dict[str, int], heads: dict[str, str]) -> None:
+        fw, doc = self.fw, self.doc
+        nodes = fw.nodes
+        rows: dict[str, int] = {}
+        doc.rows = rows
+        places = [(key, columns[key]) for key in INPUTS]
+        framework = fw.id
+        id_head = heads["id"]
+        na_at: dict[str, int] = {}
+        evidence = doc.data["evidence"]
+        error_rows = {r for r, _c in self.errors}
+        odd_rows = error_rows | {r for r, _c in self.percent}  # cells read the slow, careful way
+        plans = _plans(fw, self.lang)
+        at = [(key, c - 1) for key, c in places]
+        id_at = id_col - 1
+        lo, hi = min(i for _k, i in at), max(i for _k, i in at) + 1
+        in_order = [i for _k, i in at] == list(range(lo, hi))  # the inputs side by side, as the form has them
+        for r, line in enumerate(self.grid[header:], start=header + 1):
+            n = len(line)
+            inputs = {}
+            span = line[lo:hi]
+            filled = span.count("") + span.count(None) < len(span)  # some input cell is filled
+            if filled and not in_order:
+                for key, i in at:
+                    if i < n:
+                        v = line[i]
+                        if v != "" and v is not None:
+                            inputs[key] = v
+            idv = line[id_at] if id_at < n else ""
+            if error_rows and r in error_rows:
+                for key, c in places:
+                    if (r, c) in self.errors:
+                        inputs.setdefault(key, None)
+                if (r, id_col) in self.errors:
+                    self._unusable(r, id_col, idv, id_head)
+                    continue
+            if idv == "" or idv is None:
+                if in_order and filled:
+                    inputs.update((k, v) for k, v in zip(INPUTS, span) if v != "" and v is not None)
+                if inputs:
+                    key = next(iter(inputs))
+                    self.say(r, columns[key], tr("{column}: this row has no id ({id_column}), so its values belong "
+                                                 "to no leaf; type the id, or move the values to their leaf's row",
+                                                 column=heads[key], id_column=id_head))
+                continue
+            node_id = idv if idv.__class__ is str and idv.isascii() and idv.strip() == idv else self._id_text(idv)
+            node = nodes.get(node_id)
+            if node is None:
+                was = next((i for i, at_row in self.hints.settle().items() if at_row == r), None)
+                if was is not None and was not in rows and was != node_id:
+                    self.say(r, id_col, tr("{column}: {value!r} is not an id of framework {framework}; this row was "
+                                           "{was} when the form was made: type its id back", column=id_head,
+                                           value=node_id, framework=framework, was=was))
+                else:
+                    self.say(r, id_col, tr("{column}: {value!r} is not an id of framework {framework}; type the row's "
+                                           "id as the framework gives it, or delete the row", column=id_head,
+                                           value=node_id, framework=framework))
+                continue
+            if node_id in rows:
+                self.say(r, id_col, tr("{column}: {leaf} is also in row {row}; each id has one row: delete one of "
+                                       "the two", column=id_head, leaf=node_id, row=rows[node_id]))
+                continue
+            rows[node_id] = r
+            if not filled and not inputs:
+                continue
+            raw = None
+            if in_order and (not odd_rows or r not in odd_rows) and len(span) == 8:
+                value, done, of, na, claimed, points, note, documents = span
+                if done == of == na == points == "" and value != "":
+                    raw = self._fast_row(plans.get(node_id), value, claimed, note, documents)
+            if raw is None:
+                if in_order and filled:
+                    inputs.update((k, v) for k, v in zip(INPUTS, span) if v != "" and v is not None)
+                raw = self._row(r, node, inputs, columns, heads)
+            if raw is not None:
+                if "na" in inputs and raw.__class__ is dict and raw.get("na") is True:
+                    na_at[node_id] = r
+                evidence[node_id] = raw
+        for node in (() if len(rows) == len(fw.nodes) else _in_order(fw)):  # every row there: nothing missing
+            if node.id not in rows:
+                was = self.hints.settle().get(node.id)
+                message = (tr("{leaf}: its row is missing from the sheet (it was row {row}); put the row back, e.g. "
+                              "copied from a new form (parcli template {framework} -o form.xlsx)", leaf=node.id,
+                              row=was, framework=framework) if was is not None else
+                           tr("{leaf}: its row is missing from the sheet; put the row back, e.g. copied from a new "
+                              "form (parcli template {framework} -o form.xlsx)", leaf=node.id, framework=framework))
+                self.problems.append(Problem(f"{self.name}:{self.sheet}", 0, 0, message))
+        if na_at:
+            for node_id in evidence:
+                for parent in fw.ancestors(node_id):
+                    if parent in na_at:
+                        r = rows[node_id]
+                        first = next(c for _k, c in places if self.raw(r, c) is not None or (r, c) in self.errors)
+                        self.say(r, first, tr("{leaf}: it is under {parent} (row {row}), which is not "
+                                                        "applicable; clear one of the two", leaf=node_id,
+                                                        parent=parent, row=na_at[parent]))
+                        break
+
+    @staticmethod
+    def _fast_row(plan, v, claimed, note, documents):
+        """The common row, read at once: a plain value, maybe claimed points, a note and documents (empty
+        cells are ""); None sends the row to :meth:`_row`, which reads (and says) everything."""
+        if plan is None:
+            return None
+        kind, low, high, leaf_max, words, rule = plan
+        if kind == "bool":
+            if v.__class__ is bool:
+                value = v
+            elif v.__class__ is str:
+                value = words.get(v.strip().casefold())
+                if value is None:
+                    return None
+            else:
+                return None
+        elif kind == "option":
+            if v.__class__ is not str:
+                return None
+            value = rule.find(v.strip())
+            if value is None:
+                return None
+        else:
+            if v.__class__ is not float or not -1e12 < v < 1e12:
+                return None
+            value = _from_float(v)
+            if (low is not None and value < low) or (high is not None and value > high):
+                return None
+            if kind == "count" and value != value.to_integral_value():
+                return None
+        if kind == "points":
+            ev = Evidence(points=value)
+        else:
+            ev = Evidence(kind, value)  # bool, option, percent, count, value: the forms parse_evidence gives
+        if claimed != "":
+            if claimed.__class__ is not float or not 0 <= claimed <= 1e12:
+                return None
+            d = _from_float(claimed)
+            if d > leaf_max:
+                return None
+            ev.claimed = d
+        if note != "":
+            if note.__class__ is not str or _CONTROL.search(note):
+                return None
+            note = note.strip()
+            ev.note = note if note.isascii() else unicodedata.normalize("NFC", note)
+        if documents != "":
+            if documents.__class__ is not str or _CONTROL.search(documents):
+                return None
+            text = documents if documents.isascii() else unicodedata.normalize("NFC", documents)
+            ev.documents = tuple(d.strip() for d in text.splitlines() if d.strip())
+        return ev  # checked here against its rule, as parse_evidence would: the unit's checks take it as it is
+
+    def _id_text(self, value: Any) -> str:
+        if isinstance(value, str):
+            text = value.strip()
+            return text if text.isascii() else unicodedata.normalize("NFC", text)
+        if isinstance(value, bool):
+            return "TRUE" if value else "FALSE"
+        if isinstance(value, (int, float)):  # "7.2" typed again: the spreadsheet made it a number
+            d = Decimal(value) if isinstance(value, int) else _from_float(value)
+            return f"{d}"
+        return str(value)
+
+    def _row(self, r: int, node, inputs: dict[str, Any], columns: dict[str, int], heads: dict[str, str]):
+        """One row's cells → the value a unit file gives for this node (None when a cell has a problem)."""
+        before = len(self.problems)
+        node_id = node.id
+        subject = {key: (node_id, heads[key]) for key in inputs}
+        at = columns
+        raw: dict[str, Any] = {}
+        na = None
+        if "na" in inputs:
+            na = self.yes_no(r, at["na"], inputs["na"], subject["na"])
+        for key in ("note", "documents"):
+            if key in inputs:
+                text = self.text(r, at[key], inputs[key], subject[key])
+                if text is None:
+                    continue
+                if key == "note":
+                    raw["note"] = text
+                else:
+                    docs = [d.strip() for d in text.splitlines() if d.strip()]
+                    if docs:
+                        raw["documents"] = docs
+        measured = [k for k in ("value", "done", "of", "claimed", "points") if k in inputs]
+        if na:
+            for key in measured:
+                self.say(r, at[key], tr("{subject}: the row is not applicable ({na_column}: {yes}); clear {column}, "
+                                        "or clear {na_column}", subject=self.named(subject[key]), na_column=heads["na"],
+                                        yes=self.yes, column=heads[key]))
+            raw = {"na": True, **raw}
+            return raw if len(self.problems) == before else None
+        rule = node.rule
+        if rule is None:  # a field or criterion: not applicable (with its note and documents), nothing else
+            for key in measured:
+                self.say(r, at[key], tr("{subject}: {leaf} is a {level}; its row takes only {na_column} (with "
+                                        "{note_column}); the evidence goes on its leaves' rows", subject=self.named(subject[key]),
+                                        leaf=node_id, level=tr(node.kind), na_column=heads["na"],
+                                        note_column=heads["note"]))
+            for key in ("note", "documents"):
+                if key in inputs:
+                    self.say(r, at[key], tr("{subject}: on the row of a {level}, {column} says why it is not "
+                                            "applicable ({na_column}: {yes}); a note on the evidence goes on a "
+                                            "leaf's row", subject=self.named(subject[key]), level=tr(node.kind),
+                                            column=heads[key], na_column=heads["na"], yes=self.yes))
+                    break
+            return None
+        kind = rule.form_cell()
+        leaf_max = node.max
+        value = inputs.get("value")
+        if "value" in inputs:
+            c = at["value"]
+            s = subject["value"]
+            if kind == "bool":
+                value = self.yes_no(r, c, value, s)
+            elif kind == "option":
+                value = self.option(r, c, value, s, rule)
+            else:
+                value = self.number(r, c, value, s, percent=kind == "percent")
+                if value is not None:
+                    value = self._checked(r, c, s, value, kind, rule, leaf_max)
+        numbers = {}
+        for key in ("done", "of", "claimed", "points"):
+            if key in inputs:
+                numbers[key] = self.number(r, at[key], inputs[key], subject[key])
+        for key in ("claimed", "points"):
+            v = numbers.get(key)
+            if v is not None and not self._range(r, at[key], subject[key], v, Decimal(0), leaf_max, leaf=True):
+                numbers[key] = None
+        if "done" in inputs or "of" in inputs:
+            self._ratio(r, node_id, kind, inputs, numbers, subject, raw)
+        if len(self.problems) != before:
+            return None  # every problem of the row said; nothing of it is evidence
+        points = numbers.get("points")
+        if value is not None:
+            if kind == "points":
+                if points is not None:  # the appraised points win, shown as an override
+                    raw["value"] = value
+                else:
+                    raw["points"] = value
+            elif kind in ("bool", "option"):
+                raw["value"] = value
+            else:
+                raw[kind] = value
+        if points is not None:
+            raw["points"] = points
+        if numbers.get("claimed") is not None:
+            raw["claimed"] = numbers["claimed"]
+        if list(raw) == ["value"] and kind in ("bool", "option"):
+            return raw["value"]  # the scalar form (true, an option key), as a unit file writes it
+        return raw or None
+
+    def _ratio(self, r: int, node_id: str, kind: str, inputs: dict, numbers: dict, subject: dict, raw: dict) -> None:
+        """Done and of: together, on a rate leaf only, instead of a value, done within of."""
+        at, heads = self.columns, self.doc.heads
+        done, of = numbers.get("done"), numbers.get("of")
+        if kind != "percent":
+            for key in ("done", "of"):
+                if key in inputs:
+                    self.say(r, at[key], tr("{subject}: {leaf} is not a rate; {done_column} and {of_column} stay "
+                                            "empty, its value goes in {value_column}", subject=self.named(subject[key]),
+                                            leaf=node_id, done_column=heads["done"], of_column=heads["of"],
+                                            value_column=heads["value"]))
+        elif "value" in inputs:
+            self.say(r, at["value"], tr("{subject}: give either {column}, or {done_column} and {of_column}, not "
+                                        "both", subject=self.named(subject["value"]), column=heads["value"],
+                                        done_column=heads["done"], of_column=heads["of"]))
+        elif ("done" in inputs) != ("of" in inputs):
+            key = "done" if "done" in inputs else "of"
+            self.say(r, at[key], tr("{subject}: {done_column} and {of_column} go together; fill in both, or "
+                                    "neither", subject=self.named(subject[key]), done_column=heads["done"],
+                                    of_column=heads["of"]))
+        elif done is None or of is None:
+            return  # a cell that is not a number: said already
+        elif of <= 0:
+            self.say(r, at["of"], tr("{subject}: must be above 0, got {value}", subject=self.named(subject["of"]),
+                                     value=of))
+        elif done < 0:
+            self.say(r, at["done"], tr("{subject}: {value} is below {low}", subject=self.named(subject["done"]),
+                                       value=done, low=0))
+        elif done > of:
+            self.say(r, at["done"], tr("{subject}: {value} is more than {of_column} ({of})",
+                                       subject=self.named(subject["done"]), value=done, of_column=heads["of"], of=of))
+        else:
+            raw["done"], raw["of"] = done, of
+
+    def _checked(self, r: int, c: int, subject: str, value: Decimal, kind: str, rule, leaf_max) -> Decimal | None:
+        """A value cell's number within what its leaf takes."""
+        if kind == "percent":
+            ok = self._range(r, c, subject, value, Decimal(0), Decimal(100), suffix="%")
+        elif kind == "count":
+            if value != value.to_integral_value():
+                self.say(r, c, tr("{subject}: a count is a whole number, got {value}", subject=self.named(subject), value=value))
+                return None
+            ok = self._range(r, c, subject, value, Decimal(0), None)
+        elif kind == "points":
+            ok = self._range(r, c, subject, value, Decimal(0), leaf_max, leaf=True)
+        else:
+            low, high = rule.value_bounds()
+            ok = self._range(r, c, subject, value, low, high)
+        return value if ok else None
+
+    def _range(self, r: int, c: int, subject: str, value: Decimal, low, high, suffix: str = "",
+               leaf: bool = False) -> bool:
+        if low is not None and value < low:
+            self.say(r, c, tr("{subject}: {value} is below {low}", subject=self.named(subject), value=f"{value}{suffix}",
+                              low=f"{low}{suffix}"))
+            return False
+        if high is not None and value > high:
+            if leaf:
+                self.say(r, c, tr("{subject}: {value} is above the leaf's max {max}", subject=self.named(subject), value=value,
+                                  max=high))
+            else:
+                self.say(r, c, tr("{subject}: {value} is above {high}", subject=self.named(subject), value=f"{value}{suffix}",
+                                  high=f"{high}{suffix}"))
+            return False
+        return True
 
 
 def form_version_problem(doc: FormDocument, fw) -> Problem | None:

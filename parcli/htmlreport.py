@@ -31,7 +31,8 @@ _WORDS = {
         "heatmap": "Chỉ số lĩnh vực của từng đơn vị (%)", "classes_chart": "Số đơn vị theo xếp loại",
         "lost_most": "Các tiêu chí mất nhiều điểm nhất", "claims": "Điểm tự chấm cao hơn mức số liệu cho phép",
         "plan": "Các bước gỡ điểm nên làm trước", "yoy": "So với năm {year}", "rank_of": "Xếp hạng {rank}/{count}",
-        "no_claims": "Không có.", "gain": "Điểm tăng", "units_count": "{count} đơn vị", "generated": "Tạo bởi {tool}",
+        "no_claims": "Không có.", "gain": "Điểm tăng", "step_to": "Cần đạt", "units_count": "{count} đơn vị",
+        "generated": "Tạo bởi {tool}",
         "max_lost": "tối đa {max} · mất {lost}", "na": "không áp dụng", "no_class": "chưa xếp loại",
         "scale": "Màu theo ngưỡng xếp loại của bộ tiêu chí, như nhau ở mọi báo cáo dùng bộ tiêu chí này.",
         "scale_plain": "Màu theo từng khoảng 20 điểm, như nhau ở mọi báo cáo dùng bộ tiêu chí này.",
@@ -44,6 +45,7 @@ _WORDS = {
         "classes_chart": "Units by class", "lost_most": "Leaves that lost most points",
         "claims": "Claimed points the evidence does not support", "plan": "First steps to win points back",
         "yoy": "Compared with {year}", "rank_of": "Rank {rank} of {count}", "no_claims": "None.", "gain": "Gain",
+        "step_to": "Change to",
         "units_count": "{count} units", "generated": "Made by {tool}", "max_lost": "max {max} · lost {lost}",
         "na": "not applicable", "no_class": "no class",
         "scale": "Colours by the framework's class thresholds, the same in every report of this framework.",
@@ -65,7 +67,7 @@ class UnitView:
 
     summary: Summary
     lost: tuple  # (leaf node, points) of the 10 leaves that lost most
-    steps: tuple  # (leaf node, gain) of the first 5 plan steps
+    steps: tuple  # (leaf node, gain, the evidence that wins it) of the first 5 plan steps
     claims: tuple[str, ...]
 
 
@@ -93,7 +95,7 @@ def collect(results: Iterable, lang: str = "vi", tick: Callable[[], None] | None
         out.views.append(UnitView(
             summary=summarize(r, leaves=False),
             lost=tuple((lf.node, lf.points) for lf in leaves),
-            steps=tuple((ch.leaf, ch.gain) for ch in opportunities(r).changes[:5]),
+            steps=tuple((ch.leaf, ch.gain, ch.after) for ch in opportunities(r).changes[:5]),
             claims=tuple(warning_text(w, lang) for w in r.warnings if w.code == "claim"),
         ))
         if tick is not None:
@@ -113,6 +115,8 @@ def render(collected: Collected, out: IO[bytes], lang: str = "vi", locale: str =
     from . import __version__
     from .rank import apply_previous, by_unit, ranking_of
     from .report import charts
+    from .report.planout import value_words
+    from .report.unitfile import raw_value
 
     words = _WORDS[lang]
     views = {id(v.summary): v for v in collected.views}
@@ -170,7 +174,8 @@ def render(collected: Collected, out: IO[bytes], lang: str = "vi", locale: str =
                 "lost": [{"id": node.id, "title": node.label(lang), "max": num(node.max), "points": num(points),
                           "lost": num(node.max - points)} for node, points in page.lost],
                 "claims": page.claims,
-                "steps": [{"id": node.id, "title": node.label(lang), "gain": num(gain)} for node, gain in page.steps],
+                "steps": [{"id": node.id, "title": node.label(lang), "gain": num(gain),
+                           "to": value_words(node, raw_value(after), lang)} for node, gain, after in page.steps],
                 "yoy_title": words["yoy"].format(year=before.summary.year) if before is not None else "",
                 "yoy": yoy,
                 "previous_index": idx(before.summary.index) if before is not None else "",

@@ -134,6 +134,8 @@ VI: dict[str, str] = {
     "bands go from the highest threshold to the lowest": "các mức phải đi từ ngưỡng cao nhất xuống thấp nhất",
     "option {key!r} gives {points} points, outside [0, {max}] (the leaf's max)":
         "phương án {key!r} cho {points} điểm, nằm ngoài [0, {max}] (điểm tối đa của tiêu chí)",
+    "option {key!r} has the same key or title as option {other!r} ({text!r}); every option needs its own words":
+        "phương án {key!r} trùng mã hoặc tên với phương án {other!r} ({text!r}); mỗi phương án cần tên riêng",
     "full_at is a percent in (0, 100], got {value}": "full_at là tỷ lệ phần trăm trong (0, 100], nhưng là {value}",
     "of must be above 0, got {value}": "of phải lớn hơn 0, nhưng là {value}",
     "each must be above 0, got {value}": "each phải lớn hơn 0, nhưng là {value}",
@@ -278,8 +280,6 @@ VI: dict[str, str] = {
     "or keep this unit in YAML": "giải trình hoặc tài liệu dài {length:,} ký tự, vượt sức chứa của một ô Excel "
                                  "({limit:,}); hãy rút gọn, hoặc giữ hồ sơ này ở dạng YAML",
     # --- the self-assessment form (.xlsx) ---
-    "not a readable .xlsx workbook (a damaged zip: {detail}); open it in Excel or LibreOffice and save it again":
-        "không đọc được tệp .xlsx (tệp nén bị hỏng: {detail}); hãy mở bằng Excel hoặc LibreOffice rồi lưu lại",
     "not a readable .xlsx workbook ({detail}); open it in Excel or LibreOffice and save it again":
         "không đọc được tệp .xlsx ({detail}); hãy mở bằng Excel hoặc LibreOffice rồi lưu lại",
     "the workbook holds macros; parcli reads forms saved as .xlsx (Excel Workbook) only":
@@ -302,7 +302,96 @@ VI: dict[str, str] = {
     "(sha256 {sha}). Make a new form with parcli convert, or use the framework file it was made for":
         "phiếu này được tạo cho bộ tiêu chí {id} v{form_version} (sha256 {form_sha}); bộ tiêu chí hiện là "
         "v{version} (sha256 {sha}). Hãy tạo phiếu mới bằng parcli convert, hoặc dùng đúng tệp bộ tiêu chí đã tạo phiếu",
-    # --- rank CSV and result JSON read back ---
+    "warning: the form names its framework {name!r}: copy {source} beside the form (a form reads only a shipped framework or a framework file beside it)":
+        "cảnh báo: phiếu ghi bộ tiêu chí là {name!r}: hãy chép {source} vào cùng thư mục với phiếu (phiếu chỉ đọc bộ tiêu chí có sẵn hoặc tệp bộ tiêu chí nằm cạnh phiếu)",
+    'the sheet was changed by hand or by another program: make the form again (parcli template or convert) and copy the values into it':
+        'trang tính này đã bị sửa bằng tay hoặc bởi chương trình khác: hãy tạo lại phiếu (parcli template hoặc convert) rồi chép các giá trị sang',
+    'the form names its framework {ref!r}; a form names a shipped framework (parcli frameworks) or a framework file beside the form, by its name alone':
+        'phiếu ghi bộ tiêu chí là {ref!r}; phiếu chỉ ghi một bộ tiêu chí có sẵn (parcli frameworks) hoặc tên một tệp bộ tiêu chí nằm cạnh phiếu, không ghi đường dẫn',
+    '{subject}: {value!r} is neither {yes} nor {no}; choose one from the list':
+        '{subject}: {value!r} không phải {yes} hay {no}; hãy chọn trong danh sách',
+    'cell {cell} ({label})':
+        'ô {cell} ({label})',
+    '{subject}: the cell shows the error {error}, a formula that cannot be computed; correct the formula or type the value':
+        '{subject}: ô báo lỗi {error}, tức là công thức không tính được; hãy sửa công thức hoặc gõ trực tiếp giá trị',
+    '{subject}: the spreadsheet turned the number into a date ({date}); format the cell as Number and type the number again':
+        '{subject}: bảng tính đã biến số thành ngày tháng ({date}); hãy định dạng ô là Số (Number) rồi gõ lại số',
+    '{subject}: {value!r} is not a number':
+        '{subject}: {value!r} không phải là số',
+    '{subject}: {value} is too large (numbers are below 10¹²)':
+        '{subject}: {value} quá lớn (số phải nhỏ hơn 10¹²)',
+    "{subject}: {value!r} is not one of this leaf's options ({options}); choose one from the list":
+        '{subject}: {value!r} không phải phương án của tiêu chí này ({options}); hãy chọn trong danh sách',
+    '{subject}: {value} is below {low}':
+        '{subject}: {value} nhỏ hơn {low}',
+    'two columns are headed {head!r} ({first} and {second}); keep one':
+        'có hai cột cùng tên {head!r} ({first} và {second}); hãy giữ lại một cột',
+    '{column}: {leaf} is also in row {row}; each id has one row: delete one of the two':
+        '{column}: {leaf} đã có ở dòng {row}; mỗi mã chỉ có một dòng: hãy xóa một trong hai dòng',
+    '{leaf}: its row is missing from the sheet (it was row {row}); put the row back, e.g. copied from a new form (parcli template {framework} -o form.xlsx)':
+        '{leaf}: trang tính thiếu dòng của mã này (trước là dòng {row}); hãy thêm lại dòng, chẳng hạn chép từ một phiếu mới (parcli template {framework} -o phieu.xlsx)',
+    '{leaf}: its row is missing from the sheet; put the row back, e.g. copied from a new form (parcli template {framework} -o form.xlsx)':
+        '{leaf}: trang tính thiếu dòng của mã này; hãy thêm lại dòng, chẳng hạn chép từ một phiếu mới (parcli template {framework} -o phieu.xlsx)',
+    '{subject}: the row is not applicable ({na_column}: {yes}); clear {column}, or clear {na_column}':
+        '{subject}: dòng này được đánh dấu không áp dụng ({na_column}: {yes}); hãy xóa {column}, hoặc xóa {na_column}',
+    "{subject}: {leaf} is a {level}; its row takes only {na_column} (with {note_column}); the evidence goes on its leaves' rows":
+        '{subject}: {leaf} là {level}; dòng này chỉ điền {na_column} (kèm {note_column}); số liệu ghi ở dòng các tiêu chí thành phần',
+    "{subject}: {value} is above the leaf's max {max}":
+        '{subject}: {value} vượt điểm tối đa {max} của tiêu chí',
+    '{subject}: {value} is above {high}':
+        '{subject}: {value} lớn hơn {high}',
+    'the hidden sheet holds {what} where an id belongs (text without invisible or control characters)':
+        'trang tính ẩn có {what} ở chỗ của một mã (văn bản không có ký tự ẩn hay ký tự điều khiển)',
+    "the hidden sheet's row of {id} is {what}, not a whole number from 1 to {max:,}":
+        'số dòng của {id} ở trang tính ẩn là {what}, không phải số nguyên từ 1 đến {max:,}',
+    "the hidden sheet's {key} is {what}, not a cell reference such as B2":
+        '{key} ở trang tính ẩn là {what}, không phải địa chỉ ô như B2',
+    '{subject}: the cell shows a percentage ({shown}%), but this column takes a number; format the cell as Number and type the number again':
+        '{subject}: ô hiển thị tỷ lệ phần trăm ({shown}%) nhưng cột này cần một số; hãy định dạng ô là Số (Number) rồi gõ lại số',
+    '{subject}: {value!r} may be read as {one} or as {other}; type the number again without a thousands separator':
+        '{subject}: {value!r} có thể hiểu là {one} hoặc {other}; hãy gõ lại số, không dùng dấu phân cách hàng nghìn',
+    'the sheet has no column headed {head!r} (it was column {letter}); put the column back, or make a new form':
+        'trang tính không có cột {head!r} (trước là cột {letter}); hãy thêm lại cột, hoặc tạo phiếu mới',
+    '{subject} is empty; write the year, e.g. {year}':
+        '{subject} còn trống; hãy ghi năm, ví dụ {year}',
+    '{subject}: {value} is not a year; write the year, e.g. {year}':
+        '{subject}: {value} không phải là năm; hãy ghi năm, ví dụ {year}',
+    "{subject} is empty; write the unit's name":
+        '{subject} còn trống; hãy ghi tên đơn vị',
+    "{column}: this row has no id ({id_column}), so its values belong to no leaf; type the id, or move the values to their leaf's row":
+        '{column}: dòng này không có mã ({id_column}) nên giá trị không thuộc tiêu chí nào; hãy gõ mã, hoặc chuyển giá trị sang đúng dòng của tiêu chí',
+    '{column}: {value!r} is not an id of framework {framework}; this row was {was} when the form was made: type its id back':
+        '{column}: {value!r} không phải mã trong bộ tiêu chí {framework}; khi tạo phiếu, dòng này là {was}: hãy gõ lại mã đó',
+    "{column}: {value!r} is not an id of framework {framework}; type the row's id as the framework gives it, or delete the row":
+        '{column}: {value!r} không phải mã trong bộ tiêu chí {framework}; hãy gõ đúng mã theo bộ tiêu chí, hoặc xóa dòng này',
+    "{subject}: on the row of a {level}, {column} says why it is not applicable ({na_column}: {yes}); a note on the evidence goes on a leaf's row":
+        '{subject}: ở dòng của {level}, {column} chỉ để nói vì sao không áp dụng ({na_column}: {yes}); giải trình về số liệu ghi ở dòng tiêu chí thành phần',
+    '{subject}: give either {column}, or {done_column} and {of_column}, not both':
+        '{subject}: chỉ điền {column}, hoặc {done_column} và {of_column}, không điền cả hai',
+    '{subject}: a count is a whole number, got {value}':
+        '{subject}: số lượng phải là số nguyên, nhưng là {value}',
+    "the hidden sheet's {key} is {what}, not a column letter such as E":
+        '{key} ở trang tính ẩn là {what}, không phải tên cột như E',
+    '{subject}: year {value} is outside 1990–2100':
+        '{subject}: năm {value} nằm ngoài 1990–2100',
+    '{leaf}: it is under {parent} (row {row}), which is not applicable; clear one of the two':
+        '{leaf}: thuộc {parent} (dòng {row}) đã đánh dấu không áp dụng; hãy xóa một trong hai',
+    '{subject}: {leaf} is not a rate; {done_column} and {of_column} stay empty, its value goes in {value_column}':
+        '{subject}: {leaf} không phải tiêu chí tỷ lệ; để trống {done_column} và {of_column}, ghi giá trị vào cột {value_column}',
+    '{subject}: {done_column} and {of_column} go together; fill in both, or neither':
+        '{subject}: {done_column} và {of_column} đi cùng nhau; hãy điền cả hai, hoặc bỏ trống cả hai',
+    "the hidden sheet's {key} is {what}, not a sha256 (64 hex digits)":
+        '{key} ở trang tính ẩn là {what}, không phải mã sha256 (64 chữ số hệ 16)',
+    '{subject}: must be above 0, got {value}':
+        '{subject}: phải lớn hơn 0, nhưng là {value}',
+    "the hidden sheet's {key} is {what}, not text":
+        '{key} ở trang tính ẩn là {what}, không phải văn bản',
+    '{subject}: {value} is more than {of_column} ({of})':
+        '{subject}: {value} lớn hơn {of_column} ({of})',
+    "{ref!r} is not a parcli framework file; put the form's framework beside it":
+        '{ref!r} không phải tệp bộ tiêu chí của parcli; hãy đặt tệp bộ tiêu chí của phiếu cạnh phiếu',
+    'the sheet {sheet!r} has a cell without an A1-style reference (r="E12") or with one outside Excel\'s grid; a workbook saved by Excel or LibreOffice never has: save it again from one of them':
+        'trang tính {sheet!r} có ô không ghi địa chỉ kiểu A1 (r="E12") hoặc địa chỉ nằm ngoài lưới của Excel; tệp do Excel hay LibreOffice lưu không bao giờ như vậy: hãy mở và lưu lại bằng một trong hai chương trình',
     "not UTF-8 text; give a rank CSV that parcli rank wrote": "không phải văn bản UTF-8; hãy dùng tệp CSV xếp hạng do parcli rank ghi",
     "the file is empty; give a rank CSV that parcli rank wrote": "tệp rỗng; hãy dùng tệp CSV xếp hạng do parcli rank ghi",
     "not a CSV file: {detail}": "không phải tệp CSV: {detail}",
@@ -452,6 +541,8 @@ VI: dict[str, str] = {
     "it has no sheet": "tệp không có trang tính nào",
     "a damaged zip": "tệp zip bị hỏng",
     "its sheet cannot be read": "không đọc được trang tính",
+    "(a cell as far as {cell}: delete the rows and columns beyond the table and save it again)":
+        "(có ô xa tới {cell}: hãy xóa các dòng và cột nằm ngoài bảng rồi lưu lại)",
     "the sheet spans {rows:,} rows × {cols:,} columns, more than parcli reads ({limit:,} cells); it is refused unread":
         "trang tính trải trên {rows:,} dòng × {cols:,} cột, nhiều hơn mức parcli đọc ({limit:,} ô); tệp bị từ chối, "
         "không đọc",

@@ -33,7 +33,8 @@ class Strict(BaseModel):
 
 
 # What a rule kind's annotations may name, besides what its own module imports.
-RULE_NAMES = {"Num": Num, "Text": Text, "NonEmpty": NonEmpty, "WithJsonSchema": WithJsonSchema}
+RULE_NAMES = {"Num": Num, "Text": Text, "NonEmpty": NonEmpty, "WithJsonSchema": WithJsonSchema,
+              "Before": BeforeValidator}
 
 
 def bind_rule_shapes(kinds: Iterable[type]) -> None:

@@ -8,6 +8,7 @@ holding every problem found.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from . import cache
@@ -135,12 +136,14 @@ class Store:
 
     def _form_unit(self, path: Path, name: str) -> tuple[Unit, Framework]:
         """A filled form: its framework first (the form's rows follow its rules), then the unit's checks."""
-        from .form import form_version_problem, read_form
+        from .form import read_form
 
         found: dict[str, object] = {}
 
         def framework_for(ref: str):
             try:
+                if looks_like_path(ref):  # a file beside the form: read as a framework only if it is one
+                    _parcli_framework(path.parent / ref, ref)
                 found["fw"] = self.framework(ref, path.parent)
             except InputError as exc:
                 found["error"] = exc
@@ -161,13 +164,20 @@ class Store:
         fw = found.get("fw")
         if not isinstance(fw, Framework):  # the form names no usable framework: its header said why
             fw = self.framework(header.framework, path.parent)
-        stale = form_version_problem(doc, fw)
-        if stale is not None:
-            raise InputError("form of another framework version", [stale])
         unit, problems = check_unit(doc, header, fw)
         if unit is None:
             raise InputError("invalid unit file", problems)
         return unit, fw
+
+
+_FRAMEWORK_LINE = re.compile(rb"^[ \t]*schema[ \t]*:[ \t]*[\"']?parcli/framework/", re.M)
+
+
+def _parcli_framework(path: Path, ref: str) -> None:
+    """Refuse, without quoting a line of it, a file that is not a parcli framework (a form names it)."""
+    raw = read_bytes(path, ref)
+    if not _FRAMEWORK_LINE.search(raw):
+        raise InputError(tr("{ref!r} is not a parcli framework file; put the form's framework beside it", ref=ref))
 
 
 def is_form(path: str | Path) -> bool:

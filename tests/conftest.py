@@ -131,6 +131,24 @@ fields:
 """
 
 
+def mini_unit(framework: str = "mini.yaml") -> str:
+    """A unit file with evidence on every leaf of :data:`MINI_FRAMEWORK` (one of each rule kind)."""
+    return f"""schema: parcli/unit/v1
+unit: Đơn vị A
+year: 2021
+framework: {framework}
+evidence:
+  "1.1.1": true
+  "1.1.2": {{percent: 95}}
+  "1.1.3": a
+  "1.2": {{done: 40, of: 80}}
+  "2.1.1": {{value: 4}}
+  "2.1.2": {{count: 2}}
+  "2.1.3": {{count: 1}}
+  "2.1.4": {{points: 0.5}}
+"""
+
+
 @pytest.fixture
 def mini(write):
     return write("mini.yaml", MINI_FRAMEWORK)

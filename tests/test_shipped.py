@@ -33,6 +33,16 @@ def test_framework_is_valid_and_named_by_its_id(path):
     assert fw.header.provenance.note.strip()
 
 
+@pytest.mark.parametrize("path", FRAMEWORKS, ids=lambda p: p.name)
+def test_every_option_has_a_title_in_both_languages(path):
+    fw = Store().framework_file(path)
+    choices = [leaf for leaf in fw.leaves if leaf.rule.form_cell() == "option"]
+    assert choices, "every shipped framework has choice leaves"
+    for leaf in choices:
+        for key, option in leaf.rule.options.items():
+            assert option.title and option.title_en, f"{path.name} {leaf.id}: option {key} has no title in vi and en"
+
+
 def test_province_2020_structure():
     fw = Store().framework("province-2020")
     assert fw.counts() == (8, 43, 102)

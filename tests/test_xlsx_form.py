@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import io
-import os
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -13,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import EXAMPLES, MINI_FRAMEWORK
-from tests.office import soffice
+from tests.office import convert
 
 EXAMPLE_FILES = sorted(EXAMPLES.rglob("*.yaml"))
 BAC_NINH = EXAMPLES / "bac-ninh-2021.yaml"
@@ -35,10 +33,11 @@ def test_blank_form_layout_protection_validation(cli, tmp_path):
     out = tmp_path / "blank.xlsx"
     assert cli("template", "province-2020", "-o", out, "--lang", "vi").exit_code == 0
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Tự đánh giá", "Hướng dẫn", "parcli"]
+    assert wb.sheetnames == ["Tự đánh giá", "Hướng dẫn", "parcli_lists", "parcli"]
     ws, meta = wb["Tự đánh giá"], wb["parcli"]
     assert meta.sheet_state == "hidden" and meta["A1"].value == "schema" and meta["B1"].value == "parcli/form/v1"
-    rows = {r[1]: r[2] for r in meta.iter_rows(values_only=True) if r[0] == "row"}
+    assert wb["parcli_lists"].sheet_state == "hidden"
+    rows = hint_rows(out)
     assert len(rows) == 8 + 43 + 102
     assert ws.protection.sheet and not ws.protection.password  # locked structure, no password
     leaf_row = rows["3.2.1"]
@@ -47,7 +46,12 @@ def test_blank_form_layout_protection_validation(cli, tmp_path):
     kinds = {dv.type for dv in ws.data_validations.dataValidation}
     assert {"list", "decimal", "whole"} <= kinds
     lists = [dv.formula1 for dv in ws.data_validations.dataValidation if dv.type == "list"]
-    assert '"Có,Không"' in lists and '"kip_thoi,khong_kip_thoi,khong_ban_hanh"' in lists
+    assert '"Có,Không"' in lists
+    # a choice leaf's drop-down lists its options' titles (kept on a hidden sheet: titles may hold commas)
+    choice = next(dv for dv in ws.data_validations.dataValidation if f"E{rows['1.1.1']}" in dv.sqref)
+    column = choice.formula1.split("!")[1].split(":")[0].replace("$", "")[0]
+    assert [wb["parcli_lists"][f"{column}{i}"].value for i in (1, 2, 3)] == ["Kịp thời", "Không kịp thời",
+                                                                             "Không ban hành"]
     run = cli("validate", out)
     assert run.exit_code == 0 and "0 of 106 leaves with evidence" in run.stdout
     assert "Tên đơn vị" in run.stdout  # the placeholder, as in the blank YAML template
@@ -56,7 +60,7 @@ def test_blank_form_layout_protection_validation(cli, tmp_path):
 def test_english_form(cli, tmp_path):
     out = form_of(cli, BAC_NINH, tmp_path / "en.xlsx", "--lang", "en")
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Self-assessment", "Instructions", "parcli"]
+    assert wb.sheetnames == ["Self-assessment", "Instructions", "parcli_lists", "parcli"]
     assert wb["Self-assessment"]["E6"].value == "Value"
     assert result_json(cli, out) == result_json(cli, BAC_NINH)
 
@@ -73,21 +77,13 @@ def test_yaml_form_yaml_round_trip(cli, tmp_path, unit):
 
 def test_libreoffice_resaved_forms_read_the_same(cli, tmp_path):
     """Every example as a form, re-saved by LibreOffice Calc (headless), gives the same result JSON."""
-    office = soffice()
     forms = []
     for i, unit in enumerate(EXAMPLE_FILES):
         forms.append(form_of(cli, unit, tmp_path / f"{i:02d}-{unit.stem}.xlsx"))
-    out = tmp_path / "resaved"
-    out.mkdir()
-    env = {**os.environ, "HOME": str(tmp_path / "home")}
-    proc = subprocess.run([office, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", str(out),
-                           *map(str, forms)], capture_output=True, text=True, env=env, timeout=300)
-    assert proc.returncode == 0, proc.stderr
+    resaved = dict(zip(forms, convert(forms, "xlsx", tmp_path / "resaved")))
     for unit, form in zip(EXAMPLE_FILES, forms):
-        resaved = out / form.name
-        assert resaved.exists(), proc.stdout + proc.stderr
-        assert resaved.read_bytes() != form.read_bytes()  # really written by LibreOffice
-        assert result_json(cli, resaved) == result_json(cli, unit), unit.name
+        assert resaved[form].read_bytes() != form.read_bytes()  # really written by LibreOffice
+        assert result_json(cli, resaved[form]) == result_json(cli, unit), unit.name
 
 
 def fill(form: Path, cells: dict[str, object]) -> None:
@@ -98,21 +94,28 @@ def fill(form: Path, cells: dict[str, object]) -> None:
     wb.save(form)
 
 
-def row_of(form: Path, node_id: str) -> int:
+def hint_rows(form: Path) -> dict[str, int]:
+    """The row of every id as the hidden sheet records it ("id row" lines)."""
     meta = load_workbook(form)["parcli"]
-    return next(r[2] for r in meta.iter_rows(values_only=True) if r[0] == "row" and r[1] == node_id)
+    lines = "\n".join(r[1] for r in meta.iter_rows(values_only=True) if r[0] == "rows").split("\n")
+    return {ident: int(row) for ident, _sep, row in (line.rpartition(" ") for line in lines)}
+
+
+def row_of(form: Path, node_id: str) -> int:
+    return hint_rows(form)[node_id]
 
 
 def test_problems_are_located_at_cells_with_the_hints(cli, tmp_path):
     form = form_of(cli, BAC_NINH, tmp_path / "f.xlsx", "--lang", "vi")
     row = row_of(form, "3.2.1")
-    fill(form, {f"E{row}": "97,3", f"E{row_of(form, '1.1.1')}": "kip thoi"})
+    fill(form, {f"E{row}": "97,3,1", f"E{row_of(form, '1.1.1')}": "kip thoi"})
     run = cli("validate", form)
     assert run.exit_code == 1
-    assert f"f.xlsx:Tự đánh giá!E{row}: 3.2.1: percent: '97,3' has a decimal comma; write 97.3" in run.stdout
-    assert f"!E{row_of(form, '1.1.1')}: 1.1.1: 'kip thoi' is not an option of this leaf" in run.stdout
+    assert f"f.xlsx:Tự đánh giá!E{row}: 3.2.1 (Giá trị): '97,3,1' is not a number" in run.stdout
+    assert (f"!E{row_of(form, '1.1.1')}: 1.1.1 (Giá trị): 'kip thoi' is not one of this leaf's options (Kịp thời; "
+            "Không kịp thời; Không ban hành); choose one from the list") in run.stdout
     vi = cli("validate", form, "--lang", "vi")
-    assert "dùng dấu phẩy thập phân" in vi.stdout
+    assert "không phải là số" in vi.stdout
 
 
 def test_yes_no_words_and_numbers_typed_as_text(cli, tmp_path):
@@ -213,3 +216,22 @@ def test_convert_never_replaces_a_filled_form(cli, tmp_path):
     run = cli("convert", EXAMPLES / "bac-ninh-2020.yaml", "-o", form)
     assert run.exit_code == 1 and "--force" in run.all and form.read_bytes() == before
     assert cli("convert", EXAMPLES / "bac-ninh-2020.yaml", "-o", form, "--force").exit_code == 0
+
+
+def test_a_form_names_its_framework_file_beside_it(cli, tmp_path, write):
+    fw = write("frameworks/mini.yaml", MINI_FRAMEWORK)
+    forms = tmp_path / "forms"
+    forms.mkdir()
+    form = forms / "f.xlsx"
+    run = cli("template", fw, "-o", form)
+    assert run.exit_code == 0
+    assert "warning: the form names its framework 'mini.yaml': copy" in run.stderr and "beside the form" in run.stderr
+    meta = {r[0]: r[1] for r in load_workbook(form)["parcli"].iter_rows(values_only=True)}
+    assert meta["framework"] == "mini.yaml"  # never a path: the form reads a file beside it
+    assert "not a parcli framework" not in cli("validate", form).all
+    assert "no such file" in cli("validate", form).stdout
+    shutil.copy(fw, forms / "mini.yaml")
+    assert cli("validate", form).exit_code == 0
+    beside = forms / "g.xlsx"
+    run = cli("template", forms / "mini.yaml", "-o", beside)
+    assert run.exit_code == 0 and "warning" not in run.stderr

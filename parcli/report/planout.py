@@ -42,6 +42,14 @@ def _from(change):
     return raw_value(change.before) if change.before is not None else None
 
 
+def value_words(leaf, raw, lang: str) -> str:
+    """An evidence value as a person reads it in a plan: an option by its title, else its unit-file form."""
+    value = _measured(raw)
+    if isinstance(value, str) and leaf.rule is not None and leaf.rule.form_cell() == "option":
+        return leaf.rule.title(value, lang)
+    return _flow(value)
+
+
 def plan_object(plan) -> dict:
     before = plan.before
     fw = before.framework
@@ -131,8 +139,8 @@ def plan_tables(plan, lang: str = "vi", locale: str = "en"):
         t.add_column(words["gain"], justify="right", no_wrap=True)
         t.add_column(words["index_gain"], justify="right", no_wrap=True)
         for ch in changes:
-            t.add_row(ch.leaf.id, ch.leaf.label(lang), _flow(_from(ch)) if ch.before is not None else "–",
-                      _flow(_measured(raw_value(ch.after))), num(ch.gain), num(plan.index_gain(ch)))
+            t.add_row(ch.leaf.id, ch.leaf.label(lang), value_words(ch.leaf, _from(ch), lang) if ch.before is not None
+                      else "–", value_words(ch.leaf, raw_value(ch.after), lang), num(ch.gain), num(plan.index_gain(ch)))
         out.append(t)
     if plan.not_plannable:
         t = Table(title=words["not_plannable"], title_justify="left")

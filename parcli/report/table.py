@@ -308,7 +308,7 @@ def explain_table(fw, node_id: str, lang: str = "vi") -> Table:
         unit = node.rule.unit(lang)
         if unit:
             table.add_row(label("measure", lang), unit)
-        table.add_row("YAML", f'"{node.id}": {node.rule.form_hint()}')
+        table.add_row("YAML", f'"{node.id}": {node.rule.form_hint(lang)}')
     if node.documents:
         table.add_row(label("documents", lang), node.documents)
     if node.children:

@@ -64,5 +64,5 @@ def template_text(fw, framework_ref: str, schema_uri: str, lang: str = "vi", yea
                 lines.append(_c(f"  #   {leaf.rule.describe(leaf.max, lang, fmt)}{unit}"))
                 if leaf.documents:
                     lines.append(_c(f"  #   {label('documents', lang)}: {leaf.documents}"))
-                lines.append(f"  {json.dumps(leaf.id, ensure_ascii=False)}:    " + _c(f"# {leaf.rule.form_hint()}"))
+                lines.append(f"  {json.dumps(leaf.id, ensure_ascii=False)}:    " + _c(f"# {leaf.rule.form_hint(lang)}"))
     return "\n".join(lines) + "\n"

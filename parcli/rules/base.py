@@ -140,9 +140,14 @@ class RuleBase:
         forms.append("{na: true}")
         return tr(" or ").join(forms)
 
-    def form_hint(self) -> str:
+    def form_hint(self, lang: str = "vi") -> str:
         """The value form a unit file takes for this rule, for templates."""
         return " | ".join(FORM_TEXT[f] for f in self.forms())
+
+    def form_cell(self) -> str:
+        """What the value cell of this rule's row in a form (DESIGN §9) takes: ``bool`` (yes/no),
+        ``option`` (one option), ``points`` (the points themselves), or the rule's measure."""
+        return self.measure
 
     def unit(self, lang: str) -> str:
         """The unit of the measure a person reads (%, số lượng, điểm/5); empty when none."""
@@ -215,6 +220,8 @@ def parse_evidence(rule: RuleBase, leaf_max: Decimal, raw: Any) -> tuple[Evidenc
     of problems as ``(path within the value, message)``.
     """
     cls = raw.__class__
+    if cls is Evidence:  # already checked against this rule by its reader (a form's cells)
+        return raw, _NO_PROBLEMS
     if cls is dict:
         if len(raw) <= 2:
             fast = _fast_mapping(rule, leaf_max, raw)
@@ -356,6 +363,9 @@ def _mapping(rule: RuleBase, leaf_max: Decimal, raw: dict) -> tuple[Evidence | N
             sub, found = rule.scalar(raw["value"])
             if found:
                 return None, [(("value",) + p, "value: " + msg) for p, msg in found]
+            if sub.form == "value":  # a number that stands for points (manual): within the leaf's max
+                if _num(raw, "value", problems, low=ZERO, high=leaf_max) is None:
+                    return None, problems
             ev.form, ev.amount = sub.form, sub.amount
         elif form not in rule.forms():
             return None, [((key,), _wrong_measure(rule, form))]

@@ -1,11 +1,16 @@
-"""``manual``: the appraisers give the points directly. Evidence: ``{points: }``."""
+"""``manual``: the appraisers give the points directly. Evidence: ``{points: }``.
+
+A form's value column gives such a leaf's points; when the appraised column beside it
+holds other points, those win, shown as an override: a unit file keeps both as
+``{value: 0.5, points: 0.75}`` (the value column's points, the appraised points)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar, Literal
+from decimal import Decimal
+from typing import Any, ClassVar, Literal
 
-from .base import ZERO, Evidence, RuleBase, Step, register, up_to_cent
+from .base import ZERO, Evidence, RuleBase, Step, num_text, register, up_to_cent
 
 
 @register
@@ -29,13 +34,23 @@ class ManualRule(RuleBase):
     def expected(self) -> str:
         return "{points: } or {na: true}"
 
-    def form_hint(self) -> str:
+    def form_hint(self, lang: str = "vi") -> str:
         return "{points: }"
 
+    def form_cell(self) -> str:
+        return "points"
+
+    def scalar(self, raw: Any):
+        if raw.__class__ is Decimal:  # {value: 0.5}: the points a form's value column gives
+            return Evidence("value", raw), []
+        return super().scalar(raw)
+
     def scorer(self, leaf_max):
-        return lambda ev: ev.points if ev.points is not None else ZERO
+        return lambda ev: ev.amount if ev.form == "value" else (ev.points if ev.points is not None else ZERO)
 
     def reason(self, leaf_max, ev) -> str:
+        if ev.form == "value":
+            return f"value {num_text(ev.amount)}"
         return "appraiser's points"
 
     def steps(self, leaf_max, ev, points):

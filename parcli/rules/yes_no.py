@@ -31,8 +31,11 @@ class YesNoRule(RuleBase):
     def forms(self):
         return ("bool",)
 
-    def form_hint(self) -> str:
+    def form_hint(self, lang: str = "vi") -> str:
         return "true | false"
+
+    def form_cell(self) -> str:
+        return "bool"
 
     def scorer(self, leaf_max):
         return lambda ev: leaf_max if ev.amount else ZERO
