@@ -186,7 +186,7 @@ def _paths(names: list[str]) -> list[Path]:
     which Windows shells pass on unexpanded) for the files it matches."""
     # Variadic file arguments are declared as str: typer's coercion of list[Path]
     # costs about 0.1 ms per file, a second for every commune of the country.
-    from .files import expand
+    from .inputs.files import expand
 
     repeated: list[Path] = []
     paths = expand(names, repeated)
@@ -345,7 +345,8 @@ def rank(
     Example: parcli rank examples/departments/*.yaml --previous last-year.csv
     """
     from .batch import summaries
-    from .rank import apply_previous, build_ranking, read_previous
+    from .inputs.ranking import read_previous
+    from .rank import apply_previous, build_ranking
     from .report import provenance_line
 
     units = _paths(units)
@@ -417,7 +418,8 @@ def diff(
 
     With --claimed and one unit: claimed vs computed points for every leaf.
     """
-    from .diff import claims, compare, load_result
+    from .diff import claims, compare
+    from .inputs.result import load_result
     from .report import provenance_line
     from .report.table import claims_table, diff_tables, emit
     from .store import Store
@@ -472,7 +474,8 @@ def report(
     """
     writer = writer_for(output, REPORT, lang.value, locale.value)
     from .htmlreport import collect
-    from .rank import by_unit, distinct_units, read_previous
+    from .inputs.ranking import read_previous
+    from .rank import by_unit, distinct_units
     from .scoring import score_files
 
     paths = _paths(units)
@@ -551,7 +554,7 @@ def plan(
     if apply_plan and (output is None or target is None):
         raise UsageError(tr("--apply needs a target and -o NEW ({suffixes})", suffixes=suffix_list(UNIT, tr(" or "))))
     if effort is not None:
-        from .plan import read_effort
+        from .inputs.effort import read_effort
 
         weights = read_effort(effort, fw)
     else:
@@ -674,7 +677,7 @@ def _plan_target_value(result, fw, unit, target_index, target_class, gain, targe
     if target_rank is not None:
         if against is None:
             raise UsageError(tr("--target-rank needs --against RANK.csv (a file written by parcli rank -o)"))
-        from .rank import index_at_rank
+        from .inputs.ranking import index_at_rank
 
         return index_at_rank(against, target_rank, unit.code, unit.name)
     if against is not None:

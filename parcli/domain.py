@@ -135,6 +135,16 @@ class Framework:
             out[leaf.source or "assessment"] = out.get(leaf.source or "assessment", ZERO) + leaf.max
         return out
 
+    def in_order(self):
+        """Every node in framework order: each field, then each of its criteria followed by its leaves."""
+        for f in self.fields:
+            yield f
+            for cid in f.children:
+                c = self.nodes[cid]
+                yield c
+                for sid in c.children:
+                    yield self.nodes[sid]
+
     def nearest(self, wanted: str, n: int = 3) -> list[str]:
         """Ids like ``wanted`` ("did you mean"): among ids of about its length that start like it,
         at most 2,000 of them, so that a suggestion stays cheap on a framework of 100,000 leaves."""

@@ -169,7 +169,7 @@ class Writer:
 
     def report(self, fh, collected, previous=None, tick=None) -> None:
         """The page for leaders of scored units, as :func:`parcli.htmlreport.collect` reduced them
-        (``previous``: an earlier ranking read by :func:`parcli.rank.read_previous`; ``tick``: called
+        (``previous``: an earlier ranking read by :func:`parcli.inputs.ranking.read_previous`; ``tick``: called
         as each unit's page is written)."""
         raise self._not_written(REPORT)
 

@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 
 from ..hints import curly_hint, number_text_hint
 from ..i18n import tr
-from ..loader import is_yaml11_bool
+from ..inputs.yaml import is_yaml11_bool
 from ..values import describe_value
 
 ZERO = Decimal(0)
