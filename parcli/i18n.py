@@ -47,6 +47,12 @@ def N_(msgid: str, /) -> str:
     return msgid
 
 
+def HELP_(text: str, /) -> str:  # noqa: N802 - the gettext family's spelling
+    """Mark a help text of the command line: English until ``--help`` is translated (issue 25), then
+    extracted with its own keyword; it is the text itself."""
+    return text
+
+
 QUOTE_LIMIT = 120  # characters of a value a message quotes (a 10 MB value is not echoed whole)
 
 

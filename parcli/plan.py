@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from fractions import Fraction
 
 from .domain import Framework, Node, Unit
@@ -113,6 +113,25 @@ def candidates(result: Result, all_sources: bool = False):
         if steps:
             out.append(_Candidate(order, leaf, ev, lr.points, steps))
     return out, lost
+
+
+def displayed(value: Decimal, places: int) -> Decimal:
+    """The least index as displayed (``places`` decimals) not below ``value``: the target a plan aims
+    at when it is given with more decimals than the index shows."""
+    return value.quantize(Decimal(1).scaleb(-places), ROUND_CEILING)  # exponents far apart: still at once
+
+
+def class_target(fw: Framework, label: str) -> Decimal | None:
+    """The least index of the framework's class ``label`` (None: the framework has no such class)."""
+    for band in fw.header.classes:
+        if band.label == label:
+            return band.min
+    return None
+
+
+def gained(result: Result, step: Decimal) -> Decimal:
+    """The index ``step`` points above the unit's, at most 100."""
+    return min(HUNDRED, (result.index or 0) + step)
 
 
 def required_points(result: Result, target: Decimal) -> Fraction:
