@@ -88,8 +88,8 @@ def _why(leaf: Node, status: str) -> str | None:
     """Why a leaf with lost points is not a candidate (None: it is one)."""
     if status == OVERRIDE:
         return "override"
-    if leaf.rule.kind == "manual":
-        return "manual"
+    if leaf.rule.PLAN_HOLD is not None:  # the appraisers' points: not the unit's to change
+        return leaf.rule.PLAN_HOLD
     if leaf.source in ("survey", "impact"):
         return leaf.source
     return None

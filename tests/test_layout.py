@@ -115,3 +115,40 @@ def test_every_file_a_docstring_or_comment_names_exists():
             if "<" in name or not (ROOT / name).exists():
                 missing.append(f"{path.relative_to(ROOT)}: {name}")
     assert not missing, missing
+
+
+def kind_comparisons(tree: ast.Module, kinds) -> list[int]:
+    """Lines that compare with a rule kind's id (``x == "manual"``, ``kind in ("yes_no", …)``,
+    ``rule.kind == …``) or build a key from it (``"kind_" + …``)."""
+    def names_a_kind(node) -> bool:
+        if isinstance(node, ast.Constant):
+            return node.value in kinds
+        if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+            return any(names_a_kind(e) for e in node.elts)
+        return False
+
+    lines = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Compare):
+            sides = [node.left, *node.comparators]
+            if any(names_a_kind(side) for side in sides) or any(
+                    isinstance(side, ast.Attribute) and side.attr == "kind" and isinstance(side.value, ast.Attribute)
+                    and side.value.attr == "rule" for side in sides):
+                lines.append(node.lineno)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.startswith("kind_"):
+            lines.append(node.lineno)
+    return sorted(lines)
+
+
+def test_no_rule_kind_is_named_outside_the_rules():
+    from parcli.rules import KINDS
+
+    found = [f"{name}:{line}" for name, tree in modules().items() if not name.startswith("parcli.rules")
+             for line in kind_comparisons(tree, set(KINDS))]
+    assert not found, "compare with a rule kind outside parcli/rules/ (ask the rule instead): " + ", ".join(found)
+
+
+def test_the_kind_finder_finds_what_it_looks_for():
+    tree = ast.parse('if node.rule.kind == x: pass\nif k in ("yes_no", "b"): pass\nlabel("kind_" + k)\n'
+                     'if "manual" != k: pass\nif k == "other": pass\n')
+    assert kind_comparisons(tree, {"yes_no", "manual"}) == [1, 2, 3, 4]

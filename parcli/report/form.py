@@ -124,7 +124,7 @@ def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = Non
         key = (kind, *args)
         dv = validations.get(key)
         if dv is None:
-            if kind == "yes_no":
+            if kind == "bool":
                 dv = DataValidation(type="list", formula1=f'"{yes},{no}"', allow_blank=True)
             elif kind == "list":
                 dv = DataValidation(type="list", formula1=option_list(args[0]), allow_blank=True)
@@ -161,7 +161,7 @@ def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = Non
             ws[cell].protection = unlocked
             ws[cell].fill = input_fill
             ws[cell].alignment = wrap if key == "note" else top
-        validate(f"{LETTER['na']}{row}", "yes_no")
+        validate(f"{LETTER['na']}{row}", "bool")
         if node.id in na_ids:
             put(f"{LETTER['na']}{row}", yes)
         if node.is_leaf:
@@ -178,7 +178,7 @@ def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = Non
             value_cell = f"{LETTER['value']}{row}"
             cell_kind = rule.form_cell()
             if cell_kind == "bool":
-                validate(value_cell, "yes_no")
+                validate(value_cell, "bool")
             elif cell_kind == "option":
                 validate(value_cell, "list", tuple(rule.titles(lang)))
             elif cell_kind == "points":
