@@ -32,7 +32,7 @@ TARGET = 3.0
 def make_units(n: int, work: Path) -> tuple[Path, Path]:
     """n YAML units and the same n as forms."""
     sys.path.insert(0, str(ROOT))
-    from parcli.form import write_form
+    from parcli.report.form import write_form
     from parcli.store import Store
 
     yaml_dir, form_dir = work / "yaml", work / "forms"

@@ -42,7 +42,7 @@ from pathlib import Path
 
 from . import __version__
 from .domain import ClassBand, Framework, Header, Node, Provenance
-from .loader import sha256_hex
+from .inputs.files import sha256_hex
 
 FORMAT = 2  # bump when the entry layout changes (2: marshal of built-ins with an HMAC; 1 was a pickle)
 KEY_NAME = "key"

@@ -27,7 +27,7 @@ from .domain import (
 from .errors import Problem
 from .hints import curly_hint, near_top_key, unknown_top_key
 from .i18n import N_, tr
-from .loader import Document
+from .inputs.yaml import Document
 from .rules import KINDS, Evidence, parse_evidence
 from .values import describe_value
 

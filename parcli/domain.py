@@ -36,6 +36,36 @@ class ClassBand:
     min: Decimal
 
 
+def parse_classes(text: str) -> list[ClassBand]:
+    """``--classes "A:90,B:80,C:70,D:0"`` → class bands, highest first."""
+    from decimal import Decimal, InvalidOperation
+
+    from .errors import UsageError
+    from .i18n import tr
+    bands = []
+    if not text.strip():
+        raise UsageError("--classes: " + tr("no class given; write e.g. \"A:90,B:80,C:70,D:0\""))
+    for part in text.split(","):
+        label, sep, value = part.strip().rpartition(":")
+        try:
+            minimum = Decimal(value.strip())
+        except InvalidOperation:
+            minimum = None
+        if not sep or not label.strip() or minimum is None or not minimum.is_finite():
+            raise UsageError("--classes: " + tr("{part!r} is not LABEL:MIN; write e.g. \"A:90,B:80,C:70,D:0\"",
+                                                part=part.strip()))
+        if not 0 <= minimum <= 100:
+            raise UsageError("--classes: " + tr("a class min is an index in [0, 100], got {min}", min=minimum))
+        if any(band.label == label.strip() for band in bands):
+            raise UsageError("--classes: " + tr("duplicate class label {label!r}", label=label.strip()))
+        bands.append(ClassBand(label=label.strip(), min=minimum))
+    for a, b in zip(bands, bands[1:]):
+        if b.min >= a.min:
+            raise UsageError("--classes: " + tr("classes go from the highest min to the lowest, e.g. "
+                                                "\"A:90,B:80,C:70,D:0\""))
+    return bands
+
+
 @dataclass(frozen=True, slots=True)
 class Header:
     """What a framework file says about itself (everything but its fields)."""
@@ -134,6 +164,16 @@ class Framework:
         for leaf in self.leaves:
             out[leaf.source or "assessment"] = out.get(leaf.source or "assessment", ZERO) + leaf.max
         return out
+
+    def in_order(self):
+        """Every node in framework order: each field, then each of its criteria followed by its leaves."""
+        for f in self.fields:
+            yield f
+            for cid in f.children:
+                c = self.nodes[cid]
+                yield c
+                for sid in c.children:
+                    yield self.nodes[sid]
 
     def nearest(self, wanted: str, n: int = 3) -> list[str]:
         """Ids like ``wanted`` ("did you mean"): among ids of about its length that start like it,

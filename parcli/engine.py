@@ -191,7 +191,7 @@ def _score(fw: Framework, unit: Unit, classes) -> Result:
         if given is None:
             points, status = computed, SCORED
         elif computed is None:  # manual, or only points given
-            points, status = given, (SCORED if node.rule.kind == "manual" else OVERRIDE)
+            points, status = given, (SCORED if node.rule.TAKES_POINTS else OVERRIDE)
         else:
             points, status = given, OVERRIDE
             if computed != given:

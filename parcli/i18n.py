@@ -29,6 +29,16 @@ def language() -> str:
     return _state["lang"]
 
 
+def text(msgid: str, lang: str | None = None, context: str | None = None) -> str:
+    """The template of ``msgid`` (with its ``context``, for a short word said in more than one way)
+    in ``lang`` (default: the current language), not filled."""
+    if (lang or _state["lang"]) == "vi":
+        from .messages_vi import VI
+
+        return VI.get(msgid if context is None else f"{context}\x04{msgid}", msgid)
+    return msgid
+
+
 def tr(msgid: str, /, **values) -> str:
     """``msgid`` (an English template) in the current language, filled with ``values``."""
     template = msgid
@@ -41,10 +51,30 @@ def tr(msgid: str, /, **values) -> str:
     return template.format(**values)
 
 
+def trp(context: str, msgid: str, /, **values) -> str:
+    """:func:`tr` of a message said in a ``context`` (pgettext): a short word such as "Points" is
+    "Điểm đạt" as a column and "Tổng điểm" as a total."""
+    template = text(msgid, None, context)
+    if values:
+        values = {k: _quoted(v) for k, v in values.items()}
+    return template.format(**values)
+
+
 def N_(msgid: str, /) -> str:
     """Mark a message kept in a table and said later through ``tr(variable)``: it is the
     message id itself (the gettext convention, so the catalogue's tests and tools find it)."""
     return msgid
+
+
+def NC_(context: str, msgid: str, /) -> str:  # noqa: N802 - the gettext family's spelling
+    """:func:`N_` of a message with a context, said later through ``trp(context, variable)``."""
+    return msgid
+
+
+def HELP_(text: str, /) -> str:  # noqa: N802 - the gettext family's spelling
+    """Mark a help text of the command line: English until ``--help`` is translated (issue 25), then
+    extracted with its own keyword; it is the text itself."""
+    return text
 
 
 QUOTE_LIMIT = 120  # characters of a value a message quotes (a 10 MB value is not echoed whole)

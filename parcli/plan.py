@@ -21,10 +21,9 @@ the larger gain, then fewer leaves.
 
 from __future__ import annotations
 
-import difflib
 import math
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from fractions import Fraction
 
 from .domain import Framework, Node, Unit
@@ -89,8 +88,8 @@ def _why(leaf: Node, status: str) -> str | None:
     """Why a leaf with lost points is not a candidate (None: it is one)."""
     if status == OVERRIDE:
         return "override"
-    if leaf.rule.kind == "manual":
-        return "manual"
+    if leaf.rule.PLAN_HOLD is not None:  # the appraisers' points: not the unit's to change
+        return leaf.rule.PLAN_HOLD
     if leaf.source in ("survey", "impact"):
         return leaf.source
     return None
@@ -114,6 +113,25 @@ def candidates(result: Result, all_sources: bool = False):
         if steps:
             out.append(_Candidate(order, leaf, ev, lr.points, steps))
     return out, lost
+
+
+def displayed(value: Decimal, places: int) -> Decimal:
+    """The least index as displayed (``places`` decimals) not below ``value``: the target a plan aims
+    at when it is given with more decimals than the index shows."""
+    return value.quantize(Decimal(1).scaleb(-places), ROUND_CEILING)  # exponents far apart: still at once
+
+
+def class_target(fw: Framework, label: str) -> Decimal | None:
+    """The least index of the framework's class ``label`` (None: the framework has no such class)."""
+    for band in fw.header.classes:
+        if band.label == label:
+            return band.min
+    return None
+
+
+def gained(result: Result, step: Decimal) -> Decimal:
+    """The index ``step`` points above the unit's, at most 100."""
+    return min(HUNDRED, (result.index or 0) + step)
 
 
 def required_points(result: Result, target: Decimal) -> Fraction:
@@ -191,47 +209,6 @@ def _fewest(cands: list[_Candidate], need: Fraction) -> list[tuple[_Candidate, i
         if got >= need:
             break
     return sorted(chosen, key=lambda item: item[0].order)
-
-
-def read_effort(path, fw: Framework) -> dict[str, Decimal]:
-    """``--effort FILE``: a YAML mapping of the framework's leaf ids, rule kinds and ``default`` to
-    weights above 0; anything else is an error at its line and column."""
-    from pathlib import Path
-
-    from .errors import InputError
-    from .i18n import tr
-    from .loader import load_file
-    from .rules import REGISTRY
-
-    name = str(path)
-    doc = load_file(Path(path), name, digest=False)
-    data = doc.data
-    if not isinstance(data, dict):
-        raise InputError(f"{name}: " + tr("an effort file maps leaf ids or rule kinds to weights, e.g. "
-                                          "{{\"3.2.1\": 3, bands: 2, default: 1}}"))
-    problems = []
-    weights: dict[str, Decimal] = {}
-    for key, value in data.items():
-        text = str(key) if isinstance(key, (str, Decimal, int)) and not isinstance(key, bool) else None
-        node = fw.nodes.get(text) if text is not None else None
-        if text is None or (node is None and text not in REGISTRY and text != "default"):
-            near = (fw.nearest(text, 1) or difflib.get_close_matches(text, [*REGISTRY, "default"], 1)) if text else []
-            problems.append(doc.problem((key,), tr("{key!r} is not a leaf id of {framework} nor a rule kind ({kinds}) "
-                                                   "nor default", key=text if text is not None else key,
-                                                   framework=fw.id, kinds=", ".join(REGISTRY))
-                                        + (tr("; did you mean {near!r}?", near=near[0]) if near else ""), key=True))
-            continue
-        if node is not None and not node.is_leaf:
-            problems.append(doc.problem((key,), tr("{key!r} is a {kind}, not a leaf: give the weight of each of its "
-                                                   "leaves", key=text, kind=tr(node.kind)), key=True))
-            continue
-        if value.__class__ is not Decimal or not value > 0:
-            problems.append(doc.problem((key,), tr("a weight is a number above 0, got {what}", what=value)))
-            continue
-        weights[text] = value
-    if problems:
-        raise InputError("invalid effort file", problems)
-    return weights
 
 
 def weight_of(leaf: Node, effort: dict[str, Decimal]) -> Decimal:

@@ -14,7 +14,7 @@ from pathlib import Path
 from .checks import strict_problems
 from .engine import Result, score
 from .errors import InputError, Problem
-from .loader import Document
+from .inputs.yaml import Document
 from .store import Store
 
 

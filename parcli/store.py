@@ -16,7 +16,8 @@ from .checks import check_framework, check_unit, unit_header
 from .domain import Framework, Unit
 from .errors import InputError, Problem
 from .i18n import tr
-from .loader import Document, decode, load_file, load_text, read_bytes, sha256_hex
+from .inputs.files import decode, looks_like_path, read_bytes, sha256_hex
+from .inputs.yaml import Document, load_file, load_text
 
 
 def criteria_dir() -> Path:
@@ -34,10 +35,6 @@ def shipped() -> dict[str, Path]:
     if not folder.is_dir():
         return {}
     return {p.stem: p for p in sorted(folder.glob("*.yaml"))}
-
-
-def looks_like_path(ref: str) -> bool:
-    return ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref
 
 
 class Store:
@@ -135,24 +132,23 @@ class Store:
         return unit, fw
 
     def _form_unit(self, path: Path, name: str) -> tuple[Unit, Framework]:
-        """A filled form: its framework first (the form's rows follow its rules), then the unit's checks."""
-        from .form import read_form
+        """A filled form: its hidden sheet first, then the framework it names (the form's rows follow its
+        rules), then its cells read with that framework, then the unit's checks."""
+        from .inputs.form import open_form, read_cells
 
-        found: dict[str, object] = {}
-
-        def framework_for(ref: str):
+        opened = open_form(path, name)
+        ref = opened.framework_ref
+        fw: Framework | None = None
+        error: InputError | None = None
+        if isinstance(ref, str):
             try:
                 if looks_like_path(ref):  # a file beside the form: read as a framework only if it is one
                     _parcli_framework(path.parent / ref, ref)
-                found["fw"] = self.framework(ref, path.parent)
+                fw = self.framework(ref, path.parent)
             except InputError as exc:
-                found["error"] = exc
-                return None
-            return found["fw"]
-
-        doc = read_form(path, name, framework_for)
-        error = found.get("error")
-        if isinstance(error, InputError):
+                error = exc
+        doc = read_cells(opened, fw) if fw is not None else opened.doc
+        if error is not None:
             where = doc.problem(("framework",), tr("framework {ref!r} cannot be used: {why}",
                                                    ref=doc.data.get("framework"),
                                                    why=error.message if not error.problems
@@ -161,8 +157,7 @@ class Store:
         header, problems = unit_header(doc)
         if header is None:
             raise InputError("invalid unit file", problems)
-        fw = found.get("fw")
-        if not isinstance(fw, Framework):  # the form names no usable framework: its header said why
+        if fw is None:  # the form names no usable framework: its header said why
             fw = self.framework(header.framework, path.parent)
         unit, problems = check_unit(doc, header, fw)
         if unit is None:
@@ -182,6 +177,6 @@ def _parcli_framework(path: Path, ref: str) -> None:
 
 def is_form(path: str | Path) -> bool:
     """Whether a unit path is a workbook (read as a form) rather than YAML."""
-    from .form import FORM_SUFFIXES, REFUSED_SUFFIXES
+    from .inputs.form import FORM_SUFFIXES, REFUSED_SUFFIXES
 
     return str(path).lower().endswith(FORM_SUFFIXES + REFUSED_SUFFIXES)

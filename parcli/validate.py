@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .errors import InputError, Problem
 from .i18n import language, tr
-from .loader import load_file
+from .inputs.yaml import load_file
 from .scoring import score_file
 from .store import Store, is_form
 

@@ -1,7 +1,7 @@
 """The checks of single values that the file models use (:mod:`parcli.shapes` wraps them
 as pydantic types), and :func:`describe_value` for messages. Plain Python: no pydantic.
 
-Values arrive from :mod:`parcli.loader` as ``str``, ``Decimal``, ``bool``, ``None``,
+Values arrive from :mod:`parcli.inputs.yaml` as ``str``, ``Decimal``, ``bool``, ``None``,
 ``dict`` and ``list``; the validators below accept exactly those, so a number
 written as a string, or a string where a number belongs, is an error.
 """

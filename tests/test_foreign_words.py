@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from parcli import loader
+from parcli.inputs import yaml as loader
 from parcli.errors import InputError
 from parcli.i18n import set_language
 from tests.conftest import EXAMPLES, INVALID, ROOT

@@ -22,7 +22,7 @@ BAC_NINH = EXAMPLES / "bac-ninh-2021.yaml"
 
 
 def write_form_of(unit: Path, out: Path, lang: str = "vi") -> Path:
-    from parcli.form import write_form
+    from parcli.report.form import write_form
     from parcli.store import Store
 
     u, fw = Store().unit(unit)
@@ -279,7 +279,7 @@ def test_messages_about_a_form_use_its_words(cli, resaved):
 
 
 def test_the_instructions_say_to_type_numbers_as_excel_shows_them(tmp_path):
-    from parcli.form import write_form
+    from parcli.report.form import write_form
     from parcli.store import Store
 
     fw = Store().framework("province-2020")

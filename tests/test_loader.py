@@ -2,9 +2,9 @@ from decimal import Decimal
 
 import pytest
 
-from parcli import loader
+from parcli.inputs import yaml as loader
 from parcli.errors import InputError
-from parcli.loader import load_file, load_text
+from parcli.inputs.yaml import load_file, load_text
 
 
 def err(text: str) -> str:

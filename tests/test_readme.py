@@ -15,12 +15,10 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def commands():
-    import typer.main
+    """Every command of the command line (the lazy group's table), each loaded."""
+    from parcli.cli import COMMANDS, load_command
 
-    from parcli.cli import app
-
-    group = typer.main.get_command(app)
-    return group.commands
+    return {name: load_command(name) for name in COMMANDS}
 
 
 def test_console_blocks_show_real_output():

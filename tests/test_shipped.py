@@ -5,7 +5,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from parcli.loader import HAVE_C
+from parcli.inputs.yaml import HAVE_C
 from parcli.store import Store, criteria_dir, shipped
 from tests.conftest import CRITERIA, EXAMPLES
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from parcli.files import expand
+from parcli.inputs.files import expand
 from tests.conftest import EXAMPLES
 
 DEPARTMENTS = str(EXAMPLES / "departments")

@@ -169,7 +169,7 @@ class Writer:
 
     def report(self, fh, collected, previous=None, tick=None) -> None:
         """The page for leaders of scored units, as :func:`parcli.htmlreport.collect` reduced them
-        (``previous``: an earlier ranking read by :func:`parcli.rank.read_previous`; ``tick``: called
+        (``previous``: an earlier ranking read by :func:`parcli.inputs.ranking.read_previous`; ``tick``: called
         as each unit's page is written)."""
         raise self._not_written(REPORT)
 
@@ -282,14 +282,6 @@ LABELS = {
         "status_reconstructed": "tái dựng (không phải số liệu chính thức)",
         "status_official": "chính thức",
         "status_custom": "tự xây dựng",
-        "kind_yes_no": "có/không",
-        "kind_choice": "chọn mức",
-        "kind_bands": "theo khoảng",
-        "kind_linear": "tỷ lệ thuận",
-        "kind_scale": "thang điểm khảo sát",
-        "kind_per_item": "cộng theo số lần",
-        "kind_deduction": "trừ theo vi phạm",
-        "kind_manual": "thẩm định chấm",
         "code": "Mã đơn vị",
         "item": "Mục",
         "index_change": "Thay đổi chỉ số",
@@ -369,14 +361,6 @@ LABELS = {
         "status_reconstructed": "reconstructed (not the official annex)",
         "status_official": "official",
         "status_custom": "custom",
-        "kind_yes_no": "yes/no",
-        "kind_choice": "choice",
-        "kind_bands": "bands",
-        "kind_linear": "linear",
-        "kind_scale": "survey scale",
-        "kind_per_item": "per item",
-        "kind_deduction": "deduction",
-        "kind_manual": "appraisers' points",
         "code": "Code",
         "item": "Item",
         "index_change": "Index change",

@@ -19,12 +19,12 @@ from . import Writer, exact
 
 LEAF_COLUMNS = ["unit", "code", "year", "framework", "field", "criterion", "leaf", "title",
                 "max", "points", "lost", "status", "claimed", "note"]
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(text: str) -> str:
     """Text that a spreadsheet would run as a formula gets a leading apostrophe."""
-    if text and text.startswith(_DANGEROUS):
+    if text and text.startswith(FORMULA_STARTS):
         return "'" + text
     return text
 
@@ -40,13 +40,6 @@ def cell(value: Any, comma: bool = False) -> Any:
     if isinstance(value, int):
         return str(value)
     return neutralise(str(value))
-
-
-def unneutralised(text: str) -> str:
-    """A cell as parcli wrote it, read back: only the apostrophe parcli put before formula-like text goes."""
-    if text.startswith("'") and text[1:].startswith(_DANGEROUS):
-        return text[1:]
-    return text
 
 
 def leaf_rows(summary) -> Iterable[list[Any]]:

@@ -81,11 +81,22 @@ def plan_rows(plan):
 
 
 _WHY = {
-    "vi": {"survey": "điều tra xã hội học", "impact": "chỉ tiêu kinh tế – xã hội", "manual": "hội đồng thẩm định chấm",
-           "override": "điểm đã được thẩm định"},
-    "en": {"survey": "survey", "impact": "socio-economic impact", "manual": "appraisers' points",
-           "override": "overridden by the appraisers"},
+    "vi": {"survey": "điều tra xã hội học", "impact": "chỉ tiêu kinh tế – xã hội", "override": "điểm đã được thẩm định"},
+    "en": {"survey": "survey", "impact": "socio-economic impact", "override": "overridden by the appraisers"},
 }
+
+
+def _why_words(lost, lang: str) -> str:
+    """Why a leaf's lost points are not planned, in ``lang``: the rule's own words when its kind holds
+    its leaves (the appraisers' points), else the source's or the override's."""
+    rule = lost.leaf.rule
+    if rule is not None and rule.PLAN_HOLD is not None and lost.why == rule.PLAN_HOLD:
+        from ..i18n import text
+
+        return text(rule.HOLD_WORDS, lang if lang in ("vi", "en") else "vi", "why not planned")
+    return _WHY.get(lang, _WHY["en"]).get(lost.why, lost.why)
+
+
 _WORDS = {
     "vi": {"title": "Kế hoạch cải thiện", "opportunities": "Các tiêu chí có thể gỡ điểm (bước kế tiếp, điểm tăng lớn nhất trước)",
            "from": "Hiện tại", "to": "Cần đạt", "gain": "Điểm tăng", "index_gain": "Chỉ số tăng",
@@ -149,7 +160,7 @@ def plan_tables(plan, lang: str = "vi", locale: str = "en"):
         t.add_column(words["lost"], justify="right", no_wrap=True)
         t.add_column(words["why"], no_wrap=True)
         for x in plan.not_plannable:
-            t.add_row(x.leaf.id, x.leaf.label(lang), num(x.lost), _WHY.get(lang, _WHY["en"]).get(x.why, x.why))
+            t.add_row(x.leaf.id, x.leaf.label(lang), num(x.lost), _why_words(x, lang))
         out.append(t)
     lines = []
     if plan.target is not None and not plan.reached and plan.best is not None:

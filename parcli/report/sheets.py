@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 
+EXCEL_CELL_LIMIT = 32_767  # characters an Excel cell holds; more would be cut without a word
 LINE_POINTS = 15  # height of one line of 11-point text
 CHARS_PER_WIDTH = 1.1  # characters of proportional text per unit of column width (the width of "0")
 

@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from ..errors import Problem
-from ..loader import max_bytes
+from ..inputs.files import max_bytes
 
 _WIDTH_LIMIT = 200  # a source line longer than this is cut around the column
 

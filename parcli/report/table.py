@@ -303,7 +303,7 @@ def explain_table(fw, node_id: str, lang: str = "vi") -> Table:
     table.add_row(label("max", lang), fmt(node.max))
     if node.is_leaf:
         table.add_row(label("source", lang), label(node.source or "assessment", lang))
-        table.add_row(label("rule", lang), f"{label('kind_' + node.rule.kind, lang)}: "
+        table.add_row(label("rule", lang), f"{node.rule.label(lang)}: "
                                            f"{node.rule.describe(node.max, lang, fmt)}")
         unit = node.rule.unit(lang)
         if unit:

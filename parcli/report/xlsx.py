@@ -15,13 +15,14 @@ from ..errors import InputError, UsageError
 from ..i18n import tr
 from . import RESULTS, FileFormat, Writer, label, suffix_list
 from .csvout import neutralise
+from .sheets import EXCEL_CELL_LIMIT
 
 EXCEL_MAX_ROWS = 1_048_576
 
 
 class XlsxWriter(Writer):
     """Workbooks for people: the ranking and export workbooks (here), and the unit's form
-    (:func:`parcli.form.write_form`, blank for ``template``, filled for ``convert`` and ``plan --apply``)."""
+    (:func:`parcli.report.form.write_form`, blank for ``template``, filled for ``convert`` and ``plan --apply``)."""
 
     name = "XLSX"
     ranking_shows_leaves = True  # a workbook for people also shows every unit's leaves
@@ -42,12 +43,12 @@ class XlsxWriter(Writer):
         write_workbook(fh, ranking, list(leaves), self.lang)
 
     def unit(self, fh, unit, fw, ref: str, source: str = "") -> None:
-        from ..form import write_form
+        from .form import write_form
 
         fh.write(write_form(fw, ref, self.lang, unit=unit))
 
     def template(self, fh, fw, ref: str, year: int | None = None) -> None:
-        from ..form import write_form
+        from .form import write_form
 
         fh.write(write_form(fw, ref, self.lang, year=year))
 
@@ -81,8 +82,6 @@ def write_workbook(fh, ranking, leaves, lang: str = "vi") -> None:
         _discard(wb)
         raise
 
-
-EXCEL_CELL_LIMIT = 32_767  # characters an Excel cell holds; more would be cut without a word
 
 
 def _text(value) -> str:

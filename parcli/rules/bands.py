@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
-from ..i18n import tr
+from ..i18n import text, tr, NC_, N_
 from .base import (
     CENT,
     HUNDRED,
@@ -50,10 +50,9 @@ class BandsRule(RuleBase):
     ORDER: ClassVar[int] = 30  # where it stands when kinds are listed
     measure: Annotated[Literal["percent", "count", "value"], WithJsonSchema(MEASURE_SCHEMA)]
     bands: Annotated[list[Band], NonEmpty]
-    WORDS: ClassVar[dict[str, dict[str, str]]] = {
-        "vi": {"gt": "trên {t}: {p}", "gte": "từ {t} trở lên: {p}", "other": "còn lại: {p}"},
-        "en": {"gt": "above {t}: {p}", "gte": "{t} or more: {p}", "other": "otherwise: {p}"},
-    }
+    LABEL: ClassVar[str] = NC_("rule kind", "bands")
+    WORDS: ClassVar[str] = N_("above {t}: {p}")  # a band above a threshold; BAND_WORDS the others
+    BAND_WORDS: ClassVar[dict[str, str]] = {"gt": WORDS, "gte": N_("{t} or more: {p}"), "other": N_("otherwise: {p}")}
 
     # For the benchmark and tests: a rule of this kind for a leaf of max 1, and random evidence for it.
     EXAMPLE: ClassVar[str] = "{kind: bands, measure: percent, bands: [{gt: 90, points: 1}, {gte: 70, points: 0.5}, {points: 0}]}"
@@ -141,7 +140,7 @@ class BandsRule(RuleBase):
         return f"{text}: other"
 
     def describe(self, leaf_max, lang="vi", fmt=str) -> str:
-        w = self.WORDS.get(lang) or self.WORDS["vi"]
+        w = {key: text(msgid, lang if lang in ("vi", "en") else "vi") for key, msgid in self.BAND_WORDS.items()}
         parts = []
         for b in self.bands:
             if b.gt is not None:

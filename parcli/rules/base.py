@@ -1,15 +1,17 @@
-"""What every rule kind shares: the evidence a leaf holds, the base class of a rule,
-the registry of kinds, and the parsing of one evidence value against a rule.
+"""What every rule kind shares: the evidence a leaf holds, the contract of a rule kind
+(:class:`RuleBase`, an abstract base class), the registry of kinds, and the parsing of one
+evidence value against a rule.
 
-A rule kind is one pydantic model (its YAML shape) subclassing :class:`RuleBase`
-and registered with :func:`register`. Its class says its **measure** (``percent``,
-``count``, ``value`` or ``None``: the kind of number its evidence is) and
-implements the methods of :class:`RuleBase`: framework checks, a scorer, the
-reason for a leaf's points, the rule in words, the form hint.
+A rule kind is one module of ``parcli/rules/``: a frozen dataclass (its YAML shape) subclassing
+:class:`RuleBase` and registered with :func:`register`, which refuses a kind that does not declare
+all of the contract (see :class:`RuleBase`). Nothing outside ``parcli/rules/`` names a kind: the
+engine, the planner, the form and the reports ask the rule (``rule.TAKES_POINTS``,
+``rule.PLAN_HOLD``, ``rule.form_cell()``, ``rule.label(lang)`` ...).
 """
 
 from __future__ import annotations
 
+import abc
 import difflib
 import re
 from collections.abc import Callable
@@ -18,8 +20,8 @@ from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from typing import Any, ClassVar
 
 from ..hints import curly_hint, number_text_hint
-from ..i18n import tr
-from ..loader import is_yaml11_bool
+from ..i18n import NC_, text, tr
+from ..inputs.yaml import is_yaml11_bool
 from ..values import describe_value
 
 ZERO = Decimal(0)
@@ -101,21 +103,68 @@ def form_text(form: str) -> str:
 
 # What a measure is, in a message ("this leaf is a rate: give …").
 MEASURE_WORD = {"percent": "a rate", "count": "a count", "value": "a value"}
-# The unit a person reads beside a measure (template, explain, form).
-MEASURE_UNIT = {
-    "vi": {"percent": "%", "count": "số lượng", "value": "giá trị"},
-    "en": {"percent": "%", "count": "count", "value": "value"},
-}
+# The unit a person reads beside a measure (template, explain, form); "%" is the same in both languages.
+MEASURE_UNIT = {"percent": None, "count": NC_("measure unit", "count"), "value": NC_("measure unit", "value")}
+# What the value cell of a leaf's row in a form (DESIGN §9) takes, and so its data validation and how
+# the form's reader reads it: yes/no (a list), one option (a list of the options' titles), the points
+# themselves (0 to max), or a number of the rule's measure (its range: value_bounds()).
+CELLS = ("bool", "option", "points", "percent", "count", "value")
+KIND_CONTEXT = "rule kind"  # the catalogue's context of every kind's LABEL
 
 
-class RuleBase:
-    """The base of every rule kind. A kind is a frozen dataclass (``@dataclass(frozen=True,
-    kw_only=True)``) with a ``kind`` Literal field and ``measure`` (a class variable, or a
-    field where the framework names it). Its annotations may name ``Num``, ``NonEmpty`` and
-    ``WithJsonSchema`` as text: pydantic resolves them when a framework file is validated
-    (:func:`parcli.shapes.bind_rule_shapes`); scoring imports no pydantic."""
+class RuleBase(abc.ABC):
+    """The contract of a rule kind. A kind is a frozen dataclass (``@dataclass(frozen=True,
+    kw_only=True)``) with a ``kind`` Literal field (its id) and its YAML shape as the other fields.
+    Its annotations may name ``Num``, ``NonEmpty`` and ``WithJsonSchema`` as text: pydantic
+    resolves them when a framework file is validated (:func:`parcli.shapes.bind_rule_shapes`);
+    scoring imports no pydantic.
 
-    WORDS: ClassVar[dict[str, str]] = {}  # the rule in words, per language (see describe)
+    Declared by every kind (:func:`register` refuses a kind without one):
+
+    - ``ORDER``: where it stands when kinds are listed (messages, tables, the schema);
+    - ``measure``: ``percent``, ``count``, ``value`` or ``None`` (the kind of number its evidence is;
+      a class variable, or a field where the framework names it);
+    - ``LABEL``: its name for people, an English message with the context ``"rule kind"``
+      (``NC_("rule kind", "yes/no")``), its Vietnamese in the catalogue;
+    - ``WORDS``: the rule in words, an English template (``N_(...)``) filled with ``{max}`` and
+      :meth:`word_values` (or :meth:`describe` overridden), its Vietnamese in the catalogue;
+    - ``EXAMPLE``: a rule of this kind for a leaf of max 1 (YAML), and :meth:`sample` random evidence
+      for it (the registry's tests and the benchmarks use both);
+    - :meth:`scorer` and :meth:`reason` (abstract): the points, and why, from the same selection.
+
+    With defaults a kind may change: :meth:`check` (framework checks), :meth:`scalar`,
+    :meth:`forms`, :meth:`value_bounds` (the evidence it takes), :meth:`form_cell` (one of
+    :data:`CELLS`), :meth:`form_hint` (templates), :meth:`steps` / :meth:`least` (plan steps),
+    ``TAKES_POINTS`` (given points are its evidence, scored as such, not an override of computed
+    points), ``PLAN_HOLD`` (a plan leaves its leaves alone unless ``--all-sources``: the reason's code
+    in plan files, with ``HOLD_WORDS`` for people).
+    """
+
+    REQUIRED: ClassVar[tuple[str, ...]] = ("ORDER", "measure", "LABEL", "WORDS", "EXAMPLE")
+    ORDER: ClassVar[int]
+    LABEL: ClassVar[str]
+    WORDS: ClassVar[str]
+    EXAMPLE: ClassVar[str]
+    TAKES_POINTS: ClassVar[bool] = False
+    PLAN_HOLD: ClassVar[str | None] = None
+    HOLD_WORDS: ClassVar[str | None] = None  # NC_("why not planned", ...), with PLAN_HOLD
+
+    @staticmethod
+    @abc.abstractmethod
+    def sample(rnd) -> str:
+        """Random valid evidence (YAML) for :data:`EXAMPLE` (``rnd``: a :class:`random.Random`)."""
+
+    @abc.abstractmethod
+    def scorer(self, leaf_max: Decimal) -> Callable[[Evidence], Decimal]:
+        """The rule compiled once per framework: evidence -> points."""
+
+    @abc.abstractmethod
+    def reason(self, leaf_max: Decimal, ev: Evidence) -> str:
+        """Why a leaf got its points, from the same selection as the points (English, as JSON keeps it)."""
+
+    def label(self, lang: str | None = None) -> str:
+        """The kind's name for people in ``lang`` (default: the current language)."""
+        return text(self.LABEL, lang, KIND_CONTEXT)
 
     # -- evidence -----------------------------------------------------------
 
@@ -151,7 +200,10 @@ class RuleBase:
 
     def unit(self, lang: str) -> str:
         """The unit of the measure a person reads (%, số lượng, điểm/5); empty when none."""
-        return MEASURE_UNIT.get(lang, MEASURE_UNIT["vi"]).get(self.measure or "", "")
+        if self.measure == "percent":
+            return "%"
+        word = MEASURE_UNIT.get(self.measure or "")
+        return text(word, lang if lang in ("vi", "en") else "vi", "measure unit") if word else ""
 
     # -- plan steps (parcli plan) ----------------------------------------------
 
@@ -175,14 +227,10 @@ class RuleBase:
         return []
 
     # -- points -------------------------------------------------------------
-    # Every kind defines (tests/rules/test_registry.py checks it):
-    #   scorer(leaf_max) -> f(evidence) -> points   the rule compiled once per framework
-    #   reason(leaf_max, evidence) -> str           why a leaf got its points, from the same
-    #                                               selection as the points
 
     def describe(self, leaf_max: Decimal, lang: str = "vi", fmt: Callable[[Decimal], str] = str) -> str:
         """The rule in words, in ``lang``."""
-        words = self.WORDS.get(lang) or self.WORDS["vi"]
+        words = text(self.WORDS, lang if lang in ("vi", "en") else "vi")
         return words.format(max=fmt(leaf_max), **{k: fmt(v) for k, v in self.word_values().items()})
 
     def word_values(self) -> dict[str, Decimal]:
@@ -196,8 +244,19 @@ _KIND_LITERAL = re.compile(r"""Literal\[["'](\w+)["']\]""")
 
 
 def register(cls: type[RuleBase]) -> type[RuleBase]:
-    """Register a rule kind under the value of its ``kind`` literal."""
-    kind = _KIND_LITERAL.fullmatch(str(cls.__dataclass_fields__["kind"].type)).group(1)
+    """Register a rule kind under the value of its ``kind`` literal; a kind that does not declare the
+    whole contract of :class:`RuleBase` is refused (TypeError naming what it lacks)."""
+    fields = getattr(cls, "__dataclass_fields__", {})
+    found = _KIND_LITERAL.fullmatch(str(fields["kind"].type)) if "kind" in fields else None
+    if found is None:
+        raise TypeError(f"{cls.__name__}: a rule kind is a dataclass with a field kind: Literal[\"its_id\"]")
+    kind = found.group(1)
+    lacking = [name for name in RuleBase.REQUIRED if not hasattr(cls, name) and name not in fields]
+    lacking += sorted(getattr(cls, "__abstractmethods__", ()))
+    if cls.PLAN_HOLD is not None and cls.HOLD_WORDS is None:
+        lacking.append("HOLD_WORDS")
+    if lacking:
+        raise TypeError(f"rule kind {kind!r} does not declare {', '.join(lacking)} (see parcli.rules.base.RuleBase)")
     if kind in REGISTRY:
         raise ValueError(f"rule kind {kind!r} registered twice")
     REGISTRY[kind] = cls
@@ -233,7 +292,7 @@ def parse_evidence(rule: RuleBase, leaf_max: Decimal, raw: Any) -> tuple[Evidenc
     if cls is bool:
         return rule.scalar(raw)
     if cls is str:
-        if is_yaml11_bool(raw) and rule.kind == "yes_no":
+        if is_yaml11_bool(raw) and "bool" in rule.forms():
             return None, [((), tr("{value!r} is not a boolean in YAML 1.2; write true or false", value=raw))]
         ev, found = rule.scalar(raw)
         if found and _looks_numeric(raw):

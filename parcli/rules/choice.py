@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
-from ..i18n import language, tr
+from ..i18n import N_, NC_, language, tr
+from ..i18n import text as text_in
 from .base import Evidence, RuleBase, Step, register
 
 if TYPE_CHECKING:  # resolved by pydantic when a framework is validated (parcli.shapes)
@@ -67,7 +68,8 @@ class ChoiceRule(RuleBase):
     options: Annotated[dict[str, Annotated[ChoiceOption, Before(as_option), WithJsonSchema(OPTION_SCHEMA)]],
                        NonEmpty]
     measure: ClassVar[None] = None
-    WORDS: ClassVar[dict[str, str]] = {"vi": "Chọn một: {options}", "en": "One of: {options}"}
+    LABEL: ClassVar[str] = NC_("rule kind", "choice")
+    WORDS: ClassVar[str] = N_("One of: {options}")
 
     # For the benchmark and tests: a rule of this kind for a leaf of max 1, and random evidence for it.
     EXAMPLE: ClassVar[str] = ("{kind: choice, options: {tot: {points: 1, title: Tốt, title_en: Good}, "
@@ -153,7 +155,7 @@ class ChoiceRule(RuleBase):
         return ev.amount if title == ev.amount else f"{title} ({ev.amount})"
 
     def describe(self, leaf_max, lang="vi", fmt=str) -> str:
-        words = self.WORDS.get(lang) or self.WORDS["vi"]
+        words = text_in(self.WORDS, lang if lang in ("vi", "en") else "vi")
         return words.format(options="; ".join(f"{o.label(k, lang)}: {fmt(o.points)}" for k, o in self.options.items()))
 
     def steps(self, leaf_max, ev, points):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR
 from typing import TYPE_CHECKING, ClassVar, Literal
 
+from ..i18n import N_, NC_
 from .base import MANY_STEPS, ZERO, Evidence, RuleBase, Step, check_each, register, shown
 
 if TYPE_CHECKING:  # resolved by pydantic when a framework is validated (parcli.shapes)
@@ -19,10 +20,8 @@ class DeductionRule(RuleBase):
     ORDER: ClassVar[int] = 70  # where it stands when kinds are listed
     each: Num
     measure: ClassVar[str] = "count"
-    WORDS: ClassVar[dict[str, str]] = {
-        "vi": "{max} trừ {each} điểm mỗi vi phạm, không dưới 0",
-        "en": "{max} minus {each} per violation, not below 0",
-    }
+    LABEL: ClassVar[str] = NC_("rule kind", "deduction")
+    WORDS: ClassVar[str] = N_("{max} minus {each} per violation, not below 0")
 
     # For the benchmark and tests: a rule of this kind for a leaf of max 1, and random evidence for it.
     EXAMPLE: ClassVar[str] = "{kind: deduction, each: 0.5}"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar, Literal
 
-from ..i18n import tr
+from ..i18n import tr, NC_, N_
 from .base import (
     CENT,
     HUNDRED,
@@ -33,10 +33,8 @@ class LinearRule(RuleBase):
     ORDER: ClassVar[int] = 40  # where it stands when kinds are listed
     full_at: Num = HUNDRED
     measure: ClassVar[str] = "percent"
-    WORDS: ClassVar[dict[str, str]] = {
-        "vi": "{max} × tỷ lệ / {full_at}% (tối đa {max})",
-        "en": "{max} × share / {full_at}% (at most {max})",
-    }
+    LABEL: ClassVar[str] = NC_("rule kind", "linear")
+    WORDS: ClassVar[str] = N_("{max} × share / {full_at}% (at most {max})")
 
     # For the benchmark and tests: a rule of this kind for a leaf of max 1, and random evidence for it.
     EXAMPLE: ClassVar[str] = "{kind: linear, full_at: 80}"

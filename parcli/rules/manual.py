@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar, Literal
 
+from ..i18n import N_, NC_
 from .base import ZERO, Evidence, RuleBase, Step, num_text, register, up_to_cent
 
 
@@ -19,10 +20,11 @@ class ManualRule(RuleBase):
     kind: Literal["manual"]
     ORDER: ClassVar[int] = 80  # where it stands when kinds are listed
     measure: ClassVar[None] = None
-    WORDS: ClassVar[dict[str, str]] = {
-        "vi": "Hội đồng thẩm định chấm trực tiếp (0 đến {max})",
-        "en": "Points given directly by the appraisers (0 to {max})",
-    }
+    LABEL: ClassVar[str] = NC_("rule kind", "appraisers' points")
+    TAKES_POINTS: ClassVar[bool] = True  # the points given are its evidence, not an override
+    PLAN_HOLD: ClassVar[str | None] = "manual"  # a plan leaves the appraisers' points alone (plan files say "manual")
+    HOLD_WORDS: ClassVar[str | None] = NC_("why not planned", "appraisers' points")
+    WORDS: ClassVar[str] = N_("Points given directly by the appraisers (0 to {max})")
 
     # For the benchmark and tests: a rule of this kind for a leaf of max 1, and random evidence for it.
     EXAMPLE: ClassVar[str] = "{kind: manual}"

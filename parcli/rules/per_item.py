@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING
 from typing import TYPE_CHECKING, ClassVar, Literal
 
+from ..i18n import N_, NC_
 from .base import MANY_STEPS, ZERO, Evidence, RuleBase, Step, check_each, register, shown
 
 if TYPE_CHECKING:  # resolved by pydantic when a framework is validated (parcli.shapes)
@@ -19,10 +20,8 @@ class PerItemRule(RuleBase):
     ORDER: ClassVar[int] = 60  # where it stands when kinds are listed
     each: Num
     measure: ClassVar[str] = "count"
-    WORDS: ClassVar[dict[str, str]] = {
-        "vi": "{each} điểm mỗi lần, tối đa {max}",
-        "en": "{each} points per item, at most {max}",
-    }
+    LABEL: ClassVar[str] = NC_("rule kind", "per item")
+    WORDS: ClassVar[str] = N_("{each} points per item, at most {max}")
 
     # For the benchmark and tests: a rule of this kind for a leaf of max 1, and random evidence for it.
     EXAMPLE: ClassVar[str] = "{kind: per_item, each: 0.25}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Literal
 
-from ..i18n import tr
+from ..i18n import text, tr, NC_, N_
 from .base import CENT, ZERO, Evidence, RuleBase, Step, register, shown, up_to_cent
 
 if TYPE_CHECKING:  # resolved by pydantic when a framework is validated (parcli.shapes)
@@ -20,8 +20,9 @@ class ScaleRule(RuleBase):
     ORDER: ClassVar[int] = 50  # where it stands when kinds are listed
     of: Num
     measure: ClassVar[str] = "value"
-    WORDS: ClassVar[dict[str, str]] = {"vi": "{max} × điểm khảo sát / {of}", "en": "{max} × survey score / {of}"}
-    _UNIT: ClassVar[dict[str, str]] = {"vi": "điểm/{of}", "en": "points/{of}"}
+    LABEL: ClassVar[str] = NC_("rule kind", "survey scale")
+    WORDS: ClassVar[str] = N_("{max} × survey score / {of}")
+    UNIT: ClassVar[str] = NC_("measure unit", "points/{of}")
 
     # For the benchmark and tests: a rule of this kind for a leaf of max 1, and random evidence for it.
     EXAMPLE: ClassVar[str] = "{kind: scale, of: 5}"
@@ -34,7 +35,8 @@ class ScaleRule(RuleBase):
         return ZERO, self.of
 
     def unit(self, lang: str) -> str:
-        return (self._UNIT.get(lang) or self._UNIT["vi"]).format(of=f"{self.of.normalize():f}")
+        return text(self.UNIT, lang if lang in ("vi", "en") else "vi", "measure unit").format(
+            of=f"{self.of.normalize():f}")
 
     def check(self, leaf_max):
         if self.of <= 0:

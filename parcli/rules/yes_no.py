@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
+from ..i18n import N_, NC_
 from .base import ZERO, Evidence, RuleBase, Step, register
 
 
@@ -14,7 +15,8 @@ class YesNoRule(RuleBase):
     kind: Literal["yes_no"]
     ORDER: ClassVar[int] = 10  # where it stands when kinds are listed
     measure: ClassVar[None] = None
-    WORDS: ClassVar[dict[str, str]] = {"vi": "Có: {max} điểm; không: 0", "en": "Yes: {max} points; no: 0"}
+    LABEL: ClassVar[str] = NC_("rule kind", "yes/no")
+    WORDS: ClassVar[str] = N_("Yes: {max} points; no: 0")
 
     # For the benchmark and tests: a rule of this kind for a leaf of max 1, and random evidence for it.
     EXAMPLE: ClassVar[str] = "{kind: yes_no}"

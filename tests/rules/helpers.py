@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from parcli.loader import load_text
+from parcli.inputs.yaml import load_text
 from parcli.model import validate_rule
 from parcli.rules import parse_evidence
 

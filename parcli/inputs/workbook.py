@@ -1,5 +1,5 @@
 """An .xlsx workbook read safely: its insides checked before anything believes them. The form
-reader (:mod:`parcli.form`) reads forms through :class:`Workbook`; ``--previous`` reads last
+reader (:mod:`parcli.inputs.form`) reads forms through :class:`Workbook`; ``--previous`` reads last
 year's ranking workbook through :func:`read_sheet`.
 
 A workbook is a zip of XML parts that anyone can write by hand, so before python-calamine
@@ -38,9 +38,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError, Problem, input_error
-from .i18n import tr
-from .loader import max_bytes, read_bytes
+from ..errors import InputError, Problem, input_error
+from ..i18n import tr
+from .files import max_bytes, read_bytes
 
 MAX_ROW, MAX_COL = 1_048_576, 16_384  # Excel's grid
 CELL_LIMIT = 4_000_000  # rows × columns (from A1) of a sheet calamine may build: a ranking of 10,600 communes

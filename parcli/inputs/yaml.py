@@ -22,9 +22,7 @@ The loader subclasses PyYAML's classes and never changes PyYAML's globals.
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -34,22 +32,11 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from .errors import InputError, Problem, input_error, os_reason
+from ..errors import InputError, Problem, input_error
+from .files import decode, read_bytes, sha256_hex
 
-try:  # CPython's own SHA-256: hashlib would load OpenSSL first, 5 ms of every run
-    from _sha2 import sha256 as _sha256_impl
-except ImportError:
-    try:
-        from _sha256 import sha256 as _sha256_impl
-    except ImportError:
-        from hashlib import sha256 as _sha256_impl
-
-
-def sha256_hex(data: bytes) -> str:
-    """The SHA-256 of ``data`` in hex (frameworks are named by it)."""
-    return _sha256_impl(data).hexdigest()
-from .hints import yaml_syntax
-from .i18n import tr
+from ..hints import yaml_syntax
+from ..i18n import tr
 
 try:  # libyaml's C parser: several times faster than the pure-Python one
     from yaml._yaml import CParser as _CParser  # what yaml.CSafeLoader is built on
@@ -59,7 +46,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     _CParser = None
     HAVE_C = False
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 32
 NUMBER_LIMIT = Decimal(10) ** 12
 # libyaml composes recursively in C; far beyond this depth it overflows the C
@@ -91,14 +77,6 @@ _OCT = re.compile(r"0o[0-7]+")
 _HEX = re.compile(r"0x[0-9a-fA-F]+")
 
 
-def max_bytes() -> int:
-    """The file-size limit: ``PARCLI_MAX_BYTES`` or 20 MB."""
-    raw = os.environ.get("PARCLI_MAX_BYTES", "")
-    try:
-        value = int(raw)
-    except ValueError:
-        return DEFAULT_MAX_BYTES
-    return value if value > 0 else DEFAULT_MAX_BYTES
 
 
 def _mixin_resolve(self, kind, value, implicit):
@@ -210,63 +188,6 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def read_bytes(path: str | Path, display: str | None = None) -> bytes:
-    """Read a file's bytes, refusing directories and files above the size limit."""
-    name = display if display is not None else str(path)
-    limit = max_bytes()
-    try:
-        info = os.stat(path)
-        if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError
-        if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
-            raise input_error(name, 0, 0, tr("not a regular file (a device, pipe or socket); give the path of a "
-                                              "file"))
-        with open(path, "rb") as fh:
-            size = os.fstat(fh.fileno()).st_size
-            if size > limit:
-                raise input_error(
-                    name, 0, 0,
-                    tr("the file is {size:,} bytes, above the limit of {limit:,}; "
-                       "split it, or raise the limit with PARCLI_MAX_BYTES", size=size, limit=limit),
-                )
-            raw = fh.read(min(size, limit) + 1)  # never a buffer of the limit's size for a small file
-    except FileNotFoundError:
-        raise input_error(name, 0, 0, tr("no such file; check the path")) from None
-    except ValueError:  # a NUL in the path
-        raise input_error(name, 0, 0, tr("the path holds a NUL character; check the path")) from None
-    except IsADirectoryError:
-        raise input_error(name, 0, 0, tr("is a directory, not a file; give the path of a .yaml file")) from None
-    except PermissionError:
-        raise input_error(name, 0, 0, tr("cannot read the file: permission denied")) from None
-    except OSError as exc:
-        raise input_error(name, 0, 0, tr("cannot read the file: {why}", why=os_reason(exc))) from None
-    if len(raw) > limit:
-        raise input_error(name, 0, 0, tr("the file is above the limit of {limit:,} bytes", limit=limit))
-    return raw
-
-
-def decode(raw: bytes, name: str) -> str:
-    """UTF-8 (with or without BOM) to text; anything else is a clear error."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise input_error(name, 0, 0, tr("the file is UTF-16; save it as UTF-8"))
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    nul = raw.find(b"\x00")
-    if nul >= 0:
-        line = raw.count(b"\n", 0, nul) + 1
-        raise input_error(name, line, 1, tr("the file holds binary data (a NUL byte), not YAML text"))
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise input_error(
-            name, line, col,
-            tr("byte 0x{byte:02x} is not valid UTF-8; save the file as UTF-8", byte=raw[exc.start]),
-        ) from None
-    if not text.strip():
-        raise input_error(name, 0, 0, tr("the file is empty"))
-    return text
 
 
 def load_file(path: str | Path, display: str | None = None, digest: bool = True) -> Document:
@@ -420,7 +341,7 @@ def _too_deep(name: str, line: int, col: int):
 
 _MISS = object()
 # Control characters that quoted text can hold through escapes; tab and line breaks are fine.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 MAX_PLACES = 6  # decimal places a number in a file may carry
 _CACHE_SIZE = 4096
 # plain scalar text -> its value (None, bool, Decimal or str: all immutable); only
@@ -507,7 +428,7 @@ class _Builder:
 
     def text(self, node, value: str) -> str:
         """A quoted scalar: its escapes (\\x01, \\e) may make control characters, which are refused."""
-        bad = _CONTROL.search(value)
+        bad = CONTROL.search(value)
         if bad:
             raise self.fail(node, tr("a control character ({char}) in text; remove it (only tab and line breaks "
                                      "are allowed)", char=f"U+{ord(bad.group(0)):04X}"))

@@ -1,4 +1,7 @@
-"""The self-assessment form (DESIGN §9): an XLSX workbook that departments fill instead of YAML.
+"""The self-assessment form (DESIGN §9): its layout, shared with its writer
+(:mod:`parcli.report.form`), and its reader.
+
+The form is an XLSX workbook that departments fill instead of YAML.
 
 Writing (openpyxl): a visible sheet with the unit's name, code and year at the top, then
 one row per field, criterion and leaf in framework order (id, title indented by level,
@@ -11,7 +14,7 @@ sheet ``parcli`` with ``parcli/form/v1``, the framework reference, id, version a
 the form's language, and the row of every id when the form was made. Text is always written
 as text, never as a formula.
 
-Reading: the workbook's insides are checked first (:mod:`parcli.workbook`); then each row is
+Reading: the workbook's insides are checked first (:mod:`parcli.inputs.workbook`); then each row is
 found by the id in its id column (rows inserted, deleted, moved or sorted read the same; the
 hidden sheet's rows are only a hint for messages), each input column by its header, and each
 cell is read as the person sees it: a percentage format is a percent (0.85 shown as 85 % is
@@ -31,12 +34,13 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from .domain import UNIT_SCHEMA
-from .errors import InputError, Problem, input_error
-from .i18n import tr
-from .loader import _CONTROL, read_bytes
-from .rules import Evidence
+from ..domain import UNIT_SCHEMA
+from ..errors import InputError, Problem, input_error
+from ..i18n import tr
+from ..rules import Evidence
+from .files import looks_like_path, read_bytes
 from .workbook import MAX_ROW, Workbook, column_letters, column_number, unsaved_problems
+from .yaml import CONTROL
 
 FORM_SCHEMA = "parcli/form/v1"
 META = "parcli"
@@ -64,15 +68,16 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 _DATES = (datetime.date, datetime.time, datetime.timedelta)  # datetime.datetime is a date
 
 
-_LABELS: dict[tuple[str, str], str] = {}
+_LABELS_CACHE: dict[tuple[str, str], str] = {}
 
 
-def _label(key: str, lang: str) -> str:
-    found = _LABELS.get((key, lang))
+def form_label(key: str, lang: str) -> str:
+    """A label of the form (its sheets, headers, unit cells, Có/Không) in ``lang``, looked up once."""
+    found = _LABELS_CACHE.get((key, lang))
     if found is None:
-        from .report import label
+        from ..report import label
 
-        found = _LABELS[(key, lang)] = label(key, lang)
+        found = _LABELS_CACHE[(key, lang)] = label(key, lang)
     return found
 
 
@@ -88,341 +93,21 @@ def _known(kind: str) -> dict[str, str]:
         if kind == "heads":
             for key in COLUMNS:
                 for lang in ("vi", "en"):
-                    found.setdefault(fold(_label(HEADS[key], lang)), key)
+                    found.setdefault(fold(form_label(HEADS[key], lang)), key)
                 for text in LEGACY_HEADS.get(key, ()):
                     found.setdefault(fold(text), key)
         elif kind == "units":
             for key, label_key in UNIT_LABELS.items():
                 for lang in ("vi", "en"):
-                    found.setdefault(fold(_label(label_key, lang)), key)
+                    found.setdefault(fold(form_label(label_key, lang)), key)
         else:
-            found = {fold(_label("id", lang)): "id" for lang in ("vi", "en")}
+            found = {fold(form_label("id", lang)): "id" for lang in ("vi", "en")}
         _KNOWN[kind] = found
     return found
 
 
 def fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
-
-
-# --- writing -------------------------------------------------------------------------
-
-
-def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = None) -> bytes:
-    """The form for framework ``fw`` (``ref`` as the form names it); filled from ``unit`` if given."""
-    import io
-
-    if unit is not None:
-        _check_cell_lengths(unit)
-
-    from openpyxl import Workbook as Book
-    from openpyxl.styles import Alignment, Font, PatternFill, Protection
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    from .report import display, provenance_line
-    from .report.sheets import height_for, print_setup, put_text
-
-    places = fw.places
-
-    def fmt(v):
-        return display(v, places)
-
-    wb = Book()
-    ws = wb.active
-    ws.title = _label("form_sheet", lang)
-    unlocked = Protection(locked=False)
-    bold = Font(bold=True)
-    input_fill = PatternFill("solid", fgColor="FFF8DC")
-    wrap = Alignment(wrap_text=True, vertical="top")
-    top = Alignment(vertical="top")
-    centered = Alignment(horizontal="center", vertical="top")
-    year = year or (unit.year if unit else datetime.date.today().year)
-
-    def put(ref_: str, value) -> None:
-        put_text(ws[ref_], value)
-
-    title = f"{_label('form_title', lang)} {year}: {fw.title(lang)} ({fw.id} v{fw.version})"
-    put("A1", title)
-    ws["A1"].font = Font(bold=True, size=13)
-    for key, cell in UNIT_CELLS.items():
-        row = ws[cell].row
-        put(f"A{row}", _label(UNIT_LABELS[key], lang))
-        ws[f"A{row}"].font = bold
-        ws[cell].protection = unlocked
-        ws[cell].fill = input_fill
-        ws[cell].alignment = Alignment(horizontal="left")
-    put(UNIT_CELLS["year"], year)
-    if unit is not None:
-        put(UNIT_CELLS["unit"], unit.name)
-        put(UNIT_CELLS["code"], unit.code)
-    else:  # as the blank YAML template: a placeholder to replace, so that the blank form validates
-        put(UNIT_CELLS["unit"], _label("form_unit", lang))
-    put("A5", provenance_line(fw, lang))
-    ws["A5"].font = Font(italic=True, color="808080")
-
-    heads = {key: _label(HEADS[key], lang) for key in COLUMNS}
-    for key in COLUMNS:
-        c = ws[f"{LETTER[key]}{HEADER_ROW}"]
-        put_text(c, heads[key])
-        c.font = bold
-        c.alignment = Alignment(wrap_text=True, vertical="center")
-    ws.row_dimensions[HEADER_ROW].height = height_for((heads[k], WIDTHS[k]) for k in COLUMNS)
-    for key, w in WIDTHS.items():
-        ws.column_dimensions[LETTER[key]].width = w
-    ws.freeze_panes = f"C{FIRST_ROW}"
-
-    yes, no = _label("yes", lang), _label("no", lang)
-    validations: dict[tuple, Any] = {}
-    help_ws = wb.create_sheet(_label("form_help_sheet", lang))
-    lists = wb.create_sheet(LISTS)
-    lists.sheet_state = "hidden"
-    list_ranges: dict[tuple, str] = {}
-
-    def option_list(titles: tuple[str, ...]) -> str:
-        """The range of the lists sheet that holds these titles (titles may hold commas and quotes)."""
-        found = list_ranges.get(titles)
-        if found is None:
-            col = column_letters(len(list_ranges) + 1)
-            for i, text in enumerate(titles, start=1):
-                put_text(lists[f"{col}{i}"], text)
-            found = list_ranges[titles] = f"'{LISTS}'!${col}$1:${col}${len(titles)}"
-        return found
-
-    def validate(cell: str, kind: str, *args) -> None:
-        key = (kind, *args)
-        dv = validations.get(key)
-        if dv is None:
-            if kind == "yes_no":
-                dv = DataValidation(type="list", formula1=f'"{yes},{no}"', allow_blank=True)
-            elif kind == "list":
-                dv = DataValidation(type="list", formula1=option_list(args[0]), allow_blank=True)
-            elif kind == "whole":
-                dv = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
-            else:  # decimal between
-                dv = DataValidation(type="decimal", operator="between", formula1=str(args[0]),
-                                    formula2=str(args[1]), allow_blank=True)
-            dv.showErrorMessage = True
-            validations[key] = dv
-            ws.add_data_validation(dv)
-        dv.add(cell)
-
-    indents = [Alignment(horizontal="left", wrap_text=True, vertical="top", indent=2 * depth)  # by level
-               for depth in range(3)]
-    rows: list[tuple[str, int]] = []
-    evidence = unit.evidence if unit is not None else {}
-    na_ids = unit.na if unit is not None else frozenset()
-    row = FIRST_ROW
-    for node in _in_order(fw):
-        depth = {"field": 0, "criterion": 1, "subcriterion": 2}[node.kind]
-        texts = {"id": node.id, "title": "    " * depth + node.label(lang)}  # the width the indent takes
-        put(f"{LETTER['id']}{row}", node.id)
-        put(f"{LETTER['title']}{row}", node.label(lang))
-        ws[f"{LETTER['title']}{row}"].alignment = indents[depth]
-        ws[f"{LETTER['id']}{row}"].alignment = top
-        ws[f"{LETTER['max']}{row}"] = node.max
-        ws[f"{LETTER['max']}{row}"].alignment = centered
-        if node.kind == "field":
-            for key in COLUMNS:
-                ws[f"{LETTER[key]}{row}"].font = bold
-        for key in ("na", "note"):
-            cell = f"{LETTER[key]}{row}"
-            ws[cell].protection = unlocked
-            ws[cell].fill = input_fill
-            ws[cell].alignment = wrap if key == "note" else top
-        validate(f"{LETTER['na']}{row}", "yes_no")
-        if node.id in na_ids:
-            put(f"{LETTER['na']}{row}", yes)
-        if node.is_leaf:
-            rule = node.rule
-            unit_text = rule.unit(lang)
-            texts["rule"] = rule.describe(node.max, lang, fmt) + (f" ({unit_text})" if unit_text else "")
-            put(f"{LETTER['rule']}{row}", texts["rule"])
-            ws[f"{LETTER['rule']}{row}"].alignment = wrap
-            for key in INPUTS:
-                cell = f"{LETTER[key]}{row}"
-                ws[cell].protection = unlocked
-                ws[cell].fill = input_fill
-                ws[cell].alignment = wrap if key in ("note", "documents") else top
-            value_cell = f"{LETTER['value']}{row}"
-            cell_kind = rule.form_cell()
-            if cell_kind == "bool":
-                validate(value_cell, "yes_no")
-            elif cell_kind == "option":
-                validate(value_cell, "list", tuple(rule.titles(lang)))
-            elif cell_kind == "points":
-                validate(value_cell, "decimal", 0, node.max)
-            elif cell_kind == "percent":
-                validate(value_cell, "decimal", 0, 100)
-                validate(f"{LETTER['done']}{row}", "decimal", 0, 10 ** 12)
-                validate(f"{LETTER['of']}{row}", "decimal", 0, 10 ** 12)
-            elif cell_kind == "count":
-                validate(value_cell, "whole")
-            elif cell_kind == "value":
-                low, high = rule.value_bounds()
-                if low is not None and high is not None:
-                    validate(value_cell, "decimal", low, high)
-            validate(f"{LETTER['claimed']}{row}", "decimal", 0, node.max)
-            validate(f"{LETTER['points']}{row}", "decimal", 0, node.max)
-            ev = evidence.get(node.id)
-            if ev is not None and not ev.na:
-                _fill(ws, row, node, ev, lang)
-            elif ev is not None and ev.na:
-                put(f"{LETTER['na']}{row}", yes)
-                _fill_aux(ws, row, ev, node.id)
-            if ev is not None:
-                texts["note"] = ev.note or ""
-                texts["documents"] = "\n".join(ev.documents)
-        height = height_for((text, WIDTHS[key]) for key, text in texts.items())
-        if height:
-            ws.row_dimensions[row].height = height
-        rows.append((node.id, row))
-        row += 1
-
-    ws.protection.sheet = True  # no password: structure is locked, input cells are not
-    ws.protection.formatCells = False
-    ws.protection.formatColumns = False
-    ws.protection.formatRows = False
-    print_setup(ws, title, f"{HEADER_ROW}:{HEADER_ROW}", provenance_line(fw, lang))
-    ws.print_area = f"A1:{LETTER['documents']}{row - 1}"
-
-    help_ws.column_dimensions["A"].width = 110
-    for i, line in enumerate(_HELP[lang], start=1):
-        c = help_ws.cell(row=i, column=1)
-        put_text(c, line.format(sheet=ws.title, yes=yes, no=no))
-        c.alignment = wrap
-    print_setup(help_ws, _label("form_help_sheet", lang), "1:1")
-
-    meta = wb.create_sheet(META)
-    meta.sheet_state = "hidden"
-    head = [("schema", FORM_SCHEMA), ("framework", ref), ("framework_id", fw.id),
-            ("framework_version", fw.version), ("framework_sha256", fw.sha256), ("sheet", ws.title),
-            ("lang", lang), ("column_id", LETTER["id"])]
-    head += [(key, cell) for key, cell in UNIT_CELLS.items()]
-    head += [(f"column_{key}", LETTER[key]) for key in INPUTS]
-    r = 0
-    for r, (key, value) in enumerate(head, start=1):
-        put_text(meta.cell(row=r, column=1), key)
-        put_text(meta.cell(row=r, column=2), value)
-    for chunk in _packed_rows(rows):  # "id row" lines, a few cells for every id (a hint when rows move)
-        r += 1
-        put_text(meta.cell(row=r, column=1), "rows")
-        put_text(meta.cell(row=r, column=2), chunk)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
-
-
-ROWS_CELL = 30_000  # characters of "id row" lines in one cell (an Excel cell holds 32,767)
-
-
-def _packed_rows(rows: list[tuple[str, int]]) -> list[str]:
-    """The row of every id as lines "1.1.1 9", in cells of at most :data:`ROWS_CELL` characters."""
-    chunks, lines, size = [], [], 0
-    for node_id, at in rows:
-        line = f"{node_id} {at}"
-        if size + len(line) + 1 > ROWS_CELL and lines:
-            chunks.append("\n".join(lines))
-            lines, size = [], 0
-        lines.append(line)
-        size += len(line) + 1
-    if lines:
-        chunks.append("\n".join(lines))
-    return chunks
-
-
-def _in_order(fw):
-    for f in fw.fields:
-        yield f
-        for cid in f.children:
-            c = fw.nodes[cid]
-            yield c
-            for sid in c.children:
-                yield fw.nodes[sid]
-
-
-def _check_cell_lengths(unit) -> None:
-    """A note or documents longer than an Excel cell: refused naming the unit's file and the leaf."""
-    from .report.xlsx import EXCEL_CELL_LIMIT
-
-    for leaf_id, ev in unit.evidence.items():
-        for text in (ev.note or "", "\n".join(ev.documents)):
-            if len(text) > EXCEL_CELL_LIMIT:
-                raise InputError(f"{unit.file}: {leaf_id}: " + tr(
-                    "a note or documents of {length:,} characters are longer than an Excel cell holds ({limit:,}); "
-                    "shorten them, or keep this unit in YAML", length=len(text), limit=EXCEL_CELL_LIMIT))
-
-
-def _fill_aux(ws, row: int, ev, leaf_id: str = "") -> None:
-    from .report.sheets import put_text
-
-    if ev.claimed is not None:
-        ws[f"{LETTER['claimed']}{row}"] = ev.claimed
-    if ev.note is not None:
-        put_text(ws[f"{LETTER['note']}{row}"], ev.note)
-    if ev.documents:
-        put_text(ws[f"{LETTER['documents']}{row}"], "\n".join(ev.documents))
-
-
-def _fill(ws, row: int, node, ev, lang: str) -> None:
-    from .report.sheets import put_text
-
-    value = f"{LETTER['value']}{row}"
-    rule = node.rule
-    if ev.form == "bool":
-        put_text(ws[value], _label("yes" if ev.amount else "no", lang))
-    elif ev.form == "option":
-        put_text(ws[value], rule.title(ev.amount, lang))
-    elif ev.form == "ratio":
-        ws[f"{LETTER['done']}{row}"] = ev.done
-        ws[f"{LETTER['of']}{row}"] = ev.of
-    elif ev.form in ("percent", "count", "value"):
-        ws[value] = ev.amount
-    if ev.points is not None:
-        if rule.form_cell() == "points" and ev.form is None:  # the points are the value
-            ws[value] = ev.points
-        else:
-            ws[f"{LETTER['points']}{row}"] = ev.points
-    _fill_aux(ws, row, ev, node.id)
-
-
-_HELP = {
-    "vi": [
-        "Cách điền phiếu tự đánh giá",
-        "1. Điền tên đơn vị, mã đơn vị và năm ở đầu trang tính '{sheet}'.",
-        "2. Với mỗi tiêu chí thành phần, điền cột 'Giá trị': {yes}/{no} cho tiêu chí có/không; chọn một phương án "
-        "trong danh sách cho tiêu chí chọn mức; tỷ lệ % (0–100, gõ 85 hoặc 85%), hoặc 'Đã thực hiện' và 'Tổng số', "
-        "cho tiêu chí tỷ lệ; số lượng (số nguyên) hoặc điểm khảo sát theo cột 'Cách chấm'.",
-        "3. Gõ số như Excel trên máy của bạn vẫn hiển thị: 97,3 nếu máy dùng dấu phẩy thập phân, 97.3 nếu dùng dấu "
-        "chấm. Đừng gõ dấu phân cách hàng nghìn (1480, không phải 1.480 hay 1,480). Nếu Excel tự đổi số thành ngày "
-        "tháng, hãy định dạng ô là Số (Number) rồi gõ lại.",
-        "4. Tiêu chí, lĩnh vực hoặc tiêu chí thành phần không áp dụng: chọn {yes} ở cột 'Không áp dụng' và để trống "
-        "các ô số liệu của dòng đó.",
-        "5. 'Điểm tự chấm' là điểm đơn vị tự đánh giá; 'Điểm thẩm định' chỉ do hội đồng thẩm định ghi, và khi có thì "
-        "thay cho điểm tính được.",
-        "6. Ghi giải trình và tên tài liệu kiểm chứng (mỗi tài liệu một dòng trong ô).",
-        "7. parcli đọc mỗi dòng theo mã ở cột 'Mã': có thể chèn dòng trống, di chuyển hay sắp xếp các dòng. Không sửa "
-        "mã, không xóa dòng của tiêu chí (để trống nếu chưa có số liệu), không đổi tên trang tính và tên cột.",
-        "8. Kiểm tra phiếu: parcli validate <tệp này>; chấm điểm: parcli score <tệp này>.",
-    ],
-    "en": [
-        "How to fill in the self-assessment form",
-        "1. Fill in the unit's name, code and year at the top of the sheet '{sheet}'.",
-        "2. For each leaf fill in 'Value': {yes}/{no} for yes/no leaves; an option from the list for choice "
-        "leaves; a percent (0–100: type 85 or 85%), or 'Done' and 'Of', for rates; a count (a whole number) or a "
-        "survey score as the 'Rule' column says.",
-        "3. Type numbers as your own Excel shows them: 97.3 where it uses a decimal point, 97,3 where it uses a "
-        "decimal comma. Type no thousands separator (1480, not 1,480 or 1.480). If Excel turns a number into a "
-        "date, format the cell as Number and type it again.",
-        "4. A field, criterion or leaf that does not apply: choose {yes} under 'Not applicable' and leave that "
-        "row's other inputs empty.",
-        "5. 'Claimed points' are the unit's own assessment; 'Appraised points' are for the appraisers only and, "
-        "when given, replace the computed points.",
-        "6. Write the note and the documents (one document per line in the cell).",
-        "7. parcli reads each row by the ID in the 'ID' column: you may insert blank rows, move or sort rows. Do not "
-        "change an ID, delete a leaf's row (leave it empty instead), or rename the sheets and the column headers.",
-        "8. Check the form: parcli validate <this file>; score it: parcli score <this file>.",
-    ],
-}
 
 
 # --- reading -------------------------------------------------------------------------
@@ -508,7 +193,7 @@ def _read_meta(grid: list, name: str) -> tuple[dict, dict[str, int], list[Proble
         where = f"{name}:{META}!B{i}"
         if key == "row":
             at = line[2] if len(line) > 2 else None
-            if not isinstance(value, str) or not value.strip() or _CONTROL.search(value) or _INVISIBLE.search(value):
+            if not isinstance(value, str) or not value.strip() or CONTROL.search(value) or _INVISIBLE.search(value):
                 problems.append(_damaged_meta(where, tr("the hidden sheet holds {what} where an id belongs (text "
                                                         "without invisible or control characters)",
                                                         what=_described(value)) + again))
@@ -540,7 +225,7 @@ def _read_meta(grid: list, name: str) -> tuple[dict, dict[str, int], list[Proble
                 problems.append(_damaged_meta(where, tr("the hidden sheet's {key} is {what}, not a sha256 (64 hex "
                                                         "digits)", key=key, what=_described(value)) + again))
         elif key in ("framework", "framework_id", "framework_version", "sheet", "lang"):
-            if not isinstance(value, str) or not value or _CONTROL.search(value) or _INVISIBLE.search(value):
+            if not isinstance(value, str) or not value or CONTROL.search(value) or _INVISIBLE.search(value):
                 problems.append(_damaged_meta(where, tr("the hidden sheet's {key} is {what}, not text",
                                                         key=key, what=_described(value)) + again))
     if meta.get("schema") == FORM_SCHEMA:
@@ -595,7 +280,7 @@ def _packed_hints(value: Any, hints: dict[str, int], where: str, again: str) -> 
                 and number.isascii() and 1 <= int(number) <= MAX_ROW):
             setdefault(ident, int(number))
             continue
-        if not ident.strip() or ident != ident.strip() or _CONTROL.search(ident) or _INVISIBLE.search(ident):
+        if not ident.strip() or ident != ident.strip() or CONTROL.search(ident) or _INVISIBLE.search(ident):
             problems.append(_damaged_meta(where, tr("the hidden sheet holds {what} where an id belongs (text "
                                                     "without invisible or control characters)",
                                                     what=_described(ident or line)) + again))
@@ -609,7 +294,7 @@ def _packed_hints(value: Any, hints: dict[str, int], where: str, again: str) -> 
 
 
 def _described(value: Any) -> str:
-    from .values import describe_value
+    from ..values import describe_value
 
     if isinstance(value, float):
         return tr("the number {value}", value=f"{value:.15g}")
@@ -621,8 +306,6 @@ def _described(value: Any) -> str:
 def framework_ref_problem(ref: Any, form: Path) -> str | None:
     """Why the framework a form names cannot be used (None when it can): a form names a shipped id,
     or a framework file beside the form by its name alone; never a path elsewhere."""
-    from .store import looks_like_path
-
     if not isinstance(ref, str):
         return None  # said by the hidden sheet's own check
     why = tr("the form names its framework {ref!r}; a form names a shipped framework (parcli frameworks) or a "
@@ -630,7 +313,7 @@ def framework_ref_problem(ref: Any, form: Path) -> str | None:
     if not looks_like_path(ref):
         return None
     if ("/" in ref or "\\" in ref or ":" in ref or ref.startswith(".") or not ref.lower().endswith((".yaml", ".yml"))
-            or _CONTROL.search(ref) or _INVISIBLE.search(ref)):
+            or CONTROL.search(ref) or _INVISIBLE.search(ref)):
         return why
     folder = form.parent.resolve()
     try:
@@ -642,9 +325,26 @@ def framework_ref_problem(ref: Any, form: Path) -> str | None:
     return None
 
 
-def read_form(path: str | Path, display: str | None = None, fw_for=None) -> FormDocument:
-    """Read a filled form. ``fw_for(ref)`` gives the framework the hidden sheet names (to know each
-    leaf's rule); problems of the workbook and of its cells raise :class:`InputError`."""
+class OpenedForm:
+    """A form whose workbook and hidden sheet are read and checked (:func:`open_form`), its cells not
+    yet: :attr:`framework_ref` is what the hidden sheet names, for the store to resolve."""
+
+    __slots__ = ("doc", "book", "hints")
+
+    def __init__(self, doc: FormDocument, book: Workbook, hints: dict[str, int]):
+        self.doc = doc
+        self.book = book
+        self.hints = hints
+
+    @property
+    def framework_ref(self) -> Any:
+        return self.doc.data.get("framework")
+
+
+def open_form(path: str | Path, display: str | None = None) -> OpenedForm:
+    """Read a form's workbook and its hidden sheet first: what it is, which framework it names
+    (:attr:`OpenedForm.framework_ref`); problems of the workbook or of the hidden sheet raise
+    :class:`InputError`. Its cells are read by :func:`read_cells` with that framework."""
     name = display if display is not None else str(path)
     suffix = Path(path).suffix.lower()
     if suffix in REFUSED_SUFFIXES:
@@ -670,17 +370,20 @@ def read_form(path: str | Path, display: str | None = None, fw_for=None) -> Form
         raise input_error(f"{name}:{META}!B{meta['_rows'].get('framework', 2)}", 0, 0, why)
     data: dict[str, Any] = {"schema": UNIT_SCHEMA, "framework": ref, "evidence": {}}
     cells: dict[tuple, Any] = {("schema",): None}
-    doc = FormDocument(name, data, sheet, cells, meta)
-    fw = fw_for(ref) if fw_for is not None and isinstance(ref, str) else None
-    if fw is None:
-        return doc
+    return OpenedForm(FormDocument(name, data, sheet, cells, meta), book, hints)
+
+
+def read_cells(opened: OpenedForm, fw) -> FormDocument:
+    """The form's cells read with the rules of ``fw``, the framework its hidden sheet names: the form
+    as a unit file's document; problems of its cells raise :class:`InputError`."""
+    doc, book = opened.doc, opened.book
     stale = form_version_problem(doc, fw)
     if stale is not None:
         raise InputError("form of another framework version", [stale])
-    found = book.cells(sheet)
+    found = book.cells(doc.sheet)
     if found.unsaved:
-        raise unsaved_problems(name, sheet, found.unsaved)
-    reader = _Reader(doc, book.grid(sheet), found, fw, hints)  # the hints are read only for messages
+        raise unsaved_problems(doc.file, doc.sheet, found.unsaved)
+    reader = _Reader(doc, book.grid(doc.sheet), found, fw, opened.hints)  # the hints are read only for messages
     reader.read()
     if reader.problems:
         raise InputError("invalid form", reader.problems)
@@ -765,7 +468,7 @@ def _plans(fw, lang: str) -> dict:
         words = {w.casefold(): True for w in YES} | {w.casefold(): False for w in NO}
         for yes_key, flag in (("yes", True), ("no", False)):
             for lg in ("vi", "en"):
-                words[_label(yes_key, lg).casefold()] = flag
+                words[form_label(yes_key, lg).casefold()] = flag
         plans = {}
         for node in fw.leaves:
             rule = node.rule
@@ -823,9 +526,9 @@ class _Reader:
         meta = doc.meta
         lang = meta.get("lang")
         if lang not in ("vi", "en"):
-            lang = "en" if doc.sheet == _label("form_sheet", "en") else "vi"
+            lang = "en" if doc.sheet == form_label("form_sheet", "en") else "vi"
         self.lang = doc.lang = lang
-        self.yes, self.no = _label("yes", lang), _label("no", lang)
+        self.yes, self.no = form_label("yes", lang), form_label("no", lang)
 
     # -- cells ----------------------------------------------------------------
 
@@ -959,7 +662,7 @@ class _Reader:
             self._unusable(row, col, value, subject)
             return None
         text = self.text_of(row, col, value)
-        bad = _CONTROL.search(text)
+        bad = CONTROL.search(text)
         if bad:  # as in YAML: a control character in text is refused where it is
             self.say(row, col, tr("a control character ({char}) in text; remove it (only tab and line breaks are "
                                   "allowed)", char=f"U+{ord(bad.group(0)):04X}"))
@@ -986,7 +689,7 @@ class _Reader:
     def head(self, header: int, col: int, key: str) -> str:
         value = self.raw(header, col)
         text = " ".join(value.split()) if isinstance(value, str) else ""
-        return text or _label(HEADS[key], self.lang)
+        return text or form_label(HEADS[key], self.lang)
 
     def _header_row(self, id_col: int) -> tuple[int, int]:
         """The header row and the id column: where a cell says "Mã" / "ID" (rows or columns may have been
@@ -1036,7 +739,7 @@ class _Reader:
             if c in taken:
                 self.problems.append(Problem(f"{self.name}:{self.sheet}", 0, 0, tr(
                     "the sheet has no column headed {head!r} (it was column {letter}); put the column back, or make "
-                    "a new form", head=_label(HEADS[key], self.lang), letter=letter)))
+                    "a new form", head=form_label(HEADS[key], self.lang), letter=letter)))
                 continue
             columns[key] = c
             taken.add(c)
@@ -1061,7 +764,7 @@ class _Reader:
             r, c = at[key]
             cells[(key,)] = f"{column_letters(c)}{r}"
             label_cell = self.raw(r, c - 1) if c > 1 else None
-            label = " ".join(label_cell.split()) if isinstance(label_cell, str) else _label(UNIT_LABELS[key], self.lang)
+            label = " ".join(label_cell.split()) if isinstance(label_cell, str) else form_label(UNIT_LABELS[key], self.lang)
             subject = _CellSubject(cells[(key,)], label)
             value = self.raw(r, c)
             if key == "year":
@@ -1167,7 +870,7 @@ class _Reader:
                 if "na" in inputs and raw.__class__ is dict and raw.get("na") is True:
                     na_at[node_id] = r
                 evidence[node_id] = raw
-        for node in (() if len(rows) == len(fw.nodes) else _in_order(fw)):  # every row there: nothing missing
+        for node in (() if len(rows) == len(fw.nodes) else fw.in_order()):  # every row there: nothing missing
             if node.id not in rows:
                 was = self.hints.settle().get(node.id)
                 message = (tr("{leaf}: its row is missing from the sheet (it was row {row}); put the row back, e.g. "
@@ -1229,12 +932,12 @@ class _Reader:
                 return None
             ev.claimed = d
         if note != "":
-            if note.__class__ is not str or _CONTROL.search(note):
+            if note.__class__ is not str or CONTROL.search(note):
                 return None
             note = note.strip()
             ev.note = note if note.isascii() else unicodedata.normalize("NFC", note)
         if documents != "":
-            if documents.__class__ is not str or _CONTROL.search(documents):
+            if documents.__class__ is not str or CONTROL.search(documents):
                 return None
             text = documents if documents.isascii() else unicodedata.normalize("NFC", documents)
             ev.documents = tuple(d.strip() for d in text.splitlines() if d.strip())

@@ -1,0 +1,169 @@
+"""Everything about a file before its format: its bytes within the size limit, their text,
+their digest, and the file arguments of a command (folders and patterns as lists of files,
+the way Windows users give them).
+
+Every reader of parcli (:mod:`parcli.inputs.yaml`, :mod:`parcli.inputs.workbook`,
+:mod:`parcli.inputs.ranking`, :mod:`parcli.inputs.result`) reads a file's bytes here.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from ..errors import InputError, input_error, os_reason
+from ..i18n import tr
+
+try:  # CPython's own SHA-256: hashlib would load OpenSSL first, 5 ms of every run
+    from _sha2 import sha256 as _sha256_impl
+except ImportError:
+    try:
+        from _sha256 import sha256 as _sha256_impl
+    except ImportError:
+        from hashlib import sha256 as _sha256_impl
+
+
+def sha256_hex(data: bytes) -> str:
+    """The SHA-256 of ``data`` in hex (frameworks are named by it)."""
+    return _sha256_impl(data).hexdigest()
+
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+UNIT_SUFFIXES = (".yaml", ".yml", ".xlsx")  # unit files and filled forms
+LOCK_PREFIXES = ("~$", ".~lock")  # Excel's and LibreOffice's lock files beside an open workbook
+_MAGIC = frozenset("*?[")
+
+
+def max_bytes() -> int:
+    """The file-size limit: ``PARCLI_MAX_BYTES`` or 20 MB."""
+    raw = os.environ.get("PARCLI_MAX_BYTES", "")
+    try:
+        value = int(raw)
+    except ValueError:
+        return DEFAULT_MAX_BYTES
+    return value if value > 0 else DEFAULT_MAX_BYTES
+
+
+
+def read_bytes(path: str | Path, display: str | None = None) -> bytes:
+    """Read a file's bytes, refusing directories and files above the size limit."""
+    name = display if display is not None else str(path)
+    limit = max_bytes()
+    try:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
+            raise input_error(name, 0, 0, tr("not a regular file (a device, pipe or socket); give the path of a "
+                                              "file"))
+        with open(path, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > limit:
+                raise input_error(
+                    name, 0, 0,
+                    tr("the file is {size:,} bytes, above the limit of {limit:,}; "
+                       "split it, or raise the limit with PARCLI_MAX_BYTES", size=size, limit=limit),
+                )
+            raw = fh.read(min(size, limit) + 1)  # never a buffer of the limit's size for a small file
+    except FileNotFoundError:
+        raise input_error(name, 0, 0, tr("no such file; check the path")) from None
+    except ValueError:  # a NUL in the path
+        raise input_error(name, 0, 0, tr("the path holds a NUL character; check the path")) from None
+    except IsADirectoryError:
+        raise input_error(name, 0, 0, tr("is a directory, not a file; give the path of a .yaml file")) from None
+    except PermissionError:
+        raise input_error(name, 0, 0, tr("cannot read the file: permission denied")) from None
+    except OSError as exc:
+        raise input_error(name, 0, 0, tr("cannot read the file: {why}", why=os_reason(exc))) from None
+    if len(raw) > limit:
+        raise input_error(name, 0, 0, tr("the file is above the limit of {limit:,} bytes", limit=limit))
+    return raw
+
+
+def decode(raw: bytes, name: str) -> str:
+    """UTF-8 (with or without BOM) to text; anything else is a clear error."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise input_error(name, 0, 0, tr("the file is UTF-16; save it as UTF-8"))
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line = raw.count(b"\n", 0, nul) + 1
+        raise input_error(name, line, 1, tr("the file holds binary data (a NUL byte), not YAML text"))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise input_error(
+            name, line, col,
+            tr("byte 0x{byte:02x} is not valid UTF-8; save the file as UTF-8", byte=raw[exc.start]),
+        ) from None
+    if not text.strip():
+        raise input_error(name, 0, 0, tr("the file is empty"))
+    return text
+
+
+
+def looks_like_path(ref: str) -> bool:
+    """Whether a framework reference names a file (rather than a shipped framework's id)."""
+    return ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref
+
+
+def expand(names: list[str], repeated: list[Path] | None = None) -> list[Path]:
+    """Each name as it is, or a folder's unit files (sorted), or a pattern's matches (sorted, lock
+    files left out as in folders).
+
+    The same file counts once, however often it is named (twice, through a link, or through
+    overlapping folders and patterns: ``"deep/**/**/*.yaml"`` matches a file once per way down):
+    files are told apart by their resolved identity, and each later name of a file already taken
+    goes to ``repeated`` (once per file) when given. A folder or a pattern that yields no file is an
+    error: an empty run would look like success.
+    """
+    out: list[Path] = []
+    seen: set = set()
+    again: dict = {}
+
+    def take(path: Path) -> None:
+        key = _identity(path)
+        if key in seen:
+            again.setdefault(key, path)
+        else:
+            seen.add(key)
+            out.append(path)
+
+    for name in names:
+        if os.path.isdir(name):
+            found = sorted(p for p in Path(name).iterdir() if p.suffix.lower() in UNIT_SUFFIXES and p.is_file()
+                           and not p.name.startswith(LOCK_PREFIXES))
+            if not found:
+                raise InputError(f"{name}: " + tr("the folder holds no .yaml or .xlsx file"))
+            for path in found:
+                take(path)
+        elif _MAGIC.intersection(name) and not os.path.exists(name):
+            import glob
+
+            found = sorted(Path(p) for p in glob.glob(name, recursive=True)
+                           if os.path.isfile(p) and not os.path.basename(p).startswith(LOCK_PREFIXES))
+            if not found:
+                raise InputError(f"{name}: " + tr("no file matches this pattern"))
+            for path in found:
+                take(path)
+        else:
+            take(Path(name))
+    if repeated is not None:
+        repeated.extend(again.values())
+    return out
+
+
+def _identity(path: Path):
+    """What tells two names of one file apart from two files: the device and inode of the file (through
+    links), else its absolute, normalised path (a name that does not exist yet is reported later)."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return os.path.normcase(os.path.abspath(path))
+    if info.st_ino:
+        return (info.st_dev, info.st_ino)
+    return os.path.normcase(os.path.realpath(path))
