@@ -2,8 +2,8 @@ from decimal import Decimal
 
 import pytest
 
-from parcli.inputs import yaml as loader
 from parcli.errors import InputError
+from parcli.inputs import yaml as loader
 from parcli.inputs.yaml import load_file, load_text
 
 

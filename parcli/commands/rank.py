@@ -2,7 +2,7 @@
 
 # No "from __future__ import annotations": typer reads the annotations (see common.py).
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -35,23 +35,23 @@ def rank(
     units: Annotated[list[str], typer.Argument(metavar="UNIT...", help="Unit files, folders of them, or quoted patterns such as "
                                         "\"hoso/*.yaml\".")],
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", metavar="FILE",
+        Path | None, typer.Option("--output", "-o", metavar="FILE",
                                      help=f"Write the ranking here ({suffix_list(RANKING)}: the workbook for people) "
                                      "instead of printing a table.")
     ] = None,
     previous: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option("--previous", metavar="RANK", help="An earlier ranking (its .csv or .xlsx, written by rank or "
                      "export): adds previous_rank, rank_change and index_change."),
     ] = None,
     classes: Annotated[
-        Optional[str], typer.Option("--classes", metavar="LABEL:MIN,...", help='Override the framework\'s classes, e.g. "A:90,B:80,C:70,D:0".')
+        str | None, typer.Option("--classes", metavar="LABEL:MIN,...", help='Override the framework\'s classes, e.g. "A:90,B:80,C:70,D:0".')
     ] = None,
     allow_mixed: Annotated[
         bool, typer.Option("--allow-mixed", help="Allow units of different frameworks in one ranking.")
     ] = False,
     fields: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--fields", metavar="IDS", help='Field columns to show in the table, e.g. "1,3,5" '
                      '(default: as many as fit the width).'),
     ] = None,

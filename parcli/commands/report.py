@@ -2,7 +2,7 @@
 
 # No "from __future__ import annotations": typer reads the annotations (see common.py).
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -36,7 +36,7 @@ def report(
     output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE.html",
                                          help=f"The report to write ({suffix_list(REPORT)}).")],
     previous: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option("--previous", metavar="RANK", help="An earlier ranking (its .csv or .xlsx, written by rank or "
                      "export): the ranking shows the changes."),
     ] = None,

@@ -247,7 +247,7 @@ class _Hints(dict):
         super().__init__()
         self.lines: list[str] = []
 
-    def settle(self) -> "_Hints":
+    def settle(self) -> _Hints:
         for text in self.lines:
             for line in text.split("\n"):
                 ident, _sep, number = line.rpartition(" ")

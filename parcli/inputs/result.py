@@ -15,7 +15,6 @@ from ..summary import NotAResult, Summary, from_result_object, summarize
 from .files import decode, read_bytes
 from .yaml import read_number
 
-
 _JSON_REASONS = (  # the json module's own words → parcli's
     ("Expecting value", N_("a value is expected here")),
     ("Expecting property name", N_("a key in double quotes is expected here")),

@@ -33,10 +33,9 @@ import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from ..errors import InputError, Problem, input_error
-from .files import decode, read_bytes, sha256_hex
-
 from ..hints import yaml_syntax
 from ..i18n import tr
+from .files import decode, read_bytes, sha256_hex
 
 try:  # libyaml's C parser: several times faster than the pure-Python one
     from yaml._yaml import CParser as _CParser  # what yaml.CSafeLoader is built on

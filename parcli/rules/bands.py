@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
-from ..i18n import text, tr, NC_, N_
+from ..i18n import N_, NC_, text, tr
 from .base import (
     CENT,
     HUNDRED,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar, Literal
 
-from ..i18n import tr, NC_, N_
+from ..i18n import N_, NC_, tr
 from .base import (
     CENT,
     HUNDRED,
