@@ -163,14 +163,16 @@ def main() -> None:
     except typer.Abort:
         sys.exit(1)
     except Exception as exc:  # a usage error from the parser, or a bug outside any command
-        if type(exc).__name__ == "NoArgsIsHelpError":  # bare "parcli": the help, as typer prints it
-            sys.stdout.write(exc.format_message() + "\n")
+        format_message = getattr(exc, "format_message", None)  # the parser's errors, known by their shape
+        exit_code = getattr(exc, "exit_code", None)
+        if type(exc).__name__ == "NoArgsIsHelpError" and callable(format_message):  # bare "parcli": the help
+            sys.stdout.write(format_message() + "\n")
             sys.exit(0)
-        if hasattr(exc, "format_message") and isinstance(getattr(exc, "exit_code", None), int):
+        if format_message is not None and isinstance(exit_code, int):
             from .usage import report
 
             report(exc, sys.argv[1:])
-            sys.exit(exc.exit_code)
+            sys.exit(exit_code)
         if "--debug" in sys.argv:
             raise
         from .commands.common import err

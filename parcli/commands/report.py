@@ -31,8 +31,8 @@ app = typer_app()
 @app.command(cls=Command)
 @guarded
 def report(
-    units: Annotated[list[str], typer.Argument(metavar="UNIT...", help="Unit files or forms, folders of them, or quoted "
-                                               "patterns such as \"hoso/*.yaml\".")],
+    units: Annotated[list[str], typer.Argument(metavar="UNIT...", help="Unit files or forms, folders of them, or "
+                                               "quoted patterns such as \"hoso/*.yaml\".")],
     output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE.html",
                                          help=f"The report to write ({suffix_list(REPORT)}).")],
     previous: Annotated[

@@ -25,7 +25,8 @@ app = typer_app()
 @app.command(cls=Command)
 @guarded
 def template(
-    framework: Annotated[str, typer.Argument(metavar="FRAMEWORK", help="A shipped framework id (see parcli frameworks) or a file path.")],
+    framework: Annotated[str, typer.Argument(metavar="FRAMEWORK",
+                                             help="A shipped framework id (see parcli frameworks) or a file path.")],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", metavar="FILE",
                                      help=f"Write the template here instead of to stdout: {suffix_list(TEMPLATE)} "

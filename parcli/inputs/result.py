@@ -45,7 +45,8 @@ def load_result(path: Path, store=None) -> Summary:
         try:
             obj = json.loads(text, parse_float=read_number, parse_int=read_number, parse_constant=_no_constant)
         except json.JSONDecodeError as exc:
-            raise InputError(f"{name}:{exc.lineno}:{exc.colno}: " + tr("not valid JSON: {detail}", detail=json_reason(exc.msg))) from None
+            raise InputError(f"{name}:{exc.lineno}:{exc.colno}: "
+                             + tr("not valid JSON: {detail}", detail=json_reason(exc.msg))) from None
         except ValueError as exc:
             raise InputError(f"{name}: " + tr("not a usable parcli result: {detail}", detail=exc)) from None
         except RecursionError:
