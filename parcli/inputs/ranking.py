@@ -206,21 +206,22 @@ def _workbook_table(path: Path, name: str):
     sheet_names = {label("sheet_rank", lang) for lang in ("vi", "en")}
     sheet, grid = read_sheet(path, lambda names: next((n for n in names if n in sheet_names), None), name)
     wanted = {key: {key, label(key, "vi"), label(key, "en")} for key in _PREVIOUS_COLUMNS}
-    for top, row in enumerate(grid[:10]):
+    for top, row in enumerate(grid[:10]):  # noqa: B007 (top: the header row, read after the loop)
         cells = [c.strip() if isinstance(c, str) else c for c in row]
-        columns = {key: next((i for i, c in enumerate(cells) if c in names), None) for key, names in wanted.items()}
-        if all(columns[key] is not None for key in ("rank", "unit", "index")):
+        found = {key: next((i for i, c in enumerate(cells) if c in names), None) for key, names in wanted.items()}
+        if all(found[key] is not None for key in ("rank", "unit", "index")):
             break
     else:
         raise InputError(f"{name}:{sheet}: " + tr("no header row with the columns {columns}; give the ranking "
                                                    "workbook that parcli rank or export wrote",
                                                    columns=", ".join(f"{label(k, 'vi')} ({label(k, 'en')})"
                                                                      for k in ("rank", "unit", "index"))))
-    columns = {key: i for key, i in columns.items() if i is not None}
+    columns = {key: i for key, i in found.items() if i is not None}
 
     def rows():
         for r, row in enumerate(grid[top + 1:], start=top + 2):
-            yield (lambda key, message, r=r: Problem(f"{name}:{sheet}!{_cell_name(columns[key], r)}", 0, 0, message)), row
+            yield (lambda key, message, r=r: Problem(f"{name}:{sheet}!{_cell_name(columns[key], r)}", 0, 0,
+                                                     message)), row
 
     return columns, rows()
 
