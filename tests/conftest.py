@@ -166,6 +166,20 @@ def unit_file(write, mini):
     return _unit
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """tests/programs.py: the helpers that start LibreOffice, Chromium or poppler check the marker."""
+    from tests.programs import running
+
+    running(item)
+
+
+def pytest_runtest_teardown(item, nextitem):
+    from tests.programs import running
+
+    running(None)
+
+
 def pytest_addoption(parser):
     parser.addoption("--fuzz-examples", type=int, default=None,
                      help="examples per fuzz test (default 2000 in total across the fuzz tests; more for a long run)")
