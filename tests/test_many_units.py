@@ -132,6 +132,7 @@ def test_units_of_different_years_in_one_ranking_get_a_warning_naming_the_years(
     assert "different years" not in cli("rank", *DEPARTMENTS).stderr
 
 
+@pytest.mark.external
 def test_a_blank_form_or_a_unit_without_evidence_gets_a_warning_naming_it(cli, tmp_path):
     blank = tmp_path / "blank.xlsx"
     assert cli("template", "department-example", "--year", "2021", "-o", blank).exit_code == 0
@@ -187,6 +188,7 @@ def previous_columns(cli, previous: Path, *extra) -> list[tuple]:
     return [(r["unit"], r["previous_rank"], r["rank_change"], r["index_change"]) for r in rows]
 
 
+@pytest.mark.external
 def test_previous_takes_last_years_ranking_workbook(cli, tmp_path):
     before = DEPARTMENTS[2:12]  # last year: ten of the departments, with other indices
     last = tmp_path / "last"
@@ -260,6 +262,7 @@ def hostile_copy(book: Path, out: Path, change) -> Path:
     return out
 
 
+@pytest.mark.external
 def test_a_hostile_previous_workbook_is_refused_before_calamine_reads_it(cli, tmp_path):
     """A single cell at XFD1048576 or a shared-strings count of 4294967295 made calamine ask for
     hundreds of gigabytes and abort the process; both are refused from the XML, at once."""

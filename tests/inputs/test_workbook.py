@@ -166,6 +166,7 @@ def test_duplicate_parts_and_macros_by_content_type_are_refused(cli, name, messa
     assert run.exit_code == 1 and f"{HOSTILE / name}: {message}" in run.stdout
 
 
+@pytest.mark.external
 def test_text_is_written_as_text_never_as_a_formula(cli, tmp_path, write):
     """Framework titles, option titles, a unit's name, note and documents that start with = + - @ stay text,
     also after LibreOffice re-saves the form."""

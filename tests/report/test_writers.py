@@ -88,6 +88,7 @@ def test_standard_output_takes_the_text_format(cli):
     assert run.exit_code == 0 and "schema: parcli/unit/v1" in run.stdout
 
 
+@pytest.mark.external
 def test_plan_apply_writes_a_filled_form_that_scores_to_the_planned_index(cli, tmp_path):
     """``plan --apply -o X.xlsx``: a filled form of the planned unit; scored as it is and after
     LibreOffice has saved it again, it gives the planned index (and the same result as the .yaml)."""
@@ -133,6 +134,7 @@ def sheet_rows(book: Path) -> list[list]:
     return [[c.value for c in row] for row in load_workbook(book).worksheets[0].iter_rows()]
 
 
+@pytest.mark.external
 def test_a_vi_csv_opens_as_numbers_in_a_vi_vn_spreadsheet(cli, tmp_path, write):
     """``--locale vi``: ';' between fields, ',' decimals, UTF-8 with BOM. Opened by LibreOffice in the
     vi-VN locale (as a double-click opens it there), every number is a number of the right value and
@@ -184,6 +186,7 @@ def test_a_vi_csv_opens_as_numbers_in_a_vi_vn_spreadsheet(cli, tmp_path, write):
 # --- print-ready ranking and export workbooks -------------------------------------------------------
 
 
+@pytest.mark.external
 def test_ranking_and_export_workbooks_are_print_ready(cli, tmp_path, write):
     """A4 landscape, every column within the page width, the title line (framework and year) and the
     header rows on every page, rows as high as their wrapped text, the field names in the headers; the

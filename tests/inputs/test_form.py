@@ -75,6 +75,7 @@ def test_yaml_form_yaml_round_trip(cli, tmp_path, unit):
     assert result_json(cli, back) == expected
 
 
+@pytest.mark.external
 def test_libreoffice_resaved_forms_read_the_same(cli, tmp_path):
     """Every example as a form, re-saved by LibreOffice Calc (headless), gives the same result JSON."""
     forms = []

@@ -48,6 +48,7 @@ def external_references(html: str) -> list[str]:
     return found
 
 
+@pytest.mark.external
 def test_one_unit_in_chromium(cli, tmp_path):
     browser = require_chromium()
     page = make(cli, tmp_path, BAC_NINH, "--lang", "vi")
@@ -62,6 +63,7 @@ def test_one_unit_in_chromium(cli, tmp_path):
     not_blank(screenshot(browser, page, tmp_path / "one.png"))
 
 
+@pytest.mark.external
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_seventeen_departments_in_chromium(cli, tmp_path, lang):
     browser = require_chromium()
@@ -332,6 +334,7 @@ def test_not_applicable_fields_are_marked_and_explained(cli, tmp_path, lang):
     assert f">{words[0]}</text>" not in figures(other)[0] and words[1] not in other
 
 
+@pytest.mark.external
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_field_names_year_and_footer(cli, tmp_path, lang):
     """The heat map's columns are explained by the fields' names; the heading has the year; the
@@ -364,6 +367,7 @@ def test_heading_names_every_year(cli, tmp_path):
     assert "<h1>Public Administration Reform index report 2020, 2021</h1>" in html
 
 
+@pytest.mark.external
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_seventeen_departments_print_on_at_most_21_pages(cli, tmp_path, lang):
     """Printed by Chromium on A4: the overview on at most 3 pages, then one page per unit (each
