@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -208,3 +211,10 @@ def read_terminal(master: int) -> bytes:
         seen += chunk
     os.close(master)
     return seen
+
+
+def parcli(*args, cwd=None, env=None, **kw):
+    """``python -m parcli ARGS`` in a new process, as a user runs it (English; stdout and stderr as bytes)."""
+    return subprocess.run([sys.executable, "-m", "parcli", *map(str, args)], cwd=cwd, capture_output=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT), "PARCLI_LANG": "en", **(env or {})},
+                          timeout=kw.pop("timeout", 300), **kw)

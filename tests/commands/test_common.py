@@ -2,87 +2,15 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-from decimal import Decimal
+import os
+import subprocess
+import sys
 
 import pytest
 
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, ROOT
 
 BAC_NINH = EXAMPLES / "bac-ninh-2021.yaml"
-
-
-def test_score_table(cli):
-    run = cli("score", BAC_NINH, "--lang", "vi")
-    assert run.exit_code == 0
-    out = run.stdout
-    assert "Tỉnh Bắc Ninh" in out and "Chỉ số (%)" in out and "Xếp loại" in out
-    assert "TÁI DỰNG" in out  # the framework is reconstructed, and every output says so
-    assert "3.2.1" in out  # depth all shows sub-criteria
-    # piped output is never truncated with an ellipsis
-    assert "…" not in out
-
-
-def test_score_depth_and_lang(cli):
-    run = cli("score", BAC_NINH, "--depth", "field", "--lang", "en")
-    assert run.exit_code == 0
-    assert "Index (%)" in run.stdout and "RECONSTRUCTED" in run.stdout
-    assert "│ 1.1 " not in run.stdout and "│ 8 " in run.stdout  # no criteria rows at field depth
-    assert "Claimed" not in run.stdout
-    run = cli("score", BAC_NINH, "--depth", "criterion")
-    assert "│ 1.1 " in run.stdout and "1.1.1" not in run.stdout
-
-
-def test_score_json_is_exact_and_complete(cli):
-    run = cli("score", BAC_NINH, "--format", "json")
-    assert run.exit_code == 0
-    obj = json.loads(run.stdout, parse_float=Decimal)
-    assert obj["schema"] == "parcli/result/v1"
-    assert obj["tool"]["name"] == "parcli"
-    assert obj["framework"]["id"] == "province-2020" and obj["framework"]["status"] == "reconstructed"
-    assert len(obj["framework"]["sha256"]) == 64
-    assert set(obj) == {"schema", "tool", "framework", "unit", "code", "year", "points", "max", "index", "class",
-                        "fields", "leaves", "warnings"}
-    assert len(obj["leaves"]) == 106 and len(obj["fields"]) == 8
-    assert set(obj["leaves"][0]) == {"id", "field", "criterion", "title", "max", "points", "lost", "status",
-                                     "claimed", "reason"}
-    total = sum(Decimal(str(leaf["points"])) for leaf in obj["leaves"] if leaf["points"] is not None)
-    assert Decimal(str(obj["points"])) == total
-    index = Decimal(str(obj["index"]))
-    assert index == (Decimal(str(obj["points"])) * 100 / Decimal(str(obj["max"]))).quantize(Decimal("0.01"),
-                                                                                           rounding="ROUND_HALF_UP")
-    assert "30000000000000004" not in run.stdout
-    assert "RECONSTRUCTED" in run.stderr or "TÁI DỰNG" in run.stderr
-
-
-def test_score_csv(cli):
-    run = cli("score", BAC_NINH, "--format", "csv")
-    assert run.exit_code == 0
-    assert run.stdout.startswith("\ufeffunit,code,year,framework,field,criterion,leaf,title,max,points,lost,"
-                                 "status,claimed,note")
-
-
-def test_score_strict_fails_on_missing(cli, unit_file):
-    path = unit_file('"1.1.1": true')
-    assert cli("score", path).exit_code == 0
-    run = cli("score", path, "--strict")
-    assert run.exit_code == 1
-    assert "leaf 1.1.2 has no evidence (every leaf needs evidence in strict mode)" in run.stderr
-
-
-def test_validate_reports_all_files_and_summaries(cli, unit_file, write):
-    good = unit_file('"1.1.1": true')
-    bad = write("bad.yaml", "schema: parcli/unit/v1\nunit: X\nyear: 2021\nframework: mini.yaml\nevidence:\n"
-                            "  \"9.9\": true\n  \"1.1.1\": maybe\n")
-    run = cli("validate", good, bad, EXAMPLES.parent / "criteria" / "province-2020.yaml")
-    assert run.exit_code == 1
-    assert f"{bad}:6:3: unknown id '9.9'" in run.stdout
-    assert f"{bad}:7:12: 1.1.1: the text 'maybe' does not fit a yes_no rule" in run.stdout
-    assert f"{good}: ok" in run.stdout and "warning: 7 leaves have no evidence" in run.stdout
-    assert "8 fields / 43 criteria / 102 sub-criteria / total 100 (reconstructed)" in run.stdout
-    assert "3 file(s) checked: 2 valid, 1 with problems" in run.stderr
 
 
 def test_usage_errors_exit_2(cli, tmp_path):
@@ -90,83 +18,6 @@ def test_usage_errors_exit_2(cli, tmp_path):
     assert cli("score", BAC_NINH, "--depth", "deep").exit_code == 2
     assert cli("nonsense").exit_code == 2
     assert cli("export", BAC_NINH, "-o", tmp_path / "x.txt").exit_code == 2
-
-
-def read_csv(path):
-    raw = path.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")
-    text = raw.decode("utf-8-sig")
-    assert not text.startswith("sep=")
-    return list(csv.reader(io.StringIO(text)))
-
-
-def yaml_framework(path):
-    return next(line.split(":", 1)[1].strip() for line in path.read_text(encoding="utf-8").splitlines()
-                if line.startswith("framework:"))
-
-
-def test_export_csv(cli, tmp_path):
-    out = tmp_path / "all.csv"
-    files = sorted(EXAMPLES.glob("*.yaml"))
-    run = cli("export", *files, "-o", out)
-    assert run.exit_code == 0, run.all
-    rows = read_csv(out)
-    assert rows[0] == ["unit", "code", "year", "framework", "field", "criterion", "leaf", "title", "max",
-                       "points", "lost", "status", "claimed", "note"]
-    leaves = {"province-2017": 83, "province-2020": 106, "province-2022": 91}  # rows per unit: its leaves
-    expected = sum(leaves[yaml_framework(f)] for f in files)
-    assert len(rows) == 1 + expected
-    first = dict(zip(rows[0], rows[1]))
-    assert first["framework"] == "province-2017@2017.1"  # the first file: bac-kan-2017
-    Decimal(first["max"]), Decimal(first["points"])  # numbers stay numbers
-    assert "Tỉnh Bắc Ninh" in {r[0] for r in rows}
-
-
-def test_export_neutralises_formulas(cli, write, mini, tmp_path):
-    path = write("evil.yaml", """
-        schema: parcli/unit/v1
-        unit: "=HYPERLINK(\\"http://x\\")"
-        code: "+84"
-        year: 2021
-        framework: mini.yaml
-        evidence:
-          "1.1.1": {value: true, note: "@SUM(A1)"}
-          "1.1.2": {percent: 50, note: "-1+2"}
-          "1.1.3": {value: a, note: "\\tTab"}
-    """)
-    out = tmp_path / "evil.csv"
-    assert cli("export", path, "-o", out).exit_code == 0
-    rows = read_csv(out)
-    body = rows[1:]
-    assert all(r[0] == "'=HYPERLINK(\"http://x\")" for r in body)
-    assert all(r[1] == "'+84" for r in body)
-    notes = {r[6]: r[13] for r in body}
-    assert notes["1.1.1"] == "'@SUM(A1)" and notes["1.1.2"] == "'-1+2" and notes["1.1.3"] == "'\tTab"
-    assert rows[1][8] == "1"  # numbers untouched
-
-
-def test_export_refuses_to_overwrite_an_input(cli, unit_file):
-    path = unit_file('"1.1.1": true')
-    before = path.read_bytes()
-    run = cli("export", path, "-o", path)
-    assert run.exit_code == 2
-    assert "is one of the input files" in run.stderr
-    assert path.read_bytes() == before
-
-
-def test_export_into_missing_folder(cli, tmp_path):
-    run = cli("export", BAC_NINH, "-o", tmp_path / "nope" / "x.csv")
-    assert run.exit_code == 2 and "does not exist" in run.stderr
-
-
-def test_failed_export_keeps_the_old_file(cli, tmp_path, unit_file):
-    out = tmp_path / "keep.csv"
-    out.write_bytes(b"old contents")
-    bad = unit_file('"1.1.1": 5', name="bad.yaml")
-    run = cli("export", BAC_NINH, bad, "-o", out)
-    assert run.exit_code == 1
-    assert out.read_bytes() == b"old contents"
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["keep.csv", "bad.yaml", "mini.yaml"])
 
 
 @pytest.mark.parametrize("command", ["score", "validate", "export", "rank", "diff", "template", "explain",
@@ -214,3 +65,75 @@ def test_version(cli):
     from parcli import __version__
 
     assert cli("--version").stdout.strip() == f"parcli {__version__}"
+
+
+@pytest.mark.parametrize("command", ["validate", "rank", "export"])
+def test_strict_makes_missing_leaves_errors(cli, tmp_path, unit_file, command):
+    path = unit_file('"1.1.1": true')
+    extra = ["-o", tmp_path / "x.csv"] if command == "export" else []
+    assert cli(command, path, *extra).exit_code == 0
+    run = cli(command, path, *extra, "--strict")
+    assert run.exit_code == 1
+    assert f"{path}: leaf 2.1.4 has no evidence (every leaf needs evidence in strict mode)" in run.all
+
+
+@pytest.mark.parametrize("args", [["rank", "--help"], ["diff", "--help"], ["template", "--help"],
+                                  ["explain", "--help"], ["frameworks", "--help"], ["schema", "--help"]])
+def test_help(cli, args):
+    run = cli(*args)
+    assert run.exit_code == 0 and "Usage" in run.stdout
+
+
+def test_debug_flag_is_accepted(cli):
+    assert cli("--debug", "validate", BAC_NINH).exit_code == 0
+
+
+def test_typer_never_prints_locals():
+    from parcli.cli import app
+
+    assert app.pretty_exceptions_short is True or app.pretty_exceptions_enable is False
+    assert app.pretty_exceptions_show_locals is False
+
+
+def test_console_script_runs(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PARCLI_LANG": "en"}
+    proc = subprocess.run([sys.executable, "-m", "parcli", "score", str(BAC_NINH), "--depth", "field"],
+                          capture_output=True, text=True, env=env)
+    assert proc.returncode == 0 and "Tỉnh Bắc Ninh" in proc.stdout
+    proc = subprocess.run([sys.executable, "-m", "parcli", "score"], capture_output=True, text=True, env=env)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+
+
+def test_internal_errors_are_one_line_unless_debug(monkeypatch):
+    """A bug (here: the engine made to fail) is one line and exit 1; --debug lets the traceback through."""
+    from typer.testing import CliRunner
+
+    import parcli.scoring
+    from parcli.cli import app
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(parcli.scoring, "score", broken)
+    runner = CliRunner(env={"PARCLI_LANG": "en"})
+    result = runner.invoke(app, ["score", str(BAC_NINH)])
+    assert result.exit_code == 1
+    assert "internal error: RuntimeError: simulated bug" in result.output
+    assert "Traceback" not in result.output
+    result = runner.invoke(app, ["--debug", "score", str(BAC_NINH)])
+    assert isinstance(result.exception, RuntimeError)
+
+
+def test_closed_stdout_and_absurd_size_limit_are_one_line(tmp_path):
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PARCLI_LANG": "en"}
+    proc = subprocess.run([sys.executable, "-m", "parcli", "score", str(EXAMPLES / "bac-ninh-2021.yaml")],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, text=True,
+                          preexec_fn=lambda: os.close(1))
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "standard output is closed" in proc.stderr
+    env["PARCLI_MAX_BYTES"] = "999999999999999999"
+    proc = subprocess.run([sys.executable, "-m", "parcli", "validate", str(EXAMPLES / "bac-ninh-2021.yaml")],
+                          capture_output=True, env=env, text=True)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr and "MemoryError" not in proc.stderr

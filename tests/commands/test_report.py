@@ -11,6 +11,7 @@ import pytest
 
 from tests.browser import dom, require_chromium, screenshot
 from tests.conftest import EXAMPLES
+from tests.test_batch import SO_Y_TE, copy_unit
 
 DEPARTMENTS = EXAMPLES / "departments"
 BAC_NINH = EXAMPLES / "bac-ninh-2021.yaml"
@@ -442,3 +443,26 @@ def test_bands_without_classes_and_below_the_lowest_class(cli, tmp_path, write):
         html = make(cli, tmp_path, *units, "--lang", "en", name=f"{name}.html").read_text(encoding="utf-8")
         assert re.findall(r"<text[^>]*>([^<]+)</text>", figures(html, "legend")[1]) == legend
         assert ('id="chart-classes"' in html) == (name == "high")  # no classes: no class distribution
+
+
+def test_a_report_of_one_unit_over_two_years_shows_the_year_over_year_view(cli, tmp_path):
+    out = tmp_path / "r.html"
+    run = cli("report", EXAMPLES / "bac-ninh-2021.yaml", EXAMPLES / "bac-ninh-2020.yaml", "-o", out, "--lang", "en")
+    assert run.exit_code == 0 and "different years" not in run.stderr, run.all
+    html = out.read_text(encoding="utf-8")
+    assert 'id="overview"' not in html and 'id="ranking"' not in html and "Rank 1 of" not in html
+    assert html.count('<section class="unit"') == 1 and "Tỉnh Bắc Ninh · 2021" in html
+    assert "Compared with 2020 (Index (%) 84.74 → 85.49)" in html
+    # two units over two years: each ranked once, by its latest year, and each shows what moved
+    a20 = copy_unit(SO_Y_TE, tmp_path / "a20.yaml", year=2020)
+    b20 = copy_unit(EXAMPLES / "departments" / "so-noi-vu.yaml", tmp_path / "b20.yaml", year=2020)
+    a21, b21 = SO_Y_TE, EXAMPLES / "departments" / "so-noi-vu.yaml"
+    run = cli("report", a20, b20, a21, b21, "-o", out, "--force", "--lang", "en")
+    assert run.exit_code == 0 and "different years" not in run.stderr, run.all
+    html = out.read_text(encoding="utf-8")
+    ranking = html[html.index('id="ranking"'):html.index("</table>", html.index('id="ranking"'))]
+    assert ranking.count("<tr>") == 3 and "Rank 1 of 2" in html  # a header and two units
+    assert html.count('<section class="unit"') == 2 and html.count("Compared with 2020") == 2
+    # two units of different years are ranked together: said so
+    run = cli("report", a21, b20, "-o", out, "--force", "--lang", "en")
+    assert run.exit_code == 0 and "the units are of 2 different years" in run.stderr

@@ -53,8 +53,6 @@ def yaml_with(unit: Path, out: Path, values: dict[str, str]) -> Path:
     return out
 
 
-
-
 def _percent_typed(ws, rows):
     ws[f"E{rows['1.3.1']}"] = 0.85  # typed 85% in Excel: 0.85 shown as a percentage
     ws[f"E{rows['1.3.1']}"].number_format = "0%"
@@ -283,20 +281,6 @@ def test_messages_about_a_form_use_its_words(cli, resaved):
     en = cli("validate", path, "--lang", "en").stdout
     assert (f"{at}F{rows['5.3.2']}: 5.3.2 (Đã thực hiện): 5.3.2 is not a rate; Đã thực hiện and Tổng số stay "
             "empty, its value goes in Giá trị") in en
-
-
-def test_the_instructions_say_to_type_numbers_as_excel_shows_them(tmp_path):
-    from parcli.report.form import write_form
-    from parcli.store import Store
-
-    fw = Store().framework("province-2020")
-    for lang, words in (("vi", "Gõ số như Excel trên máy của bạn vẫn hiển thị"),
-                        ("en", "Type numbers as your own Excel shows them")):
-        path = tmp_path / f"{lang}.xlsx"
-        path.write_bytes(write_form(fw, "province-2020", lang))
-        help_ws = load_workbook(path).worksheets[1]
-        text = "\n".join(str(c.value) for c in help_ws["A"] if c.value)
-        assert words in text
 
 
 def test_option_titles_in_every_view(cli, tmp_path):

@@ -3,12 +3,37 @@ class and unit name is whole, titles wrap, nothing is cut with "…"."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 
 from parcli.inputs.files import expand
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, ROOT, parcli, read_terminal
+
+BAC_NINH = EXAMPLES / "bac-ninh-2021.yaml"
+POSIX_ONLY = pytest.mark.skipif(os.name != "posix", reason="POSIX signals and file names")
+ODD_COLUMNS = ["²", "٣٠٠", "-5", "+80", "1e9", "9" * 5000, "99999999", "0", " ", "1_000"]
+@POSIX_ONLY
+@pytest.mark.parametrize("value", ["²", "٣٠٠", "9" * 5000, "99999999"], ids=lambda v: repr(v[:12]))
+def test_columns_on_a_terminal(tmp_path, value):
+    """On a terminal Rich never reads COLUMNS itself (it failed on ``²``)."""
+    import pty
+
+    master, slave = pty.openpty()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PARCLI_LANG": "en", "COLUMNS": value, "LINES": value,
+           "TERM": "xterm"}
+    proc = subprocess.Popen([sys.executable, "-m", "parcli", "rank", str(EXAMPLES / "departments")],
+                            stdout=slave, stderr=slave, env=env)
+    os.close(slave)
+    seen = read_terminal(master).decode("utf-8", "replace")
+    proc.wait(timeout=120)
+    assert proc.returncode == 0, seen
+    assert "internal error" not in seen and "Sở Y tế" in seen
+    table = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in seen.splitlines() if line.startswith(("┃", "│", "┏"))]
+    assert table and max(len(line) for line in table) <= 80  # the terminal's width (none here: 80)
 
 DEPARTMENTS = str(EXAMPLES / "departments")
 WIDTHS = [80, 100, 120]
@@ -83,3 +108,17 @@ def test_piped_output_defaults_to_120_columns(cli, monkeypatch):
     run = cli("score", EXAMPLES / "bac-ninh-2021.yaml")
     widths = [len(line) for line in run.stdout.split("parcli ")[0].splitlines()]
     assert max(widths) == 120
+
+
+@pytest.mark.parametrize("value", ODD_COLUMNS, ids=lambda v: repr(v[:12]))
+def test_columns_is_read_as_ascii_digits_only(value):
+    for args in (["score", BAC_NINH], ["rank", EXAMPLES / "departments"], ["plan", BAC_NINH]):
+        run = parcli(*args, env={"COLUMNS": value, "LINES": value})
+        assert run.returncode == 0, run.stderr.decode()
+        widest = max(len(line) for line in run.stdout.decode().splitlines())
+        assert widest <= 120  # the default width, not 300, 80 or a billion
+
+
+def test_columns_in_range_is_used():
+    run = parcli("rank", EXAMPLES / "departments", env={"COLUMNS": "90"})
+    assert run.returncode == 0 and max(len(line) for line in run.stdout.decode().splitlines()) <= 90
