@@ -26,6 +26,7 @@ HOSTILE_NAMES = {
     "not utf-8": os.fsdecode(b"bad\xff.yaml"),
 }
 RAW = ("\x1b", "\x07", "\r", "\u2028", "\u202e", "\udcff")
+@pytest.mark.slow
 @POSIX_ONLY
 @pytest.mark.parametrize("kind", sorted(HOSTILE_NAMES))
 def test_a_file_name_never_writes_into_the_terminal(tmp_path, kind):

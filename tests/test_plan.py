@@ -210,6 +210,7 @@ def brute(cands, need):
         yield combo, gain
 
 
+@pytest.mark.slow
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(case=cases())
 def test_plan_guarantees_against_brute_force(tmp_path_factory, case):
@@ -268,6 +269,7 @@ def knapsacks(draw):
     return weights, gains, need
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(case=knapsacks())
 def test_both_exact_solvers_against_brute_force(case):

@@ -166,6 +166,7 @@ fields:
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("target", ["30", "55.5", "99.99"])
 def test_millions_of_levels_plan_at_once_and_exactly(tmp_path, target):
     """10 million items of 0.000001 points, 10^11 violations: one continuous step each, the least

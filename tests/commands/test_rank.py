@@ -150,6 +150,7 @@ def test_rank_xlsx_with_previous(cli, tmp_path):
     assert csv_rows.exit_code == 0
 
 
+@pytest.mark.slow
 def test_progress_bar_only_on_a_terminal(tmp_path):
     """rank shows a progress bar on stderr when stderr is a terminal, and nothing otherwise."""
     import os
@@ -158,10 +159,10 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     text = DEPARTMENTS[0].read_text(encoding="utf-8")
     fw = ROOT / "criteria" / "department-example.yaml"
     names = []
-    for i in range(240):
+    for i in range(200):  # the fewest that show the bar
         p = tmp_path / f"u{i:03}.yaml"
         p.write_text(text.replace("framework: department-example", f"framework: {fw}")
-                     .replace('code: "BDT"', f'code: "U{i:03}"'), encoding="utf-8")  # 240 units, not one 240 times
+                     .replace('code: "BDT"', f'code: "U{i:03}"'), encoding="utf-8")  # 200 units, not one 200 times
         names.append(p.name)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm", "COLUMNS": "100", "PARCLI_LANG": "en"}
     cmd = [sys.executable, "-m", "parcli", "rank", *names, "-o", "r.csv"]
@@ -192,6 +193,7 @@ def test_bad_classes_are_refused(cli, classes):
     assert cli("rank", EXAMPLES / "bac-ninh-2021.yaml", "--classes", classes).exit_code == 2
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs POSIX signals")
 def test_ctrl_c_during_a_parallel_rank_is_one_line(tmp_path):
     import signal

@@ -145,6 +145,7 @@ def test_chart_text_is_escaped(cli, tmp_path, write, mini):
     assert "&lt;/text&gt;&lt;script&gt;x&lt;/script&gt;&amp;amp;" in html
 
 
+@pytest.mark.slow
 def test_progress_bar_on_a_terminal_only(tmp_path):
     """Many units: a progress bar on stderr when it is a terminal (as rank's), nothing otherwise."""
     import os
@@ -155,7 +156,7 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
     from tests.conftest import ROOT, read_terminal
 
     text = (DEPARTMENTS / "so-y-te.yaml").read_text(encoding="utf-8")
-    for i in range(120):
+    for i in range(100):  # the fewest that show the bar: 2 steps a unit, a bar from 200 steps
         (tmp_path / f"u{i:03}.yaml").write_text(text.replace('unit: "Sở Y tế"', f'unit: "Sở số {i}"')
                                                 .replace('code: "SYT"', f'code: "S{i}"'), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm", "COLUMNS": "100", "PARCLI_LANG": "en"}
@@ -169,7 +170,7 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
     assert b"report" in seen and b"%" in seen and b"wrote r.html" in seen
     quiet = subprocess.run(cmd[:-1] + ["r2.html"], cwd=tmp_path, capture_output=True, env=env, timeout=300)
     assert quiet.returncode == 0 and quiet.stderr.decode() == "wrote r2.html\n"
-    assert (tmp_path / "r2.html").read_text(encoding="utf-8").count('<section class="unit"') == 120
+    assert (tmp_path / "r2.html").read_text(encoding="utf-8").count('<section class="unit"') == 100
 
 
 # --- the charts: matplotlib's, honest (issue 25 item 1) -------------------------------------
@@ -392,6 +393,7 @@ def test_seventeen_departments_print_on_at_most_21_pages(cli, tmp_path, lang):
         assert lines and re.sub(r"\s+", " ", lines[-1]) not in headings, lines[-3:]
 
 
+@pytest.mark.slow
 def test_a_matplotlibrc_among_the_files_is_never_read(tmp_path):
     """matplotlib reads ./matplotlibrc when imported: a FIFO, a link to /dev/zero or a file whose
     lines write into the terminal, in the folder a user runs the report from, neither hangs it,

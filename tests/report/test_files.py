@@ -17,6 +17,7 @@ from tests.conftest import EXAMPLES, ROOT, parcli
 
 BAC_NINH = EXAMPLES / "bac-ninh-2021.yaml"
 POSIX_ONLY = pytest.mark.skipif(os.name != "posix", reason="POSIX signals and file names")
+@pytest.mark.slow
 @POSIX_ONLY
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT], ids=lambda s: s.name)
 @pytest.mark.parametrize("command", ["report", "export"])

@@ -16,6 +16,7 @@ from tests.conftest import EXAMPLES, ROOT, parcli, read_terminal
 BAC_NINH = EXAMPLES / "bac-ninh-2021.yaml"
 POSIX_ONLY = pytest.mark.skipif(os.name != "posix", reason="POSIX signals and file names")
 ODD_COLUMNS = ["²", "٣٠٠", "-5", "+80", "1e9", "9" * 5000, "99999999", "0", " ", "1_000"]
+@pytest.mark.slow
 @POSIX_ONLY
 @pytest.mark.parametrize("value", ["²", "٣٠٠", "9" * 5000, "99999999"], ids=lambda v: repr(v[:12]))
 def test_columns_on_a_terminal(tmp_path, value):
@@ -110,6 +111,7 @@ def test_piped_output_defaults_to_120_columns(cli, monkeypatch):
     assert max(widths) == 120
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("value", ODD_COLUMNS, ids=lambda v: repr(v[:12]))
 def test_columns_is_read_as_ascii_digits_only(value):
     for args in (["score", BAC_NINH], ["rank", EXAMPLES / "departments"], ["plan", BAC_NINH]):
