@@ -15,9 +15,13 @@ def test_score_table(cli):
     run = cli("score", BAC_NINH, "--lang", "vi")
     assert run.exit_code == 0
     out = run.stdout
-    assert "Tỉnh Bắc Ninh" in out and "Chỉ số (%)" in out and "Xếp loại" in out
-    assert "TÁI DỰNG" in out  # the framework is reconstructed, and every output says so
-    assert "3.2.1" in out  # depth all shows sub-criteria
+    lines = out.splitlines()
+    assert lines[0] == "Tỉnh Bắc Ninh · 2021 · Chỉ số cải cách hành chính cấp tỉnh 2020–2021"
+    assert "Chỉ số (%): 85.49   Xếp loại: B" in lines  # the index and the class, on their own line
+    assert any("TÁI DỰNG" in line and "province-2020" in line for line in lines)  # reconstructed, and it says so
+    row = next(line for line in lines if line.startswith("│ 3.2.1 "))  # depth all shows sub-criteria
+    assert [c.strip() for c in row.strip("│").split("│")] == [
+        "3.2.1", "Tỷ lệ hồ sơ TTHC cấp tỉnh giải quyết đúng hạn", "1.5", "1.5", "0", "", "", "đã chấm"]
     # piped output is never truncated with an ellipsis
     assert "…" not in out
 
