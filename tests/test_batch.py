@@ -1,6 +1,5 @@
-"""Many units in one run, no silent surprises: a file counts once, one file per unit and year,
-warnings for units of different years and for units without evidence, a report of one unit over
-two years, and last year's ranking workbook as --previous."""
+"""Many units in one run (parcli/batch.py), no silent surprises: a file counts once, one file per unit
+and year, warnings for units of different years and for units without evidence."""
 
 from __future__ import annotations
 
@@ -148,9 +147,3 @@ def test_a_blank_form_or_a_unit_without_evidence_gets_a_warning_naming_it(cli, t
                     in run.stderr.splitlines()), (command, run.stderr)
         assert run.stderr.count("no leaf has evidence") == 3
     assert "no leaf has evidence" not in cli("rank", *DEPARTMENTS).stderr
-
-
-# --- the report of one unit over two years --------------------------------------------------
-
-
-# --- --previous: last year's ranking workbook ------------------------------------------------

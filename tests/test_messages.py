@@ -1,5 +1,6 @@
 """How problems read: hints for common slips, source line and caret on a terminal,
-one line per problem when piped or with --concise, usage errors in the chosen language."""
+one line per problem when piped or with --concise, usage errors in the chosen language; names and values
+from files never write into the terminal (markup, escape sequences, forged lines) nor are echoed whole."""
 
 from __future__ import annotations
 

@@ -304,6 +304,3 @@ def test_effort_refuses_weights_too_fine_to_plan_exactly(cli, small, write):
     assert "--effort: the weights or the points are too fine to find the cheapest plan exactly" in run.stderr
     ok = cli("plan", unit, "--target-index", "90", "--effort", write("coarse.yaml", "default: 1\nyes_no: 2\n"))
     assert ok.exit_code == 0, ok.all
-
-
-# --- the command, and --apply for every example -------------------------------------------

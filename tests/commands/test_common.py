@@ -1,4 +1,5 @@
-"""The commands, through typer's CliRunner, on real files."""
+"""What every command shares (parcli/cli.py, parcli/commands/common.py): usage errors, help, --version,
+--debug, --strict, folders and patterns for files, a closed standard output, internal errors in one line."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Many units: rank, classes, previous results, diff, JSON and XLSX export, the benchmark."""
+"""parcli rank: the CSV, the table and the workbook, ties, classes, --previous, --jobs, the progress
+bar, an interruption; never written over a framework."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""template, explain, frameworks, schema, the 2022–2030 framework, languages and numbers."""
+"""parcli template: a blank unit of every shipped framework that validates as it is, on standard output
+or a file, never over a filled file; nothing live copied into it."""
 
 from __future__ import annotations
 
@@ -61,12 +62,6 @@ def test_filled_template_scores(cli, tmp_path):
     obj = json.loads(run.stdout)
     leaf = next(x for x in obj["leaves"] if x["id"] == "3.2.1")
     assert leaf["points"] == 1.5 and leaf["status"] == "scored"
-
-
-# --- schema -------------------------------------------------------------------
-
-
-# --- languages and numbers ---------------------------------------------------------
 
 
 def test_template_never_replaces_a_filled_file_without_force(cli, tmp_path):

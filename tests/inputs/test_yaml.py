@@ -1,3 +1,6 @@
+"""The YAML loader (parcli/inputs/yaml.py): exact numbers from text, NFC keys and positions, duplicate
+keys, bombs and deep nesting refused, BOM and CRLF, control characters at their place."""
+
 from __future__ import annotations
 
 import json

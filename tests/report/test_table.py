@@ -1,5 +1,5 @@
 """Tables that fit an officer's terminal: at 80, 100 and 120 columns every id, number, rank,
-class and unit name is whole, titles wrap, nothing is cut with "…"."""
+class and unit name is whole, titles wrap, nothing is cut with "…"; COLUMNS is read as ASCII digits only."""
 
 from __future__ import annotations
 
