@@ -8,7 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from parcli.report import RANKING, REPORT, RESULTS, TEMPLATE, UNIT, WRITERS, FileFormat, Writer, suffix_list, suffixes
+from parcli.report import (
+    RANKING,
+    REPORT,
+    RESULTS,
+    TEMPLATE,
+    UNIT,
+    WRITERS,
+    FileFormat,
+    Writer,
+    suffix_list,
+    suffixes,
+)
 from tests.conftest import EXAMPLES
 from tests.office import convert
 
@@ -89,6 +100,7 @@ def test_standard_output_takes_the_text_format(cli):
     assert run.exit_code == 0 and "schema: parcli/unit/v1" in run.stdout
 
 
+@pytest.mark.external
 def test_plan_apply_writes_a_filled_form_that_scores_to_the_planned_index(cli, tmp_path):
     """``plan --apply -o X.xlsx``: a filled form of the planned unit; scored as it is and after
     LibreOffice has saved it again, it gives the planned index (and the same result as the .yaml)."""
@@ -134,6 +146,7 @@ def sheet_rows(book: Path) -> list[list]:
     return [[c.value for c in row] for row in load_workbook(book).worksheets[0].iter_rows()]
 
 
+@pytest.mark.external
 def test_a_vi_csv_opens_as_numbers_in_a_vi_vn_spreadsheet(cli, tmp_path, write):
     """``--locale vi``: ';' between fields, ',' decimals, UTF-8 with BOM. Opened by LibreOffice in the
     vi-VN locale (as a double-click opens it there), every number is a number of the right value and
@@ -187,6 +200,7 @@ def test_a_vi_csv_opens_as_numbers_in_a_vi_vn_spreadsheet(cli, tmp_path, write):
 # --- print-ready ranking and export workbooks -------------------------------------------------------
 
 
+@pytest.mark.external
 def test_ranking_and_export_workbooks_are_print_ready(cli, tmp_path, write):
     """A4 landscape, every column within the page width, the title line (framework and year) and the
     header rows on every page, rows as high as their wrapped text, the field names in the headers; the
@@ -259,3 +273,24 @@ def test_ranking_and_export_workbooks_are_print_ready(cli, tmp_path, write):
         if name == "rank-17":
             assert 1 <= len(printed[wb.worksheets[0].title]) <= 4
             assert len(printed[wb.worksheets[0].title]) == 1, printed
+
+
+def test_a_note_longer_than_an_excel_cell_is_never_cut(cli, tmp_path, write):
+    unit = write("n.yaml", "schema: parcli/unit/v1\nunit: U\nyear: 2021\nframework: province-2020\n"
+                           f'evidence:\n  "3.2.1": {{percent: 97, note: "{"n" * 40_000}"}}\n')
+    run = cli("export", unit, "-o", tmp_path / "x.xlsx")
+    assert run.exit_code == 1 and "longer than an Excel cell holds" in run.all and not (tmp_path / "x.xlsx").exists()
+    run = cli("convert", unit, "-o", tmp_path / "f.xlsx")
+    assert run.exit_code == 1 and "3.2.1: a note or documents of 40,000 characters" in run.all
+    assert cli("export", unit, "-o", tmp_path / "x.csv").exit_code == 0  # CSV keeps all of it
+
+
+@pytest.mark.parametrize("command", ["export", "convert"])
+def test_a_note_too_long_for_a_cell_names_its_leaf_and_its_file(cli, tmp_path, write, command):
+    unit = write("n.yaml", "schema: parcli/unit/v1\nunit: U\nyear: 2021\nframework: province-2020\n"
+                           f'evidence:\n  "3.2.1": {{percent: 97, note: "{"n" * 40_000}"}}\n')
+    out = tmp_path / "x.xlsx"
+    run = cli(command, unit, "-o", out)
+    assert run.exit_code == 1 and not out.exists()
+    assert f"{unit}: 3.2.1: a note" in run.stderr and "40,000 characters" in run.stderr
+    assert len(run.stderr.splitlines()) == 1
