@@ -135,7 +135,7 @@ def _new_document(footer: str):
     normal = doc.styles["Normal"].paragraph_format
     normal.space_before, normal.space_after, normal.line_spacing = Pt(0), Pt(3), 1.0
     doc.core_properties.author = "parcli"
-    doc.core_properties.comments = footer
+    doc.core_properties.comments = clean(footer)
 
     section.different_first_page_header_footer = True
     page = section.header.paragraphs[0]
@@ -151,8 +151,8 @@ def _new_document(footer: str):
 
 def _field(paragraph, instruction: str) -> None:
     """A Word field (the page number) in ``paragraph``."""
-    from docx.oxml.parser import OxmlElement
     from docx.oxml.ns import qn
+    from docx.oxml.parser import OxmlElement
 
     fld = OxmlElement("w:fldSimple")
     fld.set(qn("w:instr"), instruction)
@@ -196,8 +196,8 @@ def _fill(cell, text: str, **kw):
 def _rule(paragraph, width_mm: float, column_mm: float) -> None:
     """A centred horizontal rule ``width_mm`` long under ``paragraph`` in a column ``column_mm`` wide:
     an empty paragraph with a top border, indented on both sides."""
-    from docx.oxml.parser import OxmlElement
     from docx.oxml.ns import qn
+    from docx.oxml.parser import OxmlElement
     from docx.shared import Mm, Pt
 
     rule = paragraph._parent.add_paragraph()
@@ -217,8 +217,8 @@ def _rule(paragraph, width_mm: float, column_mm: float) -> None:
 def _borderless(table, margins: bool = False) -> None:
     """No borders (the heading, the signatures); ``margins``: no room inside the cells either, so the
     heading's lines have the whole width of their half."""
-    from docx.oxml.parser import OxmlElement
     from docx.oxml.ns import qn
+    from docx.oxml.parser import OxmlElement
 
     tbl_pr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
@@ -240,8 +240,8 @@ def _borderless(table, margins: bool = False) -> None:
 def _widths(table, widths_mm: Sequence[float]) -> None:
     """Fixed column widths (Word reads the cells', LibreOffice the grid's: both are set), before any
     cell is merged (a merged cell takes the sum of the widths it spans; a row added later the grid's)."""
-    from docx.oxml.parser import OxmlElement
     from docx.oxml.ns import qn
+    from docx.oxml.parser import OxmlElement
     from docx.shared import Mm
 
     table.autofit = False
@@ -287,8 +287,8 @@ def _grid(doc, heads: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequ
     """A bordered table: a bold header repeated on every page, then ``rows`` (text); the columns in
     ``numeric`` right-aligned. ``band`` (first, last, label): a header row above the heads of the columns
     first to last (both included) that names them together; the other heads span both header rows."""
-    from docx.oxml.parser import OxmlElement
     from docx.oxml.ns import qn
+    from docx.oxml.parser import OxmlElement
 
     table = doc.add_table(rows=2 if band else 1, cols=len(heads))
     table.style = doc.styles["Table Grid"]
@@ -318,8 +318,8 @@ def _signatures(doc, left: tuple[str, Sequence[Signer]], right: tuple[str, Seque
     """Two parties' signature blocks side by side: each party's name (in capitals), then each of its
     signers with their capacity, "(signature, full name)", the room to sign and their name. One table
     row per signer of each side, never cut by a page break."""
-    from docx.oxml.parser import OxmlElement
     from docx.oxml.ns import qn
+    from docx.oxml.parser import OxmlElement
 
     _para(doc, "", after=6)
     sides = [(party, list(signers) or ([Signer("")] if party else [])) for party, signers in (left, right)]
@@ -469,10 +469,11 @@ def _build_council_report(r: CouncilReport, lang: str, n: _Numbers, signer: Sign
     _para(doc, r.campaign_title, italic=True, align="center", after=8)
     for number, group in enumerate(r.groups, start=1):
         _para(doc, f"{number}. {clean(group.title)}", bold=True, before=10, keep=True)
-        summary = tr("{units} units. Mean self-assessed points: {self}; mean appraised points: {final}; "
-                     "mean index: {index}%.", units=len(group.rows), self=n.mean(group.mean_self_assessed),
-                     final=n.mean(group.mean_final), index=n.mean(group.mean_index))
-        _para(doc, summary, align="justify", keep=True)
+        if group.mean_index is not None:  # a group without units, or none with an index, has no averages
+            summary = tr("{units} units. Mean self-assessed points: {self}; mean appraised points: {final}; "
+                         "mean index: {index}%.", units=len(group.rows), self=n.mean(group.mean_self_assessed),
+                         final=n.mean(group.mean_final), index=n.mean(group.mean_index))
+            _para(doc, summary, align="justify", keep=True)
         counts = _class_counts(group)
         if counts:
             _para(doc, "; ".join(tr("{label}: {count} units", label=clean(label), count=count)

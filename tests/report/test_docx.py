@@ -66,7 +66,8 @@ def scored(folder: Path, name: str, text: str):
 def results(tmp_path):
     """The unit's own file (claims and an explanation), round 1 and the final appraisal of it."""
     source = SOURCE.read_text(encoding="utf-8")
-    own = edited(source, {"5.3.2": f'{{points: 1.5, note: "{EXPLAINED}"}}', "1.2.2": "{done: 108, of: 127, claimed: 2}"})
+    own = edited(source, {"5.3.2": f'{{points: 1.5, note: "{EXPLAINED}"}}',
+                          "1.2.2": "{done: 108, of: 127, claimed: 2}"})
     round1 = edited(source, {"5.3.2": f'{{points: 0.5, note: "{REASON_1}"}}',
                              "1.1.1": f'{{value: khong_kip_thoi, note: "{REASON_2}"}}'})
     final = edited(source, {"5.3.2": f'{{points: 1, note: "{REASON_1}"}}',
@@ -79,8 +80,8 @@ def results(tmp_path):
 def minutes_of(results, **kw):
     own, round1, final = results
     return minutes_from(own, final, round1=round1, campaign_title=CAMPAIGN, issuer=ISSUER, date=DATE,
-                        group_title="Sở, ban, ngành", appraisers=APPRAISERS, unit_signer=Signer("Giám đốc", "Lê Văn Cường"),
-                        **kw)
+                        group_title="Sở, ban, ngành", appraisers=APPRAISERS,
+                        unit_signer=Signer("Giám đốc", "Lê Văn Cường"), **kw)
 
 
 def docx_text(path: Path) -> str:
@@ -211,6 +212,8 @@ def test_minutes_have_the_form_of_decree_30(results, tmp_path):
     assert first[0].startswith("ĐẠI DIỆN ĐƠN VỊ\nGIÁM ĐỐC\n(Ký, ghi rõ họ tên)") and "Lê Văn Cường" in first[0]
     assert first[1].startswith("ĐẠI DIỆN TỔ THẨM ĐỊNH\nTỔ TRƯỞNG TỔ GIÚP VIỆC 1") and "Nguyễn Văn An" in first[1]
     assert "Trần Thị Bình" in signatures.rows[1].cells[1].text
+    assert section.different_first_page_header_footer  # the page number from page 2 on, at the top
+    assert 'w:instr="PAGE"' in section.header.paragraphs[0]._p.xml and not section.first_page_header.paragraphs[0].text
     footer = doc.sections[0].first_page_footer.paragraphs[0].text
     assert "department-example" in footer and "tự xây dựng" in footer
 
@@ -292,7 +295,8 @@ def test_the_report_ranks_each_group_and_takes_nam_dinh_s_averages(report):
     assert group.mean_final == sum(r.final for r in rows) / 3
     assert group.mean_index == sum(r.index for r in rows) / 3
     by_code = {r.code: r for r in rows}
-    assert by_code["STC"].adjusted_leaves == 0 and by_code["SNV"].adjusted_leaves == by_code["SNV2"].adjusted_leaves >= 3
+    assert by_code["STC"].adjusted_leaves == 0
+    assert by_code["SNV"].adjusted_leaves == by_code["SNV2"].adjusted_leaves >= 3
     assert report.places == 3  # the framework's
 
 
