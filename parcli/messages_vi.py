@@ -639,7 +639,7 @@ VI: dict[str, str] = {
     "paper\x04Appraised": "Điểm thẩm định",
     "paper\x04Bonus": "Điểm thưởng",
     "paper\x04Campaign": "Đợt chấm điểm",
-    "paper\x04Claimed": "Tự chấm",
+    "paper\x04Claim": "Tự chấm",
     "paper\x04Class": "Xếp loại",
     "paper\x04Explanation": "Giải trình của đơn vị",
     "paper\x04Final": "Cuối cùng",

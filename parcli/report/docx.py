@@ -87,8 +87,7 @@ class _Numbers:
     def index(self, value: Decimal | None) -> str:
         return display(value, self.places, self.locale, fixed=True) if value is not None else ""
 
-    def mean(self, value: Decimal | None) -> str:
-        return display(value, self.places, self.locale, fixed=True) if value is not None else ""
+    mean = index  # an average is shown as an index is: with every place
 
 
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -132,6 +131,15 @@ def _new_document(footer: str):
         fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
         for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
             fonts.set(qn(attr), FONT)
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    for fonts in defaults.iter(qn("w:rFonts")) if defaults is not None else ():
+        for attr in list(fonts.attrib):  # a theme's font outranks a named one: Word would show Calibri
+            if attr.lower().endswith("theme"):
+                del fonts.attrib[attr]
+        for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            fonts.set(qn(attr), FONT)
+    for lang in defaults.iter(qn("w:lang")) if defaults is not None else ():
+        lang.set(qn("w:val"), "vi-VN" if language() == "vi" else "en-GB")  # the spelling checker's language
     normal = doc.styles["Normal"].paragraph_format
     normal.space_before, normal.space_after, normal.line_spacing = Pt(0), Pt(3), 1.0
     doc.core_properties.author = "parcli"
@@ -255,6 +263,16 @@ def _widths(table, widths_mm: Sequence[float]) -> None:
             cell.width = Mm(width)
 
 
+MOTTO_PT = 13.5
+EM_SHARE = 0.47  # the mean width of a character of Times New Roman Bold, mixed case, in ems
+PT_MM = 25.4 / 72
+
+
+def _width_mm(text: str, size_pt: float) -> float:
+    """About how wide ``text`` is printed in Times New Roman Bold of ``size_pt`` (a rule under it)."""
+    return len(text) * size_pt * EM_SHARE * PT_MM
+
+
 def _heading(doc, issuer: Issuer, date, lang: str, number: str | None) -> None:
     """The heading of the decree: issuer | national name and motto; the number; the place and date."""
     table = doc.add_table(rows=1, cols=2)
@@ -272,8 +290,8 @@ def _heading(doc, issuer: Issuer, date, lang: str, number: str | None) -> None:
         _para(left, tr("No. {number}", number=number), align="center", before=4)
     nation, motto = (NATION, MOTTO) if lang == "vi" else (NATION_EN, MOTTO_EN)
     _fill(right, nation, bold=True, align="center", size=12, after=0)
-    p = _para(right, motto, bold=True, align="center", size=13.5, after=0)
-    _rule(p, 62 if lang == "vi" else 72, HEADING_MM[1])
+    p = _para(right, motto, bold=True, align="center", size=MOTTO_PT, after=0)
+    _rule(p, min(HEADING_MM[1], _width_mm(motto, MOTTO_PT)), HEADING_MM[1])  # as long as the motto
     _para(right, date_line(issuer.place, date, lang), italic=True, align="center", before=6)
 
 
@@ -411,7 +429,7 @@ def _build_minutes(m: Minutes, lang: str, n: _Numbers):
         _para(doc, tr("The appraisal kept every self-assessed point."), italic=True)
     else:
         with_round1 = any(leaf.round1 is not None for leaf in m.leaves) or t.round1 is not None
-        heads = [trp("paper", "ID"), trp("paper", "Leaf"), trp("paper", "Max"), trp("paper", "Claimed")]
+        heads = [trp("paper", "ID"), trp("paper", "Leaf"), trp("paper", "Max"), trp("paper", "Claim")]
         if with_round1:
             heads.append(trp("paper", "Round 1"))
         heads += [trp("paper", "Final"), trp("paper", "Reasons"), trp("paper", "Explanation")]

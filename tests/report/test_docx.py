@@ -159,6 +159,10 @@ def test_minutes_have_the_form_of_decree_30(results, tmp_path):
     assert normal.font.name == "Times New Roman" and Pt(13) <= normal.font.size <= Pt(14)
     fonts = normal.element.rPr.rFonts
     assert {fonts.get(qn(f"w:{a}")) for a in ("ascii", "hAnsi", "eastAsia", "cs")} == {"Times New Roman"}
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    for fonts in defaults.iter(qn("w:rFonts")):  # no theme font (Calibri) under the named one
+        assert fonts.get(qn("w:ascii")) == "Times New Roman" and not fonts.get(qn("w:asciiTheme"))
+    assert defaults.find(".//" + qn("w:lang")).get(qn("w:val")) == "vi-VN"
     every_run = [r for p in doc.paragraphs for r in p.runs]
     every_run += [r for t in doc.tables for row in t.rows for c in row.cells for p in c.paragraphs for r in p.runs]
     assert every_run and all(r.font.name in (None, "Times New Roman") for r in every_run)
