@@ -15,8 +15,8 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import EXAMPLES
-from tests.office import convert
 from tests.inputs.test_form_cells import rows_of, write_form_of
+from tests.office import convert
 
 BAC_NINH = EXAMPLES / "bac-ninh-2021.yaml"
 
