@@ -14,6 +14,7 @@ from dataclasses import field as dc_field
 from decimal import Decimal
 from typing import Any
 
+from .i18n import N_
 from .rules.base import Evidence, RuleBase
 
 FRAMEWORK_SCHEMA = "parcli/framework/v1"
@@ -94,6 +95,10 @@ class UnitHeader:
 
 
 # --- checked types -------------------------------------------------------
+
+
+# A node's kind in a message (``tr(node.kind)``: "the criterion 1.1 ...").
+KIND_WORDS = (N_("field"), N_("criterion"), N_("subcriterion"))
 
 
 @dataclass(slots=True, eq=False)
