@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .errors import InputError, Problem
-from .i18n import tr
+from .i18n import tr, trn
 from .summary import FrameworkInfo, Summary
 
 
@@ -130,7 +130,8 @@ def years_warning(years_and_files) -> str | None:
     parts = []
     for year in sorted(groups):
         files = groups[year]
-        text = f"{year} ({tr('{count} unit(s)', count=len(files))}"
+        count = trn("{count} unit", "{count} units", len(files), count=len(files))  # not in the f-string: Babel
+        text = f"{year} ({count}"
         if year != largest and len(files) <= 3:
             text += ": " + ", ".join(files)
         parts.append(text + ")")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import InputError, Problem
-from .i18n import language, say, tr
+from .i18n import language, say, tr, trn
 from .inputs.yaml import load_file
 from .report import STATUS_WORDS
 from .scoring import score_file
@@ -68,7 +68,7 @@ def validate_files(paths: list[Path], strict: bool = False) -> tuple[list[str], 
         problems += found
         failed.append(bool(errors))
         if errors:
-            summaries.append(f"{name}: " + tr("{count} problem(s)", count=len(errors)))
+            summaries.append(f"{name}: " + trn("{count} problem", "{count} problems", len(errors), count=len(errors)))
         else:
             summaries.append(f"{name}: " + tr("ok, {summary}", summary=summary))
     unique = []

@@ -257,7 +257,7 @@ def test_diff_claimed(cli):
     assert run.exit_code == 0
     row = next(line for line in run.stdout.splitlines() if line.startswith("│ 7.2.1"))
     assert "1.5" in row and "-0.5" in row
-    assert "1 leaf(s) claimed above" in run.stderr
+    assert "1 leaf claimed above what the evidence supports\n" in run.stderr
     assert cli("diff", EXAMPLES / "bac-ninh-2021.yaml").exit_code == 2
 
 

@@ -82,7 +82,7 @@ def test_validate_reports_all_files_and_summaries(cli, unit_file, write):
     assert f"{bad}:7:12: 1.1.1: the text 'maybe' does not fit a yes_no rule" in run.stdout
     assert f"{good}: ok" in run.stdout and "warning: 7 leaves have no evidence" in run.stdout
     assert "8 fields / 43 criteria / 102 sub-criteria / total 100 (reconstructed)" in run.stdout
-    assert "3 file(s) checked: 2 valid, 1 with problems" in run.stderr
+    assert "3 files checked: 2 valid, 1 with problems" in run.stderr
 
 
 def test_usage_errors_exit_2(cli, tmp_path):

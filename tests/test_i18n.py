@@ -68,6 +68,26 @@ def test_the_extraction_finds_the_code_s_messages(used):
     assert len(used) > 500
 
 
+MARKERS = {"tr": 1, "N_": 1, "trn": 1, "Nn_": 1, "trp": 2, "NC_": 2, "NP_": 2}  # the msgid's place (1-based)
+
+
+def test_babel_sees_every_marked_message(used):
+    """Every literal message of a marker call in the code (found by walking its syntax tree) is one Babel
+    extracts: a call Babel cannot see (inside an f-string, a keyword it does not know) fails here."""
+    unseen = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in MARKERS):
+                continue
+            at = MARKERS[node.func.id]
+            args = node.args
+            if len(args) >= at and isinstance(args[at - 1], ast.Constant) and isinstance(args[at - 1].value, str):
+                context = args[0].value if at == 2 and isinstance(args[0], ast.Constant) else None
+                if (context, args[at - 1].value) not in used:
+                    unseen.append(f"{path.relative_to(PACKAGE)}:{node.lineno}: {args[at - 1].value!r}")
+    assert not unseen, "messages Babel does not extract (take the call out of the f-string):\n" + "\n".join(unseen)
+
+
 def test_every_message_has_its_vietnamese_form(po, used):
     entries = {key(m): m for m in po if m.id}
     missing = [f"{sorted(m.locations)[0][0]}: {k!r}" for k, m in used.items() if k not in entries]

@@ -139,9 +139,9 @@ def test_validate_counts_files_not_arguments(tmp_path, write):
     shutil.copy(BAC_NINH, folder / "good.yaml")
     run = parcli("validate", folder)
     assert run.returncode == 1
-    assert run.stderr.decode().splitlines()[-1] == "4 file(s) checked: 1 valid, 3 with problems"
+    assert run.stderr.decode().splitlines()[-1] == "4 files checked: 1 valid, 3 with problems"
     run = parcli("validate", folder, BAC_NINH)
-    assert run.stderr.decode().splitlines()[-1] == "5 file(s) checked: 2 valid, 3 with problems"
+    assert run.stderr.decode().splitlines()[-1] == "5 files checked: 2 valid, 3 with problems"
 
 
 @pytest.mark.parametrize("args", [

@@ -19,7 +19,7 @@ import typer
 import typer.core
 
 from ..errors import InputError, ParcliError, UsageError
-from ..i18n import set_language, tr
+from ..i18n import set_language, tr, trn
 
 
 def typer_app() -> typer.Typer:
@@ -142,8 +142,9 @@ def file_args(names: list[str]) -> list[Path]:
     if repeated:
         shown = ", ".join(map(str, repeated[:5])) + (tr(" and {count} more", count=len(repeated) - 5)
                                                       if len(repeated) > 5 else "")
-        warn(tr("{count} file(s) given more than once (through overlapping folders or patterns) are read once:",
-                 count=len(repeated)) + " " + shown)
+        warn(trn("{count} file given more than once (through overlapping folders or patterns) is read once:",
+                 "{count} files given more than once (through overlapping folders or patterns) are read once:",
+                 len(repeated), count=len(repeated)) + " " + shown)
     return paths
 
 def warn_units(units, ranked) -> None:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..i18n import HELP_, tr
+from ..i18n import HELP_, trn
 from ..report import RESULTS, suffix_list, titles
 from .common import (
     Command,
@@ -55,4 +55,4 @@ def export(
     for warning in warnings:
         warn(warning)
     if str(output) != "-":  # standard output: the data only
-        err(tr("wrote {file} ({count} unit(s))", file=output, count=count))
+        err(trn("wrote {file} ({count} unit)", "wrote {file} ({count} units)", count, file=output, count=count))
