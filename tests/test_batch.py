@@ -54,12 +54,13 @@ def test_the_same_file_counts_once_through_names_links_folders_and_patterns(cli,
     run = cli("rank", unit, unit, link, "deep/a/b/c", "deep/**/*.yaml", other, "-o", "-")
     assert run.exit_code == 0, run.all
     assert len(list(csv.DictReader(io.StringIO(run.stdout.lstrip("\ufeff"))))) == 2
-    assert "2 file(s) given more than once" in run.stderr and "are read once" in run.stderr
+    assert "2 files given more than once" in run.stderr and "are read once" in run.stderr
     assert str(unit) in run.stderr
     run = cli("export", unit, "deep/a/b/c/*.yaml", "-o", tmp_path / "x.csv")
-    assert run.exit_code == 0 and "(1 unit(s))" in run.stderr
+    assert run.exit_code == 0 and "(1 unit)" in run.stderr
     run = cli("validate", unit, link)
-    assert run.exit_code == 0 and len(run.stdout.splitlines()) == 1 and "1 file(s) given more than once" in run.stderr
+    assert run.exit_code == 0 and len(run.stdout.splitlines()) == 1 and "1 file given more than once" in run.stderr
+    assert "is read once" in run.stderr
 
 
 def test_lock_files_are_skipped_in_patterns_as_in_folders(cli, tmp_path):
@@ -117,7 +118,7 @@ def test_units_of_different_years_in_one_ranking_get_a_warning_naming_the_years(
     assert run.exit_code == 0
     (line,) = [line for line in run.stderr.splitlines() if "different years" in line]
     assert line == (f"warning: the units are of 2 different years, their indices ranked as if of one year: "
-                    f"2020 (1 unit(s): {old}), 2021 (4 unit(s))")
+                    f"2020 (1 unit: {old}), 2021 (4 units)")
     run = cli("rank", *DEPARTMENTS[:4], old, "--lang", "vi", "-o", tmp_path / "r.xlsx")
     assert "cảnh báo: các đơn vị thuộc 2 năm khác nhau" in run.stderr and "2020 (1 đơn vị:" in run.stderr
     assert "different years" in cli("export", *DEPARTMENTS[:2], old, "-o", tmp_path / "x.xlsx").stderr

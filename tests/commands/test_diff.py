@@ -62,5 +62,5 @@ def test_diff_claimed(cli):
     row = next(line for line in run.stdout.splitlines() if line.startswith("│ 7.2.1"))
     cells = [c.strip() for c in row.strip("│").split("│")]
     assert cells[2:] == ["1.5", "1.5", "1", "-0.5", "scored"]  # max, claimed, points, the difference, status
-    assert "1 leaf(s) claimed above" in run.stderr
+    assert "1 leaf claimed above what the evidence supports\n" in run.stderr
     assert cli("diff", EXAMPLES / "bac-ninh-2021.yaml").exit_code == 2
