@@ -115,8 +115,7 @@ def render(collected: Collected, out: IO[bytes], lang: str = "vi", locale: str =
     from . import __version__
     from .rank import apply_previous, by_unit, ranking_of
     from .report import charts
-    from .report.planout import value_words
-    from .report.unitfile import raw_value
+    from .report.planout import evidence_words
 
     words = _WORDS[lang]
     views = {id(v.summary): v for v in collected.views}
@@ -175,7 +174,7 @@ def render(collected: Collected, out: IO[bytes], lang: str = "vi", locale: str =
                           "lost": num(node.max - points)} for node, points in page.lost],
                 "claims": page.claims,
                 "steps": [{"id": node.id, "title": node.label(lang), "gain": num(gain),
-                           "to": value_words(node, raw_value(after), lang)} for node, gain, after in page.steps],
+                           "to": evidence_words(node, after, lang, locale)} for node, gain, after in page.steps],
                 "yoy_title": words["yoy"].format(year=before.summary.year) if before is not None else "",
                 "yoy": yoy,
                 "previous_index": idx(before.summary.index) if before is not None else "",

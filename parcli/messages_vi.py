@@ -603,4 +603,18 @@ VI: dict[str, str] = {
     "why not planned\x04appraisers' points": "hội đồng thẩm định chấm",
     "measure unit\x04count": "số lượng",
     "measure unit\x04value": "giá trị",
+    # --- issue-views ---
+    "short header\x04Max": "Tối đa",
+    "short header\x04Points": "Điểm",
+    "short header\x04Lost": "Mất",
+    "short header\x04Claimed": "Tự chấm",
+    "short header\x04Index": "Chỉ số",
+    "short header\x04Rank": "Hạng",
+    "evidence\x04{points} points": "{points} điểm",
+    "{count} of {total} leaves claimed": "{count}/{total} tiêu chí có tự chấm",
+    "became not applicable": "thành không áp dụng",
+    "no longer not applicable": "không còn là không áp dụng",
+    "only in B": "chỉ có ở B",
+    "only in A": "chỉ có ở A",
+    "total row\x04Total": "Tổng",
 }

@@ -63,7 +63,7 @@ def test_rank_ties_are_on_the_displayed_index(cli, write, mini, unit_file):
 def test_rank_table_and_class_override(cli):
     run = cli("rank", *DEPARTMENTS, "--lang", "en", "--classes", "A:85,B:0")
     assert run.exit_code == 0
-    assert "Applicable max" in run.stdout and "71.5" in run.stdout and "96.5" in run.stdout
+    assert "Max: applicable max" in run.stdout and "71.5" in run.stdout and "96.5" in run.stdout
     assert " A " in run.stdout and " B " in run.stdout and "Tốt" not in run.stdout
     assert cli("rank", *DEPARTMENTS, "--classes", "A:80,B:90").exit_code == 2
     assert cli("rank", *DEPARTMENTS, "--classes", "nonsense").exit_code == 2
@@ -224,10 +224,10 @@ def test_diff_json_against_yaml_and_na(cli, tmp_path, unit_file):
     a_json.write_text(cli("score", a, "-f", "json").stdout, encoding="utf-8")
     run = cli("diff", a_json, b, "--lang", "en")
     assert run.exit_code == 0, run.all
-    assert "became na" in run.stdout
+    assert "became not applicable" in run.stdout
     assert "different units" in run.stderr
     run = cli("diff", b, a)
-    assert "no longer na" in run.stdout
+    assert "no longer not applicable" in run.stdout
 
 
 def test_diff_across_frameworks_compares_fields_by_name_and_warns_on_versions(cli, tmp_path):

@@ -28,6 +28,7 @@ _ANSI = {"bold": "1", "dim": "2", "italic": "3", "yellow": "33", "cyan": "36"}
 class Column:
     header: str
     kind: str = TEXT
+    short: str | None = None  # the header when the long ones leave the text too little room
 
 
 @dataclass
@@ -35,6 +36,7 @@ class Grid:
     title: str
     columns: list[Column]
     rows: list[tuple[list[str], str, dict[int, str]]] = field(default_factory=list)
+    legend: str = ""  # the long words of the short headers, when :func:`layout` took them
 
     def add_row(self, cells: list[str], style: str = "", cell_styles: dict[int, str] | None = None) -> None:
         self.rows.append(([visible(c) for c in cells], style, cell_styles or {}))
@@ -119,11 +121,22 @@ def layout(grid: Grid, width: int) -> list[int]:
     low = {i: max([_longest_word(cols[i].header)] + [_longest_word(r[0][i]) for r in grid.rows]) for i in text_cols}
     high = {i: max(cell_len(cols[i].header), content[i]) for i in text_cols}
     choice = None
-    for wrap_headers in (False, True):
+    # long headers on one line, else short ones on one line (a line under the table gives their
+    # long words), else the short ones wrapped at words: the first that leaves the text its room
+    for step, (wrap_headers, comfortable) in enumerate(((False, COMFORTABLE), (False, COMFORTABLE),
+                                                        (False, COMFORTABLE * 2 // 3), (True, 0))):
+        if step == 1:
+            if not any(c.short for c in cols):
+                continue
+            from .table import legend_line
+
+            grid.legend = legend_line((c.short, c.header) for c in cols if c.short)
+            for c in cols:
+                c.header = c.short or c.header
         widths = fixed(wrap_headers)
         room = width - overhead - sum(w for i, w in enumerate(widths) if i not in text_cols)
         share = room // max(len(text_cols), 1)
-        enough = all(share >= min(high[i], COMFORTABLE) for i in text_cols)
+        enough = all(share >= min(high[i], max(low[i], comfortable)) for i in text_cols)
         choice = (widths, share)
         if enough or wrap_headers:
             break
