@@ -140,6 +140,7 @@ def layout(grid: Grid, width: int) -> list[int]:
         choice = (widths, share)
         if enough or wrap_headers:
             break
+    assert choice is not None
     widths, share = choice
     for i in text_cols:
         widths[i] = max(low[i], min(high[i], share))

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import sys
+from decimal import Decimal
 
 from rich.console import Console
 from rich.table import Table as _RichTable
 from rich.text import Text
-
-from decimal import Decimal
 
 from ..i18n import N_, NC_, text
 from . import display, label
@@ -166,9 +165,9 @@ def fit(out: Console, table: Table) -> bool:
     (titles, unit names, evidence) wrapping their words in what is left. Long headers on one line
     when the text keeps room so, else the short headers on one line, else headers wrapped (at
     words: a header is never cut). False when even then it is too wide."""
-    # (headers, wrapped, the text columns at a comfortable width): the first that fits is taken
-    attempts = [("long", False, True), ("short", False, True), ("short", False, False), ("short", True, False)]
-    for n, (headers, wrap_headers, comfort) in enumerate(attempts):
+    # (headers wrapped, the text columns at a comfortable width): long headers, then short ones
+    attempts = [(False, True), (False, True), (False, False), (True, False)]
+    for n, (wrap_headers, comfort) in enumerate(attempts):
         if n == 1 and not table.use_short_headers():
             continue
         sizes = extents(out, table, wrap_headers)
@@ -184,6 +183,11 @@ def fit(out: Console, table: Table) -> bool:
             break
     widths = {i: sizes[i][0] for i in flexible}
     spare = room - sum(widths.values())
+    for i in flexible:  # the text column (titles, names) first up to a comfortable width, then all evenly
+        if table.columns[i].ratio and spare > 0:
+            add = max(0, min(spare, min(sizes[i][1], COMFORTABLE) - widths[i]))
+            widths[i] += add
+            spare -= add
     while spare > 0:  # the room left shared out evenly among the columns that can take more
         growing = [i for i in flexible if widths[i] < sizes[i][1]]
         if not growing:
@@ -385,9 +389,11 @@ def claims_table(obj, rows, places: int, lang: str = "vi", locale: str = "en") -
     total_claimed = sum((r.claimed for r in claimed), Decimal(0))
     total_points = sum((r.points or Decimal(0) for r in claimed), Decimal(0))
     table.add_section()
-    table.add_row(text(TOTAL_ROW, lang if lang in ("vi", "en") else "vi", "total row"), text(CLAIMED_LEAVES, lang if lang in ("vi", "en") else "vi").format(
-        count=len(claimed), total=len(rows)), num(sum((r.max for r in claimed), Decimal(0))), num(total_claimed),
-        num(total_points), _signed(total_points - total_claimed, places, locale), "", style="bold")
+    lang = lang if lang in ("vi", "en") else "vi"
+    table.add_row(text(TOTAL_ROW, lang, "total row"), text(CLAIMED_LEAVES, lang).format(count=len(claimed),
+                                                                                        total=len(rows)),
+                  num(sum((r.max for r in claimed), Decimal(0))), num(total_claimed), num(total_points),
+                  _signed(total_points - total_claimed, places, locale), "", style="bold")
     return table
 
 
