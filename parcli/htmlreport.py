@@ -80,7 +80,8 @@ class Collected:
     shas: dict = field(default_factory=dict)  # key -> set of sha256
 
 
-def collect(results: Iterable, lang: str = "vi", tick: Callable[[], None] | None = None) -> Collected:
+def collect(results: Iterable, lang: str = "vi", tick: Callable[[], None] | None = None,
+            locale: str = "en") -> Collected:
     """Reduce each scored result to its :class:`UnitView` as it comes (the result is dropped)."""
     from .plan import opportunities
 
@@ -96,7 +97,7 @@ def collect(results: Iterable, lang: str = "vi", tick: Callable[[], None] | None
             summary=summarize(r, leaves=False),
             lost=tuple((lf.node, lf.points) for lf in leaves),
             steps=tuple((ch.leaf, ch.gain, ch.after) for ch in opportunities(r).changes[:5]),
-            claims=tuple(warning_text(w, lang) for w in r.warnings if w.code == "claim"),
+            claims=tuple(warning_text(w, lang, locale) for w in r.warnings if w.code == "claim"),
         ))
         if tick is not None:
             tick()
@@ -249,5 +250,5 @@ def build(results, lang: str = "vi", locale: str = "en", previous=None) -> str:
     import io
 
     buf = io.BytesIO()
-    render(collect(results, lang), buf, lang, locale, previous)
+    render(collect(results, lang, locale=locale), buf, lang, locale, previous)
     return buf.getvalue().decode("utf-8")

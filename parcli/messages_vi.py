@@ -180,13 +180,7 @@ VI: dict[str, str] = {
     "framework {ref!r} cannot be used: {why}": "không dùng được bộ tiêu chí {ref!r}: {why}",
     "its file has the problems below": "tệp của nó có các lỗi dưới đây",
     # --- validate, commands ---
-    "framework {id} v{version}: {fields} fields / {criteria} criteria / {subcriteria} sub-criteria / total {total} ({status})":
-        "bộ tiêu chí {id} v{version}: {fields} lĩnh vực / {criteria} tiêu chí / {subcriteria} tiêu chí thành phần / "
-        "tổng {total} điểm ({status})",
-    "unit {unit} {year} against {framework}: {filled} of {leaves} leaves with evidence":
-        "đơn vị {unit} năm {year} theo {framework}: {filled} / {leaves} tiêu chí có số liệu",
     "{count} problem(s)": "{count} lỗi",
-    "ok, {summary}": "hợp lệ, {summary}",
     "{count} file(s) checked: {valid} valid, {bad} with problems": "đã kiểm tra {count} tệp: {valid} hợp lệ, {bad} có lỗi",
     "warning: {message}": "cảnh báo: {message}",
     "warning:": "cảnh báo:",
@@ -617,4 +611,18 @@ VI: dict[str, str] = {
     "only in B": "chỉ có ở B",
     "only in A": "chỉ có ở A",
     "total row\x04Total": "Tổng",
+    "{fields} fields, {criteria} criteria, {leaves} scored items": "{fields} lĩnh vực, {criteria} tiêu chí, {leaves} mục chấm điểm",
+    "{subcriteria} sub-criteria, {direct} scored directly as criteria":
+        "{subcriteria} tiêu chí thành phần và {direct} tiêu chí chấm trực tiếp",
+    "all sub-criteria": "đều là tiêu chí thành phần",
+    "all criteria scored directly": "đều là tiêu chí chấm trực tiếp",
+    "framework {id} v{version}:": "bộ tiêu chí {id} v{version}:",
+    "total {total} ({status})": "tổng {total} điểm ({status})",
+    "unit {unit} {year} against {framework}: {filled} of {leaves} scored items with evidence":
+        "đơn vị {unit} năm {year} theo {framework}: {filled}/{leaves} mục chấm điểm có số liệu",
+    "ok,": "hợp lệ,",
+    "framework row\x04Structure": "Cấu trúc",
+    "Converted by parcli from {source}.": "Chuyển đổi bằng parcli từ {source}.",
+    "Planned by parcli from {source}: the plan's changes applied.":
+        "Lập bằng parcli từ {source}: đã áp dụng các thay đổi của kế hoạch.",
 }

@@ -24,7 +24,7 @@ def kind_of(data) -> str | None:
 
 def validate_files(paths: list[Path], strict: bool = False) -> tuple[list[str], list[str], list[bool]]:
     """Return (problem lines, one summary line per file, failed flag per file)."""
-    from .report import warning_text
+    from .report import structure_words, warning_text
 
     store = Store()
     problems: list[Problem] = []
@@ -42,10 +42,10 @@ def validate_files(paths: list[Path], strict: bool = False) -> tuple[list[str], 
                 kind = kind_of(doc.data)
             if kind == "framework":
                 fw = store.framework_doc(Path(path), doc)
-                f, c, s = fw.counts()
-                summary = tr("framework {id} v{version}: {fields} fields / {criteria} criteria / "
-                             "{subcriteria} sub-criteria / total {total} ({status})", id=fw.id, version=fw.version,
-                             fields=f, criteria=c, subcriteria=s, total=fw.header.total, status=tr(fw.status))
+                # the structure is not a quoted value (a message cuts those at 120 characters)
+                summary = (tr("framework {id} v{version}:", id=fw.id, version=fw.version) + " "
+                           + structure_words(fw, language()) + "; "
+                           + tr("total {total} ({status})", total=fw.header.total, status=tr(fw.status)))
             elif kind == "unit":
                 result, unit_problems = score_file(store, path, strict=strict, doc=doc)
                 found += unit_problems
@@ -53,7 +53,8 @@ def validate_files(paths: list[Path], strict: bool = False) -> tuple[list[str], 
                     missing, fw = result.missing, result.framework
                     if missing:
                         found.append(Problem(name, 0, 0, warning_text(result.warnings[0], language()), "warning"))
-                    summary = tr("unit {unit} {year} against {framework}: {filled} of {leaves} leaves with evidence",
+                    summary = tr("unit {unit} {year} against {framework}: {filled} of {leaves} scored items with "
+                                 "evidence",
                                  unit=result.unit, year=result.year, framework=fw.id,
                                  filled=len(fw.leaves) - len(missing), leaves=len(fw.leaves))
             else:
@@ -68,7 +69,7 @@ def validate_files(paths: list[Path], strict: bool = False) -> tuple[list[str], 
         if errors:
             summaries.append(f"{name}: " + tr("{count} problem(s)", count=len(errors)))
         else:
-            summaries.append(f"{name}: " + tr("ok, {summary}", summary=summary))
+            summaries.append(f"{name}: " + tr("ok,") + " " + summary)  # the summary whole (a quoted value is cut)
     unique = []
     seen = set()
     for p in problems:

@@ -99,7 +99,7 @@ def print_score(result, depth: str, lang: str, locale: str, out, err) -> None:
     out.flush()
     paint_warnings = colors(err)
     for w in result.warnings:
-        text = f"{label('warning', lang)}: {warning_text(w, lang)}"
+        text = f"{label('warning', lang)}: {warning_text(w, lang, locale)}"
         for line in wrap(text, width_of(err)):
             err.write(f"\x1b[33m{line}\x1b[0m\n" if paint_warnings else line + "\n")
     err.flush()

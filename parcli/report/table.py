@@ -10,7 +10,7 @@ from rich.table import Table as _RichTable
 from rich.text import Text
 
 from ..i18n import N_, NC_, text
-from . import display, label
+from . import class_list, display, label, structure_words
 
 # Short headers of number columns ("Tối đa" for "Điểm tối đa áp dụng"): a table too wide for its
 # headers on one line takes them, and a line under it gives each its long words.
@@ -27,6 +27,7 @@ SHORT = {
     "index_gain": NC_("short header", "Index"),
 }
 TOTAL_ROW = NC_("total row", "Total")
+STRUCTURE_ROW = NC_("framework row", "Structure")
 CLAIMED_LEAVES = N_("{count} of {total} leaves claimed")
 # why a leaf is listed in a diff although its points did not move (parcli.diff.Change.note)
 DIFF_NOTES = {"became na": N_("became not applicable"), "no longer na": N_("no longer not applicable"),
@@ -397,12 +398,12 @@ def claims_table(obj, rows, places: int, lang: str = "vi", locale: str = "en") -
     return table
 
 
-def explain_table(fw, node_id: str, lang: str = "vi") -> Table:
+def explain_table(fw, node_id: str, lang: str = "vi", locale: str = "en") -> Table:
     node = fw.nodes[node_id]
     places = fw.places
 
     def fmt(v):
-        return display(v, places)
+        return display(v, places, locale)
 
     path = [fw.nodes[a] for a in reversed(fw.ancestors(node_id))] + [node]
     table = Table(show_header=False, title=f"{node.id} · {node.label(lang)}", title_justify="left")
@@ -427,7 +428,25 @@ def explain_table(fw, node_id: str, lang: str = "vi") -> Table:
     return table
 
 
-def frameworks_table(frameworks, lang: str = "vi") -> Table:
+def framework_rows(table: Table, fw, lang: str = "vi", locale: str = "en") -> None:
+    """The rows that describe a framework (``frameworks``, ``explain FRAMEWORK``): the same words in both."""
+    survey = fw.points_by_source().get("survey")
+    table.add_row("id", fw.id, style="bold")
+    table.add_row(label("title", lang), fw.title(lang))
+    table.add_row(label("level", lang), label(f"level_{fw.header.level}", lang))
+    if fw.header.basis:
+        table.add_row(label("basis", lang), fw.header.basis)
+    table.add_row(label("version", lang), fw.version)
+    table.add_row(label("provenance", lang), label(f"status_{fw.status}", lang))
+    table.add_row(text(STRUCTURE_ROW, lang if lang in ("vi", "en") else "vi", "framework row"), structure_words(fw, lang))
+    table.add_row(label("total", lang), display(fw.header.total, 2, locale))
+    table.add_row(label("survey_points", lang), display(survey, 2, locale) if survey else "0")
+    classes = class_list(fw, locale)
+    if classes:
+        table.add_row(label("class", lang), "\n".join(classes))
+
+
+def frameworks_table(frameworks, lang: str = "vi", locale: str = "en") -> Table:
     """The shipped frameworks, one block of rows each (fits any width: values wrap)."""
     table = Table(title=label("frameworks", lang), title_justify="left", show_header=False)
     table.add_column(style="bold", no_wrap=True)
@@ -435,16 +454,16 @@ def frameworks_table(frameworks, lang: str = "vi") -> Table:
     for i, fw in enumerate(frameworks):
         if i:
             table.add_section()
-        f, c, s = fw.counts()
-        survey = fw.points_by_source().get("survey")
-        table.add_row("id", fw.id, style="bold")
-        table.add_row(label("title", lang), fw.title(lang))
-        table.add_row(label("level", lang), label(f"level_{fw.header.level}", lang))
-        if fw.header.basis:
-            table.add_row(label("basis", lang), fw.header.basis)
-        table.add_row(label("version", lang), fw.version)
-        table.add_row(label("provenance", lang), label(f"status_{fw.status}", lang))
-        table.add_row(label("counts", lang), f"{f} / {c} / {s}")
-        table.add_row(label("total", lang), display(fw.header.total, 2))
-        table.add_row(label("survey_points", lang), display(survey, 2) if survey else "0")
+        framework_rows(table, fw, lang, locale)
+    return table
+
+
+def framework_table(fw, lang: str = "vi", locale: str = "en") -> Table:
+    """One framework (``explain FRAMEWORK``): what ``frameworks`` says of it, then its fields."""
+    table = Table(title=f"{fw.id} · {fw.title(lang)}", title_justify="left", show_header=False)
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold", ratio=1)
+    framework_rows(table, fw, lang, locale)
+    table.add_row(label("field", lang), "\n".join(
+        f"{f.id} {f.label(lang)} ({display(f.max, fw.places, locale)})" for f in fw.fields))
     return table
