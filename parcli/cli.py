@@ -93,11 +93,29 @@ class LazyGroup(typer.core.TyperGroup):
     def get_command(self, ctx, name: str):
         return self.commands.get(name)
 
+    def parse_args(self, ctx, args):
+        ctx.meta["parcli.args"] = list(args)  # the help, shown while parsing, follows --lang or PARCLI_LANG
+        return super().parse_args(ctx, args)
+
+    def format_help(self, ctx, formatter) -> None:
+        from .commands.helptext import language, translated
+
+        with translated(self, ctx, language(ctx.meta.get("parcli.args"))):
+            super().format_help(ctx, formatter)
+
+    def format_usage(self, ctx, formatter) -> None:
+        from .commands.helptext import write_usage
+
+        write_usage(self, ctx, formatter)
+
     def format_commands(self, ctx, formatter) -> None:
+        from .commands.helptext import language, say
+
+        lang = language(ctx.meta.get("parcli.args"))
         limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
-        rows = [(name, typer.core.TyperCommand(name, help=short).get_short_help_str(limit))
+        rows = [(name, typer.core.TyperCommand(name, help=say(short, lang)).get_short_help_str(limit))
                 for name, (_module, short) in COMMANDS.items()]
-        with formatter.section("Commands"):
+        with formatter.section(say("Commands", lang)):
             formatter.write_dl(rows)
 
 

@@ -625,4 +625,161 @@ VI: dict[str, str] = {
     "Converted by parcli from {source}.": "Chuyển đổi bằng parcli từ {source}.",
     "Planned by parcli from {source}: the plan's changes applied.":
         "Lập bằng parcli từ {source}: đã áp dụng các thay đổi của kế hoạch.",
+    # command-line help (context "help"): a paragraph each, the parser's own words
+    'help\x04Usage:':
+        'Cách dùng:',
+    'help\x04Options':
+        'Tùy chọn',
+    'help\x04Arguments':
+        'Đối số',
+    'help\x04Commands':
+        'Lệnh',
+    'help\x04default: {default}':
+        'mặc định: {default}',
+    'help\x04required':
+        'bắt buộc',
+    'help\x04env var: {var}':
+        'biến môi trường: {var}',
+    'help\x04(dynamic)':
+        '(tùy lúc chạy)',
+    'help\x04Example:':
+        'Ví dụ:',
+    'help\x04Show this message and exit.':
+        'Hiện trợ giúp này rồi thoát.',
+    "help\x04Score Vietnam's Public Administration Reform index (PAR INDEX) and the provincial indices modelled on it: validate framework and unit files, score units, export and rank them.":
+        'Tính Chỉ số cải cách hành chính (PAR INDEX) và các bộ chỉ số cấp tỉnh xây dựng theo nó: kiểm tra tệp bộ tiêu chí và hồ sơ đơn vị, chấm điểm đơn vị, xuất kết quả và xếp hạng.',
+    'help\x04Show the version and exit.':
+        'Hiện phiên bản rồi thoát.',
+    'help\x04Show a traceback on internal errors.':
+        'Hiện chi tiết kỹ thuật (traceback) khi có lỗi nội bộ.',
+    'help\x04Install completion for the current shell.':
+        'Cài gợi ý lệnh (completion) cho trình dòng lệnh đang dùng.',
+    'help\x04Show completion for the current shell, to copy it or customize the installation.':
+        'Hiện mã gợi ý lệnh cho trình dòng lệnh đang dùng, để sao chép hoặc tự cài theo ý mình.',
+    'help\x04Score one unit: points by field, criterion and sub-criterion; total, index and class.':
+        'Chấm điểm một đơn vị: điểm theo lĩnh vực, tiêu chí và tiêu chí thành phần; tổng điểm, chỉ số và xếp loại.',
+    'help\x04The unit file (YAML) to score.':
+        'Hồ sơ đơn vị (YAML) cần chấm điểm.',
+    'help\x04Rows to show: field, criterion or all.':
+        'Các dòng cần hiện: field (lĩnh vực), criterion (đến tiêu chí) hoặc all (tất cả).',
+    'help\x04table (default), json or csv.':
+        'table (bảng, mặc định), json hoặc csv.',
+    'help\x04Language: vi (default; or set PARCLI_LANG) or en.':
+        'Ngôn ngữ: vi (mặc định; hoặc đặt PARCLI_LANG) hoặc en.',
+    "help\x04Number format: en prints 86.67 and writes CSV for scripts (default: ',' between fields, '.' decimals); vi prints 86,67 and writes CSV as a Vietnamese Excel or LibreOffice opens it (';' between fields, ',' decimals).":
+        "Cách viết số: en in 86.67 và ghi CSV cho chương trình (mặc định: ',' giữa các cột, '.' thập phân); vi in 86,67 và ghi CSV như Excel hay LibreOffice tiếng Việt mở được (';' giữa các cột, ',' thập phân).",
+    'help\x04Treat leaves without evidence as errors.':
+        'Coi tiêu chí chưa có số liệu là lỗi.',
+    'help\x04One line per problem, even on a terminal (no source line and caret).':
+        'Mỗi lỗi một dòng, kể cả trên màn hình (không in dòng của tệp và dấu ^ chỉ chỗ lỗi).',
+    'help\x04Check framework and unit files; report every problem of every file as file:line:col: message.':
+        'Kiểm tra tệp bộ tiêu chí và hồ sơ đơn vị; báo mọi lỗi của mọi tệp theo dạng tệp:dòng:cột: nội dung.',
+    'help\x04Exit 0 when all files are valid, 1 when any problem was found.':
+        'Mã thoát 0 khi mọi tệp hợp lệ, 1 khi có lỗi.',
+    'help\x04Framework and unit files, folders of them, or quoted patterns such as "hoso/*.yaml"; the kind is read from \'schema:\'.':
+        'Tệp bộ tiêu chí và hồ sơ đơn vị, thư mục chứa chúng, hoặc mẫu tên trong ngoặc kép như "hoso/*.yaml"; loại tệp được đọc từ \'schema:\'.',
+    'help\x04Score units and write every leaf of every unit to a CSV, JSON or XLSX file.':
+        'Chấm điểm các đơn vị và ghi mọi tiêu chí của mọi đơn vị ra tệp CSV, JSON hoặc XLSX.',
+    'help\x04The file is written atomically: on any problem the old file stays as it was.':
+        'Tệp được ghi trọn một lần: nếu có sự cố, tệp cũ vẫn giữ nguyên.',
+    'help\x04Unit files, folders of them, or quoted patterns such as "hoso/*.yaml".':
+        'Hồ sơ đơn vị, thư mục chứa chúng, hoặc mẫu tên trong ngoặc kép như "hoso/*.yaml".',
+    'help\x04Output file: .csv, .json or .xlsx, chosen by its suffix.':
+        'Tệp kết quả: .csv, .json hoặc .xlsx, chọn theo đuôi tên tệp.',
+    'help\x04Replace the output even if it is read-only.':
+        'Ghi đè tệp kết quả kể cả khi tệp chỉ cho đọc.',
+    'help\x04Score many units and rank them by index as displayed; ties share a rank (1, 2, 2, 4).':
+        'Chấm điểm nhiều đơn vị và xếp hạng theo chỉ số như được hiển thị; bằng điểm thì cùng hạng (1, 2, 2, 4).',
+    'help\x04Write the ranking here (.csv or .xlsx: the workbook for people) instead of printing a table.':
+        'Ghi bảng xếp hạng vào tệp này (.csv hoặc .xlsx: bảng tính để đọc) thay vì in bảng ra màn hình.',
+    'help\x04An earlier ranking (its .csv or .xlsx, written by rank or export): adds previous_rank, rank_change and index_change.':
+        'Bảng xếp hạng kỳ trước (tệp .csv hoặc .xlsx do rank hoặc export ghi): thêm hạng trước, thay đổi hạng và thay đổi chỉ số.',
+    'help\x04Override the framework\'s classes, e.g. "A:90,B:80,C:70,D:0".':
+        'Thay các mức xếp loại của bộ tiêu chí, ví dụ "A:90,B:80,C:70,D:0".',
+    'help\x04Allow units of different frameworks in one ranking.':
+        'Cho phép xếp hạng chung các đơn vị theo những bộ tiêu chí khác nhau.',
+    'help\x04Field columns to show in the table, e.g. "1,3,5" (default: as many as fit the width).':
+        'Các cột lĩnh vực cần hiện trong bảng, ví dụ "1,3,5" (mặc định: bao nhiêu cột vừa chiều rộng thì hiện bấy nhiêu).',
+    'help\x04Worker processes, 1 to 64 (default 1).':
+        'Số tiến trình chạy song song, từ 1 đến 64 (mặc định 1).',
+    'help\x04Show what moved between two results: points, index, fields and leaves, biggest changes first.':
+        'So sánh hai kết quả: điểm, chỉ số, lĩnh vực và tiêu chí thay đổi, thay đổi lớn nhất trước.',
+    'help\x04With --claimed and one unit: claimed vs computed points for every leaf.':
+        'Với --claimed và một đơn vị: điểm tự đánh giá so với điểm tính được của các tiêu chí có tự chấm.',
+    'help\x04A unit file (YAML) or a result file (JSON), e.g. last year.':
+        'Hồ sơ đơn vị (YAML) hoặc tệp kết quả (JSON), ví dụ của năm trước.',
+    'help\x04The unit or result to compare with A, e.g. this year.':
+        'Hồ sơ hoặc kết quả để so với A, ví dụ của năm nay.',
+    "help\x04Compare A's claimed (self-assessed) points with the computed points.":
+        'So điểm tự đánh giá của A với điểm tính được từ số liệu.',
+    'help\x04Number format: en prints 86.67 (default), vi prints 86,67.':
+        'Cách viết số: en in 86.67 (mặc định), vi in 86,67.',
+    'help\x04Write one HTML page for leaders: index, class, charts, the leaves that lost most, first steps.':
+        'Ghi một trang HTML cho lãnh đạo: chỉ số, xếp loại, biểu đồ, các tiêu chí mất nhiều điểm nhất, các bước cải thiện đầu tiên.',
+    'help\x04Self-contained (no network, font or file beside it) and printable on A4, a page per unit.':
+        'Trang tự chứa đủ (không cần mạng, phông chữ hay tệp đi kèm) và in được trên khổ A4, mỗi đơn vị một trang.',
+    'help\x04Unit files or forms, folders of them, or quoted patterns such as "hoso/*.yaml".':
+        'Hồ sơ đơn vị hoặc phiếu, thư mục chứa chúng, hoặc mẫu tên trong ngoặc kép như "hoso/*.yaml".',
+    'help\x04The report to write (.html).':
+        'Tệp báo cáo cần ghi (.html).',
+    'help\x04An earlier ranking (its .csv or .xlsx, written by rank or export): the ranking shows the changes.':
+        'Bảng xếp hạng kỳ trước (tệp .csv hoặc .xlsx do rank hoặc export ghi): bảng xếp hạng hiện các thay đổi.',
+    'help\x04Replace the report if it exists.':
+        'Ghi đè báo cáo nếu tệp đã có.',
+    'help\x04Which lost points to win back: every next step, or the fewest changes that reach a target.':
+        'Gỡ lại điểm đã mất: mọi bước kế tiếp, hoặc ít thay đổi nhất để đạt mục tiêu.',
+    'help\x04The unit file (.yaml) or filled form (.xlsx).':
+        'Hồ sơ đơn vị (.yaml) hoặc phiếu đã điền (.xlsx).',
+    'help\x04Reach this displayed index, e.g. 90.':
+        'Đạt chỉ số hiển thị này, ví dụ 90.',
+    'help\x04Reach this class of the framework, e.g. A.':
+        'Đạt mức xếp loại này của bộ tiêu chí, ví dụ A.',
+    'help\x04Raise the displayed index by P points, e.g. 2.5.':
+        'Tăng chỉ số hiển thị thêm P điểm, ví dụ 2.5.',
+    'help\x04Reach the index of the unit now at rank N (with --against).':
+        'Đạt chỉ số của đơn vị đang ở hạng N (cùng với --against).',
+    'help\x04A rank CSV (parcli rank -o) for --target-rank.':
+        'Tệp xếp hạng CSV (parcli rank -o) cho --target-rank.',
+    'help\x04YAML weights by leaf id or rule kind: minimise the total weight.':
+        'Trọng số (YAML) theo mã tiêu chí hoặc loại cách chấm: chọn kế hoạch có tổng trọng số nhỏ nhất.',
+    "help\x04Also plan survey, impact and appraisers' (manual) leaves.":
+        'Lập kế hoạch cả cho tiêu chí điều tra xã hội học, chỉ tiêu tác động và tiêu chí do hội đồng thẩm định chấm.',
+    'help\x04Write the unit with the plan applied (with -o).':
+        'Ghi hồ sơ đơn vị đã áp dụng kế hoạch (cùng với -o).',
+    'help\x04Where --apply writes the planned unit: .xlsx or .yaml (a filled form).':
+        'Nơi --apply ghi hồ sơ theo kế hoạch: .xlsx hoặc .yaml (phiếu đã điền).',
+    'help\x04Replace NEW if it exists.':
+        'Ghi đè tệp NEW nếu đã có.',
+    'help\x04Print a blank unit file for a framework: every leaf with its title, max, rule and value form.':
+        'In hồ sơ đơn vị trống của một bộ tiêu chí: mọi tiêu chí với nội dung, điểm tối đa, cách chấm và dạng số liệu.',
+    'help\x04With -o form.xlsx: the blank self-assessment form (Excel) instead. The blank file\nvalidates as it is (empty leaves are reported as missing).':
+        'Với -o phieu.xlsx: ghi phiếu tự đánh giá trống (Excel) thay vào đó. Tệp trống\nhợp lệ ngay (tiêu chí để trống được báo là chưa có số liệu).',
+    'help\x04A shipped framework id (see parcli frameworks) or a file path.':
+        'Mã bộ tiêu chí có sẵn (xem parcli frameworks) hoặc đường dẫn tệp.',
+    'help\x04Write the template here instead of to stdout: .xlsx or .yaml (the blank form).':
+        'Ghi mẫu vào tệp này thay vì in ra màn hình: .xlsx hoặc .yaml (phiếu trống).',
+    'help\x04The year to put in the template.':
+        'Năm ghi vào mẫu.',
+    'help\x04Replace the output file if it exists (it may be a filled form).':
+        'Ghi đè tệp nếu đã có (có thể là phiếu đã điền).',
+    'help\x04Turn a unit file into a filled self-assessment form (.xlsx), or a filled form back into a unit file.':
+        'Chuyển hồ sơ đơn vị thành phiếu tự đánh giá đã điền (.xlsx), hoặc phiếu đã điền trở lại thành hồ sơ đơn vị.',
+    'help\x04A unit file (.yaml) or a filled form (.xlsx).':
+        'Hồ sơ đơn vị (.yaml) hoặc phiếu đã điền (.xlsx).',
+    'help\x04The form or unit file to write: .xlsx or .yaml, chosen by its suffix.':
+        'Phiếu hoặc hồ sơ đơn vị cần ghi: .xlsx hoặc .yaml, chọn theo đuôi tên tệp.',
+    'help\x04Explain one node of a framework: its path, max, source, rule in words and the documents expected.':
+        'Giải thích một mục của bộ tiêu chí: vị trí, điểm tối đa, nguồn điểm, cách chấm bằng lời và tài liệu kiểm chứng cần có.',
+    'help\x04Without ID: the framework itself (its structure, total, classes and their thresholds, fields).':
+        'Không có ID: giải thích chính bộ tiêu chí (cấu trúc, tổng điểm, các mức xếp loại và ngưỡng, các lĩnh vực).',
+    'help\x04A shipped framework id or a file path.':
+        'Mã bộ tiêu chí có sẵn hoặc đường dẫn tệp.',
+    'help\x04A field, criterion or sub-criterion id, e.g. 3.2.1; without it, the framework itself.':
+        'Mã lĩnh vực, tiêu chí hoặc tiêu chí thành phần, ví dụ 3.2.1; không có mã: chính bộ tiêu chí.',
+    'help\x04List the shipped frameworks: id, title, level, basis, version, provenance, counts, total and survey points.':
+        'Liệt kê các bộ tiêu chí có sẵn: mã, tên, cấp, căn cứ, phiên bản, nguồn gốc, cấu trúc, tổng điểm và điểm điều tra.',
+    'help\x04Print the JSON Schema of unit or framework files, for editors that complete and check YAML.':
+        'In JSON Schema của hồ sơ đơn vị hoặc bộ tiêu chí, cho trình soạn thảo gợi ý và kiểm tra YAML.',
+    'help\x04unit or framework.':
+        'unit (hồ sơ đơn vị) hoặc framework (bộ tiêu chí).',
 }

@@ -54,7 +54,7 @@ def test_every_message_has_its_vietnamese_form():
 
 
 def test_every_vietnamese_message_is_used():
-    used = set(used_msgids()) | set(DYNAMIC)
+    used = set(used_msgids()) | set(DYNAMIC) | help_msgids()
     unused = [m for m in VI if m not in used]
     assert not unused, "Vietnamese messages no code uses (in one language only):\n" + "\n".join(map(repr, unused))
 
@@ -75,3 +75,22 @@ def test_tr_follows_the_language():
         assert tr("max must be above 0, got {max}", max=0).endswith("0")
     finally:
         set_language("vi")
+
+
+def help_msgids() -> set[str]:
+    """Every paragraph of the command line's help (root, each command, its options and arguments, the
+    short help of the commands' table), as the catalogue keys it: context "help"."""
+    import typer.main
+
+    from parcli.cli import COMMANDS, app, load_command
+    from parcli.commands.helptext import help_texts, paragraphs
+
+    texts = help_texts(typer.main.get_command(app))
+    for name, (_module, short) in COMMANDS.items():
+        texts += [short, *help_texts(load_command(name))]
+    return {f"help\x04{p}" for t in texts for p in paragraphs(t)}
+
+
+def test_every_help_text_has_its_vietnamese_form():
+    missing = sorted(m for m in help_msgids() if m not in VI)
+    assert not missing, "help in English only:\n" + "\n".join(map(repr, missing))

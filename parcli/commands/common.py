@@ -44,13 +44,29 @@ class PlainArgument(typer.core.TyperArgument):
         return None
 
 class Command(typer.core.TyperCommand):
-    """A command whose help names arguments plainly (newer typer versions add type labels)."""
+    """A command whose help names arguments plainly (newer typer versions add type labels), in the
+    language chosen by ``--lang`` or ``PARCLI_LANG`` (Vietnamese by default)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for param in self.params:
             if type(param) is typer.core.TyperArgument:
                 param.__class__ = PlainArgument
+
+    def parse_args(self, ctx, args):
+        ctx.meta["parcli.args"] = [*ctx.meta.get("parcli.args", []), *args]  # --help is shown while parsing
+        return super().parse_args(ctx, args)
+
+    def format_help(self, ctx, formatter) -> None:
+        from .helptext import language, translated
+
+        with translated(self, ctx, language(ctx.meta.get("parcli.args"))):
+            super().format_help(ctx, formatter)
+
+    def format_usage(self, ctx, formatter) -> None:
+        from .helptext import write_usage
+
+        write_usage(self, ctx, formatter)
 
 class Lang(str, Enum):
     vi = "vi"
