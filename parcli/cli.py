@@ -15,6 +15,7 @@ import typer
 import typer.core
 
 from . import __version__
+from .commands.helptext import TranslatedHelp
 from .i18n import HELP_, set_language, tr
 
 # name: (module in parcli/commands/, short help as `parcli --help` lists it: the first line of the
@@ -79,7 +80,7 @@ class _Commands(dict):
         return [(name, self[name]) for name in self]
 
 
-class LazyGroup(typer.core.TyperGroup):
+class LazyGroup(TranslatedHelp, typer.core.TyperGroup):
     """The root group: commands from :data:`COMMANDS`, imported only when run; its help lists each
     command's short help from the table, importing none."""
 
@@ -92,21 +93,6 @@ class LazyGroup(typer.core.TyperGroup):
 
     def get_command(self, ctx, name: str):
         return self.commands.get(name)
-
-    def parse_args(self, ctx, args):
-        ctx.meta["parcli.args"] = list(args)  # the help, shown while parsing, follows --lang or PARCLI_LANG
-        return super().parse_args(ctx, args)
-
-    def format_help(self, ctx, formatter) -> None:
-        from .commands.helptext import language, translated
-
-        with translated(self, ctx, language(ctx.meta.get("parcli.args"))):
-            super().format_help(ctx, formatter)
-
-    def format_usage(self, ctx, formatter) -> None:
-        from .commands.helptext import write_usage
-
-        write_usage(self, ctx, formatter)
 
     def format_commands(self, ctx, formatter) -> None:
         from .commands.helptext import language, say

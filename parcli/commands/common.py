@@ -20,6 +20,7 @@ import typer.core
 
 from ..errors import InputError, ParcliError, UsageError
 from ..i18n import set_language, tr
+from .helptext import TranslatedHelp
 
 
 def typer_app() -> typer.Typer:
@@ -43,7 +44,7 @@ class PlainArgument(typer.core.TyperArgument):
     def display_type(self, ctx) -> None:
         return None
 
-class Command(typer.core.TyperCommand):
+class Command(TranslatedHelp, typer.core.TyperCommand):
     """A command whose help names arguments plainly (newer typer versions add type labels), in the
     language chosen by ``--lang`` or ``PARCLI_LANG`` (Vietnamese by default)."""
 
@@ -52,21 +53,6 @@ class Command(typer.core.TyperCommand):
         for param in self.params:
             if type(param) is typer.core.TyperArgument:
                 param.__class__ = PlainArgument
-
-    def parse_args(self, ctx, args):
-        ctx.meta["parcli.args"] = [*ctx.meta.get("parcli.args", []), *args]  # --help is shown while parsing
-        return super().parse_args(ctx, args)
-
-    def format_help(self, ctx, formatter) -> None:
-        from .helptext import language, translated
-
-        with translated(self, ctx, language(ctx.meta.get("parcli.args"))):
-            super().format_help(ctx, formatter)
-
-    def format_usage(self, ctx, formatter) -> None:
-        from .helptext import write_usage
-
-        write_usage(self, ctx, formatter)
 
 class Lang(str, Enum):
     vi = "vi"

@@ -119,6 +119,23 @@ def write_usage(command, ctx, formatter) -> None:
     formatter.write_usage(ctx.command_path, " ".join(command.collect_usage_pieces(ctx)), prefix=prefix + " ")
 
 
+class TranslatedHelp:
+    """A click command or group whose help page (and usage line) is in the language chosen on its
+    command line (``--lang``) or by ``PARCLI_LANG``: the arguments are kept as they are parsed,
+    since ``--help`` is shown while parsing."""
+
+    def parse_args(self, ctx, args):
+        ctx.meta["parcli.args"] = [*ctx.meta.get("parcli.args", []), *args]
+        return super().parse_args(ctx, args)  # type: ignore[misc]
+
+    def format_help(self, ctx, formatter) -> None:
+        with translated(self, ctx, language(ctx.meta.get("parcli.args"))):
+            super().format_help(ctx, formatter)  # type: ignore[misc]
+
+    def format_usage(self, ctx, formatter) -> None:
+        write_usage(self, ctx, formatter)
+
+
 def help_texts(command, ctx=None) -> list[str]:
     """Every help text of ``command`` (its own and its parameters'), in English, for the catalogue's tests."""
     ctx = ctx or command.make_context(command.name or "parcli", [], resilient_parsing=True)

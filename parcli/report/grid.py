@@ -103,6 +103,12 @@ def _pad(text: str, width: int, right: bool) -> str:
     return " " * gap + text if right else text + " " * gap
 
 
+def legend_line(pairs) -> str:
+    """The long words of short headers, as a line under a table: "Tối đa: điểm tối đa áp dụng; Điểm: điểm đạt"."""
+    seen = dict.fromkeys((short, long[:1].lower() + long[1:]) for short, long in pairs if short != long)
+    return "; ".join(f"{short}: {long}" for short, long in seen)
+
+
 def layout(grid: Grid, width: int) -> list[int]:
     """Each column's width: fixed columns as wide as their content (headers wrapped when that
     gives the text column room), the text column in the room left."""
@@ -128,8 +134,6 @@ def layout(grid: Grid, width: int) -> list[int]:
         if step == 1:
             if not any(c.short for c in cols):
                 continue
-            from .table import legend_line
-
             grid.legend = legend_line((c.short, c.header) for c in cols if c.short)
             for c in cols:
                 c.header = c.short or c.header

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from ..i18n import N_, NC_, text
 from . import class_list, display, label, structure_words
+from .grid import legend_line
 
 # Short headers of number columns ("Tối đa" for "Điểm tối đa áp dụng"): a table too wide for its
 # headers on one line takes them, and a line under it gives each its long words.
@@ -38,12 +39,6 @@ COMFORTABLE = 30  # the text column's width worth keeping long headers for (othe
 def short_label(key: str, lang: str) -> str:
     """The short header of the column ``key`` (its :func:`label` when it has none)."""
     return text(SHORT[key], lang if lang in ("vi", "en") else "vi", SHORT_CONTEXT) if key in SHORT else label(key, lang)
-
-
-def legend_line(pairs) -> str:
-    """The long words of short headers, as a line under a table: "Tối đa: điểm tối đa áp dụng; Điểm: điểm đạt"."""
-    seen = dict.fromkeys((short, long[:1].lower() + long[1:]) for short, long in pairs if short != long)
-    return "; ".join(f"{short}: {long}" for short, long in seen)
 
 
 def literal(value):
