@@ -15,7 +15,7 @@ import typer
 import typer.core
 
 from . import __version__
-from .commands.helptext import TranslatedHelp
+from .helptext import TranslatedHelp
 from .i18n import HELP_, set_language, tr
 
 # name: (module in parcli/commands/, short help as `parcli --help` lists it: the first line of the
@@ -95,7 +95,7 @@ class LazyGroup(TranslatedHelp, typer.core.TyperGroup):
         return self.commands.get(name)
 
     def format_commands(self, ctx, formatter) -> None:
-        from .commands.helptext import language, say
+        from .helptext import language, say
 
         lang = language(ctx.meta.get("parcli.args"))
         limit = formatter.width - 6 - max(len(name) for name in COMMANDS)

@@ -8,7 +8,7 @@ import typer.main
 from typer.testing import CliRunner
 
 from parcli.cli import COMMANDS, app, load_command
-from parcli.commands.helptext import help_texts, say
+from parcli.helptext import help_texts, say
 
 
 def words(text: str) -> str:

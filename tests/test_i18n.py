@@ -83,7 +83,7 @@ def help_msgids() -> set[str]:
     import typer.main
 
     from parcli.cli import COMMANDS, app, load_command
-    from parcli.commands.helptext import help_texts, paragraphs
+    from parcli.helptext import help_texts, paragraphs
 
     texts = help_texts(typer.main.get_command(app))
     for name, (_module, short) in COMMANDS.items():

@@ -19,8 +19,8 @@ import typer
 import typer.core
 
 from ..errors import InputError, ParcliError, UsageError
+from ..helptext import TranslatedHelp
 from ..i18n import set_language, tr
-from .helptext import TranslatedHelp
 
 
 def typer_app() -> typer.Typer:

@@ -104,7 +104,8 @@ def _pad(text: str, width: int, right: bool) -> str:
 
 
 def legend_line(pairs) -> str:
-    """The long words of short headers, as a line under a table: "Tối đa: điểm tối đa áp dụng; Điểm: điểm đạt"."""
+    """The long words of short headers, as a line under a table: "Tối đa: điểm tối đa áp dụng; Điểm: điểm
+    đạt"."""
     seen = dict.fromkeys((short, long[:1].lower() + long[1:]) for short, long in pairs if short != long)
     return "; ".join(f"{short}: {long}" for short, long in seen)
 

@@ -11,7 +11,7 @@ Nothing here is imported unless help is shown.
 import contextlib
 import sys
 
-from ..i18n import NC_, text
+from .i18n import NC_, text
 
 EXAMPLE = "Example:"
 # the parser's own words in a help page (click and typer say them through gettext's ``_``)
@@ -30,7 +30,7 @@ _EXAMPLE = NC_("help", "Example:")
 
 
 def language(args) -> str:
-    from ..usage import chosen_language
+    from .usage import chosen_language
 
     lang = chosen_language(list(args or []))
     return lang if lang in ("vi", "en") else "vi"
