@@ -15,6 +15,7 @@ import typer
 import typer.core
 
 from . import __version__
+from .helptext import TranslatedHelp
 from .i18n import HELP_, set_language, tr
 
 # name: (module in parcli/commands/, short help as `parcli --help` lists it: the first line of the
@@ -90,7 +91,7 @@ class _Commands(dict):
         return [(name, self[name]) for name in self]
 
 
-class LazyGroup(typer.core.TyperGroup):
+class LazyGroup(TranslatedHelp, typer.core.TyperGroup):
     """The root group: commands from :data:`COMMANDS`, imported only when run; its help lists each
     command's short help from the table, importing none."""
 
@@ -105,10 +106,13 @@ class LazyGroup(typer.core.TyperGroup):
         return self.commands.get(name)
 
     def format_commands(self, ctx, formatter) -> None:
+        from .helptext import language, say
+
+        lang = language(ctx.meta.get("parcli.args"))
         limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
-        rows = [(name, typer.core.TyperCommand(name, help=short_help(name)).get_short_help_str(limit))
+        rows = [(name, typer.core.TyperCommand(name, help=say(short_help(name), lang)).get_short_help_str(limit))
                 for name in COMMANDS]
-        with formatter.section("Commands"):
+        with formatter.section(say("Commands", lang)):
             formatter.write_dl(rows)
 
 

@@ -77,7 +77,8 @@ class Collected:
     shas: dict = field(default_factory=dict)  # key -> set of sha256
 
 
-def collect(results: Iterable, lang: str = "vi", tick: Callable[[], None] | None = None) -> Collected:
+def collect(results: Iterable, lang: str = "vi", tick: Callable[[], None] | None = None,
+            locale: str = "en") -> Collected:
     """Reduce each scored result to its :class:`UnitView` as it comes (the result is dropped)."""
     from .plan import opportunities
 
@@ -93,7 +94,7 @@ def collect(results: Iterable, lang: str = "vi", tick: Callable[[], None] | None
             summary=summarize(r, leaves=False),
             lost=tuple((lf.node, lf.points) for lf in leaves),
             steps=tuple((ch.leaf, ch.gain, ch.after) for ch in opportunities(r).changes[:5]),
-            claims=tuple(warning_text(w, lang) for w in r.warnings if w.code == "claim"),
+            claims=tuple(warning_text(w, lang, locale) for w in r.warnings if w.code == "claim"),
         ))
         if tick is not None:
             tick()
@@ -112,8 +113,7 @@ def render(collected: Collected, out: IO[bytes], lang: str = "vi", locale: str =
     from . import __version__
     from .rank import apply_previous, by_unit, ranking_of
     from .report import charts
-    from .report.planout import value_words
-    from .report.unitfile import raw_value
+    from .report.planout import evidence_words
 
     words = {key: say(entry, lang) for key, entry in _WORDS.items()}
     words["part"] = "{first}–{last}"  # a range of field ids, the same in every language
@@ -173,7 +173,7 @@ def render(collected: Collected, out: IO[bytes], lang: str = "vi", locale: str =
                           "lost": num(node.max - points)} for node, points in page.lost],
                 "claims": page.claims,
                 "steps": [{"id": node.id, "title": node.label(lang), "gain": num(gain),
-                           "to": value_words(node, raw_value(after), lang)} for node, gain, after in page.steps],
+                           "to": evidence_words(node, after, lang, locale)} for node, gain, after in page.steps],
                 "yoy_title": words["yoy"].format(year=before.summary.year) if before is not None else "",
                 "yoy": yoy,
                 "previous_index": idx(before.summary.index) if before is not None else "",
@@ -248,5 +248,5 @@ def build(results, lang: str = "vi", locale: str = "en", previous=None) -> str:
     import io
 
     buf = io.BytesIO()
-    render(collect(results, lang), buf, lang, locale, previous)
+    render(collect(results, lang, locale=locale), buf, lang, locale, previous)
     return buf.getvalue().decode("utf-8")

@@ -111,8 +111,9 @@ def Nn_(singular: str, plural: str, /) -> tuple[str, str]:  # noqa: N802 - the g
 
 
 def HELP_(text: str, /) -> str:  # noqa: N802 - the gettext family's spelling
-    """Mark a help text of the command line: English until ``--help`` is translated (issue 25), then
-    extracted with its own keyword; it is the text itself."""
+    """Mark a help text of the command line; it is the text itself. Its Vietnamese is in the catalogue
+    with the context ``"help"``, a paragraph each, and :mod:`parcli.helptext` shows it when help is asked
+    for (``--lang`` / ``PARCLI_LANG``)."""
     return text
 
 

@@ -43,6 +43,21 @@ PROJECT = "parcli"
 COPYRIGHT = "the parcli developers"
 
 
+def help_ids() -> list[str]:
+    """Every paragraph of the command line's help (the root's, each command's, its options' and
+    arguments', the short help of the commands' table), in English: the catalogue holds each with the
+    context ``help`` (parcli/helptext.py says them in Vietnamese at --help time)."""
+    import typer.main
+
+    from parcli.cli import COMMANDS, app, load_command, short_help
+    from parcli.helptext import help_texts, paragraphs
+
+    texts = help_texts(typer.main.get_command(app))
+    for name in COMMANDS:
+        texts += [short_help(name), *help_texts(load_command(name))]
+    return sorted({p for t in texts for p in paragraphs(t)})
+
+
 def extracted(package: Path = PACKAGE) -> Catalog:
     """Every message id the package's code marks, with the files that use it (no line numbers: a line
     that moves does not change the catalogue)."""
@@ -52,6 +67,9 @@ def extracted(package: Path = PACKAGE) -> Catalog:
             strip_comment_tags=True):
         where = (f"{package.name}/{Path(filename).as_posix()}", lineno)  # written without the line
         template.add(message, locations=[where], auto_comments=comments, context=context)
+    if package == PACKAGE:  # the command line's help, taken from the commands themselves (parcli/helptext.py)
+        for paragraph in help_ids():
+            template.add(paragraph, locations=[("parcli/helptext.py", 0)], context="help")
     return template
 
 

@@ -192,7 +192,7 @@ def test_broken_result_json_and_rank_csv_are_said_in_vietnamese(tmp_path):
 BAD_COMMAND_LINES = [
     ["score"], ["score", "--nope", "x.yaml"], ["score", "-f", "xml", "x.yaml"], ["score", "--strict=1", "x.yaml"],
     ["rank", "--jobs", "abc", "x.yaml"], ["rank", "--jobs", "99", "x.yaml"], ["rank", "-o"],
-    ["frameworks", "extra"], ["nosuchcommand"], ["schema", "nothing"], ["diff"], ["explain", "province-2022"],
+    ["frameworks", "extra"], ["nosuchcommand"], ["schema", "nothing"], ["diff"], ["explain"],
     ["template", "province-2022", "--year", "twenty"], ["score", "--lang", "fr", "x.yaml"],
 ]
 

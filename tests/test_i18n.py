@@ -236,3 +236,9 @@ def test_update_keeps_translations_adds_new_ids_and_drops_unused(tmp_path, po_co
                        (None, "a message nobody has translated yet"): ""}
     header = catalogue.read(po_copy).creation_date
     assert header == catalogue.read(PO).creation_date  # an update does not change the compiled header
+
+
+def test_every_help_text_has_its_vietnamese_form(po):
+    """Every paragraph of every --help (scripts/catalogue.py collects them) is in the catalogue, translated."""
+    missing = [p for p in catalogue.help_ids() if not (po.get(p, "help") and po.get(p, "help").string)]
+    assert not missing, "help in English only:\n" + "\n".join(map(repr, missing))

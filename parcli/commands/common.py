@@ -19,6 +19,7 @@ import typer
 import typer.core
 
 from ..errors import InputError, ParcliError, UsageError
+from ..helptext import TranslatedHelp
 from ..i18n import set_language, tr, trn
 
 if TYPE_CHECKING:
@@ -46,8 +47,9 @@ class PlainArgument(typer.core.TyperArgument):
     def display_type(self, ctx) -> None:
         return None
 
-class Command(typer.core.TyperCommand):
-    """A command whose help names arguments plainly (newer typer versions add type labels)."""
+class Command(TranslatedHelp, typer.core.TyperCommand):
+    """A command whose help names arguments plainly (newer typer versions add type labels), in the
+    language chosen by ``--lang`` or ``PARCLI_LANG`` (Vietnamese by default)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -176,7 +176,7 @@ def plan(
         planned = apply_changes(fw, checked, the_plan.changes)
         ref = framework_ref(checked.framework_ref, fw, output, writer)
         write_new(output, [unit, Path(fw.source_path)], force,
-                   lambda fh: writer.unit(fh, planned, fw, ref, unit.name))
+                   lambda fh: writer.unit(fh, planned, fw, ref, unit.name, planned=True))
     from ..report import provenance_line
 
     if fmt.value != "table":

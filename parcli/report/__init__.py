@@ -65,6 +65,44 @@ def provenance_line(fw, lang: str = "en", tool: bool = True) -> str:
 STATUS_WORDS = {"official": NP_("provenance", "official"), "reconstructed": NP_("provenance", "reconstructed"),
                 "custom": NP_("provenance", "custom")}
 _STATUS = {**STATUS_WORDS, "reconstructed": NP_("provenance line", "RECONSTRUCTED (not the official annex)")}
+STRUCTURE = N_("{fields} fields, {criteria} criteria, {leaves} scored items")
+LEAVES_SPLIT = N_("{subcriteria} sub-criteria, {direct} scored directly as criteria")
+LEAVES_SUBS = N_("all sub-criteria")
+LEAVES_DIRECT = N_("all criteria scored directly")
+
+
+def structure_words(fw, lang: str = "vi") -> str:
+    """A framework's structure, in the same words in ``frameworks``, ``validate`` and ``explain``:
+    "8 lĩnh vực, 20 tiêu chí, 42 mục chấm điểm: 41 tiêu chí thành phần và 1 tiêu chí chấm trực tiếp"."""
+    from ..i18n import text
+
+    lang = lang if lang in ("vi", "en") else "vi"
+    fields, criteria, subs = fw.counts()
+    leaves = len(fw.leaves)
+    direct = leaves - subs
+    head = text(STRUCTURE, lang).format(fields=fields, criteria=criteria, leaves=leaves)
+    if direct and subs:
+        split = text(LEAVES_SPLIT, lang).format(subcriteria=subs, direct=direct)
+    else:
+        split = text(LEAVES_DIRECT if direct else LEAVES_SUBS, lang)
+    return f"{head}: {split}"
+
+
+def class_list(fw, locale: str = "en") -> list[str]:
+    """The framework's classes and their thresholds on the displayed index, best first, as the report's
+    legend gives them (the same spans as its colour scale): "Xuất sắc: ≥ 90", "Tốt: 80 – < 90", …, "Yếu: < 50"."""
+    from .numbers import display
+
+    bands = list(fw.header.classes)
+    parts = []
+    for i, band in enumerate(bands):
+        low = display(band.min, fw.places, locale)
+        high = display(bands[i - 1].min, fw.places, locale) if i else ""
+        span = f"≥ {low}" if i == 0 else f"< {high}" if band.min == 0 else f"{low} – < {high}"
+        parts.append(f"{band.label}: {span}")
+    return parts
+
+
 
 _MISSING = Nn_("{n} leaf has no evidence and scores 0: {shown}", "{n} leaves have no evidence and score 0: {shown}")
 _WARNINGS = {
@@ -74,9 +112,13 @@ _WARNINGS = {
 }
 
 
-def warning_text(w, lang: str = "en") -> str:
-    """A score warning in the user's language (English in JSON)."""
-    from .numbers import exact
+def warning_text(w, lang: str = "en", locale: str = "en") -> str:
+    """A score warning in the user's language (English in JSON), its numbers in ``locale`` ("1,5" in vi)."""
+    from .numbers import exact as exact_text
+
+    def exact(value) -> str:
+        words = exact_text(value)
+        return words.replace(".", ",") if locale == "vi" else words
 
     lang = lang if lang in LANGUAGES else "en"
     if w.code == "missing":

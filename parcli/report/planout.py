@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .. import __version__
-from ..i18n import LANGUAGES, N_, NP_, say, text
+from ..i18n import LANGUAGES, N_, NC_, NP_, say, text
 from . import LABELS, TOOL, display, label
 from .unitfile import raw_value
 
@@ -43,12 +43,47 @@ def _from(change):
     return raw_value(change.before) if change.before is not None else None
 
 
-def value_words(leaf, raw, lang: str) -> str:
-    """An evidence value as a person reads it in a plan: an option by its title, else its unit-file form."""
-    value = _measured(raw)
-    if isinstance(value, str) and leaf.rule is not None and leaf.rule.form_cell() == "option":
-        return leaf.rule.title(value, lang)
-    return _flow(value)
+POINTS_WORDS = NC_("evidence", "{points} points")
+
+
+def evidence_words(leaf, ev, lang: str = "vi", locale: str = "en") -> str:
+    """An evidence value as a person reads it, never in unit-file (YAML) form: "1480/1520 (97,37 %)",
+    "92,2 %", "Có", an option by its title, "3", "4,2 điểm/5", "1,5 điểm" (points given), "không áp dụng"."""
+    from ..i18n import text
+    from ..rules.base import MEASURE_UNIT
+    from . import display, exact
+
+    if ev is None:
+        return "–"
+    if ev.na:
+        return label("na", lang)
+
+    def number(v):
+        words = exact(v)
+        return words.replace(".", ",") if locale == "vi" else words
+
+    def percent(v, fixed=False):
+        return display(v, 2, locale, fixed=fixed) + {"vi": " %"}.get(locale, "%")  # vi-VN writes "97,37 %"
+
+    rule = leaf.rule
+    if ev.form == "bool":
+        return label("yes" if ev.amount else "no", lang)
+    if ev.form == "option":
+        return rule.title(ev.amount, lang) if rule is not None and hasattr(rule, "title") else str(ev.amount)
+    if ev.form == "ratio":
+        share = f" ({percent(ev.done * 100 / ev.of, fixed=True)})" if ev.of else ""
+        return f"{number(ev.done)}/{number(ev.of)}{share}"
+    if ev.form == "percent":
+        return percent(ev.amount)
+    if ev.form in ("count", "value"):
+        unit = rule.unit(lang) if rule is not None else ""
+        generic = MEASURE_UNIT.get(ev.form)
+        if generic is not None and unit == text(generic, lang if lang in ("vi", "en") else "vi", "measure unit"):
+            unit = ""  # "3", not "3 số lượng"
+        return f"{number(ev.amount)} {unit}".rstrip()
+    if ev.points is not None:
+        return text(POINTS_WORDS, lang if lang in ("vi", "en") else "vi", "evidence").format(points=number(ev.points))
+    return "–"
 
 
 def plan_object(plan) -> dict:
@@ -116,7 +151,7 @@ _WORDS: dict[str, str | tuple[str, str]] = {
 
 def plan_tables(plan, lang: str = "vi", locale: str = "en"):
     """The tables and lines of a plan, in the chosen language."""
-    from .table import Table
+    from .table import Table, short_label
 
     words = {key: say(entry, lang if lang in LANGUAGES else "en") for key, entry in _WORDS.items()}
     before = plan.before
@@ -148,17 +183,17 @@ def plan_tables(plan, lang: str = "vi", locale: str = "en"):
         t.add_column(label("title", lang), overflow="fold", ratio=1)
         t.add_column(words["from"], overflow="fold")
         t.add_column(words["to"], overflow="fold")
-        t.add_column(words["gain"], justify="right", no_wrap=True)
-        t.add_column(words["index_gain"], justify="right", no_wrap=True)
+        t.add_column(words["gain"], justify="right", no_wrap=True, short=short_label("gain", lang))
+        t.add_column(words["index_gain"], justify="right", no_wrap=True, short=short_label("index_gain", lang))
         for ch in changes:
-            t.add_row(ch.leaf.id, ch.leaf.label(lang), value_words(ch.leaf, _from(ch), lang) if ch.before is not None
-                      else "–", value_words(ch.leaf, raw_value(ch.after), lang), num(ch.gain), num(plan.index_gain(ch)))
+            t.add_row(ch.leaf.id, ch.leaf.label(lang), evidence_words(ch.leaf, ch.before, lang, locale),
+                      evidence_words(ch.leaf, ch.after, lang, locale), num(ch.gain), num(plan.index_gain(ch)))
         out.append(t)
     if plan.not_plannable:
         t = Table(title=words["not_plannable"], title_justify="left")
         t.add_column(label("id", lang), no_wrap=True)
         t.add_column(label("title", lang), overflow="fold", ratio=1)
-        t.add_column(words["lost"], justify="right", no_wrap=True)
+        t.add_column(words["lost"], justify="right", no_wrap=True, short=short_label("lost", lang))
         t.add_column(words["why"], no_wrap=True)
         for x in plan.not_plannable:
             t.add_row(x.leaf.id, x.leaf.label(lang), num(x.lost), _why_words(x, lang))
@@ -174,11 +209,3 @@ def plan_tables(plan, lang: str = "vi", locale: str = "en"):
         lines.append(words["total_lost"].format(lost=num(total), share=idx(share)))
     return f"{words['title']} · {before.unit} · {before.year}", out, lines
 
-
-def _measured(value):
-    """The change's new value without the note parcli adds ("planned")."""
-    if isinstance(value, dict):
-        value = {k: v for k, v in value.items() if k not in ("note", "documents", "claimed")}
-        if list(value) == ["value"]:
-            return value["value"]
-    return value

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
+from ..i18n import N_, text
 from . import Writer, provenance_line
 
 
@@ -68,14 +69,21 @@ def raw_value(ev):
     return out
 
 
-def unit_yaml(unit, fw, framework_ref: str, source: str = "") -> str:
-    """The unit file of ``unit`` (checked against ``fw``), naming its framework as ``framework_ref``."""
+CONVERTED = N_("Converted by parcli from {source}.")
+PLANNED = N_("Planned by parcli from {source}: the plan's changes applied.")
+
+
+def unit_yaml(unit, fw, framework_ref: str, source: str = "", lang: str = "en", planned: bool = False) -> str:
+    """The unit file of ``unit`` (checked against ``fw``), naming its framework as ``framework_ref``; its
+    header comment (converted or planned, from ``source``, and the framework) in ``lang``."""
+    lang = lang if lang in ("vi", "en") else "vi"
     lines = []
     if source:
         from .snippet import visible
 
-        lines.append(f'# Converted by parcli from "{visible(source)}".')  # a name's line breaks and bytes, escaped
-    lines.append("# " + provenance_line(fw, "en"))
+        mark = text(PLANNED if planned else CONVERTED, lang)
+        lines.append("# " + mark.format(source=f'"{visible(source)}"'))  # a name's line breaks and bytes, escaped
+    lines.append("# " + provenance_line(fw, lang))
     lines += [
         "schema: parcli/unit/v1",
         f"unit: {_text(unit.name)}",
@@ -106,8 +114,8 @@ def unit_yaml(unit, fw, framework_ref: str, source: str = "") -> str:
 class YamlWriter(Writer):
     """Unit files: a checked unit written back (``convert``, ``plan --apply``), or the blank template."""
 
-    def unit(self, fh, unit, fw, ref: str, source: str = "") -> None:
-        fh.write(unit_yaml(unit, fw, ref, source).encode("utf-8"))
+    def unit(self, fh, unit, fw, ref: str, source: str = "", planned: bool = False) -> None:
+        fh.write(unit_yaml(unit, fw, ref, source, self.lang, planned).encode("utf-8"))
 
     def template(self, fh, fw, ref: str, year: int | None = None) -> None:
         from ..schema import shipped_schema

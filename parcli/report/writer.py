@@ -69,8 +69,9 @@ class Writer:
         :attr:`ranking_shows_leaves`."""
         raise self._not_written(RANKING)
 
-    def unit(self, fh, unit, fw, ref: str, source: str = "") -> None:
-        """One checked unit (``ref``: its framework as the written file names it; ``source``: where it came from)."""
+    def unit(self, fh, unit, fw, ref: str, source: str = "", planned: bool = False) -> None:
+        """One checked unit (``ref``: its framework as the written file names it; ``source``: where it came from;
+        ``planned``: a plan's changes applied to it, ``plan --apply``)."""
         raise self._not_written(UNIT)
 
     def template(self, fh, fw, ref: str, year: int | None = None) -> None:

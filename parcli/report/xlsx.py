@@ -45,7 +45,7 @@ class XlsxWriter(Writer):
     def ranking(self, fh, ranking, leaves=()) -> None:
         write_workbook(fh, ranking, list(leaves), self.lang)
 
-    def unit(self, fh, unit, fw, ref: str, source: str = "") -> None:
+    def unit(self, fh, unit, fw, ref: str, source: str = "", planned: bool = False) -> None:
         from .form import write_form
 
         fh.write(write_form(fw, ref, self.lang, unit=unit))

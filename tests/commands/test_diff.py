@@ -28,10 +28,10 @@ def test_diff_json_against_yaml_and_na(cli, tmp_path, unit_file):
     a_json.write_text(cli("score", a, "-f", "json").stdout, encoding="utf-8")
     run = cli("diff", a_json, b, "--lang", "en")
     assert run.exit_code == 0, run.all
-    assert "became na" in run.stdout
+    assert "became not applicable" in run.stdout
     assert "different units" in run.stderr
     run = cli("diff", b, a)
-    assert "no longer na" in run.stdout
+    assert "no longer not applicable" in run.stdout
 
 
 def test_diff_across_frameworks_compares_fields_by_name_and_warns_on_versions(cli, tmp_path):

@@ -87,7 +87,7 @@ def test_blank_form_layout_protection_validation(cli, tmp_path):
     assert [wb["parcli_lists"][f"{column}{i}"].value for i in (1, 2, 3)] == ["Kịp thời", "Không kịp thời",
                                                                              "Không ban hành"]
     run = cli("validate", out)
-    assert run.exit_code == 0 and "0 of 106 leaves with evidence" in run.stdout
+    assert run.exit_code == 0 and "0 of 106 scored items with evidence" in run.stdout
     assert "Tên đơn vị" in run.stdout  # the placeholder, as in the blank YAML template
 
 
