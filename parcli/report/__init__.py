@@ -29,6 +29,7 @@ RANKING = "ranking"    # one row per unit (rank -o)
 UNIT = "unit"          # one unit's evidence (convert, plan --apply)
 TEMPLATE = "template"  # a blank unit to fill (template -o)
 REPORT = "report"      # the page for leaders (report -o)
+SURVEY = "survey"      # survey indices with their intervals, one unit a row or object (survey -o)
 
 
 class FileFormat(str, Enum):
@@ -70,16 +71,17 @@ class WriterEntry(NamedTuple):
 
 
 WRITERS: dict[FileFormat, WriterEntry] = {
-    FileFormat.csv: WriterEntry((".csv",), ".csvout", "CsvWriter", frozenset({RESULTS, RANKING})),
-    FileFormat.json: WriterEntry((".json",), ".jsonout", "JsonWriter", frozenset({RESULTS})),
-    FileFormat.xlsx: WriterEntry((".xlsx",), ".xlsx", "XlsxWriter", frozenset({RESULTS, RANKING, UNIT, TEMPLATE})),
+    FileFormat.csv: WriterEntry((".csv",), ".csvout", "CsvWriter", frozenset({RESULTS, RANKING, SURVEY})),
+    FileFormat.json: WriterEntry((".json",), ".jsonout", "JsonWriter", frozenset({RESULTS, SURVEY})),
+    FileFormat.xlsx: WriterEntry((".xlsx",), ".xlsx", "XlsxWriter", frozenset({RESULTS, RANKING, UNIT, TEMPLATE,
+                                                                              SURVEY})),
     FileFormat.yaml: WriterEntry((".yaml", ".yml"), ".unitfile", "YamlWriter", frozenset({UNIT, TEMPLATE})),
     FileFormat.html: WriterEntry((".html", ".htm"), ".htmlout", "HtmlWriter", frozenset({REPORT})),
 }
 _BY_SUFFIX = {suffix: fmt for fmt, entry in WRITERS.items() for suffix in entry.suffixes}
 # ``-o -`` (standard output) has no suffix: it takes the text format of what is written.
 _STDOUT = {RESULTS: FileFormat.csv, RANKING: FileFormat.csv, UNIT: FileFormat.yaml, TEMPLATE: FileFormat.yaml,
-           REPORT: FileFormat.html}
+           REPORT: FileFormat.html, SURVEY: FileFormat.csv}
 
 
 def suffixes(what: str) -> list[str]:
@@ -128,7 +130,7 @@ def _is_stream(output: Path) -> bool:
 
 def _what(what: str) -> str:
     return {RESULTS: tr("an export"), RANKING: tr("a ranking"), UNIT: tr("a unit"), TEMPLATE: tr("a template"),
-            REPORT: tr("a report")}[what]
+            REPORT: tr("a report"), SURVEY: tr("a survey's result")}[what]
 
 
 class Writer:
@@ -172,6 +174,10 @@ class Writer:
         (``previous``: an earlier ranking read by :func:`parcli.inputs.ranking.read_previous`; ``tick``: called
         as each unit's page is written)."""
         raise self._not_written(REPORT)
+
+    def survey(self, fh, result) -> None:
+        """A survey's indices with their intervals (:class:`parcli.survey.compute.Survey`)."""
+        raise self._not_written(SURVEY)
 
 
 def __getattr__(name: str):

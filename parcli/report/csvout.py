@@ -72,3 +72,8 @@ class CsvWriter(Writer):
         from ..rank import rank_header, rank_rows
 
         write_rows(fh, rank_header(ranking), rank_rows(ranking), self.locale)
+
+    def survey(self, fh, result) -> None:
+        from .surveyout import CSV_COLUMNS, survey_rows
+
+        write_rows(fh, CSV_COLUMNS, survey_rows(result), self.locale)

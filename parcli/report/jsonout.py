@@ -127,3 +127,9 @@ class JsonWriter(Writer):
     def one(self, fh, summary) -> None:
         """One result object."""
         fh.write(dumps(result_object(summary)).encode("utf-8") + b"\n")
+
+    def survey(self, fh, result) -> None:
+        """A JSON array, one object per unit of the survey."""
+        from .surveyout import survey_objects
+
+        fh.write(dumps(survey_objects(result)).encode("utf-8") + b"\n")
