@@ -39,10 +39,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
                               "documents expected.")),
     "frameworks": ("frameworks", HELP_("List the shipped frameworks: id, title, level, basis, version, provenance, "
                                     "counts, total and survey points.")),
-    "survey": ("survey", HELP_("Survey indices from the respondents' answers, with n and 95 % intervals; their "
-                            "points into units.")),
     "schema": ("schema", HELP_("Print the JSON Schema of unit or framework files, for editors that complete and check "
                             "YAML.")),
+    "survey": ("survey", HELP_("Survey indices from the respondents' answers, with n and 95 % intervals; their "
+                            "points into units.")),
 }
 
 

@@ -603,4 +603,191 @@ VI: dict[str, str] = {
     "why not planned\x04appraisers' points": "hội đồng thẩm định chấm",
     "measure unit\x04count": "số lượng",
     "measure unit\x04value": "giá trị",
+    # --- issue-survey ---
+    "--into needs -o DIR, the folder the units are written to":
+        "--into cần -o THƯ_MỤC, thư mục ghi các hồ sơ đơn vị",
+    "{file}: {count} blank row(s) left out (no unit code and no answer)":
+        "{file}: bỏ qua {count} dòng trống (không có mã đơn vị, không có câu trả lời)",
+    "the files hold no answer": "các tệp không có phiếu trả lời nào",
+    "no respondent's row": "không có dòng phiếu nào",
+    "survey of {n} questionnaires": "khảo sát {n} phiếu",
+    "no unit has answers in these files; nothing was written":
+        "không đơn vị nào có phiếu trong các tệp này; không ghi tệp nào",
+    "unit {code} ({name}) has no answer in these files": "đơn vị {code} ({name}) không có phiếu nào trong các tệp này",
+    "wrote {file} ({count} unit(s), {respondents:,} respondent(s))":
+        "đã ghi {file} ({count} đơn vị, {respondents:,} phiếu)",
+    "with --into, -o names a folder; this is a file": "với --into, -o là một thư mục; đây là một tệp",
+    "{file}: unit {code} has no answer in these files; it is not written":
+        "{file}: đơn vị {code} không có phiếu nào trong các tệp này; không ghi hồ sơ này",
+    "unit {code} has answers but no unit file among --into; its result is shown, written into no unit":
+        "đơn vị {code} có phiếu nhưng không có hồ sơ trong --into; kết quả chỉ hiển thị, không ghi vào hồ sơ nào",
+    "the unit uses the framework {unit_fw} v{unit_version}; the survey's targets refer to {fw} v{version}":
+        "hồ sơ dùng bộ tiêu chí {unit_fw} v{unit_version}; các tiêu chí đích của khảo sát thuộc {fw} v{version}",
+    "the unit has no code, so no answer can be matched to it; add code: to the unit file":
+        "hồ sơ không có mã đơn vị nên không khớp được với phiếu nào; thêm code: vào hồ sơ",
+    "the code {code} is the code of {other} too": "mã {code} cũng là mã của {other}",
+    "{other} is written to {target} too; rename one of them": "{other} cũng được ghi vào {target}; hãy đổi tên một tệp",
+    "{file}: {leaf} held another value; the survey's {percent} % replaces it":
+        "{file}: {leaf} đã có giá trị khác; kết quả khảo sát {percent} % thay cho giá trị đó",
+    "{leaf} is not applicable (na) in this unit, so the survey's {key} is not written into it":
+        "{leaf} không áp dụng (na) với đơn vị này nên không ghi chỉ số {key} của khảo sát vào",
+    "unit {code} has no answer for {key}, so {leaf} cannot be written":
+        "đơn vị {code} không có câu trả lời nào cho {key} nên không ghi được {leaf}",
+    "column {column!r}: {value!r} is not on the scale {low} to {high}{words}{missing}":
+        "cột {column!r}: {value!r} không thuộc thang đo {low} đến {high}{words}{missing}",
+    "column {column!r}: {value!r} is not an answer (an answer is a whole number from {low} to {high})":
+        "cột {column!r}: {value!r} không phải câu trả lời (câu trả lời là số nguyên từ {low} đến {high})",
+    " or one of its labels": " hoặc một nhãn của thang đo",
+    "; no answer is a blank cell or {codes}": "; không trả lời là ô trống hoặc {codes}",
+    "; no answer is a blank cell": "; không trả lời là ô trống",
+    "the file is UTF-16 (Excel's \"Unicode Text\"); save it as \"CSV UTF-8 (Comma delimited)\" and run again":
+        "tệp mã hóa UTF-16 (\"Unicode Text\" của Excel); hãy lưu lại dạng \"CSV UTF-8 (Comma delimited)\" rồi chạy lại",
+    "the file holds binary data (a NUL byte), not CSV text":
+        "tệp chứa dữ liệu nhị phân (byte NUL), không phải văn bản CSV",
+    "the first row has {count:,} columns, more than a survey file can have ({limit:,}); is it a CSV export of the "
+    "answers?": "dòng đầu có {count:,} cột, nhiều hơn mức một tệp khảo sát có thể có ({limit:,}); đây có phải tệp CSV "
+                "xuất từ phiếu trả lời?",
+    "the workbook has no sheet": "tệp Excel không có trang tính nào",
+    "the answers have problems": "phiếu trả lời có lỗi",
+    " (and {count:,} more rows with this code)": " (và {count:,} dòng khác có mã này)",
+    "Windows-1258 (Vietnamese)": "Windows-1258 (tiếng Việt)",
+    "Latin-1 (Western European)": "Latin-1 (Tây Âu)",
+    "the file is not UTF-8: byte 0x{byte:02x} on line {line}; it looks saved as {encoding}. Save it as \"CSV UTF-8 "
+    "(Comma delimited)\" (Excel: File → Save As) or with the character set Unicode (UTF-8) (LibreOffice), and run "
+    "again": "tệp không mã hóa UTF-8: byte 0x{byte:02x} ở dòng {line}; có vẻ được lưu dạng {encoding}. Hãy lưu lại "
+             "dạng \"CSV UTF-8 (Comma delimited)\" (Excel: File → Save As) hoặc chọn bộ ký tự Unicode (UTF-8) "
+             "(LibreOffice) rồi chạy lại",
+    "the CSV cannot be read here: {why}": "không đọc được CSV ở đây: {why}",
+    "no column {column!r} in the first row; the columns are {columns}":
+        "dòng đầu không có cột {column!r}; các cột là {columns}",
+    "column {column!r}: unknown unit code {code!r}{more}; the survey's units are {codes}":
+        "cột {column!r}: mã đơn vị {code!r} không có trong khảo sát{more}; các đơn vị là {codes}",
+    "and {count:,} more problems in this file": "và {count:,} lỗi khác trong tệp này",
+    "the row has more than {limit:,} fields; it is refused unread":
+        "dòng có hơn {limit:,} ô; không đọc dòng này",
+    "a cell holds more than {limit:,} characters; it is not an answer of a survey":
+        "một ô chứa hơn {limit:,} ký tự; đó không phải câu trả lời khảo sát",
+    "the column {column!r} is there {count} times (columns {where}); which one holds the answers? Rename or delete "
+    "the others": "cột {column!r} xuất hiện {count} lần (cột {where}); cột nào chứa câu trả lời? Hãy đổi tên hoặc "
+                  "xóa các cột kia",
+    "column {column!r}: no unit code; every answer names the unit it rates":
+        "cột {column!r}: thiếu mã đơn vị; mỗi phiếu phải ghi đơn vị được đánh giá",
+    "column {column!r}: {code!r} is not a unit code": "cột {column!r}: {code!r} không phải mã đơn vị",
+    "the file is a workbook (zip) but its name does not end in .xlsx; rename it":
+        "tệp là bảng tính Excel (zip) nhưng tên không có đuôi .xlsx; hãy đổi tên",
+    "parcli reads answers as .csv (UTF-8) or .xlsx; save the file in one of them":
+        "parcli đọc phiếu dạng .csv (UTF-8) hoặc .xlsx; hãy lưu tệp ở một trong hai dạng đó",
+    "the row has {count} fields; the first row names {width} columns":
+        "dòng có {count} ô; dòng đầu chỉ có {width} cột",
+    "a survey's result": "kết quả khảo sát",
+    "Parts: {parts}. Each cell: index (%), then its 95 % interval.":
+        "Các phần: {parts}. Mỗi ô: chỉ số (%), dòng dưới là khoảng tin cậy 95 %.",
+    "survey\x04Summary": "Tổng hợp",
+    "survey\x04Code": "Mã",
+    "survey\x04Unit": "Đơn vị",
+    "survey\x04Overall": "Chung",
+    "survey\x04low": "cận dưới",
+    "survey\x04high": "cận trên",
+    "survey\x04Not separable from": "Không phân biệt được với",
+    "survey\x04Detail": "Chi tiết",
+    "Method: RECONSTRUCTED. The official SIPAS formula (QĐ 1001/QĐ-BNV) was not available; this is the reconstruction "
+    "that reproduces published figures (Hòa Bình 2023): item rate = 100 × satisfied / answers given, element = mean "
+    "of items, part = mean of elements, overall = mean of parts.":
+        "Phương pháp: TÁI DỰNG. Không có công thức SIPAS chính thức (QĐ 1001/QĐ-BNV); đây là cách tính tái dựng, "
+        "khớp với số liệu đã công bố (Hòa Bình 2023): tỷ lệ câu hỏi = 100 × số hài lòng / số trả lời, yếu tố = trung "
+        "bình các câu hỏi, phần = trung bình các yếu tố, chỉ số chung = trung bình các phần.",
+    "Method: RECONSTRUCTED. The official SIPAS formula (QĐ 1001/QĐ-BNV) was not available; every index is pooled "
+    "here: 100 × satisfied answers / answers given over all its items.":
+        "Phương pháp: TÁI DỰNG. Không có công thức SIPAS chính thức (QĐ 1001/QĐ-BNV); mỗi chỉ số ở đây gộp chung: "
+        "100 × số câu trả lời hài lòng / số câu trả lời của mọi câu hỏi thuộc chỉ số đó.",
+    "Intervals: 95 %; Wilson for an item rate, a bootstrap over each unit's respondents ({count:,} resamples, seed "
+    "{seed}) for the other indices.":
+        "Khoảng tin cậy 95 %: Wilson cho tỷ lệ từng câu hỏi; bootstrap trên phiếu của từng đơn vị ({count:,} lần lấy "
+        "mẫu lại, hạt giống {seed}) cho các chỉ số khác.",
+    "Intervals: 95 %; a bootstrap over each unit's respondents ({count:,} resamples, seed {seed}).":
+        "Khoảng tin cậy 95 %: bootstrap trên phiếu của từng đơn vị ({count:,} lần lấy mẫu lại, hạt giống {seed}).",
+    " and {count} more pairs": " và {count} cặp khác",
+    "Not separable by the survey (their overall intervals overlap; parcli's addition, not part of any published SIPAS "
+    "method): {pairs}{more}":
+        "Khảo sát không phân biệt được (khoảng tin cậy của chỉ số chung chồng nhau; phần parcli bổ sung, không thuộc "
+        "phương pháp SIPAS nào đã công bố): {pairs}{more}",
+    "Every two units are separable by the survey: no two overall intervals overlap.":
+        "Khảo sát phân biệt được mọi cặp đơn vị: không có hai khoảng tin cậy chỉ số chung nào chồng nhau.",
+    "the element {id} has no answer in unit {code}: the indices above it leave it out":
+        "yếu tố {id} không có câu trả lời nào ở đơn vị {code}: các chỉ số cấp trên không tính yếu tố này",
+    "the part {id} has no answer in unit {code}: the overall index leaves it out":
+        "phần {id} không có câu trả lời nào ở đơn vị {code}: chỉ số chung không tính phần này",
+    "item {item} has no answer in unit {code}: the indices above it leave it out":
+        "câu hỏi {item} không có câu trả lời nào ở đơn vị {code}: các chỉ số cấp trên không tính câu này",
+    "a survey definition": "tệp định nghĩa khảo sát",
+    "invalid survey definition": "tệp định nghĩa khảo sát không hợp lệ",
+    "schema is {expected!r} for a survey definition": "schema của tệp định nghĩa khảo sát là {expected!r}",
+    "{key} is one of {allowed}, got {value!r}": "{key} là một trong {allowed}, nhận được {value!r}",
+    "units maps each unit code to its name, e.g. {{SNV: Sở Nội vụ}}":
+        "units ghi mã từng đơn vị và tên, ví dụ {{SNV: Sở Nội vụ}}",
+    "the name of unit {code}": "tên của đơn vị {code}",
+    "min is a whole number, e.g. 1": "min là số nguyên, ví dụ 1",
+    "max is a whole number, e.g. 5": "max là số nguyên, ví dụ 5",
+    "the scale goes from min to a greater max, within -1000 to 1000 (got {low} to {high})":
+        "thang đo đi từ min đến max lớn hơn, trong khoảng -1000 đến 1000 (nhận được {low} đến {high})",
+    "parts is a list of parts, each with id, title and elements":
+        "parts là danh sách các phần, mỗi phần có id, title và elements",
+    "survey\x04a part": "một phần",
+    "the survey has {count} items; parcli reads at most {limit}":
+        "khảo sát có {count} câu hỏi; parcli đọc tối đa {limit}",
+    "targets maps overall, a part id or an element id to a leaf of the framework, e.g. {{overall: \"3.3.1\"}}":
+        "targets gán overall, id một phần hoặc một yếu tố với một tiêu chí của bộ tiêu chí, ví dụ "
+        "{{overall: \"3.3.1\"}}",
+    "the target leaf of {key}": "tiêu chí đích của {key}",
+    "{what} is a mapping of keys ({keys})": "{what} là một bảng khóa ({keys})",
+    "{what} is text": "{what} là văn bản",
+    "{what} holds a control character": "{what} chứa ký tự điều khiển",
+    "a unit code is printable text": "mã đơn vị là văn bản in được",
+    "the unit code {code!r} is given twice": "mã đơn vị {code!r} được khai hai lần",
+    "satisfied is a list of answers, e.g. [4, 5]": "satisfied là danh sách câu trả lời, ví dụ [4, 5]",
+    "scale lacks the key 'satisfied' (the answers that count as satisfied, e.g. [4, 5]), which measure: share needs":
+        "scale thiếu khóa 'satisfied' (các câu trả lời tính là hài lòng, ví dụ [4, 5]) mà measure: share cần",
+    "labels maps answers to their words, e.g. {{1: Rất không hài lòng}}":
+        "labels gán mỗi câu trả lời với nhãn của nó, ví dụ {{1: Rất không hài lòng}}",
+    "the {what} {id!r} is given twice (first at line {line})": "{what} {id!r} được khai hai lần (lần đầu ở dòng {line})",
+    "{id!r} names the overall index; give the part another id": "{id!r} là tên chỉ số chung; hãy đặt id khác cho phần",
+    "elements is a list of elements, each with id, title and items":
+        "elements là danh sách các yếu tố, mỗi yếu tố có id, title và items",
+    "survey\x04an element": "một yếu tố",
+    "{key!r} is not overall, a part or an element of this survey":
+        "{key!r} không phải overall, một phần hay một yếu tố của khảo sát này",
+    "; did you mean {ids}?": "; có phải là {ids}?",
+    "unknown key {key!r} in {what}; the keys are {keys}": "khóa {key!r} không có trong {what}; các khóa là {keys}",
+    "{what} lacks the key {key!r}": "{what} thiếu khóa {key!r}",
+    "every answer of the scale counts as satisfied: the share would always be 100":
+        "mọi câu trả lời của thang đo đều tính là hài lòng: tỷ lệ luôn là 100",
+    "the label of {value}": "nhãn của {value}",
+    "a missing code is a whole number or text, got {value!r}":
+        "mã không trả lời là số nguyên hoặc văn bản, nhận được {value!r}",
+    "the missing code {value} is an answer of the scale {low} to {high}":
+        "mã không trả lời {value} lại là một câu trả lời của thang đo {low} đến {high}",
+    "survey\x04part or element id": "id phần hoặc yếu tố",
+    "{id!r} names the overall index; give the element another id":
+        "{id!r} là tên chỉ số chung; hãy đặt id khác cho yếu tố",
+    "items is a list of questions, each {{id, column, title}}":
+        "items là danh sách câu hỏi, mỗi câu {{id, column, title}}",
+    "survey\x04an item": "một câu hỏi",
+    "a satisfied answer is on the scale {low} to {high}, got {value!r}":
+        "câu trả lời hài lòng phải thuộc thang đo {low} đến {high}, nhận được {value!r}",
+    "a label belongs to an answer on the scale {low} to {high}, got {value!r}":
+        "nhãn phải thuộc một câu trả lời trong thang đo {low} đến {high}, nhận được {value!r}",
+    "the label {label!r} is given to two answers": "nhãn {label!r} được gán cho hai câu trả lời",
+    "the missing code {value!r} is the label of an answer": "mã không trả lời {value!r} lại là nhãn của một câu trả lời",
+    "survey\x04item id": "id câu hỏi",
+    "survey\x04column": "cột",
+    "{leaf}: no such node in the framework {framework}": "{leaf}: không có trong bộ tiêu chí {framework}",
+    "{leaf} is not a leaf of {framework} (it has sub-criteria); name the leaf that takes the survey's percent":
+        "{leaf} không phải tiêu chí lá của {framework} (có tiêu chí thành phần); hãy ghi tiêu chí lá nhận tỷ lệ khảo sát",
+    "the answer {value} is listed twice": "câu trả lời {value} được ghi hai lần",
+    "the column {column!r} is the unit's column": "cột {column!r} là cột mã đơn vị",
+    "{leaf} ({title}) does not take a percent, so the survey's index cannot be written into it; target a leaf whose "
+    "rule takes {{percent: }} (e.g. kind: linear)":
+        "{leaf} ({title}) không nhận tỷ lệ phần trăm nên không ghi được chỉ số khảo sát vào; hãy chọn tiêu chí có "
+        "cách tính nhận {{percent: }} (ví dụ kind: linear)",
+    "{leaf} is the target of {one} already": "{leaf} đã là tiêu chí đích của {one}",
 }

@@ -238,4 +238,4 @@ def _write_into(result, units, fw, spec, folder: Path, definition: Path, answers
         ref = framework_ref(unit.framework_ref, fw, target)
         write_new(target, inputs, force, lambda fh, unit=unit, ref=ref, path=path: writer.unit(fh, unit, fw, ref,
                                                                                                str(path)))
-        err("  " + tr("{code}: {changes}", code=unit.code, changes=", ".join(changes)))
+        err(f"  {unit.code}: " + ", ".join(changes))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import __version__
-from ..i18n import tr
+from ..i18n import tr, trp
 from . import TOOL, display
 
 # The method statement every output carries: English in JSON and CSV, the chosen language for people.
@@ -105,10 +105,10 @@ def survey_table(result, lang: str = "vi", locale: str = "en"):
 
     d = result.definition
     table = Table(title=literal(d.label(lang)), title_justify="left", show_lines=True)
-    table.add_column(tr("Code"), no_wrap=True)
-    table.add_column(tr("Unit"), overflow="fold", ratio=1, min_width=10)
+    table.add_column(trp("survey", "Code"), no_wrap=True)
+    table.add_column(trp("survey", "Unit"), overflow="fold", ratio=1, min_width=10)
     table.add_column("n", justify="right", no_wrap=True)
-    table.add_column(tr("Overall"), justify="right", no_wrap=True)
+    table.add_column(trp("survey", "Overall"), justify="right", no_wrap=True)
     for p in d.parts:
         table.add_column(literal(p.id), justify="right", no_wrap=True)
 
@@ -142,12 +142,11 @@ def write_survey_workbook(fh, result, lang: str) -> None:
     d = result.definition
     wb = Workbook()
     ws = wb.active
-    ws.title = tr("Summary")
-    header = [tr("Code"), tr("Unit"), "n", tr("Overall"), tr("low"), tr("high")]
+    ws.title = trp("survey", "Summary")
+    header = [trp("survey", "Code"), trp("survey", "Unit"), "n", trp("survey", "Overall"), trp("survey", "low"), trp("survey", "high")]
     for p in d.parts:
-        header += [p.id, f"{p.id} {tr('low')}", f"{p.id} {tr('high')}"]
-    header.append(tr("Not separable from"))
-    ws.append([])
+        header += [p.id, f"{p.id} {trp('survey', 'low')}", f"{p.id} {trp('survey', 'high')}"]
+    header.append(trp("survey", "Not separable from"))
     for k, h in enumerate(header, 1):
         put_text(ws.cell(row=1, column=k), h)
     for r, u in enumerate(result.units, 2):
@@ -170,11 +169,13 @@ def write_survey_workbook(fh, result, lang: str) -> None:
     note_row = len(result.units) + 3
     for k, line in enumerate(method_lines(result, lang)):
         put_text(ws.cell(row=note_row + k, column=1), _sheet_text(line))
-    detail = wb.create_sheet(tr("Detail"))
+    detail = wb.create_sheet(trp("survey", "Detail"))
     detail.append(CSV_COLUMNS)
     for row in survey_rows(result):
         values = [float(v) if v is not None and not isinstance(v, (int, str)) else v for v in row]
-        detail.append([_sheet_text(v) if isinstance(v, str) else v for v in values])
+        r = detail.max_row + 1
+        for k, v in enumerate(values, 1):
+            put_text(detail.cell(row=r, column=k), _sheet_text(v) if isinstance(v, str) else v)
     detail.freeze_panes = "A2"
     detail.auto_filter.ref = f"A1:{get_column_letter(len(CSV_COLUMNS))}{detail.max_row}"
     for r in detail.iter_rows(min_row=2, min_col=9, max_col=11):
@@ -186,6 +187,4 @@ def write_survey_workbook(fh, result, lang: str) -> None:
 def _sheet_text(value: str) -> str:
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    from .csvout import neutralise
-
-    return ILLEGAL_CHARACTERS_RE.sub("?", neutralise(value))[:32_767]
+    return ILLEGAL_CHARACTERS_RE.sub("?", value)[:32_767]

@@ -27,6 +27,7 @@ from fractions import Fraction
 from typing import Any
 
 from ..engine import round_index
+from ..i18n import N_
 
 SEED = 2024
 RESAMPLES = 2000
@@ -168,7 +169,7 @@ class Computer:
         for k, item in enumerate(d.items):
             if counts[k] == 0:
                 item_exact.append(None)
-                warnings.append(("item {item} has no answer in unit {code}: the indices above it leave it out",
+                warnings.append((N_("item {item} has no answer in unit {code}: the indices above it leave it out"),
                                  {"item": item.id, "code": code}))
             elif self.share:
                 item_exact.append(Fraction(100 * sums[k], counts[k]))
@@ -197,12 +198,14 @@ class Computer:
             overall_exact = pooled_rate(list(range(len(self.item_ids))))
         else:
             overall_exact = _mean([v for v in part_exact if v is not None])
-        for level, values, ids in (("element", element_exact, [e.id for e in d.elements]),
-                                   ("part", part_exact, [p.id for p in d.parts])):
+        for message, values, ids in (
+                (N_("the element {id} has no answer in unit {code}: the indices above it leave it out"),
+                 element_exact, [e.id for e in d.elements]),
+                (N_("the part {id} has no answer in unit {code}: the overall index leaves it out"),
+                 part_exact, [p.id for p in d.parts])):
             for value, ident in zip(values, ids):
                 if value is None:
-                    warnings.append(("the {level} {id} has no answer in unit {code}: the indices above it leave "
-                                     "it out", {"level": level, "id": ident, "code": code}))
+                    warnings.append((message, {"id": ident, "code": code}))
 
         def respondents(idx: list[int]) -> int:
             return int(answered[:, idx].any(axis=1).sum()) if idx else 0

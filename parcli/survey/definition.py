@@ -35,12 +35,13 @@ from decimal import Decimal
 from typing import Any
 
 from ..errors import InputError, Problem
-from ..i18n import tr
+from ..i18n import tr, trp
 from . import SURVEY_SCHEMA
 
 METHODS = ("mean", "pooled")
 MEASURES = ("share", "mean")
 OVERALL = "overall"
+SCALE = "scale"  # the definition's key (a word shared with a rule kind's name, nothing more)
 _TOP = ("schema", "id", "title", "title_en", "framework", "unit", "units", "scale", "method", "measure", "parts",
         "targets")
 _REQUIRED = ("schema", "id", "title", "framework", "unit", "scale", "parts")
@@ -195,7 +196,7 @@ def read_definition(doc) -> Definition:
     framework = c.text(data.get("framework"), ("framework",), "framework") if "framework" in data else None
     unit_column = c.text(data.get("unit"), ("unit",), "unit") if "unit" in data else None
     units = _units(c, data["units"]) if "units" in data else None
-    scale = _scale(c, data["scale"], data.get("measure", "share")) if "scale" in data else None
+    scale = _scale(c, data[SCALE], data.get("measure", "share")) if SCALE in data else None
     method = _choice(c, data.get("method", "mean"), ("method",), METHODS)
     measure = _choice(c, data.get("measure", "share"), ("measure",), MEASURES)
     parts = _parts(c, data["parts"], unit_column) if "parts" in data else ()
@@ -331,7 +332,7 @@ def _parts(c: _Checker, value, unit_column: str | None) -> tuple[Part, ...]:
     for p, raw_part in enumerate(value):
         ppath = ("parts", p)
         part = c.mapping(raw_part, ppath, ("id", "title", "title_en", "elements"), ("id", "title", "elements"),
-                         tr("a part"))
+                         trp("survey", "a part"))
         if part is None:
             continue
         pid = c.text(part.get("id"), (*ppath, "id"), "id") if "id" in part else None
@@ -339,7 +340,7 @@ def _parts(c: _Checker, value, unit_column: str | None) -> tuple[Part, ...]:
         if pid == OVERALL:
             c.add((*ppath, "id"), tr("{id!r} names the overall index; give the part another id", id=OVERALL))
         elif pid:
-            unique(ids, pid, (*ppath, "id"), tr("part or element id"))
+            unique(ids, pid, (*ppath, "id"), trp("survey", "part or element id"))
         elements = []
         raw_elements = part.get("elements")
         if "elements" in part and (not isinstance(raw_elements, list) or not raw_elements):
@@ -348,7 +349,7 @@ def _parts(c: _Checker, value, unit_column: str | None) -> tuple[Part, ...]:
         for e, raw_element in enumerate(raw_elements or []):
             epath = (*ppath, "elements", e)
             element = c.mapping(raw_element, epath, ("id", "title", "title_en", "items"), ("id", "title", "items"),
-                                tr("an element"))
+                                trp("survey", "an element"))
             if element is None:
                 continue
             eid = c.text(element.get("id"), (*epath, "id"), "id") if "id" in element else None
@@ -356,7 +357,7 @@ def _parts(c: _Checker, value, unit_column: str | None) -> tuple[Part, ...]:
             if eid == OVERALL:
                 c.add((*epath, "id"), tr("{id!r} names the overall index; give the element another id", id=OVERALL))
             elif eid:
-                unique(ids, eid, (*epath, "id"), tr("part or element id"))
+                unique(ids, eid, (*epath, "id"), trp("survey", "part or element id"))
             items = []
             raw_items = element.get("items")
             if "items" in element and (not isinstance(raw_items, list) or not raw_items):
@@ -366,19 +367,19 @@ def _parts(c: _Checker, value, unit_column: str | None) -> tuple[Part, ...]:
                 ipath = (*epath, "items", i)
                 if isinstance(raw_item, str):
                     raw_item = {"id": raw_item}
-                item = c.mapping(raw_item, ipath, ("id", "column", "title", "title_en"), ("id",), tr("an item"))
+                item = c.mapping(raw_item, ipath, ("id", "column", "title", "title_en"), ("id",), trp("survey", "an item"))
                 if item is None:
                     continue
                 iid = c.text(item.get("id"), (*ipath, "id"), "id") if "id" in item else None
                 column = (c.text(item.get("column"), (*ipath, "column"), "column") if "column" in item else iid)
                 ititle = (c.text(item.get("title"), (*ipath, "title"), "title") if "title" in item else column)
                 if iid:
-                    unique(item_ids, iid, (*ipath, "id"), tr("item id"))
+                    unique(item_ids, iid, (*ipath, "id"), trp("survey", "item id"))
                 if column:
                     where = (*ipath, "column") if "column" in item else (*ipath, "id")
                     if unit_column is not None and column == unit_column:
                         c.add(where, tr("the column {column!r} is the unit's column", column=column))
-                    unique(columns, column, where, tr("column"))
+                    unique(columns, column, where, trp("survey", "column"))
                 count += 1
                 if iid and column and eid and pid:
                     items.append(Item(iid, column, ititle or column, eid, pid))
