@@ -772,8 +772,8 @@ VI: dict[str, str] = {
     "items is a list of questions, each {{id, column, title}}":
         "items là danh sách câu hỏi, mỗi câu {{id, column, title}}",
     "survey\x04an item": "một câu hỏi",
-    "a satisfied answer is on the scale {low} to {high}, got {value!r}":
-        "câu trả lời hài lòng phải thuộc thang đo {low} đến {high}, nhận được {value!r}",
+    "a satisfied answer is on the scale {low} to {high}, got {value}":
+        "câu trả lời hài lòng phải thuộc thang đo {low} đến {high}, nhận được {value}",
     "a label belongs to an answer on the scale {low} to {high}, got {value!r}":
         "nhãn phải thuộc một câu trả lời trong thang đo {low} đến {high}, nhận được {value!r}",
     "the label {label!r} is given to two answers": "nhãn {label!r} được gán cho hai câu trả lời",

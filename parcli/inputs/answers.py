@@ -126,6 +126,7 @@ class _Collector:
             self.more += 1
 
     def finish(self) -> list[Problem]:
+        self.problems.sort(key=lambda p: p.line)
         if self.more:
             self.problems.append(Problem(self.name, 0, 0, tr("and {count:,} more problems in this file",
                                                              count=self.more)))
@@ -405,7 +406,7 @@ def _bad_answer(cell: str, column: str, scale) -> str:
         words = tr(" or one of its labels")
     missing = ""
     if scale.missing:
-        missing = tr("; no answer is a blank cell or {codes}", codes=", ".join(sorted(scale.missing)))
+        missing = tr("; no answer is a blank cell or {codes}", codes=", ".join(scale.missing_shown))
     else:
         missing = tr("; no answer is a blank cell")
     return tr("column {column!r}: {value!r} is not on the scale {low} to {high}{words}{missing}", column=column,

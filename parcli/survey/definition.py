@@ -79,6 +79,7 @@ class Scale:
     satisfied: frozenset[int]
     missing: frozenset[str]  # as cell text, normalised (see :func:`cell_key`)
     labels: dict[int, str]
+    missing_shown: tuple[str, ...] = ()  # as the definition writes them
 
     def values(self) -> range:
         return range(self.min, self.max + 1)
@@ -130,6 +131,13 @@ def _whole(value: Any) -> int | None:
     if isinstance(value, Decimal) and value == value.to_integral_value():
         return int(value)
     return None
+
+
+def _shown(value: Any) -> str:
+    """A value of the file as a message quotes it: a number as written, not as Python's Decimal."""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return value if isinstance(value, str) else str(value)
 
 
 def _code_text(value: Any) -> str | None:
@@ -211,7 +219,7 @@ def read_definition(doc) -> Definition:
 def _choice(c: _Checker, value, path, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
         c.add(path, tr("{key} is one of {allowed}, got {value!r}", key=path[-1], allowed=" | ".join(allowed),
-                       value=value))
+                       value=_shown(value)))
         return allowed[0]
     return value
 
@@ -260,7 +268,7 @@ def _scale(c: _Checker, value, measure) -> Scale | None:
                 number = _whole(v)
                 if number is None or not low <= number <= high:
                     c.add(("scale", "satisfied", i), tr("a satisfied answer is on the scale {low} to {high}, got "
-                                                        "{value!r}", low=low, high=high, value=v))
+                                                        "{value}", low=low, high=high, value=_shown(v)))
                 elif number in satisfied:
                     c.add(("scale", "satisfied", i), tr("the answer {value} is listed twice", value=number))
                 else:
@@ -292,6 +300,7 @@ def _scale(c: _Checker, value, measure) -> Scale | None:
                 seen_labels[cell_key(text)] = number
                 labels[number] = text
     missing: set[str] = set()
+    shown: list[str] = []
     if "missing" in data:
         raw = data["missing"]
         if not isinstance(raw, list):
@@ -300,7 +309,7 @@ def _scale(c: _Checker, value, measure) -> Scale | None:
             text = _code_text(v)
             path = ("scale", "missing", i) if isinstance(data["missing"], list) else ("scale", "missing")
             if text is None:
-                c.add(path, tr("a missing code is a whole number or text, got {value!r}", value=v))
+                c.add(path, tr("a missing code is a whole number or text, got {value!r}", value=_shown(v)))
                 continue
             number = _whole(v)
             if number is not None and low <= number <= high:
@@ -308,8 +317,10 @@ def _scale(c: _Checker, value, measure) -> Scale | None:
                                low=low, high=high))
             elif cell_key(text) in seen_labels:
                 c.add(path, tr("the missing code {value!r} is the label of an answer", value=text))
+            if cell_key(text) not in missing:
+                shown.append(text)
             missing.add(cell_key(text))
-    return Scale(low, high, frozenset(satisfied), frozenset(missing), labels)
+    return Scale(low, high, frozenset(satisfied), frozenset(missing), labels, tuple(shown))
 
 
 def _parts(c: _Checker, value, unit_column: str | None) -> tuple[Part, ...]:
