@@ -708,9 +708,9 @@ VI: dict[str, str] = {
         "Khoảng tin cậy 95 %: bootstrap trên phiếu của từng đơn vị ({count:,} lần lấy mẫu lại, hạt giống {seed}).",
     " and {count} more pairs": " và {count} cặp khác",
     "Not separable by the survey (their overall intervals overlap; parcli's addition, not part of any published SIPAS "
-    "method): {pairs}{more}":
+    "method):":
         "Khảo sát không phân biệt được (khoảng tin cậy của chỉ số chung chồng nhau; phần parcli bổ sung, không thuộc "
-        "phương pháp SIPAS nào đã công bố): {pairs}{more}",
+        "phương pháp SIPAS nào đã công bố):",
     "Every two units are separable by the survey: no two overall intervals overlap.":
         "Khảo sát phân biệt được mọi cặp đơn vị: không có hai khoảng tin cậy chỉ số chung nào chồng nhau.",
     "the element {id} has no answer in unit {code}: the indices above it leave it out":

@@ -56,6 +56,12 @@ def survey(
 
     Example: parcli survey khao-sat.yaml phieu.csv --into hoso/ -o hoso-khao-sat/
     """
+    import os
+
+    for threads in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        # the bootstrap's small matrix products: on a shared machine BLAS threads only contend (set one of
+        # these to choose otherwise); read when numpy is first imported, below
+        os.environ.setdefault(threads, "1")
     from ..inputs.answers import read_answers
     from ..inputs.yaml import load_file
     from ..survey.compute import survey as compute

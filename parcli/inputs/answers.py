@@ -29,7 +29,7 @@ from .files import read_bytes
 MAX_COLUMNS = 16_384  # Excel's
 MAX_CELL = 10_000
 PROBLEMS_PER_FILE = 200
-_INVALID = object()
+_INVALID = -32767  # a cell that is no answer of the scale (MISSING, -32768, is no answer at all)
 
 
 @dataclass(slots=True)
@@ -119,6 +119,9 @@ class _Collector:
         self.problems: list[Problem] = []
         self.more = 0
 
+    def full(self) -> bool:
+        return len(self.problems) >= PROBLEMS_PER_FILE
+
     def add(self, problem: Problem) -> None:
         if len(self.problems) < PROBLEMS_PER_FILE:
             self.problems.append(problem)
@@ -136,10 +139,12 @@ class _Collector:
 class _Table:
     """One file's rows as the reader needs them: the header, then (place, cells) of each respondent."""
 
-    def __init__(self, name: str, header: list[str], rows: list[list[str]], where, header_at):
+    def __init__(self, name: str, header: list[str], rows: list[list[str]] | None, where, header_at,
+                 flat: list[str] | None = None):
         self.name = name
         self.header = header
-        self.rows = rows
+        self.rows = rows  # the rows as read (any length), or None when ``flat`` holds them
+        self.flat = flat  # every row of exactly len(header) cells, one after the other
         self.where = where  # where(row index, column index) -> (file text, line, col)
         self.header_at = header_at  # header_at(column index) -> (file text, line, col)
 
@@ -163,30 +168,9 @@ def _csv_table(raw: bytes, name: str) -> _Table:
                                                   count=header_line.count(sep) + 1, limit=MAX_COLUMNS))
     body = text[start:]
     if '"' not in body:
-        lines = body.split("\n")
-        if lines and lines[-1] == "":
-            lines.pop()
-        long_line = 4 * len(header_line) + MAX_CELL
-        rows = []
-        for k, line in enumerate(lines):
-            if line.endswith("\r"):
-                line = line[:-1]
-            if len(line) > long_line and line.count(sep) > 2 * MAX_COLUMNS:
-                raise input_error(name, first_line + k, 1, tr("the row has more than {limit:,} fields; it is "
-                                                              "refused unread", limit=2 * MAX_COLUMNS))
-            rows.append(line.split(sep))
-        header = rows[0] if rows else []
-        body_rows = rows[1:]
-
-        def where(r: int, c: int) -> tuple[str, int, int]:
-            cells = body_rows[r]
-            col = sum(len(cell) + 1 for cell in cells[:c]) + 1
-            return name, first_line + 1 + r, col
-
-        def header_at(c: int) -> tuple[str, int, int]:
-            return name, first_line, sum(len(cell) + 1 for cell in header[:c]) + 1
-
-        return _Table(name, header, body_rows, where, header_at)
+        fast = _uniform(raw, body, sep, header_line, name, first_line)
+        if fast is not None:
+            return fast
     lines_of: list[int] = []
     rows = []
     csv.field_size_limit(MAX_CELL)
@@ -208,13 +192,75 @@ def _csv_table(raw: bytes, name: str) -> _Table:
         raise input_error(name, line, 1, tr("the CSV cannot be read here: {why}", why=str(exc))) from None
     header = rows[0] if rows else []
 
+    physical: list[str] = []
+
+    def column_at(line: int, c: int) -> int:
+        """The character column where field ``c`` of the record starting on ``line`` begins (0: not on that line)."""
+        if not physical:
+            physical.extend(text.split("\n"))
+        if not 0 < line <= len(physical):
+            return 0
+        quoted, field, chars = False, 0, physical[line - 1]
+        for at, ch in enumerate(chars):
+            if field == c:
+                return at + 1
+            if ch == '"':
+                quoted = not quoted
+            elif ch == sep and not quoted:
+                field += 1
+        return len(chars) + 1 if field == c else 0
+
     def where_quoted(r: int, c: int) -> tuple[str, int, int]:
-        return name, lines_of[r + 1], 0
+        return name, lines_of[r + 1], column_at(lines_of[r + 1], c)
 
     def header_quoted(c: int) -> tuple[str, int, int]:
-        return name, first_line, 0
+        return name, first_line, column_at(first_line, c)
 
     return _Table(name, header, rows[1:], where_quoted, header_quoted)
+
+
+def _uniform(raw: bytes, body: str, sep: str, header_line: str, name: str, first_line: int) -> _Table | None:
+    """The rows of a CSV without quotes whose every line has the header's number of fields, split at once
+    (a file a spreadsheet or a form service writes); None for any other file (read by the csv module)."""
+    import numpy as np
+
+    if "\r" in body:
+        body = body.replace("\r\n", "\n")
+        if "\r" in body:
+            return None
+    if body.endswith("\n"):
+        body = body[:-1]
+    if not body or body.endswith("\n"):
+        return None
+    width = header_line.count(sep) + 1
+    data = np.frombuffer(raw, dtype=np.uint8)
+    ends = np.flatnonzero(data == 10)
+    if first_line == 2:  # the sep= line
+        ends = ends[1:]
+    seps = np.cumsum(data == ord(sep), dtype=np.int64)
+    lines = body.count("\n") + 1
+    at = seps[ends] if len(ends) else np.zeros(0, dtype=np.int64)
+    if len(at) < lines:  # the last line has no line break
+        at = np.append(at, seps[-1])
+    at = at[:lines]
+    before = int(seps[np.flatnonzero(data == 10)[0]]) if first_line == 2 else 0
+    per_line = np.diff(at, prepend=before)
+    if len(per_line) != lines or not bool((per_line == width - 1).all()):
+        return None
+    flat = body.replace("\n", sep).split(sep)
+    if len(flat) != lines * width:
+        return None
+    header = flat[:width]
+    del flat[:width]
+
+    def where(r: int, c: int) -> tuple[str, int, int]:
+        cells = flat[r * width:(r + 1) * width]
+        return name, first_line + 1 + r, sum(len(cell) + 1 for cell in cells[:c]) + 1
+
+    def header_at(c: int) -> tuple[str, int, int]:
+        return name, first_line, sum(len(cell) + 1 for cell in header[:c]) + 1
+
+    return _Table(name, header, None, where, header_at, flat)
 
 
 def _xlsx_table(raw: bytes, name: str, unit_column: str) -> _Table:
@@ -270,14 +316,12 @@ def read_answers(paths: list[Path], definition, known: dict[str, str] | None) ->
     """The respondents of every file; :class:`InputError` with every problem of every file.
 
     ``known``: the unit codes the answers may name (None: any code)."""
-    import numpy as np
-
     from ..survey.compute import MISSING
 
     items = definition.items
     out = Answers()
     unit_index: dict[str, int] = {}
-    parts: list[list[Any]] = []
+    parts: list[tuple[Any, Any]] = []  # per file: (unit number of each row, answer matrix)
     problems: list[Problem] = []
     cells = _Cells(definition.scale, MISSING)
     for path in paths:
@@ -301,14 +345,22 @@ def read_answers(paths: list[Path], definition, known: dict[str, str] | None) ->
         problems.extend(got)
     if problems:
         raise InputError(tr("the answers have problems"), problems)
-    for rows in parts:
-        matrix = np.array(rows, dtype=np.int16) if rows else np.zeros((0, len(items)), dtype=np.int16)
-        out.matrices.append(matrix.reshape(len(rows), len(items)))
+    import numpy as np
+
+    if parts:
+        units = np.concatenate([u for u, _m in parts])
+        matrix = np.concatenate([m for _u, m in parts])
+    else:
+        units, matrix = np.zeros(0, dtype=np.int64), np.zeros((0, len(items)), dtype=np.int16)
+    order = np.argsort(units, kind="stable")
+    bounds = np.searchsorted(units[order], np.arange(len(out.codes) + 1))
+    for k in range(len(out.codes)):
+        out.matrices.append(matrix[order[bounds[k]:bounds[k + 1]]])
     return out
 
 
 def _read_table(table: _Table, definition, items, cells: _Cells, known, unit_index: dict[str, int], out: Answers,
-                parts: list[list[Any]]) -> list[Problem]:
+                parts: list[tuple[Any, Any]]) -> list[Problem]:
     from ..survey.definition import code_key
 
     found = _Collector(table.name)
@@ -335,54 +387,57 @@ def _read_table(table: _Table, definition, items, cells: _Cells, known, unit_ind
     unit_col = positions[definition.unit_column][0]
     cols = [positions[i.column][0] for i in items]
     width = len(header)
-    blank = 0
-    unknown: dict[str, list] = {}
-    for r, row in enumerate(table.rows):
-        if len(row) != width:
-            if not any(cell.strip() for cell in row):
-                blank += 1
-                continue
-            if len(row) > width:
+    flat = table.flat
+    skipped: set[int] = set()  # rows longer than the header: named, left out of the columns
+    if flat is None:
+        rows = table.rows or []
+        flat = []
+        for r, row in enumerate(rows):
+            if len(row) > width and any(cell.strip() for cell in row[width:]):
                 place, ln, col = table.where(r, width)
                 found.add(Problem(place, ln, col, tr("the row has {count} fields; the first row names {width} "
                                                      "columns", count=len(row), width=width)))
-                continue
-            row = row + [""] * (width - len(row))  # a spreadsheet leaves the empty cells at a row's end out
-        raw_code = row[unit_col]
+                skipped.add(r)
+                row = []
+            flat.extend(row[:width] if len(row) >= width else row + [""] * (width - len(row)))
+    n = len(flat) // width
+    import numpy as np
+
+    codes = _Codes(known, unit_index, out.codes)
+    units = np.fromiter(map(codes.__getitem__, flat[unit_col::width]), dtype=np.int64, count=n)
+    matrix = np.empty((n, len(cols)), dtype=np.int16)
+    for k, c in enumerate(cols):
+        matrix[:, k] = np.fromiter(map(cells.__getitem__, flat[c::width]), dtype=np.int16, count=n)
+    blank = 0
+    unknown: dict[str, list] = {}
+    for r in np.flatnonzero(units < 0).tolist():
+        if r in skipped:
+            continue
+        raw_code = flat[r * width + unit_col]
         code = code_key(raw_code)
-        if not code:
-            if not any(cell.strip() for cell in row):
+        if units[r] == _BLANK:
+            if not any(cell.strip() for cell in flat[r * width:(r + 1) * width]):
                 blank += 1
                 continue
             place, ln, col = table.where(r, unit_col)
             found.add(Problem(place, ln, col, tr("column {column!r}: no unit code; every answer names the unit "
                                                  "it rates", column=definition.unit_column)))
-            continue
-        if not code.isprintable() or len(code) > 200:
+        elif units[r] == _NOT_CODE:
             place, ln, col = table.where(r, unit_col)
             found.add(Problem(place, ln, col, tr("column {column!r}: {code!r} is not a unit code",
                                                  column=definition.unit_column, code=code[:60])))
+        elif code in unknown:
+            unknown[code][1] += 1
+        else:
+            unknown[code] = [table.where(r, unit_col), 1]
+    bad_rows, bad_items = np.nonzero(matrix == _INVALID)
+    for r, k in zip(bad_rows.tolist(), bad_items.tolist()):
+        if found.full():
+            found.more += 1
             continue
-        if known is not None and code not in known:
-            if code in unknown:
-                unknown[code][1] += 1
-            else:
-                unknown[code] = [table.where(r, unit_col), 1]
-            continue
-        values = [cells[row[c]] for c in cols]
-        if _INVALID in values:
-            for k, v in enumerate(values):
-                if v is _INVALID:
-                    place, ln, col = table.where(r, cols[k])
-                    found.add(Problem(place, ln, col, _bad_answer(row[cols[k]], items[k].column, definition.scale)))
-            continue
-        k = unit_index.get(code)
-        if k is None:
-            k = unit_index[code] = len(out.codes)
-            out.codes.append(code)
-            parts.append([])
-        parts[k].append(values)
-        out.rows += 1
+        place, ln, col = table.where(r, cols[k])
+        found.add(Problem(place, ln, col, _bad_answer(flat[r * width + cols[k]], items[k].column,
+                                                      definition.scale)))
     if blank:
         out.blank_rows.append((table.name, blank))
     for code, ((place, ln, col), count) in unknown.items():
@@ -390,7 +445,41 @@ def _read_table(table: _Table, definition, items, cells: _Cells, known, unit_ind
         found.add(Problem(place, ln, col, tr("column {column!r}: unknown unit code {code!r}{more}; the survey's units "
                                              "are {codes}", column=definition.unit_column, code=code, more=more,
                                              codes=_some(list(known or ())))))
+    if not found.problems:
+        keep = units >= 0
+        out.rows += int(keep.sum())
+        parts.append((units[keep], matrix[keep]))
     return found.finish()
+
+
+_BLANK, _NOT_CODE, _UNKNOWN = -1, -2, -3
+
+
+class _Codes(dict):
+    """A unit cell's text → the unit's number (in order of first appearance), or why it names no unit."""
+
+    def __init__(self, known, index: dict[str, int], codes: list[str]):
+        super().__init__()
+        self.known, self.index, self.codes = known, index, codes
+
+    def __missing__(self, text: str) -> int:
+        from ..survey.definition import code_key
+
+        code = code_key(text)
+        if not code:
+            number = _BLANK
+        elif not code.isprintable() or len(code) > 200:
+            number = _NOT_CODE
+        elif self.known is not None and code not in self.known:
+            number = _UNKNOWN
+        else:
+            number = self.index.get(code, -9)
+            if number == -9:
+                number = self.index[code] = len(self.codes)
+                self.codes.append(code)
+        if len(self) < 100_000:
+            self[text] = number
+        return number
 
 
 def _some(codes: list[str]) -> str:

@@ -90,10 +90,10 @@ def method_lines(result, lang: str) -> list[str]:
                     count=result.resamples, seed=result.seed))
     pairs = [(u.code, other) for u in result.units for other in u.not_separable if u.code < other]
     if pairs:
-        shown = ", ".join(f"{a} ~ {b}" for a, b in pairs[:60])
+        shown = ", ".join(f"{a} ~ {b}" for a, b in pairs[:60])  # codes from the answers: not quoted, not cut
         more = tr(" and {count} more pairs", count=len(pairs) - 60) if len(pairs) > 60 else ""
         lines.append(tr("Not separable by the survey (their overall intervals overlap; parcli's addition, not part "
-                        "of any published SIPAS method): {pairs}{more}", pairs=shown, more=more))
+                        "of any published SIPAS method):") + " " + shown + more)
     elif len(result.units) > 1 and result.resamples:
         lines.append(tr("Every two units are separable by the survey: no two overall intervals overlap."))
     return lines

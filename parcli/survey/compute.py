@@ -159,10 +159,8 @@ class Computer:
         np = self.np
         d = self.d
         scale = d.scale
-        answered = answers != MISSING
+        scores, answered = self.tables(answers)
         counts = answered.sum(axis=0).tolist()
-        safe = np.where(answered, answers - scale.min, 0).astype(np.intp)
-        scores = self.lut[safe] * answered  # float32 of small whole numbers: sums exact below 2**24
         sums = [int(v) for v in scores.astype(np.float64).sum(axis=0).tolist()]  # satisfied, or distance from min
         warnings: list[tuple[str, dict[str, Any]]] = []
         item_exact: list[Fraction | None] = []
@@ -210,7 +208,7 @@ class Computer:
         def respondents(idx: list[int]) -> int:
             return int(answered[:, idx].any(axis=1).sum()) if idx else 0
 
-        boot = self._bootstrap(code, scores, answered.astype(np.float32))
+        boot = self.bootstrap(code, scores, answered.astype(np.float32))
         items = []
         for k, item in enumerate(d.items):
             if self.share:
@@ -230,7 +228,15 @@ class Computer:
 
     # --- the bootstrap ---------------------------------------------------------------------------------------
 
-    def _bootstrap(self, code: str, scores, answered) -> dict[str, Any]:
+    def tables(self, answers):
+        """(scores, answered) of an answer matrix: per respondent and item, 1 for a satisfied answer (share)
+        or the answer's distance from min (mean), else 0; and whether an answer was given."""
+        np = self.np
+        answered = answers != MISSING
+        safe = np.where(answered, answers - self.d.scale.min, 0).astype(np.intp)
+        return self.lut[safe] * answered, answered  # float32 of small whole numbers: sums exact below 2**24
+
+    def bootstrap(self, code: str, scores, answered) -> dict[str, Any]:
         """Percentile intervals (2.5 %, 97.5 %) of every level over resamples of the unit's respondents."""
         np = self.np
         n, width = answered.shape
@@ -271,17 +277,16 @@ class Computer:
                 part_stats = [np.nanmean(element_matrix[:, idx], axis=1) for idx in self.part_elements]
                 overall_stat = np.nanmean(np.stack(part_stats, axis=1), axis=1)
 
-            def interval(stat) -> tuple[Decimal | None, Decimal | None]:
-                kept = stat[~np.isnan(stat)]
-                if kept.size == 0:
-                    return none
-                low, high = np.quantile(kept, [0.025, 0.975])
-                return _float_published(low), _float_published(high)
-
-            return {"items": [interval(rates[:, k]) for k in range(width)],
-                    "elements": [interval(s) for s in element_stats],
-                    "parts": [interval(s) for s in part_stats],
-                    "overall": interval(overall_stat)}
+            stats = np.column_stack([rates, *element_stats, *part_stats, overall_stat])
+            if np.isnan(stats).any():  # a resample without an answer to some item: those resamples left out there
+                bounds = np.nanquantile(stats, [0.025, 0.975], axis=0)
+            else:
+                bounds = np.quantile(stats, [0.025, 0.975], axis=0)  # every level of the unit at once
+        pairs = [(None, None) if np.isnan(low) else (_float_published(low), _float_published(high))
+                 for low, high in bounds.T.tolist()]
+        e, p = len(self.element_items), len(self.part_elements)
+        return {"items": pairs[:width], "elements": pairs[width:width + e], "parts": pairs[width + e:width + e + p],
+                "overall": pairs[-1]}
 
 
 def not_separable(units: list[UnitResult]) -> None:
