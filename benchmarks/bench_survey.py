@@ -90,7 +90,7 @@ def bootstrap_only(definition: Path, answers: Path, resamples: int) -> float:
     got = read_answers([answers], spec, None)
     computer = Computer(spec, resamples)
     start = time.perf_counter()
-    for code, matrix in zip(got.codes, got.matrices):
+    for code, matrix in zip(got.codes, got.matrices, strict=True):
         scores, answered = computer.tables(matrix)
         computer.bootstrap(code, scores, answered.astype("float32"))
     return time.perf_counter() - start

@@ -20,7 +20,7 @@ import yaml
 
 from tests.conftest import ROOT
 
-SURVEY = ROOT / "tests" / "fixtures" / "survey"
+SURVEY = ROOT / "docs" / "survey"  # the README's example is the test file
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 DEF = SURVEY / "hb-mdhl.yaml"
 ANSWERS = SURVEY / "answers-vi-vn.csv"

@@ -3,7 +3,7 @@ a table or a file; ``--into UNITS -o DIR`` writes every target leaf's percent in
 
 # No "from __future__ import annotations": typer reads the annotations (see common.py).
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -36,12 +36,12 @@ def survey(
                                                  "',' or ';') or .xlsx, one row per respondent; quoted patterns "
                                                  "such as \"phieu/*.csv\" too.")],
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", metavar="FILE|DIR",
+        Path | None, typer.Option("--output", "-o", metavar="FILE|DIR",
                                      help=f"Write the indices here ({suffix_list(SURVEY)}); with --into, the folder "
                                      "the units are written to.")
     ] = None,
     into: Annotated[
-        Optional[list[str]], typer.Option("--into", metavar="UNITS", help="Unit files (a folder or a quoted pattern "
+        list[str] | None, typer.Option("--into", metavar="UNITS", help="Unit files (a folder or a quoted pattern "
                                           "too; repeat --into for more) to write each target leaf's percent into, "
                                           "matched by code; needs -o DIR.")
     ] = None,
@@ -101,7 +101,7 @@ def survey(
         warn(tr("{file}: {count} blank row(s) left out (no unit code and no answer)", file=name, count=count))
     order = list(known) if known is not None else []
     position = {code: k for k, code in enumerate(order)}
-    grouped = sorted(zip(got.codes, got.matrices), key=lambda pair: position.get(pair[0], len(order)))
+    grouped = sorted(zip(got.codes, got.matrices, strict=True), key=lambda pair: position.get(pair[0], len(order)))
     names = dict(known or {})
     for unit, _path in units:
         names.setdefault(unit.code, unit.name)
@@ -128,8 +128,8 @@ def survey(
 
         assert output is not None  # noqa: S101
         write_atomic(output, lambda fh: writer.survey(fh, result), force)
-        for line in _method_lines(result, lang.value):
-            err(line)
+        for said in _method_lines(result, lang.value):
+            err(said)
         if str(output) != "-":
             err(tr("wrote {file} ({count} unit(s), {respondents:,} respondent(s))", file=output,
                    count=len(result.units), respondents=result.respondents))

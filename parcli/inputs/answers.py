@@ -102,7 +102,8 @@ def decode_csv(raw: bytes, name: str) -> str:
         guess = raw.decode("cp1258", "replace")
         vietnamese = sum(guess.count(ch) for ch in "ăâđêôơưĂÂĐÊÔƠƯ\u0300\u0301\u0303\u0309\u0323")
         encoding = tr("Windows-1258 (Vietnamese)") if vietnamese else tr("Latin-1 (Western European)")
-        raise input_error(name, line, 0, tr(
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise input_error(name, line, col, tr(
             "the file is not UTF-8: byte 0x{byte:02x} on line {line}; it looks saved as {encoding}. Save it as "
             "\"CSV UTF-8 (Comma delimited)\" (Excel: File → Save As) or with the character set Unicode (UTF-8) "
             "(LibreOffice), and run again", byte=raw[exc.start], line=line, encoding=encoding)) from None
@@ -373,12 +374,14 @@ def _read_table(table: _Table, definition, items, cells: _Cells, known, unit_ind
     wanted = [definition.unit_column, *[i.column for i in items]]
     missing_cols = [c for c in wanted if c not in positions]
     for c in missing_cols:
-        found.add(Problem(*table.header_at(0),
+        place, ln, col = table.header_at(0)
+        found.add(Problem(place, ln, col,
                           tr("no column {column!r} in the first row; the columns are {columns}", column=c,
                              columns=", ".join(repr(h) for h in header[:40]) + (" …" if len(header) > 40 else ""))))
     for c in wanted:
         if len(positions.get(c, ())) > 1:
-            found.add(Problem(*table.header_at(positions[c][1]),
+            place, ln, col = table.header_at(positions[c][1])
+            found.add(Problem(place, ln, col,
                               tr("the column {column!r} is there {count} times (columns {where}); which one holds "
                                  "the answers? Rename or delete the others", column=c, count=len(positions[c]),
                                  where=", ".join(str(k + 1) for k in positions[c]))))
@@ -431,7 +434,7 @@ def _read_table(table: _Table, definition, items, cells: _Cells, known, unit_ind
         else:
             unknown[code] = [table.where(r, unit_col), 1]
     bad_rows, bad_items = np.nonzero(matrix == _INVALID)
-    for r, k in zip(bad_rows.tolist(), bad_items.tolist()):
+    for r, k in zip(bad_rows.tolist(), bad_items.tolist(), strict=True):
         if found.full():
             found.more += 1
             continue

@@ -143,9 +143,10 @@ def write_survey_workbook(fh, result, lang: str) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = trp("survey", "Summary")
-    header = [trp("survey", "Code"), trp("survey", "Unit"), "n", trp("survey", "Overall"), trp("survey", "low"), trp("survey", "high")]
+    low, high = trp("survey", "low"), trp("survey", "high")
+    header = [trp("survey", "Code"), trp("survey", "Unit"), "n", trp("survey", "Overall"), low, high]
     for p in d.parts:
-        header += [p.id, f"{p.id} {trp('survey', 'low')}", f"{p.id} {trp('survey', 'high')}"]
+        header += [p.id, f"{p.id} {low}", f"{p.id} {high}"]
     header.append(trp("survey", "Not separable from"))
     for k, h in enumerate(header, 1):
         put_text(ws.cell(row=1, column=k), h)

@@ -122,8 +122,10 @@ def wilson(satisfied: int, n: int) -> tuple[Decimal | None, Decimal | None]:
     return round_index(low, PLACES), round_index(high, PLACES)
 
 
-def _mean(values: list[Fraction]) -> Fraction | None:
-    return sum(values, Fraction(0)) / len(values) if values else None
+def _mean(values: list[Fraction | None]) -> Fraction | None:
+    """The mean of the values that exist (a level without answers is left out), None when none does."""
+    present = [v for v in values if v is not None]
+    return sum(present, Fraction(0)) / len(present) if present else None
 
 
 class Computer:
@@ -158,7 +160,6 @@ class Computer:
         """One unit's result from its answers: an (n × items) integer matrix, :data:`MISSING` for no answer."""
         np = self.np
         d = self.d
-        scale = d.scale
         scores, answered = self.tables(answers)
         counts = answered.sum(axis=0).tolist()
         sums = [int(v) for v in scores.astype(np.float64).sum(axis=0).tolist()]  # satisfied, or distance from min
@@ -185,23 +186,23 @@ class Computer:
             if self.pooled:
                 element_exact.append(pooled_rate(idx))
             else:
-                element_exact.append(_mean([item_exact[k] for k in idx if item_exact[k] is not None]))
+                element_exact.append(_mean([item_exact[k] for k in idx]))
         part_exact: list[Fraction | None] = []
         for p, idx in enumerate(self.part_elements):
             if self.pooled:
                 part_exact.append(pooled_rate(self.part_items[p]))
             else:
-                part_exact.append(_mean([element_exact[k] for k in idx if element_exact[k] is not None]))
+                part_exact.append(_mean([element_exact[k] for k in idx]))
         if self.pooled:
             overall_exact = pooled_rate(list(range(len(self.item_ids))))
         else:
-            overall_exact = _mean([v for v in part_exact if v is not None])
+            overall_exact = _mean(part_exact)
         for message, values, ids in (
                 (N_("the element {id} has no answer in unit {code}: the indices above it leave it out"),
                  element_exact, [e.id for e in d.elements]),
                 (N_("the part {id} has no answer in unit {code}: the overall index leaves it out"),
                  part_exact, [p.id for p in d.parts])):
-            for value, ident in zip(values, ids):
+            for value, ident in zip(values, ids, strict=True):
                 if value is None:
                     warnings.append((message, {"id": ident, "code": code}))
 
@@ -217,13 +218,13 @@ class Computer:
                 low, high = boot["items"][k]
             items.append(ItemResult(item.id, item.element, counts[k], sums[k] if self.share else None,
                                     published(item_exact[k]), low, high, item_exact[k]))
-        elements = [LevelResult(e.id, e.part, respondents(self.element_items[k]), published(element_exact[k]),
-                                *boot["elements"][k], element_exact[k]) for k, e in enumerate(d.elements)]
-        parts = [LevelResult(p.id, None, respondents(self.part_items[k]), published(part_exact[k]),
-                             *boot["parts"][k], part_exact[k]) for k, p in enumerate(d.parts)]
-        all_items = list(range(len(self.item_ids)))
-        overall = LevelResult("overall", None, respondents(all_items), published(overall_exact), *boot["overall"],
-                              overall_exact)
+        def level(ident: str, parent: str | None, idx: list[int], exact: Fraction | None, bounds) -> LevelResult:
+            return LevelResult(ident, parent, respondents(idx), published(exact), bounds[0], bounds[1], exact)
+
+        elements = [level(e.id, e.part, self.element_items[k], element_exact[k], boot["elements"][k])
+                    for k, e in enumerate(d.elements)]
+        parts = [level(p.id, None, self.part_items[k], part_exact[k], boot["parts"][k]) for k, p in enumerate(d.parts)]
+        overall = level("overall", None, list(range(len(self.item_ids))), overall_exact, boot["overall"])
         return UnitResult(code, name, int(len(answers)), overall, parts, elements, items, warnings=warnings)
 
     # --- the bootstrap ---------------------------------------------------------------------------------------

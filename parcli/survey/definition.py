@@ -378,7 +378,8 @@ def _parts(c: _Checker, value, unit_column: str | None) -> tuple[Part, ...]:
                 ipath = (*epath, "items", i)
                 if isinstance(raw_item, str):
                     raw_item = {"id": raw_item}
-                item = c.mapping(raw_item, ipath, ("id", "column", "title", "title_en"), ("id",), trp("survey", "an item"))
+                item = c.mapping(raw_item, ipath, ("id", "column", "title", "title_en"), ("id",),
+                                 trp("survey", "an item"))
                 if item is None:
                     continue
                 iid = c.text(item.get("id"), (*ipath, "id"), "id") if "id" in item else None
