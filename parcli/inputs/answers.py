@@ -64,8 +64,8 @@ class _Cells(dict):
         key = self.key(text)
         value = self.known.get(key)
         if value is None and key:
-            try:  # 4.0 (a number a spreadsheet wrote as a decimal), +4
-                number = float(key)
+            try:  # 4.0 or 4,0 (a number a spreadsheet wrote as a decimal), +4
+                number = float(key.replace(",", "."))
                 if number.is_integer() and str(int(number)) in self.known:
                     value = self.known[str(int(number))]
             except (ValueError, OverflowError):

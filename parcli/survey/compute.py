@@ -247,16 +247,30 @@ class Computer:
         if n == 0 or self.resamples == 0:
             return empty
         rng = np.random.default_rng([self.seed, zlib.crc32(code.encode("utf-8"))])
-        table = np.concatenate([scores, answered], axis=1)  # n × 2·items
-        sums = np.empty((self.resamples, 2 * width), dtype=np.float64)
+        # One column per item packs both sums: answered + K × score, K above any sum of answers (n), so that
+        # each resample's sums come out of one matrix product exactly (whole numbers within the float's digits).
+        k = float(n + 1)
+        top = n + n * max(1, self.span) * k
+        kind = np.float32 if top < 2**24 else np.float64
+        table = (answered + scores.astype(np.float64) * k).astype(kind)  # n × items
+        packed = np.empty((self.resamples, width), dtype=np.float64)
         chunk = max(1, _CELLS_PER_CHUNK // n)
         for start in range(0, self.resamples, chunk):
             rows = min(chunk, self.resamples - start)
-            picks = rng.integers(0, n, size=(rows, n), dtype=np.int64 if n > 2**31 - 1 else np.int32)
-            picks += (np.arange(rows, dtype=picks.dtype) * n)[:, None]
-            weights = np.bincount(picks.ravel(), minlength=rows * n).reshape(rows, n).astype(np.float32)
-            sums[start:start + rows] = weights @ table
-        got, given = sums[:, :width], sums[:, width:]
+            # resamples of the n respondents with replacement: how often each is drawn, per resample
+            if n >= 256:  # a row's counts fit the cache: one bincount per resample is faster
+                picks = rng.integers(0, n, size=(rows, n), dtype=np.uint16 if n < 2**16 else np.int64)
+                weights = np.empty((rows, n), dtype=kind)
+                for r in range(rows):
+                    weights[r] = np.bincount(picks[r], minlength=n)
+            else:
+                picks = rng.integers(0, n, size=(rows, n), dtype=np.int64)
+                weights = np.empty((rows, n), dtype=kind)
+                picks += (np.arange(rows, dtype=np.int64) * n)[:, None]
+                weights[:] = np.bincount(picks.ravel(), minlength=rows * n).reshape(rows, n)
+            packed[start:start + rows] = weights @ table
+        got = np.floor(packed / k)
+        given = packed - got * k
         scale = 100.0 if self.share else 100.0 / self.span
         import warnings
 

@@ -340,41 +340,38 @@ def _parts(c: _Checker, value, unit_column: str | None) -> tuple[Part, ...]:
         else:
             seen[key] = path
 
+    def group(raw, path: tuple, what: str, children: str, children_message: str, overall_message: str):
+        """A part or an element: its checked id and title, and its raw children (elements or items)."""
+        node = c.mapping(raw, path, ("id", "title", "title_en", children), ("id", "title", children), what)
+        if node is None:
+            return None, None, []
+        ident = c.text(node.get("id"), (*path, "id"), "id") if "id" in node else None
+        title = c.text(node.get("title"), (*path, "title"), "title") if "title" in node else None
+        if ident == OVERALL:
+            c.add((*path, "id"), overall_message)
+        elif ident:
+            unique(ids, ident, (*path, "id"), trp("survey", "part or element id"))
+        below = node.get(children)
+        if children in node and (not isinstance(below, list) or not below):
+            c.add((*path, children), children_message)
+            below = []
+        return ident, title, below or []
+
     for p, raw_part in enumerate(value):
         ppath = ("parts", p)
-        part = c.mapping(raw_part, ppath, ("id", "title", "title_en", "elements"), ("id", "title", "elements"),
-                         trp("survey", "a part"))
-        if part is None:
-            continue
-        pid = c.text(part.get("id"), (*ppath, "id"), "id") if "id" in part else None
-        ptitle = c.text(part.get("title"), (*ppath, "title"), "title") if "title" in part else None
-        if pid == OVERALL:
-            c.add((*ppath, "id"), tr("{id!r} names the overall index; give the part another id", id=OVERALL))
-        elif pid:
-            unique(ids, pid, (*ppath, "id"), trp("survey", "part or element id"))
+        pid, ptitle, raw_elements = group(
+            raw_part, ppath, trp("survey", "a part"), "elements",
+            tr("elements is a list of elements, each with id, title and items"),
+            tr("{id!r} names the overall index; give the part another id", id=OVERALL))
         elements = []
-        raw_elements = part.get("elements")
-        if "elements" in part and (not isinstance(raw_elements, list) or not raw_elements):
-            c.add((*ppath, "elements"), tr("elements is a list of elements, each with id, title and items"))
-            raw_elements = []
-        for e, raw_element in enumerate(raw_elements or []):
+        for e, raw_element in enumerate(raw_elements):
             epath = (*ppath, "elements", e)
-            element = c.mapping(raw_element, epath, ("id", "title", "title_en", "items"), ("id", "title", "items"),
-                                trp("survey", "an element"))
-            if element is None:
-                continue
-            eid = c.text(element.get("id"), (*epath, "id"), "id") if "id" in element else None
-            etitle = c.text(element.get("title"), (*epath, "title"), "title") if "title" in element else None
-            if eid == OVERALL:
-                c.add((*epath, "id"), tr("{id!r} names the overall index; give the element another id", id=OVERALL))
-            elif eid:
-                unique(ids, eid, (*epath, "id"), trp("survey", "part or element id"))
+            eid, etitle, raw_items = group(
+                raw_element, epath, trp("survey", "an element"), "items",
+                tr("items is a list of questions, each {{id, column, title}}"),
+                tr("{id!r} names the overall index; give the element another id", id=OVERALL))
             items = []
-            raw_items = element.get("items")
-            if "items" in element and (not isinstance(raw_items, list) or not raw_items):
-                c.add((*epath, "items"), tr("items is a list of questions, each {{id, column, title}}"))
-                raw_items = []
-            for i, raw_item in enumerate(raw_items or []):
+            for i, raw_item in enumerate(raw_items):
                 ipath = (*epath, "items", i)
                 if isinstance(raw_item, str):
                     raw_item = {"id": raw_item}
