@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+from operator import methodcaller
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -169,7 +170,7 @@ def _csv_table(raw: bytes, name: str) -> _Table:
                                                   count=header_line.count(sep) + 1, limit=MAX_COLUMNS))
     body = text[start:]
     if '"' not in body:
-        fast = _uniform(raw, body, sep, header_line, name, first_line)
+        fast = _uniform(body, sep, header_line, name, first_line)
         if fast is not None:
             return fast
     lines_of: list[int] = []
@@ -220,11 +221,9 @@ def _csv_table(raw: bytes, name: str) -> _Table:
     return _Table(name, header, rows[1:], where_quoted, header_quoted)
 
 
-def _uniform(raw: bytes, body: str, sep: str, header_line: str, name: str, first_line: int) -> _Table | None:
+def _uniform(body: str, sep: str, header_line: str, name: str, first_line: int) -> _Table | None:
     """The rows of a CSV without quotes whose every line has the header's number of fields, split at once
     (a file a spreadsheet or a form service writes); None for any other file (read by the csv module)."""
-    import numpy as np
-
     if "\r" in body:
         body = body.replace("\r\n", "\n")
         if "\r" in body:
@@ -234,22 +233,13 @@ def _uniform(raw: bytes, body: str, sep: str, header_line: str, name: str, first
     if not body or body.endswith("\n"):
         return None
     width = header_line.count(sep) + 1
-    data = np.frombuffer(raw, dtype=np.uint8)
-    ends = np.flatnonzero(data == 10)
-    if first_line == 2:  # the sep= line
-        ends = ends[1:]
-    seps = np.cumsum(data == ord(sep), dtype=np.int64)
-    lines = body.count("\n") + 1
-    at = seps[ends] if len(ends) else np.zeros(0, dtype=np.int64)
-    if len(at) < lines:  # the last line has no line break
-        at = np.append(at, seps[-1])
-    at = at[:lines]
-    before = int(seps[np.flatnonzero(data == 10)[0]]) if first_line == 2 else 0
-    per_line = np.diff(at, prepend=before)
-    if len(per_line) != lines or not bool((per_line == width - 1).all()):
+    lines = body.split("\n")
+    if set(map(methodcaller("count", sep), lines)) != {width - 1}:  # a line of another width: the csv module
         return None
+    count = len(lines)
+    del lines
     flat = body.replace("\n", sep).split(sep)
-    if len(flat) != lines * width:
+    if len(flat) != count * width:
         return None
     header = flat[:width]
     del flat[:width]
