@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import csv
 import io
-from operator import methodcaller
 from dataclasses import dataclass, field
+from operator import methodcaller
 from pathlib import Path
 from typing import Any
 
