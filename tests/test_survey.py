@@ -415,3 +415,36 @@ def test_a_unit_without_answers_is_said_so(cli, write, tmp_path):
     assert into.exit_code == 0, into.all
     assert "unit SYT has no answer in these files; it is not written" in into.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["so-noi-vu.yaml"]
+
+
+def test_excel_sep_line_and_crlf_are_read(cli, write, tmp_path):
+    path = tmp_path / "excel.csv"
+    path.write_bytes(("sep=;\r\n" + HEADER.replace(",", ";") + "\r\nSNV;5;4;4;5;5\r\nSNV;4;;Hài lòng;5;2\r\n"
+                      ).encode("utf-8-sig"))
+    got = survey_json(cli, tmp_path, DEF, path)
+    d3 = next(i for i in got[0]["items"] if i["id"] == "D3")
+    assert got[0]["n"] == 2 and (d3["n"], d3["satisfied"]) == (2, 1)
+    bad = tmp_path / "excel-bad.csv"
+    bad.write_bytes(("sep=;\r\n" + HEADER.replace(",", ";") + "\r\nSNV;5;4;4;5;7\r\n").encode("utf-8"))
+    run = cli("survey", DEF, bad)
+    assert run.exit_code == 1 and "excel-bad.csv:3:13: column 'Câu 5': '7'" in run.stderr, run.stderr
+
+
+def test_into_refuses_what_it_cannot_write(cli, write, tmp_path):
+    work = tmp_path / "w"
+    shutil.copytree(SURVEY, work)
+    unit = (work / "so-noi-vu.yaml").read_text(encoding="utf-8")
+    (work / "no-code.yaml").write_text(unit.replace("code: SNV\n", ""), encoding="utf-8")
+    (work / "na.yaml").write_text(unit.replace("code: SNV", "code: STP").replace(
+        '  "2.1"', '  "3": {na: true}\n  "2.1"'), encoding="utf-8")
+    shutil.copy(ROOT / "examples" / "departments" / "so-y-te.yaml", work / "other-fw.yaml")
+    run = cli("survey", DEF, ANSWERS, "--into", work / "no-code.yaml", "--into", work / "other-fw.yaml", "-o",
+              tmp_path / "out")
+    assert run.exit_code == 1
+    assert "no-code.yaml: the unit has no code" in run.stderr
+    assert "other-fw.yaml: the unit uses the framework department-example" in run.stderr
+    na = cli("survey", DEF, ANSWERS, "--into", work / "na.yaml", "-o", tmp_path / "out")
+    assert na.exit_code == 1 and "3.1 is not applicable (na) in this unit" in na.stderr
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+    no_dir = cli("survey", DEF, ANSWERS, "--into", work / "so-noi-vu.yaml")
+    assert no_dir.exit_code == 2 and "--into needs -o DIR" in no_dir.stderr
