@@ -700,12 +700,12 @@ VI: dict[str, str] = {
     "here: 100 × satisfied answers / answers given over all its items.":
         "Phương pháp: TÁI DỰNG. Không có công thức SIPAS chính thức (QĐ 1001/QĐ-BNV); mỗi chỉ số ở đây gộp chung: "
         "100 × số câu trả lời hài lòng / số câu trả lời của mọi câu hỏi thuộc chỉ số đó.",
-    "Intervals: 95 %; Wilson for an item rate, a bootstrap over each unit's respondents ({count:,} resamples, seed "
+    "Intervals: 95 %; Wilson for an item rate, a bootstrap over each unit's respondents ({count} resamples, seed "
     "{seed}) for the other indices.":
-        "Khoảng tin cậy 95 %: Wilson cho tỷ lệ từng câu hỏi; bootstrap trên phiếu của từng đơn vị ({count:,} lần lấy "
+        "Khoảng tin cậy 95 %: Wilson cho tỷ lệ từng câu hỏi; bootstrap trên phiếu của từng đơn vị ({count} lần lấy "
         "mẫu lại, hạt giống {seed}) cho các chỉ số khác.",
-    "Intervals: 95 %; a bootstrap over each unit's respondents ({count:,} resamples, seed {seed}).":
-        "Khoảng tin cậy 95 %: bootstrap trên phiếu của từng đơn vị ({count:,} lần lấy mẫu lại, hạt giống {seed}).",
+    "Intervals: 95 %; a bootstrap over each unit's respondents ({count} resamples, seed {seed}).":
+        "Khoảng tin cậy 95 %: bootstrap trên phiếu của từng đơn vị ({count} lần lấy mẫu lại, hạt giống {seed}).",
     " and {count} more pairs": " và {count} cặp khác",
     "Not separable by the survey (their overall intervals overlap; parcli's addition, not part of any published SIPAS "
     "method):":

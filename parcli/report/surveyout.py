@@ -83,11 +83,12 @@ def method_lines(result, lang: str) -> list[str]:
              if d.method == "mean" else
              tr("Method: RECONSTRUCTED. The official SIPAS formula (QĐ 1001/QĐ-BNV) was not available; every index "
                 "is pooled here: 100 × satisfied answers / answers given over all its items.")]
-    lines.append(tr("Intervals: 95 %; Wilson for an item rate, a bootstrap over each unit's respondents ({count:,} "
-                    "resamples, seed {seed}) for the other indices.", count=result.resamples, seed=result.seed)
+    count = f"{result.resamples:,}".replace(",", "." if lang == "vi" else ",")  # 2.000 in Vietnamese
+    lines.append(tr("Intervals: 95 %; Wilson for an item rate, a bootstrap over each unit's respondents ({count} "
+                    "resamples, seed {seed}) for the other indices.", count=count, seed=result.seed)
                  if d.measure == "share" else
-                 tr("Intervals: 95 %; a bootstrap over each unit's respondents ({count:,} resamples, seed {seed}).",
-                    count=result.resamples, seed=result.seed))
+                 tr("Intervals: 95 %; a bootstrap over each unit's respondents ({count} resamples, seed {seed}).",
+                    count=count, seed=result.seed))
     pairs = [(u.code, other) for u in result.units for other in u.not_separable if u.code < other]
     if pairs:
         shown = ", ".join(f"{a} ~ {b}" for a, b in pairs[:60])  # codes from the answers: not quoted, not cut
