@@ -128,24 +128,20 @@ def survey(
 
         assert output is not None  # noqa: S101
         write_atomic(output, lambda fh: writer.survey(fh, result), force)
-        for said in _method_lines(result, lang.value):
+        from ..report.surveyout import method_lines
+
+        for said in method_lines(result, lang.value):
             err(said)
         if str(output) != "-":
             err(tr("wrote {file} ({count} unit(s), {respondents:,} respondent(s))", file=output,
                    count=len(result.units), respondents=result.respondents))
         return
-    from ..report.surveyout import part_legend, survey_table
+    from ..report.surveyout import method_lines, part_legend, survey_table
     from ..report.table import emit
 
     out, _ = consoles()
     emit(out, survey_table(result, lang.value, locale.value), part_legend(result, lang.value),
-         *_method_lines(result, lang.value))
-
-
-def _method_lines(result, lang: str) -> list[str]:
-    from ..report.surveyout import method_lines
-
-    return method_lines(result, lang)
+         *method_lines(result, lang.value))
 
 
 def _read_units(store, paths: list[Path], fw, spec) -> list:

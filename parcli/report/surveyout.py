@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import __version__
 from ..i18n import tr, trp
+from ..survey import SURVEY_RESULT_SCHEMA
 from . import TOOL, display
 
 # The method statement every output carries: English in JSON and CSV, the chosen language for people.
@@ -40,7 +41,7 @@ def _level(level) -> dict[str, Any]:
 
 def survey_objects(result) -> list[dict[str, Any]]:
     d = result.definition
-    head = {"schema": "parcli/survey-result/v1", "tool": {"name": TOOL, "version": __version__},
+    head = {"schema": SURVEY_RESULT_SCHEMA, "tool": {"name": TOOL, "version": __version__},
             "survey": {"id": d.id, "sha256": d.sha256}, "method": method_object(result)}
     out = []
     for u in result.units:
