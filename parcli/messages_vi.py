@@ -649,6 +649,7 @@ VI: dict[str, str] = {
                 "xuất từ phiếu trả lời?",
     "the workbook has no sheet": "tệp Excel không có trang tính nào",
     "the answers have problems": "phiếu trả lời có lỗi",
+    "the folder holds no .csv or .xlsx file": "thư mục không có tệp .csv hay .xlsx nào",
     " (and {count:,} more rows with this code)": " (và {count:,} dòng khác có mã này)",
     "Windows-1258 (Vietnamese)": "Windows-1258 (tiếng Việt)",
     "Latin-1 (Western European)": "Latin-1 (Tây Âu)",

@@ -448,3 +448,15 @@ def test_into_refuses_what_it_cannot_write(cli, write, tmp_path):
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
     no_dir = cli("survey", DEF, ANSWERS, "--into", work / "so-noi-vu.yaml")
     assert no_dir.exit_code == 2 and "--into needs -o DIR" in no_dir.stderr
+
+
+def test_a_folder_of_answer_files(cli, tmp_path):
+    folder = tmp_path / "phieu"
+    folder.mkdir()
+    shutil.copy(ANSWERS, folder / "dot-1.csv")
+    (folder / "ghi-chu.txt").write_text("không phải phiếu", encoding="utf-8")
+    assert survey_json(cli, tmp_path, DEF, folder) == survey_json(cli, tmp_path, DEF, ANSWERS)
+    empty = tmp_path / "trong"
+    empty.mkdir()
+    run = cli("survey", DEF, empty)
+    assert run.exit_code == 1 and "the folder holds no .csv or .xlsx file" in run.stderr

@@ -33,8 +33,8 @@ app = typer_app()
 def survey(
     definition: Annotated[Path, typer.Argument(metavar="DEF", help="The survey definition (parcli/survey/v1 YAML).")],
     answers: Annotated[list[str], typer.Argument(metavar="ANSWERS...", help="The respondents' files: .csv (UTF-8, "
-                                                 "',' or ';') or .xlsx, one row per respondent; quoted patterns "
-                                                 "such as \"phieu/*.csv\" too.")],
+                                                 "',' or ';') or .xlsx, one row per respondent; folders of "
+                                                 "them and quoted patterns such as \"phieu/*.csv\" too.")],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", metavar="FILE|DIR",
                                      help=f"Write the indices here ({suffix_list(SURVEY)}); with --into, the folder "
@@ -67,7 +67,7 @@ def survey(
     from ..survey.compute import survey as compute
     from ..survey.definition import check_targets, read_definition
 
-    paths = file_args(answers)
+    paths = _answer_files(answers)
     writer = None
     if into and output is None:
         raise UsageError(tr("--into needs -o DIR, the folder the units are written to"))
@@ -142,6 +142,23 @@ def survey(
     out, _ = consoles()
     emit(out, survey_table(result, lang.value, locale.value), part_legend(result, lang.value),
          *method_lines(result, lang.value))
+
+
+def _answer_files(names: list[str]) -> list[Path]:
+    """The respondents' files: each name as it is, a folder's .csv and .xlsx files (sorted), or a pattern's."""
+    import os
+
+    out: list[Path] = []
+    for name in names:
+        if os.path.isdir(name):
+            found = sorted(p for p in Path(name).iterdir() if p.is_file() and p.suffix.lower() in (".csv", ".xlsx")
+                           and not p.name.startswith(("~$", ".~lock")))
+            if not found:
+                raise InputError(f"{name}: " + tr("the folder holds no .csv or .xlsx file"))
+            out.extend(found)
+        else:
+            out.extend(file_args([name]))
+    return list(dict.fromkeys(out))
 
 
 def _read_units(store, paths: list[Path], fw, spec) -> list:
