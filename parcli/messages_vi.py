@@ -650,6 +650,8 @@ VI: dict[str, str] = {
     "the workbook has no sheet": "tệp Excel không có trang tính nào",
     "the answers have problems": "phiếu trả lời có lỗi",
     "the folder holds no .csv or .xlsx file": "thư mục không có tệp .csv hay .xlsx nào",
+    "the file holds the same bytes as {other}: its respondents would count twice; give it once":
+        "tệp giống hệt {other}: mỗi phiếu sẽ bị tính hai lần; chỉ đưa vào một lần",
     " (and {count:,} more rows with this code)": " (và {count:,} dòng khác có mã này)",
     "Windows-1258 (Vietnamese)": "Windows-1258 (tiếng Việt)",
     "Latin-1 (Western European)": "Latin-1 (Tây Âu)",

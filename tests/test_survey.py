@@ -456,6 +456,9 @@ def test_a_folder_of_answer_files(cli, tmp_path):
     shutil.copy(ANSWERS, folder / "dot-1.csv")
     (folder / "ghi-chu.txt").write_text("không phải phiếu", encoding="utf-8")
     assert survey_json(cli, tmp_path, DEF, folder) == survey_json(cli, tmp_path, DEF, ANSWERS)
+    shutil.copy(ANSWERS, folder / "dot-1 (1).csv")  # the same export saved twice
+    twice = cli("survey", DEF, folder)
+    assert twice.exit_code == 1 and "the file holds the same bytes as" in twice.stderr
     empty = tmp_path / "trong"
     empty.mkdir()
     run = cli("survey", DEF, empty)

@@ -25,7 +25,7 @@ from typing import Any
 
 from ..errors import InputError, Problem, input_error
 from ..i18n import tr
-from .files import read_bytes
+from .files import read_bytes, sha256_hex
 
 MAX_COLUMNS = 16_384  # Excel's
 MAX_CELL = 10_000
@@ -315,10 +315,16 @@ def read_answers(paths: list[Path], definition, known: dict[str, str] | None) ->
     parts: list[tuple[Any, Any]] = []  # per file: (unit number of each row, answer matrix)
     problems: list[Problem] = []
     cells = _Cells(definition.scale, MISSING)
+    seen: dict[str, str] = {}
     for path in paths:
         name = str(path)
         try:
             raw = read_bytes(path, name)
+            digest = sha256_hex(raw)
+            if digest in seen:  # the same export twice: its respondents would count twice
+                raise input_error(name, 0, 0, tr("the file holds the same bytes as {other}: its respondents would "
+                                                 "count twice; give it once", other=seen[digest]))
+            seen[digest] = name
             if path.suffix.lower() == ".xlsx" or raw[:4] == b"PK\x03\x04":
                 if path.suffix.lower() != ".xlsx":
                     raise input_error(name, 0, 0, tr("the file is a workbook (zip) but its name does not end in "
