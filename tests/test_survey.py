@@ -463,3 +463,61 @@ def test_a_folder_of_answer_files(cli, tmp_path):
     empty.mkdir()
     run = cli("survey", DEF, empty)
     assert run.exit_code == 1 and "the folder holds no .csv or .xlsx file" in run.stderr
+
+
+def test_the_core_matches_a_plain_reckoning_on_random_answers():
+    """Random surveys (blanks, whole items unanswered, both methods) against fractions computed plainly."""
+    import numpy as np
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from parcli.inputs.yaml import load_text
+    from parcli.survey.compute import MISSING, Computer
+    from parcli.survey.definition import read_definition
+
+    def spec(method: str, measure: str):
+        text = (f"schema: parcli/survey/v1\nid: t\ntitle: t\nframework: f.yaml\nunit: u\nmethod: {method}\n"
+                f"measure: {measure}\nscale: {{min: 1, max: 4, satisfied: [3, 4]}}\nparts:\n"
+                "  - {id: A, title: a, elements: [{id: E1, title: e, items: [q1, q2]},\n"
+                "                                 {id: E2, title: e, items: [q3]}]}\n"
+                "  - {id: B, title: b, elements: [{id: E3, title: e, items: [q4, q5]}]}\n")
+        return read_definition(load_text(text, "t.yaml"))
+
+    def plain(rows, method, measure):
+        def rate(cols):
+            given = [v for r in rows for k in cols for v in [r[k]] if v != MISSING]
+            if not given:
+                return None
+            if measure == "share":
+                return Fraction(100 * sum(1 for v in given if v >= 3), len(given))
+            return Fraction(100 * sum(v - 1 for v in given), 3 * len(given))
+
+        def mean(values):
+            values = [v for v in values if v is not None]
+            return sum(values) / len(values) if values else None
+
+        items = [rate([k]) for k in range(5)]
+        groups = {"E1": [0, 1], "E2": [2], "E3": [3, 4]}
+        if method == "pooled":
+            elements = {e: rate(c) for e, c in groups.items()}
+            parts = {"A": rate([0, 1, 2]), "B": rate([3, 4])}
+            return items, elements, parts, rate(range(5))
+        elements = {e: mean([items[k] for k in c]) for e, c in groups.items()}
+        parts = {"A": mean([elements["E1"], elements["E2"]]), "B": elements["E3"]}
+        return items, elements, parts, mean(list(parts.values()))
+
+    answer = st.one_of(st.integers(1, 4), st.just(MISSING))
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(st.lists(answer, min_size=5, max_size=5), min_size=1, max_size=30),
+           st.sampled_from(["mean", "pooled"]), st.sampled_from(["share", "mean"]))
+    def check(rows, method, measure):
+        got = Computer(spec(method, measure), resamples=0).unit("X", None, np.array(rows, dtype=np.int16))
+        items, elements, parts, overall = plain(rows, method, measure)
+        assert [i.exact for i in got.items] == items
+        assert {e.id: e.exact for e in got.elements} == elements
+        assert {p.id: p.exact for p in got.parts} == parts
+        assert got.overall.exact == overall
+        assert got.overall.index == (cent(overall) if overall is not None else None)
+
+    check()
