@@ -752,7 +752,8 @@ VI: dict[str, str] = {
         "scale thiếu khóa 'satisfied' (các câu trả lời tính là hài lòng, ví dụ [4, 5]) mà measure: share cần",
     "labels maps answers to their words, e.g. {{1: Rất không hài lòng}}":
         "labels gán mỗi câu trả lời với nhãn của nó, ví dụ {{1: Rất không hài lòng}}",
-    "the {what} {id!r} is given twice (first at line {line})": "{what} {id!r} được khai hai lần (lần đầu ở dòng {line})",
+    "the {what} {id!r} is given twice (first at line {line})":
+        "{what} {id!r} được khai hai lần (lần đầu ở dòng {line})",
     "{id!r} names the overall index; give the part another id": "{id!r} là tên chỉ số chung; hãy đặt id khác cho phần",
     "elements is a list of elements, each with id, title and items":
         "elements là danh sách các yếu tố, mỗi yếu tố có id, title và items",
@@ -780,12 +781,14 @@ VI: dict[str, str] = {
     "a label belongs to an answer on the scale {low} to {high}, got {value!r}":
         "nhãn phải thuộc một câu trả lời trong thang đo {low} đến {high}, nhận được {value!r}",
     "the label {label!r} is given to two answers": "nhãn {label!r} được gán cho hai câu trả lời",
-    "the missing code {value!r} is the label of an answer": "mã không trả lời {value!r} lại là nhãn của một câu trả lời",
+    "the missing code {value!r} is the label of an answer":
+        "mã không trả lời {value!r} lại là nhãn của một câu trả lời",
     "survey\x04item id": "id câu hỏi",
     "survey\x04column": "cột",
     "{leaf}: no such node in the framework {framework}": "{leaf}: không có trong bộ tiêu chí {framework}",
     "{leaf} is not a leaf of {framework} (it has sub-criteria); name the leaf that takes the survey's percent":
-        "{leaf} không phải tiêu chí lá của {framework} (có tiêu chí thành phần); hãy ghi tiêu chí lá nhận tỷ lệ khảo sát",
+        "{leaf} không phải tiêu chí lá của {framework} (có tiêu chí thành phần); hãy ghi tiêu chí lá nhận tỷ lệ "
+        "khảo sát",
     "the answer {value} is listed twice": "câu trả lời {value} được ghi hai lần",
     "the column {column!r} is the unit's column": "cột {column!r} là cột mã đơn vị",
     "{leaf} ({title}) does not take a percent, so the survey's index cannot be written into it; target a leaf whose "
