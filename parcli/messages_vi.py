@@ -650,6 +650,9 @@ VI: dict[str, str] = {
     "the workbook has no sheet": "tệp Excel không có trang tính nào",
     "the answers have problems": "phiếu trả lời có lỗi",
     "the folder holds no .csv or .xlsx file": "thư mục không có tệp .csv hay .xlsx nào",
+    "the definition has no targets, so --into has nothing to write; add targets: {{overall: LEAF}} (or a part or an "
+    "element)": "tệp định nghĩa không có targets nên --into không có gì để ghi; hãy thêm targets: {{overall: TIÊU_CHÍ}} "
+                "(hoặc một phần, một yếu tố)",
     "the file holds the same bytes as {other}: its respondents would count twice; give it once":
         "tệp giống hệt {other}: mỗi phiếu sẽ bị tính hai lần; chỉ đưa vào một lần",
     " (and {count:,} more rows with this code)": " (và {count:,} dòng khác có mã này)",

@@ -446,6 +446,10 @@ def test_into_refuses_what_it_cannot_write(cli, write, tmp_path):
     na = cli("survey", DEF, ANSWERS, "--into", work / "na.yaml", "-o", tmp_path / "out")
     assert na.exit_code == 1 and "3.1 is not applicable (na) in this unit" in na.stderr
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+    bare = work / "no-targets.yaml"
+    bare.write_text(GOOD.replace('targets: {overall: "3.1"}\n', ""), encoding="utf-8")
+    nothing = cli("survey", bare, ANSWERS, "--into", work / "so-noi-vu.yaml", "-o", tmp_path / "out")
+    assert nothing.exit_code == 1 and "the definition has no targets" in nothing.stderr
     no_dir = cli("survey", DEF, ANSWERS, "--into", work / "so-noi-vu.yaml")
     assert no_dir.exit_code == 2 and "--into needs -o DIR" in no_dir.stderr
 
