@@ -258,16 +258,14 @@ class Computer:
         for start in range(0, self.resamples, chunk):
             rows = min(chunk, self.resamples - start)
             # resamples of the n respondents with replacement: how often each is drawn, per resample
-            if n >= 256:  # a row's counts fit the cache: one bincount per resample is faster
-                picks = rng.integers(0, n, size=(rows, n), dtype=np.uint16 if n < 2**16 else np.int64)
-                weights = np.empty((rows, n), dtype=kind)
-                for r in range(rows):
-                    weights[r] = np.bincount(picks[r], minlength=n)
-            else:
-                picks = rng.integers(0, n, size=(rows, n), dtype=np.int64)
-                weights = np.empty((rows, n), dtype=kind)
-                picks += (np.arange(rows, dtype=np.int64) * n)[:, None]
-                weights[:] = np.bincount(picks.ravel(), minlength=rows * n).reshape(rows, n)
+            picks = rng.integers(0, n, size=(rows, n), dtype=np.uint16 if n < 2**16 else np.int64)
+            weights = np.empty((rows, n), dtype=kind)
+            block = max(1, min(64, 100_000 // n))  # counts of a few resamples at once: their table fits the cache
+            offsets = (np.arange(block, dtype=np.int64) * n)[:, None]
+            for at in range(0, rows, block):
+                drawn = picks[at:at + block].astype(np.int64)
+                drawn += offsets[:len(drawn)]
+                weights[at:at + block] = np.bincount(drawn.ravel(), minlength=len(drawn) * n).reshape(len(drawn), n)
             packed[start:start + rows] = weights @ table
         got = np.floor(packed / k)
         given = packed - got * k
