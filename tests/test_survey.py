@@ -202,6 +202,7 @@ def test_csv_and_xlsx_outputs_hold_every_index(cli, tmp_path):
     assert bad.exit_code == 2 and ".csv, .json or .xlsx" in bad.all
 
 
+@pytest.mark.external
 def test_answers_in_a_workbook_resaved_by_libreoffice_read_the_same(cli, tmp_path):
     from tests.office import open_csv_as_vi_vn
 

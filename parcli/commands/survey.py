@@ -257,7 +257,7 @@ def _write_into(result, units, fw, spec, folder: Path, definition: Path, answers
     writer = writer_for(folder / "unit.yaml", UNIT)
     for unit, path, target, changes in plans:
         check_output(target, inputs)
-        ref = framework_ref(unit.framework_ref, fw, target)
+        ref = framework_ref(unit.framework_ref, fw, target, writer)
         write_new(target, inputs, force, lambda fh, unit=unit, ref=ref, path=path: writer.unit(fh, unit, fw, ref,
                                                                                                str(path)))
         err(f"  {unit.code}: " + ", ".join(changes))

@@ -9,6 +9,7 @@ item). Numbers: indices and bounds rounded half-up to 2 decimals, as published.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from .. import __version__
@@ -84,7 +85,7 @@ def method_lines(result, lang: str) -> list[str]:
              if d.method == "mean" else
              tr("Method: RECONSTRUCTED. The official SIPAS formula (QĐ 1001/QĐ-BNV) was not available; every index "
                 "is pooled here: 100 × satisfied answers / answers given over all its items.")]
-    count = f"{result.resamples:,}".replace(",", "." if lang == "vi" else ",")  # 2.000 in Vietnamese
+    count = display(Decimal(result.resamples), 0, lang)  # 2.000 in Vietnamese
     lines.append(tr("Intervals: 95 %; Wilson for an item rate, a bootstrap over each unit's respondents ({count} "
                     "resamples, seed {seed}) for the other indices.", count=count, seed=result.seed)
                  if d.measure == "share" else
@@ -123,7 +124,7 @@ def survey_table(result, lang: str = "vi", locale: str = "en"):
         return f"{shown}\n{display(level.low, 2, locale, fixed=True)}–{display(level.high, 2, locale, fixed=True)}"
 
     for u in result.units:
-        table.add_row(literal(u.code), literal(u.name or ""), f"{u.n:,}".replace(",", "." if locale == "vi" else ","),
+        table.add_row(literal(u.code), literal(u.name or ""), display(Decimal(u.n), 0, locale),
                       cell(u.overall), *(cell(p) for p in u.parts))
     return table
 
@@ -138,12 +139,14 @@ def write_survey_workbook(fh, result, lang: str) -> None:
     """Two sheets: the units × parts summary, and every index of every unit."""
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     from .sheets import put_text
 
     d = result.definition
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet), "a new workbook opens on one worksheet"
     ws.title = trp("survey", "Summary")
     low, high = trp("survey", "low"), trp("survey", "high")
     header = [trp("survey", "Code"), trp("survey", "Unit"), "n", trp("survey", "Overall"), low, high]
