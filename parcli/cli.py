@@ -43,6 +43,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                                     "counts, total and survey points.")),
     "schema": ("schema", HELP_("Print the JSON Schema of unit or framework files, for editors that complete and check "
                             "YAML.")),
+    "survey": ("survey", HELP_("Survey indices from the respondents' answers, with n and 95 % intervals; their "
+                            "points into units.")),
 }
 
 

@@ -22,6 +22,7 @@ from .writer import (  # noqa: F401 - the table of writers and its answers, as p
     RANKING,
     REPORT,
     RESULTS,
+    SURVEY,
     TEMPLATE,
     UNIT,
     WRITERS,

@@ -73,6 +73,11 @@ class CsvWriter(Writer):
 
         write_rows(fh, rank_header(ranking), rank_rows(ranking), self.locale)
 
+    def survey(self, fh, result) -> None:
+        from .surveyout import CSV_COLUMNS, survey_rows
+
+        write_rows(fh, CSV_COLUMNS, survey_rows(result), self.locale)
+
     def plan(self, fh, plan) -> None:
         """One row per step of the plan."""
         from .planout import CSV_COLUMNS, plan_rows

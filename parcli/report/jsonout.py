@@ -128,6 +128,12 @@ class JsonWriter(Writer):
         """One result object."""
         fh.write(dumps(result_object(summary)).encode("utf-8") + b"\n")
 
+    def survey(self, fh, result) -> None:
+        """A JSON array, one object per unit of the survey."""
+        from .surveyout import survey_objects
+
+        fh.write(dumps(survey_objects(result)).encode("utf-8") + b"\n")
+
     def plan(self, fh, plan) -> None:
         """The plan object (``parcli/plan/v1``)."""
         from .planout import plan_object

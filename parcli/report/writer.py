@@ -23,16 +23,18 @@ UNIT = "unit"          # one unit's evidence (convert, plan --apply)
 TEMPLATE = "template"  # a blank unit to fill (template -o)
 REPORT = "report"      # the page for leaders (report -o)
 PLAN = "plan"          # an improvement plan (plan --format)
+SURVEY = "survey"      # survey indices with their intervals, one unit a row or object (survey -o)
 
 # The method a writer has for each thing it writes.
 METHODS = {RESULTS: "results", RANKING: "ranking", UNIT: "unit", TEMPLATE: "template", REPORT: "report",
-           PLAN: "plan"}
+           PLAN: "plan", SURVEY: "survey"}
 
 
 class Writer:
     """Writes to a binary file handle in one format. A format writes what its entry in
     :data:`WRITERS` declares (its ``capabilities``), and has the method of each:
-    :meth:`results`, :meth:`ranking`, :meth:`unit`, :meth:`template`, :meth:`report`, :meth:`plan`.
+    :meth:`results`, :meth:`ranking`, :meth:`unit`, :meth:`template`, :meth:`report`, :meth:`plan`,
+    :meth:`survey`.
     The base methods refuse (a usage error naming the formats that do write it)."""
 
     # Set from the format's entry when the writer is made (parcli.report.writer_of):
@@ -88,6 +90,10 @@ class Writer:
         """An improvement plan (:mod:`parcli.plan`), for scripts (plan --format)."""
         raise self._not_written(PLAN)
 
+    def survey(self, fh, result) -> None:
+        """A survey's indices with their intervals (:class:`parcli.survey.compute.Survey`)."""
+        raise self._not_written(SURVEY)
+
 
 class WriterEntry(NamedTuple):
     """A file format: its name, what chooses it, where its writer is and what it writes."""
@@ -96,15 +102,18 @@ class WriterEntry(NamedTuple):
     suffixes: tuple[str, ...]  # the first is the one help and messages name
     module: str  # the module of its writer (imported only when the format is used: openpyxl is slow)
     cls: str  # the writer's class there, a subclass of parcli.report.writer.Writer
-    writes: frozenset[str]  # its capabilities: RESULTS, RANKING, UNIT, TEMPLATE, REPORT, PLAN
+    writes: frozenset[str]  # its capabilities: RESULTS, RANKING, UNIT, TEMPLATE, REPORT, PLAN, SURVEY
     stream: bool = False  # text for standard output (score --format, plan --format, -o -)
 
 
 # The one table of the formats parcli writes, in the order help and messages list them.
 WRITERS: dict[str, WriterEntry] = {
-    "csv": WriterEntry("CSV", (".csv",), ".csvout", "CsvWriter", frozenset({RESULTS, RANKING, PLAN}), stream=True),
-    "json": WriterEntry("JSON", (".json",), ".jsonout", "JsonWriter", frozenset({RESULTS, PLAN}), stream=True),
-    "xlsx": WriterEntry("XLSX", (".xlsx",), ".xlsx", "XlsxWriter", frozenset({RESULTS, RANKING, UNIT, TEMPLATE})),
+    "csv": WriterEntry("CSV", (".csv",), ".csvout", "CsvWriter", frozenset({RESULTS, RANKING, PLAN, SURVEY}),
+                       stream=True),
+    "json": WriterEntry("JSON", (".json",), ".jsonout", "JsonWriter", frozenset({RESULTS, PLAN, SURVEY}),
+                        stream=True),
+    "xlsx": WriterEntry("XLSX", (".xlsx",), ".xlsx", "XlsxWriter", frozenset({RESULTS, RANKING, UNIT, TEMPLATE,
+                                                                                 SURVEY})),
     "yaml": WriterEntry("YAML", (".yaml", ".yml"), ".unitfile", "YamlWriter", frozenset({UNIT, TEMPLATE}),
                         stream=True),
     "html": WriterEntry("HTML", (".html", ".htm"), ".htmlout", "HtmlWriter", frozenset({REPORT}), stream=True),
@@ -210,4 +219,5 @@ def _is_stream(output: Path) -> bool:
 
 def _what(what: str) -> str:
     return {RESULTS: tr("an export"), RANKING: tr("a ranking"), UNIT: tr("a unit"), TEMPLATE: tr("a template"),
-            REPORT: tr("a report"), PLAN: tr("a plan")}[what]
+            REPORT: tr("a report"), PLAN: tr("a plan"),
+            SURVEY: tr("a survey's result")}[what]

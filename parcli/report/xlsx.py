@@ -55,6 +55,11 @@ class XlsxWriter(Writer):
 
         fh.write(write_form(fw, ref, self.lang, year=year))
 
+    def survey(self, fh, result) -> None:
+        from .surveyout import write_survey_workbook
+
+        write_survey_workbook(fh, result, self.lang)
+
 
 def _besides() -> str:
     """The other formats an export can take (they hold any number of rows, text of any length)."""

@@ -37,7 +37,7 @@ def test_the_group_lists_the_table_in_its_order():
     group = typer.main.get_command(app)
     assert group.list_commands(None) == list(COMMANDS) == [
         "score", "validate", "export", "rank", "diff", "report", "plan", "template", "convert", "explain",
-        "frameworks", "schema"]
+        "frameworks", "schema", "survey"]
 
 
 def imported_by(*args: str) -> set[str]:
