@@ -603,4 +603,7 @@ VI: dict[str, str] = {
     "why not planned\x04appraisers' points": "hội đồng thẩm định chấm",
     "measure unit\x04count": "số lượng",
     "measure unit\x04value": "giá trị",
+    # --- issue-fixes ---
+    "not a parcli framework file (it has no line 'schema: parcli/framework/v1')":
+        "không phải tệp bộ tiêu chí của parcli (không có dòng 'schema: parcli/framework/v1')",
 }
