@@ -606,4 +606,16 @@ VI: dict[str, str] = {
     # --- issue-fixes ---
     "not a parcli framework file (it has no line 'schema: parcli/framework/v1')":
         "không phải tệp bộ tiêu chí của parcli (không có dòng 'schema: parcli/framework/v1')",
+    "the cell names shared text number {index!r}, but the workbook holds {count:,} shared texts; a workbook saved by "
+    "Excel or LibreOffice never does: save it again from one of them":
+        "ô này dẫn tới chuỗi dùng chung số {index!r}, nhưng tệp chỉ có {count:,} chuỗi dùng chung; tệp do Excel hay "
+        "LibreOffice lưu không bao giờ như vậy: hãy mở và lưu lại bằng một trong hai chương trình",
+    "code {code!r} is also the code of {place} ({unit}): one row per unit; delete or correct one of them":
+        "mã {code!r} cũng là mã của {place} ({unit}): mỗi đơn vị một dòng; hãy xóa hoặc sửa một trong hai",
+    "{unit!r} (without a code) is also the unit of {place}: one row per unit; delete one of them, or give each its "
+    "code":
+        "{unit!r} (không có mã) cũng là đơn vị của {place}: mỗi đơn vị một dòng; hãy xóa một trong hai, hoặc ghi mã "
+        "cho từng đơn vị",
+    "line {line}": "dòng {line}",
+    "row {row}": "hàng {row}",
 }

@@ -9,7 +9,6 @@ import pytest
 
 from parcli.errors import Problem
 from parcli.report.snippet import render
-from tests.conftest import ROOT
 from tests.test_messages import PTY, run_on_terminal
 
 HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile"
@@ -56,3 +55,212 @@ def test_the_caret_display_quotes_only_parcli_files(tmp_path):
     own = tmp_path / "u.yaml"  # a parcli file, with a byte-order mark as Notepad writes it
     own.write_bytes("\ufeffschema: parcli/unit/v1\nunit: X\n".encode())
     assert render([Problem(str(own), 2, 1, "message")], rich=True)[2] == "2 | unit: X"
+
+
+# --- last year's ranking workbook, edited in a spreadsheet (items 2, 3, 4) -----------------------------
+
+UNITS = (("Sở A", "A1", '"1.1.1": true'), ("Sở B", "B1", '"1.1.1": false'), ("Sở C", "C1", '"1.1.3": c'))
+
+
+def previous_units(folder: Path) -> list[Path]:
+    """Three units of the mini framework (indices 75.5, 65.5, 65.5), written into ``folder``."""
+    from tests.conftest import MINI_FRAMEWORK, mini_unit
+
+    (folder / "mini.yaml").write_text(MINI_FRAMEWORK, encoding="utf-8")
+    paths = []
+    for i, (name, code, change) in enumerate(UNITS):
+        text = mini_unit().replace("unit: Đơn vị A", f'unit: {name}\ncode: "{code}"')
+        text = text.replace({'"1.1.1": false': '"1.1.1": true', '"1.1.3": c': '"1.1.3": a'}.get(change, change), change)
+        paths.append(folder / f"u{i}.yaml")
+        paths[-1].write_text(text, encoding="utf-8")
+    return paths
+
+
+EDITS = {  # what a person does to last year's ranking in a spreadsheet (rows 3-5: Sở A, Sở B, Sở C; G the index)
+    "sound": {},
+    "percent": {"G3": (0.755, "0.00%")},  # the index shown as 75.50 %
+    "error": {"G4": ("=1/0", None)},  # #DIV/0!
+    "text": {"G3": ("75,5", "@")},  # typed as text with a decimal comma
+    "ambiguous": {"G3": ("1,480", "@")},
+    "date": {"G3": ("=DATE(2021,3,5)", "yyyy-mm-dd")},
+    "duplicate-code": {"C5": ("A1", None)},
+    "duplicate-name": {"C3": (None, None), "C4": (None, None), "C5": (None, None), "B5": ("Sở A", None)},
+}
+
+
+@pytest.fixture(scope="module")
+def previous_workbooks(tmp_path_factory) -> dict[str, Path]:
+    """``rank -o`` of :func:`previous_units`, edited as :data:`EDITS` says and re-saved by LibreOffice."""
+    from openpyxl import load_workbook
+
+    from parcli.cli import app
+    from tests.conftest import make_runner
+    from tests.office import convert
+
+    folder = tmp_path_factory.mktemp("previous")
+    written = folder / "rank.xlsx"
+    run = make_runner().invoke(app, ["rank", *map(str, previous_units(folder)), "-o", str(written), "--lang", "en"])
+    assert run.exit_code == 0, run.output
+    edited = []
+    for name, cells in EDITS.items():
+        wb = load_workbook(written)
+        ws = wb.worksheets[0]
+        for ref, (value, number_format) in cells.items():
+            ws[ref] = value
+            if number_format:
+                ws[ref].number_format = number_format
+        edited.append(folder / f"{name}.xlsx")
+        wb.save(edited[-1])
+    out = convert(edited, "xlsx", folder / "resaved")
+    return {p.stem: p for p in out}
+
+
+# --- 2. a shared-string index past the end: never a Rust panic (newest and oldest python-calamine) ------
+
+def rezip(data: bytes, part_name: str, edit) -> bytes:
+    """The workbook ``data`` with one part passed through ``edit``."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            part = src.read(info)
+            dst.writestr(info.filename, edit(part) if info.filename == part_name else part)
+    return out.getvalue()
+
+
+def past_the_end(data: bytes, sheet: int, cell: str, index: str) -> bytes:
+    """The workbook with ``cell`` of sheet ``sheet`` turned into a shared-string cell naming ``index``."""
+    import re
+
+    def edit(part: bytes) -> bytes:
+        forged = f'<c r="{cell}" t="s"><v>{index}</v></c>'.encode()
+        out, n = re.subn(rb'<c r="' + cell.encode() + rb'"[^>]*?(?:/>|>.*?</c>)', lambda _m: forged, part, count=1,
+                         flags=re.S)
+        assert n == 1
+        return out
+    return rezip(data, f"xl/worksheets/sheet{sheet}.xml", edit)
+
+
+@pytest.mark.parametrize("index", ["999999", "425", "-1", "x", ""])
+def test_a_shared_string_index_past_the_end_is_an_error_at_its_cell(cli, tmp_path, index):
+    import python_calamine  # noqa: F401  (the test runs with the newest and, in CI's second run, the oldest)
+
+    form = tmp_path / "f.xlsx"
+    form.write_bytes(past_the_end((HOSTILE / "form-libreoffice.xlsx").read_bytes(), 1, "B2", index))
+    (tmp_path / "form-mini.yaml").write_bytes((HOSTILE / "form-mini.yaml").read_bytes())
+    for args in (["score", form], ["validate", form], ["export", form, "-o", tmp_path / "e.csv"]):
+        run = cli(*args)
+        assert run.exit_code == 1, run.all
+        assert "!B2: the cell names shared text number" in run.all and "Panic" not in run.all, run.all
+
+
+def test_a_ranking_workbook_with_a_bad_shared_string_is_an_error_at_its_cell(cli, tmp_path, previous_workbooks):
+    bad = tmp_path / "prev.xlsx"
+    bad.write_bytes(past_the_end(previous_workbooks["sound"].read_bytes(), 1, "B3", "999999"))
+    run = cli("rank", *previous_units(tmp_path), "--previous", bad)
+    assert run.exit_code == 1 and "!B3: the cell names shared text number '999999'" in run.all, run.all
+
+
+def test_a_panic_of_calamine_is_caught_as_a_last_line_of_defence(tmp_path, monkeypatch):
+    """With the check of indices turned off, whatever calamine does (the oldest panics, the newest
+    refuses) is one message, never a PanicException (a BaseException)."""
+    from parcli.errors import InputError
+    from parcli.inputs import workbook
+
+    monkeypatch.setattr(workbook, "bad_shared_string", lambda xml, count: None)
+    data = past_the_end((HOSTILE / "form-libreoffice.xlsx").read_bytes(), 1, "B2", "999999")
+    with pytest.raises(InputError, match="its sheet cannot be read"):
+        book = workbook.Workbook(data, "f.xlsx")
+        book.grid(next(iter(book.sheets)))
+
+
+# --- 3. duplicate units in --previous and --against are errors naming both rows ---------------------------
+
+def test_duplicate_units_in_a_previous_ranking_workbook_name_both_rows(cli, tmp_path, previous_workbooks):
+    units = previous_units(tmp_path)
+    run = cli("rank", *units, "--previous", previous_workbooks["duplicate-code"])
+    assert run.exit_code == 1, run.all
+    assert "!C5: code 'A1' is also the code of row 3 (Sở A): one row per unit" in run.all
+    run = cli("rank", *units, "--previous", previous_workbooks["duplicate-name"])
+    assert run.exit_code == 1, run.all
+    assert "!B5: 'Sở A' (without a code) is also the unit of row 3: one row per unit" in run.all
+
+
+@pytest.mark.parametrize("locale", ["default", "vi"])
+def test_duplicate_units_in_a_previous_or_against_csv_name_both_lines(cli, tmp_path, locale):
+    units = previous_units(tmp_path)
+    written = tmp_path / "rank.csv"
+    args = ["--locale", "vi"] if locale == "vi" else []
+    assert cli("rank", *units, "-o", written, *args).exit_code == 0
+    lines = written.read_text(encoding="utf-8-sig").splitlines()
+    sep = ";" if locale == "vi" else ","
+    dup_code = tmp_path / "dup-code.csv"
+    dup_code.write_text("\n".join([*lines, lines[1].replace("75" + ("," if locale == "vi" else ".") + "50", "99")])
+                        + "\n", encoding="utf-8")
+    run = cli("rank", *units, "--previous", dup_code)
+    assert run.exit_code == 1 and "dup-code.csv:5:1: code 'A1' is also the code of line 2 (Sở A)" in run.all, run.all
+    run = cli("plan", units[1], "--target-rank", "1", "--against", dup_code)
+    assert run.exit_code == 1 and "dup-code.csv:5:1: code 'A1' is also the code of line 2" in run.all, run.all
+    no_codes = tmp_path / "no-codes.csv"
+    head = lines[0].split(sep)
+    at = head.index("code")
+    rows = [sep.join(c if i != at else "" for i, c in enumerate(line.split(sep))) for line in lines[1:]]
+    no_codes.write_text("\n".join([lines[0], *rows, rows[2].replace("Sở C", "Sở B")]) + "\n", encoding="utf-8")
+    run = cli("rank", *units, "--previous", no_codes)
+    assert run.exit_code == 1 and "no-codes.csv:5:1: 'Sở B' (without a code) is also the unit of line 3" in run.all
+
+
+# --- 4. a ranking workbook edited in a spreadsheet is read as the person sees it ---------------------------
+
+def previous_columns(run) -> list[tuple[str, str, str]]:
+    """(unit, previous_rank, index_change) of each row of ``rank -o -`` (CSV on stdout)."""
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(run.stdout.lstrip("\ufeff"))))
+    return [(r["unit"], r["previous_rank"], r["index_change"]) for r in rows]
+
+
+@pytest.mark.parametrize("edit", ["percent", "text"])
+def test_an_index_shown_as_a_percent_or_typed_as_text_reads_as_the_person_sees_it(cli, tmp_path, previous_workbooks,
+                                                                                   edit):
+    units = previous_units(tmp_path)
+    sound = cli("rank", *units, "--previous", previous_workbooks["sound"], "-o", "-")
+    edited = cli("rank", *units, "--previous", previous_workbooks[edit], "-o", "-")
+    assert sound.exit_code == edited.exit_code == 0, edited.all
+    assert previous_columns(edited) == previous_columns(sound) == [("Sở A", "1", "0"), ("Sở B", "2", "0"),
+                                                                   ("Sở C", "2", "0")]
+
+
+@pytest.mark.parametrize(("edit", "cell", "message"), [
+    ("error", "G4", "Index (%): the cell shows the error #DIV/0!, a formula that cannot be computed"),
+    ("date", "G3", "Index (%): the spreadsheet turned the number into a date (2021-03-05)"),
+    ("ambiguous", "G3", "Index (%): '1,480' may be read as 1480 or as 1.48"),
+])
+def test_an_excel_error_a_date_or_an_ambiguous_number_in_a_ranking_is_an_error_at_its_cell(
+        cli, tmp_path, previous_workbooks, edit, cell, message):
+    run = cli("rank", *previous_units(tmp_path), "--previous", previous_workbooks[edit], "-o", "-")
+    assert run.exit_code == 1, run.all
+    assert f"{edit}.xlsx:Ranking!{cell}: {message}" in run.all
+
+
+def test_form_and_ranking_workbook_share_one_cell_reader():
+    from parcli.inputs import form, ranking
+    from parcli.inputs.cells import SheetReader
+
+    assert issubclass(form._Reader, SheetReader)
+    assert "SheetReader" in vars(ranking)
+
+
+def test_one_unit_in_two_years_is_ambiguous_for_previous_but_not_for_against(cli, tmp_path):
+    from tests.conftest import EXAMPLES
+
+    years = tmp_path / "two-years.csv"
+    assert cli("rank", EXAMPLES / "bac-ninh-2020.yaml", EXAMPLES / "bac-ninh-2021.yaml", EXAMPLES / "cao-bang-2020.yaml",
+               "-o", years).exit_code == 0
+    run = cli("rank", EXAMPLES / "bac-ninh-2021.yaml", "--previous", years)
+    assert run.exit_code == 1 and "code '27' is also the code of line" in run.all, run.all
+    run = cli("plan", EXAMPLES / "bac-ninh-2021.yaml", "--target-rank", "1", "--against", years, "-f", "json")
+    assert "is also the code" not in run.all and '"target"' in run.stdout, run.all

@@ -49,8 +49,8 @@ def max_bytes() -> int:
 
 # The ``schema:`` line of a parcli file (unit, framework, campaign or survey definition), at the start of a
 # line and unquoted or quoted: the mark of a file parcli may read as its own and quote lines of.
-_SCHEMA_LINE = re.compile(rb"^(?:\xef\xbb\xbf)?[ \t]*[\"']?schema[\"']?[ \t]*:[ \t]*[\"']?parcli/(unit|framework|campaign|survey)/v\d",
-                          re.M)
+_SCHEMA_LINE = re.compile(rb"^(?:\xef\xbb\xbf)?[ \t]*[\"']?schema[\"']?[ \t]*:[ \t]*[\"']?"
+                          rb"parcli/(unit|framework|campaign|survey)/v\d", re.M)
 
 
 def parcli_kind(raw: bytes) -> str | None:
