@@ -618,4 +618,8 @@ VI: dict[str, str] = {
         "cho từng đơn vị",
     "line {line}": "dòng {line}",
     "row {row}": "hàng {row}",
+    "-o {output} writes the planned unit only with --apply: add --apply (and a target), or leave out -o to see the "
+    "plan":
+        "-o {output} chỉ ghi hồ sơ đã áp dụng kế hoạch khi có --apply: hãy thêm --apply (và một mục tiêu), hoặc bỏ -o "
+        "để xem kế hoạch",
 }

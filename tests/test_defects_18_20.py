@@ -264,3 +264,20 @@ def test_one_unit_in_two_years_is_ambiguous_for_previous_but_not_for_against(cli
     assert run.exit_code == 1 and "code '27' is also the code of line" in run.all, run.all
     run = cli("plan", EXAMPLES / "bac-ninh-2021.yaml", "--target-rank", "1", "--against", years, "-f", "json")
     assert "is also the code" not in run.all and '"target"' in run.stdout, run.all
+
+
+# --- 5. plan -o without --apply is a usage error; the suffix is checked in every case ----------------------
+
+def test_plan_output_without_apply_is_a_usage_error_and_the_suffix_is_always_checked(cli, tmp_path):
+    from tests.conftest import EXAMPLES
+
+    unit = EXAMPLES / "bac-ninh-2021.yaml"
+    out = tmp_path / "new.yaml"
+    run = cli("plan", unit, "--target-class", "A", "-o", out)
+    assert run.exit_code == 2 and "writes the planned unit only with --apply: add --apply" in run.all, run.all
+    assert not out.exists()
+    for args in (["--target-class", "A"], ["--target-class", "A", "--apply"], []):
+        run = cli("plan", unit, *args, "-o", tmp_path / "new.txt")
+        assert run.exit_code == 2 and "this name ends in '.txt'" in run.all, run.all
+    run = cli("plan", unit, "--target-class", "A", "--apply", "-o", out)
+    assert run.exit_code in (0, 1) and (out.exists() or run.exit_code == 1), run.all

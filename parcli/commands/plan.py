@@ -146,8 +146,11 @@ def plan(
     from ..store import Store
 
     writer = None
-    if apply_plan and output is not None:
+    if output is not None:  # the suffix is checked in every case, before anything is read
         writer = writer_for(output, UNIT, lang.value)
+        if not apply_plan:
+            raise UsageError(tr("-o {output} writes the planned unit only with --apply: add --apply (and a target), "
+                                "or leave out -o to see the plan", output=output))
     store = Store()
     checked, fw = store.unit(unit)
     result = score(fw, checked)
