@@ -622,4 +622,7 @@ VI: dict[str, str] = {
     "plan":
         "-o {output} chỉ ghi hồ sơ đã áp dụng kế hoạch khi có --apply: hãy thêm --apply (và một mục tiêu), hoặc bỏ -o "
         "để xem kế hoạch",
+    "Converted by parcli from {source}": "Chuyển đổi bằng parcli từ {source}",
+    "Planned by parcli (plan --apply) from {source}; the plan changes {count} leaf(s): {ids}":
+        "Kế hoạch do parcli lập (plan --apply) từ {source}; kế hoạch thay đổi {count} mục chấm điểm: {ids}",
 }

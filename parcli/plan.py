@@ -142,9 +142,9 @@ def required_points(result: Result, target: Decimal) -> Fraction:
 
 
 def _merge(before: Evidence | None, step: Evidence) -> Evidence:
-    """The step's measured value with the leaf's own claimed points and documents; noted as planned."""
-    note = "planned" if before is None or not before.note else f"{before.note} (planned)"
-    return replace(step, claimed=before.claimed if before else None, note=note,
+    """The step's measured value with the leaf's own claimed points, note and documents (the note as the
+    person wrote it: the written file says what was planned in its header, in the chosen language)."""
+    return replace(step, claimed=before.claimed if before else None, note=before.note if before else None,
                    documents=before.documents if before else ())
 
 

@@ -281,3 +281,42 @@ def test_plan_output_without_apply_is_a_usage_error_and_the_suffix_is_always_che
         assert run.exit_code == 2 and "this name ends in '.txt'" in run.all, run.all
     run = cli("plan", unit, "--target-class", "A", "--apply", "-o", out)
     assert run.exit_code in (0, 1) and (out.exists() or run.exit_code == 1), run.all
+
+
+# --- 12. planned and converted files are marked in the chosen language, never in a note --------------------
+
+@pytest.mark.parametrize(("lang", "planned", "converted"), [
+    ("vi", "# Kế hoạch do parcli lập (plan --apply) từ u.yaml; kế hoạch thay đổi", "Chuyển đổi bằng parcli từ"),
+    ("en", "# Planned by parcli (plan --apply) from u.yaml; the plan changes", "Converted by parcli from"),
+])
+def test_planned_and_converted_files_say_so_in_the_chosen_language_and_keep_every_note(cli, tmp_path, lang, planned,
+                                                                                        converted):
+    from openpyxl import load_workbook
+
+    from tests.conftest import MINI_FRAMEWORK, mini_unit
+
+    (tmp_path / "mini.yaml").write_text(MINI_FRAMEWORK, encoding="utf-8")
+    note = "x" * 32_767  # as long as an Excel cell holds: parcli must not make it longer
+    unit = tmp_path / "u.yaml"
+    unit.write_text(mini_unit().replace('"1.1.2": {percent: 95}', f'"1.1.2": {{percent: 75, note: "{note}"}}')
+                    .replace('"1.1.1": true', '"1.1.1": false'), encoding="utf-8")
+    new_yaml, new_form = tmp_path / "new.yaml", tmp_path / "new.xlsx"
+    for out in (new_yaml, new_form):
+        run = cli("plan", unit, "--gain", "15", "--apply", "-o", out, "--lang", lang, "-f", "json")
+        assert run.exit_code in (0, 1) and out.exists(), run.all
+    text = new_yaml.read_text(encoding="utf-8")
+    assert text.splitlines()[0].startswith(planned) and "1.1.1, 1.1.2" in text.splitlines()[0], text[:300]
+    assert "planned" not in text.replace(planned, "") and f'note: "{note}"' in text  # the note as it was
+    if lang == "vi":
+        assert "bộ tiêu chí mini" in text.splitlines()[1]  # the provenance in the chosen language too
+    wb = load_workbook(new_form)
+    sheet = wb.worksheets[0]
+    assert planned[2:] in sheet["A5"].value
+    meta = {row[0]: row[1] for row in wb["parcli"].iter_rows(values_only=True) if row[0]}
+    assert meta["origin"].startswith(planned[2:])
+    notes = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("x")]
+    assert notes == [note]
+    assert cli("score", new_form).exit_code == 0 and cli("score", new_yaml).exit_code == 0
+    back = tmp_path / "back.yaml"
+    assert cli("convert", new_form, "-o", back, "--lang", lang).exit_code == 0
+    assert back.read_text(encoding="utf-8").startswith(f"# {converted} new.xlsx")

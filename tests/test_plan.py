@@ -326,7 +326,7 @@ def test_apply_rescored_equals_the_plan(cli, tmp_path, path):
     rescored = json.loads(cli("score", out, "-f", "json").stdout)
     assert D(str(rescored["index"])) == D(str(data["after"]["index"])) >= target
     assert D(str(rescored["points"])) == D(str(data["after"]["points"]))
-    assert "planned" in out.read_text(encoding="utf-8")
+    assert out.read_text(encoding="utf-8").startswith("# Planned by parcli (plan --apply)")  # the header, not notes
 
 
 def test_plan_command_table_csv_and_targets(cli, tmp_path):

@@ -107,6 +107,14 @@ def _plan_target_value(result, fw, unit, target_index, target_class, gain, targe
     return None
 
 
+def planned_mark(source: str, the_plan) -> str:
+    """What a planned file says of itself, in the chosen language: where from, and the leaves changed."""
+    ids = [ch.leaf.id for ch in the_plan.changes]
+    shown = ", ".join(ids[:30]) + (tr(" and {count} more", count=len(ids) - 30) if len(ids) > 30 else "")
+    return tr("Planned by parcli (plan --apply) from {source}; the plan changes {count} leaf(s): {ids}",
+              source=source, count=len(ids), ids=shown)
+
+
 @app.command(cls=Command)
 @guarded
 def plan(
@@ -176,7 +184,7 @@ def plan(
         planned = apply_changes(fw, checked, the_plan.changes)
         ref = framework_ref(checked.framework_ref, fw, output)
         write_new(output, [unit, Path(fw.source_path)], force,
-                   lambda fh: writer.unit(fh, planned, fw, ref, unit.name))
+                   lambda fh: writer.unit(fh, planned, fw, ref, planned_mark(unit.name, the_plan)))
     from ..report import provenance_line
 
     if fmt is PlanFormat.json:

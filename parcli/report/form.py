@@ -40,8 +40,9 @@ from ..inputs.workbook import column_letters
 # --- writing -------------------------------------------------------------------------
 
 
-def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = None) -> bytes:
-    """The form for framework ``fw`` (``ref`` as the form names it); filled from ``unit`` if given."""
+def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = None, mark: str = "") -> bytes:
+    """The form for framework ``fw`` (``ref`` as the form names it); filled from ``unit`` if given; ``mark``
+    (where it came from: "planned by parcli …") under the title, after the provenance, and in the hidden sheet."""
     import io
 
     if unit is not None:
@@ -89,7 +90,11 @@ def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = Non
         put(UNIT_CELLS["code"], unit.code)
     else:  # as the blank YAML template: a placeholder to replace, so that the blank form validates
         put(UNIT_CELLS["unit"], form_label("form_unit", lang))
-    put("A5", provenance_line(fw, lang))
+    if mark:
+        from .snippet import visible
+
+        mark = visible(mark)  # a file name's line breaks and bytes, escaped
+    put("A5", provenance_line(fw, lang) + (f" · {mark}" if mark else ""))
     ws["A5"].font = Font(italic=True, color="808080")
 
     heads = {key: form_label(HEADS[key], lang) for key in COLUMNS}
@@ -229,6 +234,8 @@ def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = Non
     head = [("schema", FORM_SCHEMA), ("framework", ref), ("framework_id", fw.id),
             ("framework_version", fw.version), ("framework_sha256", fw.sha256), ("sheet", ws.title),
             ("lang", lang), ("column_id", LETTER["id"])]
+    if mark:
+        head.append(("origin", mark))
     head += [(key, cell) for key, cell in UNIT_CELLS.items()]
     head += [(f"column_{key}", LETTER[key]) for key in INPUTS]
     r = 0

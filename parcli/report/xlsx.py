@@ -42,10 +42,10 @@ class XlsxWriter(Writer):
     def ranking(self, fh, ranking, leaves=()) -> None:
         write_workbook(fh, ranking, list(leaves), self.lang)
 
-    def unit(self, fh, unit, fw, ref: str, source: str = "") -> None:
+    def unit(self, fh, unit, fw, ref: str, mark: str = "") -> None:
         from .form import write_form
 
-        fh.write(write_form(fw, ref, self.lang, unit=unit))
+        fh.write(write_form(fw, ref, self.lang, unit=unit, mark=mark))
 
     def template(self, fh, fw, ref: str, year: int | None = None) -> None:
         from .form import write_form
