@@ -102,7 +102,6 @@ VI: dict[str, str] = {
     "expected text, got {what}; put it in quotes": "cần văn bản, nhưng nhận được {what}; hãy đặt trong dấu nháy",
     "an id is text; write it in quotes, e.g. id: \"{value}\"": "mã là văn bản; hãy đặt trong dấu nháy, ví dụ id: \"{value}\"",
     "an id cannot be empty": "mã không được để trống",
-    "expected a whole number such as 2021, got {what}": "cần một số nguyên như 2021, nhưng nhận được {what}",
     "expected a whole number, got {value}": "cần một số nguyên, nhưng nhận được {value}",
     "places is 2 or 3 (decimals shown for every index), got {value}":
         "places là 2 hoặc 3 (số chữ số thập phân của chỉ số), nhưng nhận được {value}",
@@ -560,8 +559,6 @@ VI: dict[str, str] = {
         "trọng số hoặc điểm quá lẻ để tìm chính xác kế hoạch ít công sức nhất ({cells:,} tổng phải thử, giới hạn là {limit:,}); hãy cho trọng số ít chữ số thập phân hơn, ví dụ số nguyên",
     "{key!r} is a {kind}, not a leaf: give the weight of each of its leaves":
         "{key!r} là {kind}, không phải tiêu chí thành phần: hãy cho trọng số của từng tiêu chí thành phần của nó",
-    "{key!r} is not a leaf id of {framework} nor a rule kind ({kinds}) nor default":
-        "{key!r} không phải mã tiêu chí thành phần của {framework}, không phải loại quy tắc ({kinds}), cũng không phải default",
     "; did you mean {near!r}?":
         "; có phải ý bạn là {near!r}?",
     "rank {value!r} is not a whole number from 1":
@@ -625,4 +622,9 @@ VI: dict[str, str] = {
     "Converted by parcli from {source}": "Chuyển đổi bằng parcli từ {source}",
     "Planned by parcli (plan --apply) from {source}; the plan changes {count} leaf(s): {ids}":
         "Kế hoạch do parcli lập (plan --apply) từ {source}; kế hoạch thay đổi {count} mục chấm điểm: {ids}",
+    "expected a whole number such as {example}, got {what}": "cần một số nguyên như {example}, nhưng nhận được {what}",
+    "(or the environment variable {name})": "(hoặc biến môi trường {name})",
+    "{key} is not a leaf id of {framework} nor a rule kind ({kinds}) nor default":
+        "{key} không phải mã tiêu chí thành phần của {framework}, không phải loại quy tắc ({kinds}), cũng không phải "
+        "default",
 }

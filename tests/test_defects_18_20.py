@@ -9,6 +9,7 @@ import pytest
 
 from parcli.errors import Problem
 from parcli.report.snippet import render
+from tests.conftest import ROOT
 from tests.test_messages import PTY, run_on_terminal
 
 HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile"
@@ -258,8 +259,8 @@ def test_one_unit_in_two_years_is_ambiguous_for_previous_but_not_for_against(cli
     from tests.conftest import EXAMPLES
 
     years = tmp_path / "two-years.csv"
-    assert cli("rank", EXAMPLES / "bac-ninh-2020.yaml", EXAMPLES / "bac-ninh-2021.yaml", EXAMPLES / "cao-bang-2020.yaml",
-               "-o", years).exit_code == 0
+    assert cli("rank", EXAMPLES / "bac-ninh-2020.yaml", EXAMPLES / "bac-ninh-2021.yaml",
+               EXAMPLES / "cao-bang-2020.yaml", "-o", years).exit_code == 0
     run = cli("rank", EXAMPLES / "bac-ninh-2021.yaml", "--previous", years)
     assert run.exit_code == 1 and "code '27' is also the code of line" in run.all, run.all
     run = cli("plan", EXAMPLES / "bac-ninh-2021.yaml", "--target-rank", "1", "--against", years, "-f", "json")
@@ -320,3 +321,43 @@ def test_planned_and_converted_files_say_so_in_the_chosen_language_and_keep_ever
     back = tmp_path / "back.yaml"
     assert cli("convert", new_form, "-o", back, "--lang", lang).exit_code == 0
     assert back.read_text(encoding="utf-8").startswith(f"# {converted} new.xlsx")
+
+
+# --- 6. no English and no Python repr reaches a Vietnamese line -----------------------------------------------
+
+def test_effort_file_values_are_named_in_vietnamese_never_as_python_reprs(cli, tmp_path):
+    from tests.conftest import MINI_FRAMEWORK, mini_unit
+    from tests.test_foreign_words import foreign
+
+    (tmp_path / "mini.yaml").write_text(MINI_FRAMEWORK, encoding="utf-8")
+    unit = tmp_path / "u.yaml"
+    unit.write_text(mini_unit().replace('"1.1.1": true', '"1.1.1": false'), encoding="utf-8")
+    effort = tmp_path / "effort.yaml"
+    effort.write_text('"1.1.1": [1]\n"1.1.2": true\n"1.2": {a: 1}\n"2.1.2": -1\nbandz: 2\n', encoding="utf-8")
+    run = cli("plan", unit, "--gain", "5", "--effort", effort, "--lang", "vi")
+    assert run.exit_code == 1, run.all
+    lines = run.all.splitlines()
+    assert [line for line in lines if foreign(line)] == [], lines
+    for said in ("trọng số là số lớn hơn 0, nhưng là một danh sách", "nhưng là giá trị đúng/sai true",
+                 "nhưng là một ánh xạ", "nhưng là số -1", "'bandz' không phải mã tiêu chí thành phần"):
+        assert said in run.all, run.all
+
+
+@pytest.mark.parametrize("where", ["option", "environment"])
+def test_an_invalid_language_is_said_without_click_s_english(where):
+    import os
+    import subprocess
+    import sys
+
+    from tests.test_foreign_words import foreign
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    args = [sys.executable, "-m", "parcli", "score", "x.yaml"]
+    if where == "option":
+        args += ["--lang", "xx"]
+    else:
+        env["PARCLI_LANG"] = "xx"
+    proc = subprocess.run(args, capture_output=True, text=True, env=env, encoding="utf-8")
+    assert proc.returncode == 2
+    assert "'--lang' (hoặc biến môi trường PARCLI_LANG): 'xx' không phải một trong 'vi', 'en'" in proc.stderr
+    assert not [line for line in proc.stderr.splitlines() if foreign(line)], proc.stderr
