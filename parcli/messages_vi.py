@@ -627,4 +627,21 @@ VI: dict[str, str] = {
     "{key} is not a leaf id of {framework} nor a rule kind ({kinds}) nor default":
         "{key} không phải mã tiêu chí thành phần của {framework}, không phải loại quy tắc ({kinds}), cũng không phải "
         "default",
+    "this is not YAML: [section] and key = value lines are an INI file; a parcli file has key: value lines":
+        "đây không phải YAML: các dòng [mục] và khóa = giá trị là tệp INI; tệp parcli gồm các dòng khóa: giá trị",
+    "a quote inside quoted text ends it: write '' for each ' inside single quotes, or put the text in double quotes":
+        "dấu nháy bên trong văn bản trong nháy làm văn bản kết thúc sớm: hãy viết '' cho mỗi dấu ' bên trong nháy "
+        "đơn, hoặc đặt văn bản trong nháy kép",
+    "a quote inside quoted text ends it: put the text in single quotes ('Sở \"Tư pháp\" tỉnh'), or write \\\" for "
+    "each quote inside double quotes":
+        "dấu nháy bên trong văn bản trong nháy làm văn bản kết thúc sớm: hãy đặt văn bản trong nháy đơn "
+        "('Sở \"Tư pháp\" tỉnh'), hoặc viết \\\" cho mỗi dấu nháy kép bên trong",
+    "more text after a closing bracket (] or }}): a value in [ ] or {{ }} ends there; remove the text after it, or "
+    "put the whole value in quotes":
+        "còn chữ sau dấu đóng ngoặc (] hoặc }}): giá trị trong [ ] hoặc {{ }} kết thúc ở đó; hãy xóa phần chữ phía "
+        "sau, hoặc đặt cả giá trị trong dấu nháy",
+    "more text after the value that the file holds ended: check this line and the one above (a parcli file is one "
+    "mapping of key: value lines)":
+        "còn chữ sau khi giá trị của tệp đã kết thúc: hãy kiểm tra dòng này và dòng trên (tệp parcli là một ánh xạ "
+        "gồm các dòng khóa: giá trị)",
 }

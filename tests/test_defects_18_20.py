@@ -361,3 +361,24 @@ def test_an_invalid_language_is_said_without_click_s_english(where):
     assert proc.returncode == 2
     assert "'--lang' (hoặc biến môi trường PARCLI_LANG): 'xx' không phải một trong 'vi', 'en'" in proc.stderr
     assert not [line for line in proc.stderr.splitlines() if foreign(line)], proc.stderr
+
+
+# --- 7. each YAML slip has its own true message, matched on what the text holds ------------------------------
+
+@pytest.mark.parametrize(("text", "said", "not_said"), [
+    ('unit: "Sở "Tư pháp" tỉnh"\n', "a quote inside quoted text ends it", "indentation"),
+    ("a:\n  b: 'it's'\n", "write '' for each ' inside single quotes", "indentation"),
+    ("{a: 1} b\n", "more text after a closing bracket", "second document"),
+    ("a: [1, 2] x\n", "more text after a closing bracket", "indentation"),
+    ("[default]\naws = 1\n", "this is not YAML: [section] and key = value lines are an INI file", "second document"),
+    ("a: 1\n---\nb: 2\n", "a second document (---) in the file", "INI"),
+    ("a: 1\n b: 2\n", "", "quote"),  # an indentation slip stays one
+])
+def test_yaml_slips_are_said_as_what_they_are(text, said, not_said):
+    from parcli.errors import InputError
+    from parcli.inputs.yaml import load_text
+
+    with pytest.raises(InputError) as caught:
+        load_text(text, "x.yaml")
+    message = str(caught.value.problems[0])
+    assert said in message and not_said not in message, message
