@@ -644,4 +644,6 @@ VI: dict[str, str] = {
     "mapping of key: value lines)":
         "còn chữ sau khi giá trị của tệp đã kết thúc: hãy kiểm tra dòng này và dòng trên (tệp parcli là một ánh xạ "
         "gồm các dòng khóa: giá trị)",
+    "{subject} still says {value!r}, the blank form's placeholder; write the unit's name in {cell}":
+        "{subject} vẫn ghi {value!r}, chữ mẫu của biểu trống; hãy ghi tên đơn vị vào ô {cell}",
 }

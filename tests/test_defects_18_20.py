@@ -382,3 +382,30 @@ def test_yaml_slips_are_said_as_what_they_are(text, said, not_said):
         load_text(text, "x.yaml")
     message = str(caught.value.problems[0])
     assert said in message and not_said not in message, message
+
+
+# --- 8. a form whose B2 still holds the placeholder is not a unit ------------------------------------------
+
+def test_a_form_still_named_by_its_placeholder_is_an_error_at_b2(cli, tmp_path):
+    from openpyxl import load_workbook
+
+    from tests.office import convert
+
+    blanks = []
+    for lang in ("vi", "en"):
+        blanks.append(tmp_path / f"blank-{lang}.xlsx")
+        assert cli("template", "province-2020", "-o", blanks[-1], "--lang", lang).exit_code == 0
+    named = tmp_path / "named.xlsx"
+    wb = load_workbook(blanks[0])
+    wb.worksheets[0]["B2"] = "Sở Tư pháp"
+    wb.save(named)
+    resaved = convert([*blanks, named], "xlsx", tmp_path / "lo")  # as a department's spreadsheet saves them
+    for form, placeholder in zip(resaved, ("Tên đơn vị", "Unit name", None), strict=True):
+        for lang, said in (("en", f"still says '{placeholder}', the blank form's placeholder; write the unit's name "
+                                  "in B2"),
+                           ("vi", f"vẫn ghi '{placeholder}', chữ mẫu của biểu trống; hãy ghi tên đơn vị vào ô B2")):
+            run = cli("score", form, "--lang", lang)
+            if placeholder is None:
+                assert run.exit_code == 0, run.all
+                continue
+            assert run.exit_code == 1 and "!B2: " in run.all and said in run.all, run.all

@@ -585,6 +585,11 @@ class _Reader(SheetReader):
                     self.say(r, c, tr("{subject} is empty; write the unit's name", subject=self.named(subject)))
                 continue
             text = self.text(r, c, value, subject)
+            if text and key == "unit" and fold(text) in {fold(form_label("form_unit", lg)) for lg in ("vi", "en")}:
+                # the blank form's placeholder (the label itself), never a unit's name
+                self.say(r, c, tr("{subject} still says {value!r}, the blank form's placeholder; write the unit's "
+                                  "name in {cell}", subject=self.named(subject), value=text, cell=cells[(key,)]))
+                continue
             if text:
                 data[key] = text
 
