@@ -275,9 +275,6 @@ VI: dict[str, str] = {
     "a text of {length:,} characters is longer than an Excel cell holds ({limit:,}): {start}; export to .csv or "
     ".json instead": "một đoạn văn bản dài {length:,} ký tự, vượt sức chứa của một ô Excel ({limit:,}): {start}; hãy "
                      "xuất ra .csv hoặc .json",
-    "a note or documents of {length:,} characters are longer than an Excel cell holds ({limit:,}); shorten them, "
-    "or keep this unit in YAML": "giải trình hoặc tài liệu dài {length:,} ký tự, vượt sức chứa của một ô Excel "
-                                 "({limit:,}); hãy rút gọn, hoặc giữ hồ sơ này ở dạng YAML",
     # --- the self-assessment form (.xlsx) ---
     "not a readable .xlsx workbook ({detail}); open it in Excel or LibreOffice and save it again":
         "không đọc được tệp .xlsx ({detail}); hãy mở bằng Excel hoặc LibreOffice rồi lưu lại",
@@ -571,8 +568,6 @@ VI: dict[str, str] = {
         "đang viết báo cáo",
     "scoring":
         "đang chấm điểm",
-    "a note of {length:,} characters is longer than an Excel cell holds ({limit:,}); export to .csv or .json instead, or shorten it":
-        "giải trình dài {length:,} ký tự, vượt sức chứa của một ô Excel ({limit:,}); hãy xuất ra .csv hoặc .json, hoặc rút gọn giải trình",
     "the name is too long for the file system ({length:,} characters, or a folder name in it); choose a shorter name":
         "tên quá dài đối với hệ thống tệp ({length:,} ký tự, hoặc có tên thư mục quá dài); hãy chọn tên ngắn hơn",
     "the framework's file name is not UTF-8 text, so a unit file cannot name it; rename the file":
@@ -646,4 +641,12 @@ VI: dict[str, str] = {
         "gồm các dòng khóa: giá trị)",
     "{subject} still says {value!r}, the blank form's placeholder; write the unit's name in {cell}":
         "{subject} vẫn ghi {value!r}, chữ mẫu của biểu trống; hãy ghi tên đơn vị vào ô {cell}",
+    "{field}: {length:,} characters, more than an Excel cell holds ({limit:,}); shorten it, or write this unit to a "
+    "file that holds any length (.yaml, .csv, .json)":
+        "{field}: {length:,} ký tự, nhiều hơn một ô Excel chứa được ({limit:,}); hãy rút ngắn, hoặc ghi đơn vị này ra "
+        "tệp không giới hạn độ dài (.yaml, .csv, .json)",
+    "the unit's name": "tên đơn vị",
+    "the unit's code": "mã đơn vị",
+    "the note of leaf {id}": "ghi chú của mục {id}",
+    "the documents of leaf {id}": "tài liệu kiểm chứng của mục {id}",
 }

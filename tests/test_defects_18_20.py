@@ -409,3 +409,39 @@ def test_a_form_still_named_by_its_placeholder_is_an_error_at_b2(cli, tmp_path):
                 assert run.exit_code == 0, run.all
                 continue
             assert run.exit_code == 1 and "!B2: " in run.all and said in run.all, run.all
+
+
+# --- 9. a text longer than an Excel cell is refused by every writer, naming the file and the field -------------
+
+@pytest.mark.parametrize(("where", "field"), [
+    ("unit", "the unit's name"), ("code", "the unit's code"), ("note", "the note of leaf 1.1.2"),
+    ("documents", "the documents of leaf 1.1.2"),
+])
+def test_every_workbook_writer_refuses_a_text_longer_than_a_cell_naming_file_and_field(cli, tmp_path, where, field):
+    from tests.conftest import MINI_FRAMEWORK, mini_unit
+
+    (tmp_path / "mini.yaml").write_text(MINI_FRAMEWORK, encoding="utf-8")
+    long = "N" * 40_000
+    text = mini_unit()
+    if where == "unit":
+        text = text.replace("unit: Đơn vị A", f"unit: {long}")
+    elif where == "code":
+        text = text.replace("unit: Đơn vị A", f'unit: Đơn vị A\ncode: "{long}"')
+    elif where == "note":
+        text = text.replace('"1.1.2": {percent: 95}', f'"1.1.2": {{percent: 95, note: "{long}"}}')
+    else:
+        text = text.replace('"1.1.2": {percent: 95}', f'"1.1.2": {{percent: 95, documents: ["{long}"]}}')
+    unit = tmp_path / "long.yaml"
+    unit.write_text(text, encoding="utf-8")
+    said = f"long.yaml: {field}: 40,000 characters, more than an Excel cell holds (32,767)"
+    runs = [cli("convert", unit, "-o", tmp_path / "c.xlsx"), cli("export", unit, "-o", tmp_path / "e.xlsx")]
+    if where in ("unit", "code"):  # the ranking and the export's sheets hold names and codes; notes: only the export
+        runs.append(cli("rank", unit, "-o", tmp_path / "r.xlsx"))
+    if where != "documents":
+        for run in runs:
+            assert run.exit_code == 1 and said in run.all, run.all
+    else:  # the export's sheets hold no documents: only the form has to refuse them
+        assert runs[0].exit_code == 1 and said in runs[0].all, runs[0].all
+        assert runs[1].exit_code == 0, runs[1].all
+    assert not (tmp_path / "c.xlsx").exists() and not (tmp_path / "r.xlsx").exists()
+    assert cli("export", unit, "-o", tmp_path / "e.csv").exit_code == 0  # a CSV holds it whole

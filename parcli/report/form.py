@@ -18,8 +18,6 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from ..errors import InputError
-from ..i18n import tr
 from ..inputs.form import (
     COLUMNS,
     FIRST_ROW,
@@ -270,15 +268,11 @@ def _packed_rows(rows: list[tuple[str, int]]) -> list[str]:
 
 
 def _check_cell_lengths(unit) -> None:
-    """A note or documents longer than an Excel cell: refused naming the unit's file and the leaf."""
-    from .sheets import EXCEL_CELL_LIMIT
+    """A name, code, note or documents longer than an Excel cell: refused naming the unit's file and the field."""
+    from .sheets import check_cell_lengths, unit_texts
 
-    for leaf_id, ev in unit.evidence.items():
-        for text in (ev.note or "", "\n".join(ev.documents)):
-            if len(text) > EXCEL_CELL_LIMIT:
-                raise InputError(f"{unit.file}: {leaf_id}: " + tr(
-                    "a note or documents of {length:,} characters are longer than an Excel cell holds ({limit:,}); "
-                    "shorten them, or keep this unit in YAML", length=len(text), limit=EXCEL_CELL_LIMIT))
+    check_cell_lengths(unit.file, unit_texts(unit.name, unit.code, (
+        (leaf_id, ev.note, "\n".join(ev.documents)) for leaf_id, ev in unit.evidence.items())))
 
 
 def _fill_aux(ws, row: int, ev, leaf_id: str = "") -> None:

@@ -75,6 +75,11 @@ def _discard(wb) -> None:
 def write_workbook(fh, ranking, leaves, lang: str = "vi") -> None:
     from openpyxl import Workbook
 
+    from .sheets import check_cell_lengths, unit_texts
+
+    for s in {id(s): s for s in [*(row.summary for row in ranking.rows), *leaves]}.values():
+        check_cell_lengths(s.file, unit_texts(s.unit, s.code, ((leaf.id, leaf.note, None) for leaf in s.leaves)))
+
     wb = Workbook(write_only=True)
     try:
         _write(wb, fh, ranking, leaves, lang)
@@ -238,10 +243,6 @@ def _write(wb, fh, ranking, leaves, lang: str) -> None:
     def leaf_rows():
         for s in leaves:
             for leaf in s.leaves:
-                if leaf.note is not None and len(leaf.note) > EXCEL_CELL_LIMIT:
-                    raise InputError(f"{s.file}: {leaf.id}: " + tr(
-                        "a note of {length:,} characters is longer than an Excel cell holds ({limit:,}); export to "
-                        ".csv or .json instead, or shorten it", length=len(leaf.note), limit=EXCEL_CELL_LIMIT))
                 yield [s.unit, s.code, leaf.field, leaf.criterion, leaf.id, leaf.title, leaf.max, leaf.points,
                        leaf.lost, label(leaf.status, lang), leaf.claimed, leaf.note]
 
