@@ -552,8 +552,6 @@ VI: dict[str, str] = {
         "mọi lĩnh vực của đơn vị này đều không áp dụng (na): đơn vị không có chỉ số, nên không có chỉ số nào để nâng",
     "a gain is above 0 and at most 100 index points, got {value}":
         "mức tăng phải lớn hơn 0 và không quá 100 điểm chỉ số, nhưng là {value}",
-    "the weights or the points are too fine to find the cheapest plan exactly ({cells:,} sums to try, the limit is {limit:,}); give weights with fewer decimals, e.g. whole numbers":
-        "trọng số hoặc điểm quá lẻ để tìm chính xác kế hoạch ít công sức nhất ({cells:,} tổng phải thử, giới hạn là {limit:,}); hãy cho trọng số ít chữ số thập phân hơn, ví dụ số nguyên",
     "{key!r} is a {kind}, not a leaf: give the weight of each of its leaves":
         "{key!r} là {kind}, không phải tiêu chí thành phần: hãy cho trọng số của từng tiêu chí thành phần của nó",
     "; did you mean {near!r}?":
@@ -649,4 +647,14 @@ VI: dict[str, str] = {
     "the unit's code": "mã đơn vị",
     "the note of leaf {id}": "ghi chú của mục {id}",
     "the documents of leaf {id}": "tài liệu kiểm chứng của mục {id}",
+    "give coarser weights (a few distinct values, such as 1 to 5), plan fewer leaves (a nearer target), or leave "
+    "out --effort for the plan with the fewest changes":
+        "hãy cho trọng số thô hơn (ít giá trị khác nhau, như từ 1 đến 5), lập kế hoạch cho ít mục hơn (mục tiêu gần "
+        "hơn), hoặc bỏ --effort để có kế hoạch ít thay đổi nhất",
+    "give weights with fewer decimals (whole numbers); ": "hãy cho trọng số ít chữ số thập phân hơn (số nguyên); ",
+    "too many sums to find the cheapest plan exactly: {steps:,} steps of {leaves:,} leaves, tried against each of "
+    "{gains:,} total gains (or {weights:,} total weights), make {cells:,} sums, above the limit of {limit:,}":
+        "quá nhiều phép cộng để tìm đúng kế hoạch ít công sức nhất: {steps:,} bậc của {leaves:,} mục, thử với từng "
+        "tổng điểm tăng trong {gains:,} giá trị (hoặc {weights:,} tổng trọng số), thành {cells:,} phép cộng, vượt "
+        "giới hạn {limit:,}",
 }

@@ -445,3 +445,57 @@ def test_every_workbook_writer_refuses_a_text_longer_than_a_cell_naming_file_and
         assert runs[1].exit_code == 0, runs[1].all
     assert not (tmp_path / "c.xlsx").exists() and not (tmp_path / "r.xlsx").exists()
     assert cli("export", unit, "-o", tmp_path / "e.csv").exit_code == 0  # a CSV holds it whole
+
+
+# --- 11. plan --effort says what is really too large and what to do ------------------------------------------
+
+def fine_framework(folder: Path, leaves: int = 2000) -> Path:
+    """A framework of ``leaves`` leaves of 10 bands with fine points (so many distinct gains), a unit on
+    it and whole weights 10-30 for every leaf (``effort.yaml``)."""
+    import random
+
+    rnd = random.Random(7)
+    per, crit = 20, 10
+    fields, total, unit, effort = [], 0, [], []
+    for f in range(1, leaves // (per * crit) + 1):
+        crits, fmax = [], 0
+        for c in range(1, crit + 1):
+            subs, cmax = [], 0
+            for s in range(1, per + 1):
+                lid = f"{f}.{c}.{s}"
+                m = rnd.randint(100, 999)
+                pts = sorted({rnd.randint(1, m * 1000) for _ in range(9)} | {m * 1000}, reverse=True)
+                bands = ", ".join(f"{{gte: {100 - 10 * i}, points: {p / 1_000_000:.6f}}}" for i, p in enumerate(pts))
+                subs.append(f"          - {{id: '{lid}', title: L, max: {m / 1000:.3f}, rule: {{kind: bands, "
+                            f"measure: percent, bands: [{bands}, {{points: 0}}]}}}}")
+                cmax += m
+                unit.append(f"  '{lid}': {{percent: {rnd.randint(0, 60)}}}")
+                effort.append(f"'{lid}': {rnd.randint(10, 30)}")
+            crits.append(f"      - id: '{f}.{c}'\n        title: C\n        max: {cmax / 1000:.3f}\n"
+                         "        subcriteria:\n" + "\n".join(subs))
+            fmax += cmax
+        fields.append(f"  - id: '{f}'\n    title: F\n    max: {fmax / 1000:.3f}\n    criteria:\n" + "\n".join(crits))
+        total += fmax
+    head = ["schema: parcli/framework/v1", "id: fine", "title: Fine", "version: '1'", "level: other",
+            "provenance: {status: custom, note: test}", f"total: {total / 1000:.3f}", "places: 2",
+            "classes: [{label: A, min: 90}, {label: B, min: 0}]", "fields:"]
+    (folder / "fine.yaml").write_text("\n".join(head + fields) + "\n", encoding="utf-8")
+    (folder / "effort.yaml").write_text("\n".join(effort) + "\n", encoding="utf-8")
+    path = folder / "u.yaml"
+    path.write_text("schema: parcli/unit/v1\nunit: U\nyear: 2021\nframework: fine.yaml\nevidence:\n"
+                    + "\n".join(unit) + "\n", encoding="utf-8")
+    return path
+
+
+def test_an_effort_problem_too_large_is_said_as_what_it_is(cli, tmp_path):
+    unit = fine_framework(tmp_path)
+    run = cli("plan", unit, "--target-index", "90", "--effort", tmp_path / "effort.yaml")
+    assert run.exit_code == 1, run.all
+    assert "--effort: too many sums to find the cheapest plan exactly: " in run.all
+    assert "steps of 2,000 leaves, tried against each of" in run.all and "above the limit of 400,000,000" in run.all
+    assert "fewer decimals" not in run.all  # the weights are whole: that advice would be false
+    assert "give coarser weights" in run.all and "leave out --effort" in run.all and "…" not in run.all
+    halves = tmp_path / "halves.yaml"
+    halves.write_text((tmp_path / "effort.yaml").read_text(encoding="utf-8").replace("\n", ".5\n"), encoding="utf-8")
+    run = cli("plan", unit, "--target-index", "90", "--effort", halves)
+    assert run.exit_code == 1 and "give weights with fewer decimals (whole numbers); give coarser" in run.all
