@@ -386,8 +386,6 @@ VI: dict[str, str] = {
         '{subject}: {value} lớn hơn {of_column} ({of})',
     "{ref!r} is not a parcli framework file; put the form's framework beside it":
         '{ref!r} không phải tệp bộ tiêu chí của parcli; hãy đặt tệp bộ tiêu chí của phiếu cạnh phiếu',
-    'the sheet {sheet!r} has a cell without an A1-style reference (r="E12") or with one outside Excel\'s grid; a workbook saved by Excel or LibreOffice never has: save it again from one of them':
-        'trang tính {sheet!r} có ô không ghi địa chỉ kiểu A1 (r="E12") hoặc địa chỉ nằm ngoài lưới của Excel; tệp do Excel hay LibreOffice lưu không bao giờ như vậy: hãy mở và lưu lại bằng một trong hai chương trình',
     "not UTF-8 text; give a rank CSV that parcli rank wrote": "không phải văn bản UTF-8; hãy dùng tệp CSV xếp hạng do parcli rank ghi",
     "the file is empty; give a rank CSV that parcli rank wrote": "tệp rỗng; hãy dùng tệp CSV xếp hạng do parcli rank ghi",
     "not a CSV file: {detail}": "không phải tệp CSV: {detail}",
@@ -596,10 +594,8 @@ VI: dict[str, str] = {
     # --- issue-fixes ---
     "not a parcli framework file (it has no line 'schema: parcli/framework/v1')":
         "không phải tệp bộ tiêu chí của parcli (không có dòng 'schema: parcli/framework/v1')",
-    "the cell names shared text number {index!r}, but the workbook holds {count:,} shared texts; a workbook saved by "
-    "Excel or LibreOffice never does: save it again from one of them":
-        "ô này dẫn tới chuỗi dùng chung số {index!r}, nhưng tệp chỉ có {count:,} chuỗi dùng chung; tệp do Excel hay "
-        "LibreOffice lưu không bao giờ như vậy: hãy mở và lưu lại bằng một trong hai chương trình",
+    "the cell names shared text number {index!r}, but the workbook holds {count:,} shared texts":
+        "ô này dẫn tới chuỗi dùng chung số {index!r}, nhưng tệp chỉ có {count:,} chuỗi dùng chung",
     "code {code!r} is also the code of {place} ({unit}): one row per unit; delete or correct one of them":
         "mã {code!r} cũng là mã của {place} ({unit}): mỗi đơn vị một dòng; hãy xóa hoặc sửa một trong hai",
     "{unit!r} (without a code) is also the unit of {place}: one row per unit; delete one of them, or give each its "
@@ -657,4 +653,11 @@ VI: dict[str, str] = {
         "quá nhiều phép cộng để tìm đúng kế hoạch ít công sức nhất: {steps:,} bậc của {leaves:,} mục, thử với từng "
         "tổng điểm tăng trong {gains:,} giá trị (hoặc {weights:,} tổng trọng số), thành {cells:,} phép cộng, vượt "
         "giới hạn {limit:,}",
+    "an empty cell": "một ô trống",
+    "the sheet {sheet!r} has a cell without a reference (such as E12)":
+        "trang tính {sheet!r} có ô không ghi địa chỉ (như E12)",
+    "the sheet {sheet!r} has a cell at {ref!r}, not a cell of Excel's grid (A1 to XFD1048576)":
+        "trang tính {sheet!r} có ô ở địa chỉ {ref!r}, không phải ô nào trong lưới của Excel (A1 đến XFD1048576)",
+    "a workbook saved by Excel or LibreOffice never has: save it again from one of them":
+        "tệp do Excel hay LibreOffice lưu không bao giờ như vậy: hãy mở và lưu lại bằng một trong hai chương trình",
 }

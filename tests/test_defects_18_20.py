@@ -499,3 +499,62 @@ def test_an_effort_problem_too_large_is_said_as_what_it_is(cli, tmp_path):
     halves.write_text((tmp_path / "effort.yaml").read_text(encoding="utf-8").replace("\n", ".5\n"), encoding="utf-8")
     run = cli("plan", unit, "--target-index", "90", "--effort", halves)
     assert run.exit_code == 1 and "give weights with fewer decimals (whole numbers); give coarser" in run.all
+
+
+# --- 13. wording: the hidden sheet's empty cell, places, cell references, an all-na unit, a double SIGTERM -----
+
+def test_an_unreadable_cell_reference_is_named_as_it_is(cli, tmp_path):
+    for forged, said in (('<c r="ZZZZ1" t="n"><v>1</v></c>', "has a cell at 'ZZZZ1', not a cell of Excel's grid"),
+                         ('<c t="n"><v>1</v></c>', "has a cell without a reference (such as E12)")):
+        data = rezip((HOSTILE / "form-libreoffice.xlsx").read_bytes(), "xl/worksheets/sheet1.xml",
+                     lambda part, forged=forged: part.replace(b"</sheetData>", b'<row r="3000">' + forged.encode()
+                                                              + b"</row></sheetData>"))
+        form = tmp_path / "f.xlsx"
+        form.write_bytes(data)
+        run = cli("validate", form)
+        assert run.exit_code == 1 and said in run.all and 'r="E12"' not in run.all, run.all
+
+
+def test_a_unit_whose_every_field_is_not_applicable_is_not_called_blank(cli, tmp_path):
+    from tests.conftest import MINI_FRAMEWORK
+
+    (tmp_path / "mini.yaml").write_text(MINI_FRAMEWORK, encoding="utf-8")
+    na = tmp_path / "na.yaml"
+    na.write_text('schema: parcli/unit/v1\nunit: NA\nyear: 2021\nframework: mini.yaml\nevidence:\n'
+                  '  "1": {na: true}\n  "2": {na: true}\n', encoding="utf-8")
+    blank = tmp_path / "blank.yaml"
+    blank.write_text("schema: parcli/unit/v1\nunit: B\nyear: 2021\nframework: mini.yaml\nevidence: {}\n",
+                     encoding="utf-8")
+    for args in (["report", na, "-o", tmp_path / "r.html"], ["rank", na]):
+        run = cli(*args)
+        assert "no leaf has evidence" not in run.all and "0 points" not in run.all, run.all
+    run = cli("rank", blank)  # a blank unit is still said to be one
+    assert "blank.yaml: no leaf has evidence (a blank form or unit file?)" in run.all
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGTERM") or __import__("os").name != "posix",
+                    reason="POSIX signals")
+def test_two_sigterms_say_interrupted_once(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.test_signals_and_names import many_units
+
+    units = many_units(tmp_path / "units", 1500)
+    proc = subprocess.Popen([sys.executable, "-m", "parcli", "rank", str(units), "--jobs", "1"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env={**os.environ, "PYTHONPATH": str(ROOT), "PARCLI_LANG": "vi"})
+    time.sleep(2.0)  # the ranking is under way
+    for _ in range(40):  # one signal after another while parcli stops (a service manager repeating itself)
+        if proc.poll() is not None:
+            break
+        proc.send_signal(signal.SIGTERM)
+        time.sleep(0.002)
+    _out, err = proc.communicate(timeout=120)
+    if proc.returncode == 0:
+        pytest.skip("the ranking finished before it could be stopped")
+    lines = err.decode("utf-8").strip().splitlines()
+    assert proc.returncode == 1 and lines.count("parcli: đã dừng") == 1 and "Traceback" not in err.decode(), lines

@@ -288,4 +288,4 @@ def test_a_hidden_sheet_without_its_framework_is_said_so(cli, tmp_path):
     run = cli("validate", tmp_path / "f.xlsx")
     assert run.exit_code == 1
     for key in ("framework", "sheet"):
-        assert f"f.xlsx:parcli: the hidden sheet's {key} is nothing (an empty value), not text" in run.stdout
+        assert f"f.xlsx:parcli: the hidden sheet's {key} is an empty cell, not text" in run.stdout

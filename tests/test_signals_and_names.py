@@ -213,7 +213,7 @@ def test_a_note_too_long_for_a_cell_names_its_leaf_and_its_file(cli, tmp_path, w
     out = tmp_path / "x.xlsx"
     run = cli(command, unit, "-o", out)
     assert run.exit_code == 1 and not out.exists()
-    assert f"{unit}: 3.2.1: a note" in run.stderr and "40,000 characters" in run.stderr
+    assert f"{unit}: the note of leaf 3.2.1: 40,000 characters" in run.stderr
     assert len(run.stderr.splitlines()) == 1
 
 

@@ -297,8 +297,8 @@ def _described(value: Any) -> str:
 
     if isinstance(value, float):
         return tr("the number {value}", value=f"{value:.15g}")
-    if value == "" or value is None:
-        return describe_value(None)
+    if value == "" or value is None:  # a cell of the hidden sheet: "an empty cell" reads in every message
+        return tr("an empty cell")
     return describe_value(value)
 
 

@@ -117,7 +117,8 @@ def _position(tag_attrs: bytes) -> tuple[int, int] | None:
 
 def used_range(xml: bytes) -> tuple[int, int] | str:
     """(rows, columns) from A1 that a sheet's cells may use (an upper bound), or why it is not a sheet
-    parcli reads: a cell without an A1-style reference, or with one beyond what a reference can be."""
+    parcli reads: ``""`` for a cell without an A1-style reference, else the reference beyond what one
+    can be (``"ZZZZ1"``, as the XML writes it)."""
     if _NOT_PLAIN.search(xml) is None and _PREFIXED_TAG.search(xml) is None:
         return (999, 702)  # every cell within ZZ999
     rows = cols = 0
@@ -125,11 +126,11 @@ def used_range(xml: bytes) -> tuple[int, int] | str:
         attrs = m.group(1)
         r = _R_VALUE.search(attrs)
         if r is None:
-            return "without-reference"
+            return ""
         ref = r.group(1) if r.group(1) is not None else r.group(2)
         found = re.fullmatch(rb"([A-Z]{1,3})([1-9][0-9]{0,6})", ref)
         if found is None:
-            return "bad-reference"
+            return ref.decode("utf-8", "replace")[:20] or " "
         if attrs.endswith(b"/"):  # <c r="…"/>: an empty cell, not in calamine's grid
             continue
         row, col = int(found.group(2)), column_number(found.group(1).decode("ascii"))
@@ -365,10 +366,12 @@ class Workbook:
             found = used_range(self.sheet_xml(sheet))
             self._plain[sheet] = found == (999, 702)
             if isinstance(found, str):
-                raise input_error(name, 0, 0, tr("the sheet {sheet!r} has a cell without an A1-style reference "
-                                                 "(r=\"E12\") or with one outside Excel's grid; a workbook saved by "
-                                                 "Excel or LibreOffice never has: save it again from one of them",
-                                                 sheet=sheet))
+                said = (tr("the sheet {sheet!r} has a cell without a reference (such as E12)", sheet=sheet)
+                        if not found.strip() else
+                        tr("the sheet {sheet!r} has a cell at {ref!r}, not a cell of Excel's grid (A1 to XFD1048576)",
+                           sheet=sheet, ref=found))
+                raise input_error(name, 0, 0, said + "; " + tr("a workbook saved by Excel or LibreOffice never has: "
+                                                               "save it again from one of them"))
             rows, cols = found
             if rows > MAX_ROW or cols > MAX_COL or rows * cols > CELL_LIMIT:
                 raise input_error(f"{name}:{sheet}", 0, 0, tr(
@@ -393,9 +396,9 @@ class Workbook:
             bad = bad_shared_string(self.sheet_xml(sheet), strings)
             if bad is not None:
                 raise input_error(f"{name}:{sheet}!{bad[0]}", 0, 0, tr(
-                    "the cell names shared text number {index!r}, but the workbook holds {count:,} shared texts; "
-                    "a workbook saved by Excel or LibreOffice never does: save it again from one of them",
-                    index=bad[1], count=strings))
+                    "the cell names shared text number {index!r}, but the workbook holds {count:,} shared texts",
+                    index=bad[1], count=strings) + "; " + tr("a workbook saved by Excel or LibreOffice never has: "
+                                                              "save it again from one of them"))
             parts.append((self._by_key[self.sheets[sheet]].filename, self.sheet_xml(sheet)))
         import python_calamine
 
