@@ -9,7 +9,7 @@ Exit codes: 0 ok, 1 invalid input or failed check, 2 usage error.
 # No "from __future__ import annotations" here: typer would then evaluate the annotation strings.
 import gc
 import sys
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 import typer.core
@@ -124,7 +124,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool | None, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on internal errors.")] = False,
 ) -> None:
@@ -163,14 +163,16 @@ def main() -> None:
     except typer.Abort:
         sys.exit(1)
     except Exception as exc:  # a usage error from the parser, or a bug outside any command
-        if type(exc).__name__ == "NoArgsIsHelpError":  # bare "parcli": the help, as typer prints it
-            sys.stdout.write(exc.format_message() + "\n")
+        format_message = getattr(exc, "format_message", None)  # the parser's errors, known by their shape
+        exit_code = getattr(exc, "exit_code", None)
+        if type(exc).__name__ == "NoArgsIsHelpError" and callable(format_message):  # bare "parcli": the help
+            sys.stdout.write(format_message() + "\n")
             sys.exit(0)
-        if hasattr(exc, "format_message") and isinstance(getattr(exc, "exit_code", None), int):
+        if format_message is not None and isinstance(exit_code, int):
             from .usage import report
 
             report(exc, sys.argv[1:])
-            sys.exit(exc.exit_code)
+            sys.exit(exit_code)
         if "--debug" in sys.argv:
             raise
         from .commands.common import err

@@ -26,7 +26,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 _WORDS = {
     "vi": {
-        "title": "Báo cáo Chỉ số cải cách hành chính", "title_year": "Báo cáo Chỉ số cải cách hành chính năm {year}", "ranking": "Xếp hạng",
+        "title": "Báo cáo Chỉ số cải cách hành chính", "title_year": "Báo cáo Chỉ số cải cách hành chính năm {year}",
+        "ranking": "Xếp hạng",
         "fields_chart": "Chỉ số thành phần theo lĩnh vực (%)", "index_chart": "Chỉ số của các đơn vị (%)",
         "heatmap": "Chỉ số lĩnh vực của từng đơn vị (%)", "classes_chart": "Số đơn vị theo xếp loại",
         "lost_most": "Các tiêu chí mất nhiều điểm nhất", "claims": "Điểm tự chấm cao hơn mức số liệu cho phép",
@@ -40,8 +41,10 @@ _WORDS = {
         "fields": "Lĩnh vực", "part": "{first}–{last}",
     },
     "en": {
-        "title": "Public Administration Reform index report", "title_year": "Public Administration Reform index report {year}", "ranking": "Ranking",
-        "fields_chart": "Field indices (%)", "index_chart": "Index of each unit (%)", "heatmap": "Field indices by unit (%)",
+        "title": "Public Administration Reform index report",
+        "title_year": "Public Administration Reform index report {year}", "ranking": "Ranking",
+        "fields_chart": "Field indices (%)", "index_chart": "Index of each unit (%)",
+        "heatmap": "Field indices by unit (%)",
         "classes_chart": "Units by class", "lost_most": "Leaves that lost most points",
         "claims": "Claimed points the evidence does not support", "plan": "First steps to win points back",
         "yoy": "Compared with {year}", "rank_of": "Rank {rank} of {count}", "no_claims": "None.", "gain": "Gain",

@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 from decimal import Decimal
+from itertools import pairwise
 
 import pytest
 
@@ -34,12 +35,12 @@ def test_rank_csv_columns_ties_and_reduced_maxima(cli, tmp_path):
     indices = [Decimal(r["index"]) for r in rows]
     assert indices == sorted(indices, reverse=True)
     # equal displayed indices share a rank and the next rank skips
-    for prev, row in zip(rows, rows[1:]):
+    for prev, row in pairwise(rows):
         if row["index"] == prev["index"]:
             assert row["rank"] == prev["rank"] and row["unit"] > prev["unit"]
         else:
             assert int(row["rank"]) == rows.index(row) + 1
-    assert any(a["index"] == b["index"] for a, b in zip(rows, rows[1:])), "the examples hold a tie"
+    assert any(a["index"] == b["index"] for a, b in pairwise(rows)), "the examples hold a tie"
     maxima = {r["max"] for r in rows}
     assert {"100", "96.5", "71.5"} <= maxima
     dan_toc = next(r for r in rows if r["unit"] == "Ban Dân tộc tỉnh")

@@ -116,7 +116,7 @@ def test_export_csv(cli, tmp_path):
     leaves = {"province-2017": 83, "province-2020": 106, "province-2022": 91}  # rows per unit: its leaves
     expected = sum(leaves[yaml_framework(f)] for f in files)
     assert len(rows) == 1 + expected
-    first = dict(zip(rows[0], rows[1]))
+    first = dict(zip(rows[0], rows[1], strict=True))
     assert first["framework"] == "province-2017@2017.1"  # the first file: bac-kan-2017
     Decimal(first["max"]), Decimal(first["points"])  # numbers stay numbers
     assert "Tỉnh Bắc Ninh" in {r[0] for r in rows}

@@ -130,7 +130,7 @@ def resaved(tmp_path_factory) -> dict[str, Path]:
     for name, (unit, change) in SCENARIOS.items():
         form = write_form_of(unit or work / "mini-unit.yaml", work / f"{name}.xlsx")
         forms[name] = edited(form, change)
-    done = dict(zip(forms.values(), convert(list(forms.values()), "xlsx", work / "resaved")))
+    done = dict(zip(forms.values(), convert(list(forms.values()), "xlsx", work / "resaved"), strict=True))
     out = {}
     for name, form in forms.items():  # each re-saved form beside its framework file
         target = work / f"{name}-lo.xlsx"
@@ -157,7 +157,8 @@ def test_percent_cells_read_as_the_person_sees_them(cli, resaved, tmp_path):
     """19.1: 85% typed in Excel (0.85 with a percentage format) is 85 %, as is '85 %' and '85,5' typed as text."""
     form = scored(cli, resaved["percent-typed"])
     expected = scored(cli, yaml_with(BAC_NINH, tmp_path / "u.yaml", {
-        "1.3.1": "{percent: 85}", "1.5.2": "{percent: 85.49}", "2.2": "{percent: 85}", "7.2.1": "{percent: 85.5, claimed: 1.5}",
+        "1.3.1": "{percent: 85}", "1.5.2": "{percent: 85.49}", "2.2": "{percent: 85}",
+        "7.2.1": "{percent: 85.5, claimed: 1.5}",
         "3.2.1": "{percent: 97}"}))
     same_scores(form, expected)
     leaves = {x["id"]: x for x in form["leaves"]}
@@ -167,7 +168,8 @@ def test_percent_cells_read_as_the_person_sees_them(cli, resaved, tmp_path):
 def test_numbers_typed_as_text_that_read_one_way(cli, resaved, tmp_path):
     """19.4: "2", " 3.9 ", "1 480", "36,0" in text cells are those numbers."""
     expected = yaml_with(BAC_NINH, tmp_path / "u.yaml", {
-        "5.3.2": "{count: 2}", "8.1.1": "{value: 3.9}", "1.5.1": '{count: 1480, note: "02 sáng kiến được UBND tỉnh công nhận"}',
+        "5.3.2": "{count: 2}", "8.1.1": "{value: 3.9}",
+        "1.5.1": '{count: 1480, note: "02 sáng kiến được UBND tỉnh công nhận"}',
         "6.1.1": "{done: 29, of: 36}"})
     same_scores(scored(cli, resaved["numbers-as-text"]), scored(cli, expected))
 

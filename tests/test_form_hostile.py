@@ -193,7 +193,7 @@ def test_text_is_written_as_text_never_as_a_formula(cli, tmp_path, write):
         ws = wb.worksheets[0]
         assert ws["B2"].data_type == "s" and ws["B2"].value.startswith("=WEBSERVICE")
         assert ws["A1"].data_type == "s"
-    resaved = dict(zip(forms, convert(forms, "xlsx", tmp_path / "lo")))
+    resaved = dict(zip(forms, convert(forms, "xlsx", tmp_path / "lo"), strict=True))
     for form in forms:
         with zipfile.ZipFile(resaved[form]) as z:
             for name in z.namelist():

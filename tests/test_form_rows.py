@@ -59,7 +59,7 @@ def swap_two_rows(ws, rows):
 def sort_the_rows(ws, rows):
     first, last = 7, ws.max_row
     cells = [_row_cells(ws, r) for r in range(first, last + 1)]
-    for r, row in zip(range(first, last + 1), reversed(cells)):
+    for r, row in zip(range(first, last + 1), reversed(cells), strict=True):
         _put_row(ws, r, row)
 
 
@@ -83,8 +83,8 @@ def delete_a_column(ws, rows):
 
 def swap_two_columns(ws, rows):
     for r in range(1, ws.max_row + 1):  # Giải trình and Tài liệu kiểm chứng change places, headers and all
-        k, l = ws.cell(row=r, column=11), ws.cell(row=r, column=12)
-        k.value, l.value = l.value, k.value
+        k, m = ws.cell(row=r, column=11), ws.cell(row=r, column=12)
+        k.value, m.value = m.value, k.value
 
 
 def delete_an_input_column(ws, rows):
@@ -123,7 +123,7 @@ def forms(tmp_path_factory) -> dict[str, tuple[Path, dict[str, int]]]:
         wb.save(form)
         made[change.__name__] = (form, before)
     files = [f for f, _ in made.values()]
-    done = dict(zip(files, convert(files, "xlsx", work / "resaved")))
+    done = dict(zip(files, convert(files, "xlsx", work / "resaved"), strict=True))
     return {name: (done[form], before) for name, (form, before) in made.items()}
 
 

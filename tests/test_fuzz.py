@@ -79,7 +79,7 @@ def mutate(text: str, data) -> str:
             import re
 
             tok = data.draw(st.sampled_from(TOKENS), label="number-token")
-            lines[i] = re.sub(r"\b\d+(\.\d+)?\b", lambda _m: tok, lines[i], count=1)  # tok taken literally
+            lines[i] = re.sub(r"\b\d+(\.\d+)?\b", lambda _m, tok=tok: tok, lines[i], count=1)  # tok taken literally
     return "\n".join(lines)
 
 

@@ -2,8 +2,8 @@ from decimal import Decimal
 
 import pytest
 
-from parcli.inputs import yaml as loader
 from parcli.errors import InputError
+from parcli.inputs import yaml as loader
 from parcli.inputs.yaml import load_file, load_text
 
 
@@ -28,7 +28,8 @@ def test_numbers_are_decimals_built_from_text():
 
 
 def test_yaml_12_core_scalars():
-    data = load_text("t: true\nT: True\nf: false\nn: null\nt2: ~\ne:\ny: yes\no: on\ns: '12'\nd: 2021-01-01\n", "f").data
+    data = load_text("t: true\nT: True\nf: false\nn: null\nt2: ~\ne:\ny: yes\no: on\ns: '12'\nd: 2021-01-01\n",
+                     "f").data
     assert data == {"t": True, "T": True, "f": False, "n": None, "t2": None, "e": None, "y": "yes", "o": "on",
                     "s": "12", "d": "2021-01-01"}
 

@@ -73,7 +73,8 @@ def test_lock_files_are_skipped_in_patterns_as_in_folders(cli, tmp_path):
     (folder / "~$so-y-te.xlsx").write_bytes(b"\x00owner\x00")  # what Excel leaves beside an open workbook
     (folder / ".~lock.so-y-te.xlsx#").write_text("x,host,1;", encoding="utf-8")  # and LibreOffice
     for pattern in ("*", "**", "*.xlsx", ".~lock*", "**/*"):
-        args = [folder / pattern] if pattern not in ("*.xlsx", ".~lock*") else [folder / "so-y-te.yaml", folder / pattern]
+        args = ([folder / pattern] if pattern not in ("*.xlsx", ".~lock*")
+                else [folder / "so-y-te.yaml", folder / pattern])
         run = cli("rank", *args, "-o", "-")
         if pattern in ("*.xlsx", ".~lock*"):  # a pattern that matches lock files only matches nothing
             assert run.exit_code == 1 and "no file matches this pattern" in run.stderr, pattern

@@ -74,7 +74,8 @@ def test_a_misspelled_top_level_key_is_one_problem_with_its_likely_name(cli):
 @pytest.mark.parametrize(("args", "vi", "en"), [
     (["score"], "Lỗi: Thiếu tham số 'UNIT'.", "Error: Missing argument 'UNIT'."),
     (["score", "x.yaml", "--bogus"], "Lỗi: Không có tùy chọn --bogus", "Error: No such option: --bogus"),
-    (["score", "x.yaml", "-f", "xml"], "không phải một trong 'table', 'json', 'csv'", "is not one of 'table', 'json', 'csv'"),
+    (["score", "x.yaml", "-f", "xml"], "không phải một trong 'table', 'json', 'csv'",
+     "is not one of 'table', 'json', 'csv'"),
     (["rank", "x.yaml", "-j", "0"], "nằm ngoài khoảng", "is not in the range"),
 ])
 def test_usage_errors_in_both_languages(args, vi, en):

@@ -34,7 +34,8 @@ def test_each_writer_has_the_method_of_what_its_entry_declares():
         for what, method in METHODS.items():
             overridden = getattr(type(writer), method) is not getattr(Writer, method)
             assert overridden == (what in entry.writes), (fmt, what)
-    assert FileFormat.for_path(Path("a.YML")) is FileFormat.yaml and FileFormat.for_path(Path("a.htm")) is FileFormat.html
+    assert FileFormat.for_path(Path("a.YML")) is FileFormat.yaml
+    assert FileFormat.for_path(Path("a.htm")) is FileFormat.html
     assert suffixes(UNIT) == [".xlsx", ".yaml", ".yml"] and suffix_list(RANKING) == ".csv or .xlsx"
 
 
@@ -141,7 +142,8 @@ def test_a_vi_csv_opens_as_numbers_in_a_vi_vn_spreadsheet(cli, tmp_path, write):
     from tests.office import open_csv_as_vi_vn
 
     evil = write("evil.yaml", 'schema: parcli/unit/v1\nunit: "=SUM(1;2)"\ncode: "E;1"\nyear: 2021\n'
-                              'framework: department-example\nevidence:\n  "1.1.1": {value: kip_thoi, note: "a; b, c"}\n')
+                              'framework: department-example\nevidence:\n'
+                              '  "1.1.1": {value: kip_thoi, note: "a; b, c"}\n')
     units = [*DEPARTMENTS, evil]
     runs = {
         "rank": (["rank", *units, "-o"], True),
@@ -161,11 +163,12 @@ def test_a_vi_csv_opens_as_numbers_in_a_vi_vn_spreadsheet(cli, tmp_path, write):
         machine = csv_rows(outputs["en"].read_bytes(), ",")
         vi_text = outputs["vi"].read_bytes()
         assert csv_rows(vi_text, ";") == [[c.replace(".", ",") if numeric(h) and i else c
-                                           for h, c in zip(machine[0], row)] for i, row in enumerate(machine)]
+                                           for h, c in zip(machine[0], row, strict=True)]
+                                          for i, row in enumerate(machine)]
         opened = sheet_rows(open_csv_as_vi_vn(outputs["vi"], tmp_path / f"{name}-vi"))
         assert opened[0] == machine[0]
-        for row, cells in zip(machine[1:], opened[1:]):
-            for head, text, value in zip(machine[0], row, cells):
+        for row, cells in zip(machine[1:], opened[1:], strict=True):
+            for head, text, value in zip(machine[0], row, cells, strict=True):
                 if numeric(head) and text:
                     assert isinstance(value, (int, float)) and not isinstance(value, bool), (name, head, text, value)
                     assert Decimal(repr(value)).normalize() == Decimal(text).normalize(), (name, head, text, value)
@@ -217,13 +220,15 @@ def test_ranking_and_export_workbooks_are_print_ready(cli, tmp_path, write):
         wb = load_workbook(book)
         for ws in wb.worksheets:
             setup = ws.page_setup
-            assert (setup.orientation, int(setup.paperSize), setup.fitToWidth, setup.fitToHeight) == ("landscape", 9, 1, 0)
+            assert (setup.orientation, int(setup.paperSize), setup.fitToWidth,
+                    setup.fitToHeight) == ("landscape", 9, 1, 0)
             assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.print_title_rows == "$1:$2"
             assert ws["A1"].value.startswith(ws.title) and fw.title(lang) in ws["A1"].value
             assert ("Năm 2021" if lang == "vi" else "Year 2021") in ws["A1"].value
             heads = [c.value for c in ws[2]]
             widths = [ws.column_dimensions[c.column_letter].width for c in ws[2]]
-            assert ws.row_dimensions[2].height >= LINE_HEIGHT * max(lines_of(h, w) for h, w in zip(heads, widths))
+            assert ws.row_dimensions[2].height >= LINE_HEIGHT * max(lines_of(h, w)
+                                                                    for h, w in zip(heads, widths, strict=True))
         ranking = wb.worksheets[0]
         heads = [c.value for c in ranking[2]]
         for field in fw.fields:

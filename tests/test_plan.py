@@ -53,7 +53,7 @@ fields:
           - {id: "1.1.6", title: deduction, max: 1, rule: {kind: deduction, each: 0.5}}
           - {id: "1.1.7", title: survey, max: 1, source: survey, rule: {kind: scale, of: 5}}
           - {id: "1.1.8", title: manual, max: 1, rule: {kind: manual}}
-"""
+"""  # noqa: E501 (a framework file's rows, one leaf a line)
 
 SMALL_UNIT = """
 schema: parcli/unit/v1
@@ -163,7 +163,7 @@ VALUES = {
 def cases(draw):
     n = draw(st.integers(2, 5))
     leaves = []
-    for i in range(n):
+    for _ in range(n):
         kind = draw(st.sampled_from(sorted(KINDS)))
         mx = draw(st.sampled_from([1, 2, 4]))
         value = draw(st.sampled_from(VALUES[kind] + [None]))
@@ -208,7 +208,8 @@ def build(tmp, leaves):
 def brute(cands, need):
     """Every combination of levels (-1: unchanged) with its leaf count, gain, cost and largest possible gain."""
     for combo in itertools.product(*[range(-1, len(c.steps)) for c in cands]):
-        gain = sum((Fraction(c.steps[lv].points - c.points) for c, lv in zip(cands, combo) if lv >= 0), Fraction(0))
+        gain = sum((Fraction(c.steps[lv].points - c.points) for c, lv in zip(cands, combo, strict=True) if lv >= 0),
+                   Fraction(0))
         yield combo, gain
 
 
@@ -249,7 +250,8 @@ def test_plan_guarantees_against_brute_force(tmp_path_factory, case):
     effort = {f"1.1.{i + 1}": D(w) for i, (_k, _m, _v, w) in enumerate(leaves)}
     p = plan(fw, unit, result, target, effort=effort)
     cost = {c.leaf.id: Fraction(weight_of(c.leaf, effort)) for c in cands}
-    best_cost = min(sum((cost[c.leaf.id] * (lv + 1) for c, lv in zip(cands, combo) if lv >= 0), Fraction(0))
+    best_cost = min(sum((cost[c.leaf.id] * (lv + 1) for c, lv in zip(cands, combo, strict=True) if lv >= 0),
+                        Fraction(0))
                     for combo, _g in reaching)
     levels = {ch.leaf.id: next(i for i, s in enumerate(by_leaf[ch.leaf.id].steps) if s.points == ch.points_after)
               for ch in p.changes}
@@ -278,9 +280,9 @@ def test_both_exact_solvers_against_brute_force(case):
     weights, gains, need = case
     best = None
     for combo in itertools.product(*[range(-1, len(gs)) for gs in gains]):
-        gain = sum(gs[lv] for gs, lv in zip(gains, combo) if lv >= 0)
+        gain = sum(gs[lv] for gs, lv in zip(gains, combo, strict=True) if lv >= 0)
         if gain >= need:
-            cost = sum(w * (lv + 1) for w, lv in zip(weights, combo) if lv >= 0)
+            cost = sum(w * (lv + 1) for w, lv in zip(weights, combo, strict=True) if lv >= 0)
             key = (cost, sum(1 for lv in combo if lv >= 0))
             best = key if best is None or key < best else best
     limit = greedy_weight(weights, gains, need)

@@ -67,7 +67,8 @@ def test_an_effort_file_names_each_wrong_key_at_its_line(cli):
     assert [line[len(name):].split(":")[1:3] for line in lines] == [["4", "1"], ["5", "1"], ["6", "1"], ["7", "1"],
                                                                      ["9", "10"]]
     assert "'1.1' is a criterion, not a leaf" in lines[0]
-    assert "'band' is not a leaf id of province-2020 nor a rule kind" in lines[1] and "did you mean 'bands'?" in lines[1]
+    assert "'band' is not a leaf id of province-2020 nor a rule kind" in lines[1]
+    assert "did you mean 'bands'?" in lines[1]
     assert "'9.9.9' is not a leaf id" in lines[2]
     assert "'3.2.l'" in lines[3] and "did you mean '3.2." in lines[3]
     assert "a weight is a number above 0, got the number 0" in lines[4]

@@ -264,7 +264,7 @@ def test_index_axes_run_from_0_to_100(cli, tmp_path, lang):
     left, _, right, _, _ = axes_box(index_charts[0])
     drawn = [(b[2] - b[0]) / (right - left) * 100 for b in bars(index_charts[0])]
     assert drawn == pytest.approx([float(r["index"]) for r in rows], abs=0.01)
-    for svg, row in zip(field_charts, rows):
+    for svg, row in zip(field_charts, rows, strict=True):
         left, _, right, _, _ = axes_box(svg)
         wanted = [float(row[f"field_{i}"]) for i in range(1, 9) if row[f"field_{i}"]]
         assert [(b[2] - b[0]) / (right - left) * 100 for b in bars(svg)] == pytest.approx(wanted, abs=0.01)
@@ -308,7 +308,8 @@ def test_colours_depend_only_on_the_index_and_the_classes(cli, tmp_path):
         for label, (fill,) in seen.items():
             assert colours.setdefault(label, fill) == fill  # the same in both reports
         legend = figures(html, "legend")[0]
-        entries = list(zip([s[4] for s in shapes(legend)[1:]], re.findall(r"<text[^>]*>([^<]+)</text>", legend)))
+        entries = list(zip([s[4] for s in shapes(legend)[1:]], re.findall(r"<text[^>]*>([^<]+)</text>", legend),
+                           strict=True))
         for label, fill in colours.items():
             assert any(f == fill and text.startswith(f"{label}: ") for f, text in entries), (label, entries)
     assert len(set(colours.values())) == len(colours) >= 3  # classes are told apart

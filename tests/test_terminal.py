@@ -69,7 +69,8 @@ def test_rank_fields_option_chooses_the_columns(cli, monkeypatch):
 
 
 @pytest.mark.parametrize("command", [("frameworks",), ("explain", "province-2022", "3.2.1"),
-                                     ("diff", str(EXAMPLES / "bac-ninh-2020.yaml"), str(EXAMPLES / "bac-ninh-2021.yaml"))])
+                                     ("diff", str(EXAMPLES / "bac-ninh-2020.yaml"),
+                                      str(EXAMPLES / "bac-ninh-2021.yaml"))])
 @pytest.mark.parametrize("width", [80, 120])
 def test_other_tables_fit(cli, monkeypatch, command, width):
     monkeypatch.setenv("COLUMNS", str(width))

@@ -80,8 +80,8 @@ def test_libreoffice_resaved_forms_read_the_same(cli, tmp_path):
     forms = []
     for i, unit in enumerate(EXAMPLE_FILES):
         forms.append(form_of(cli, unit, tmp_path / f"{i:02d}-{unit.stem}.xlsx"))
-    resaved = dict(zip(forms, convert(forms, "xlsx", tmp_path / "resaved")))
-    for unit, form in zip(EXAMPLE_FILES, forms):
+    resaved = dict(zip(forms, convert(forms, "xlsx", tmp_path / "resaved"), strict=True))
+    for unit, form in zip(EXAMPLE_FILES, forms, strict=True):
         assert resaved[form].read_bytes() != form.read_bytes()  # really written by LibreOffice
         assert result_json(cli, resaved[form]) == result_json(cli, unit), unit.name
 

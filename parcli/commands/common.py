@@ -13,13 +13,16 @@ import functools
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 import typer.core
 
 from ..errors import InputError, ParcliError, UsageError
 from ..i18n import set_language, tr
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 
 def typer_app() -> typer.Typer:
@@ -60,7 +63,8 @@ class Locale(str, Enum):
     en = "en"
     vi = "vi"
 
-LangOpt = Annotated[Lang, typer.Option("--lang", metavar="vi|en", envvar="PARCLI_LANG", help="Language: vi (default; or set PARCLI_LANG) or en.")]
+LangOpt = Annotated[Lang, typer.Option("--lang", metavar="vi|en", envvar="PARCLI_LANG",
+                                       help="Language: vi (default; or set PARCLI_LANG) or en.")]
 
 LocaleOpt = Annotated[
     Locale, typer.Option("--locale", metavar="en|vi", help="Number format: en prints 86.67 (default), vi prints 86,67.")
@@ -167,16 +171,16 @@ class progress:
     def __init__(self, total: int, what: str):
         self.total = total
         self.what = what
-        self.bar = None
+        self.bar: Progress | None = None
 
     def __enter__(self):
         if self.total >= 200 and sys.stderr.isatty():
             from rich.progress import Progress
 
-            self.bar = Progress(transient=True, console=consoles()[1])
-            self.bar.start()
-            task = self.bar.add_task(self.what, total=self.total)
-            return lambda: self.bar.advance(task)
+            bar = self.bar = Progress(transient=True, console=consoles()[1])
+            bar.start()
+            task = bar.add_task(self.what, total=self.total)
+            return lambda: bar.advance(task)
         return None
 
     def __exit__(self, *exc):

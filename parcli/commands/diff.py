@@ -2,7 +2,7 @@
 
 # No "from __future__ import annotations": typer reads the annotations (see common.py).
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -28,7 +28,8 @@ app = typer_app()
 @guarded
 def diff(
     a: Annotated[Path, typer.Argument(metavar="A", help="A unit file (YAML) or a result file (JSON), e.g. last year.")],
-    b: Annotated[Optional[Path], typer.Argument(metavar="[B]", help="The unit or result to compare with A, e.g. this year.")] = None,
+    b: Annotated[Path | None, typer.Argument(metavar="[B]",
+                                             help="The unit or result to compare with A, e.g. this year.")] = None,
     claimed: Annotated[
         bool, typer.Option("--claimed", help="Compare A's claimed (self-assessed) points with the computed points.")
     ] = False,

@@ -29,8 +29,8 @@ app = typer_app()
 @app.command(cls=Command)
 @guarded
 def export(
-    units: Annotated[list[str], typer.Argument(metavar="UNIT...", help="Unit files, folders of them, or quoted patterns such as "
-                                        "\"hoso/*.yaml\".")],
+    units: Annotated[list[str], typer.Argument(metavar="UNIT...", help="Unit files, folders of them, or quoted "
+                                               "patterns such as \"hoso/*.yaml\".")],
     output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE",
                                          help=f"Output file: {suffix_list(RESULTS)}, chosen by its suffix.")],
     force: Annotated[bool, typer.Option("--force", help="Replace the output even if it is read-only.")] = False,

@@ -4,7 +4,7 @@
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -78,7 +78,8 @@ def _plan_target_value(result, fw, unit, target_index, target_class, gain, targe
     if target_index is not None:
         value = _decimal_option("--target-index", target_index)
         if not 0 <= value <= 100:
-            raise UsageError("--target-index: " + tr("an index is in [0, 100], got {value}", value=_short_number(value)))
+            raise UsageError("--target-index: " + tr("an index is in [0, 100], got {value}",
+                                                     value=_short_number(value)))
         return value
     if target_class is not None:
         minimum = class_target(fw, target_class)
@@ -119,22 +120,24 @@ def planned_mark(source: str, the_plan) -> str:
 @guarded
 def plan(
     unit: Annotated[Path, typer.Argument(metavar="UNIT", help="The unit file (.yaml) or filled form (.xlsx).")],
-    target_index: Annotated[Optional[str], typer.Option("--target-index", metavar="X",
+    target_index: Annotated[str | None, typer.Option("--target-index", metavar="X",
                                                        help="Reach this displayed index, e.g. 90.")] = None,
-    target_class: Annotated[Optional[str], typer.Option("--target-class", metavar="C",
+    target_class: Annotated[str | None, typer.Option("--target-class", metavar="C",
                                                        help="Reach this class of the framework, e.g. A.")] = None,
-    gain: Annotated[Optional[str], typer.Option("--gain", metavar="P",
+    gain: Annotated[str | None, typer.Option("--gain", metavar="P",
                                                help="Raise the displayed index by P points, e.g. 2.5.")] = None,
-    target_rank: Annotated[Optional[int], typer.Option("--target-rank", metavar="N", min=1,
-                                                      help="Reach the index of the unit now at rank N (with --against).")] = None,
-    against: Annotated[Optional[Path], typer.Option("--against", metavar="RANK.csv",
+    target_rank: Annotated[int | None, typer.Option(
+        "--target-rank", metavar="N", min=1,
+        help="Reach the index of the unit now at rank N (with --against).")] = None,
+    against: Annotated[Path | None, typer.Option("--against", metavar="RANK.csv",
                                                    help="A rank CSV (parcli rank -o) for --target-rank.")] = None,
-    effort: Annotated[Optional[Path], typer.Option("--effort", metavar="FILE",
-                                                  help="YAML weights by leaf id or rule kind: minimise the total weight.")] = None,
-    all_sources: Annotated[bool, typer.Option("--all-sources",
-                                              help="Also plan survey, impact and appraisers' (manual) leaves.")] = False,
-    apply_plan: Annotated[bool, typer.Option("--apply", help="Write the unit with the plan applied (with -o).")] = False,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="NEW",
+    effort: Annotated[Path | None, typer.Option(
+        "--effort", metavar="FILE", help="YAML weights by leaf id or rule kind: minimise the total weight.")] = None,
+    all_sources: Annotated[bool, typer.Option(
+        "--all-sources", help="Also plan survey, impact and appraisers' (manual) leaves.")] = False,
+    apply_plan: Annotated[bool, typer.Option("--apply",
+                                             help="Write the unit with the plan applied (with -o).")] = False,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="NEW",
                                                   help=f"Where --apply writes the planned unit: {suffix_list(UNIT)} "
                                                   "(a filled form).")] = None,
     fmt: Annotated[PlanFormat, typer.Option("--format", "-f", metavar="table|json|csv",
@@ -178,7 +181,7 @@ def plan(
         the_plan = opportunities(result, all_sources)
     else:
         the_plan = make_plan(fw, checked, result, target, all_sources, weights)
-    if apply_plan and the_plan.reached:
+    if apply_plan and the_plan.reached and output is not None and writer is not None:  # both given: checked above
         from ..plan import apply as apply_changes
 
         planned = apply_changes(fw, checked, the_plan.changes)

@@ -38,8 +38,10 @@ class ScoreFormat(str, Enum):
 @guarded
 def score(
     unit: Annotated[Path, typer.Argument(metavar="UNIT", help="The unit file (YAML) to score.")],
-    depth: Annotated[Depth, typer.Option("--depth", metavar="field|criterion|all", help="Rows to show: field, criterion or all.")] = Depth.all,
-    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", metavar="table|json|csv", help="table (default), json or csv.")] = ScoreFormat.table,
+    depth: Annotated[Depth, typer.Option("--depth", metavar="field|criterion|all",
+                                         help="Rows to show: field, criterion or all.")] = Depth.all,
+    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", metavar="table|json|csv",
+                                             help="table (default), json or csv.")] = ScoreFormat.table,
     lang: LangOpt = Lang.vi,
     locale: CsvLocaleOpt = Locale.en,
     strict: StrictOpt = False,

@@ -27,8 +27,9 @@ app = typer_app()
 @app.command(cls=Command)
 @guarded
 def validate(
-    files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Framework and unit files, folders of them, or quoted patterns such as "
-                                        "\"hoso/*.yaml\"; the kind is read from 'schema:'.")],
+    files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Framework and unit files, folders of them, "
+                                               "or quoted patterns such as \"hoso/*.yaml\"; the kind is read from "
+                                               "'schema:'.")],
     strict: StrictOpt = False,
     concise: ConciseOpt = False,
     lang: LangOpt = Lang.vi,

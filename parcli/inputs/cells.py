@@ -18,6 +18,8 @@ from .yaml import CONTROL
 
 LIMIT = Decimal(10) ** 12  # numbers are below 10¹² in magnitude, as in unit files
 DATES = (datetime.date, datetime.time, datetime.timedelta)  # datetime.datetime is a date
+# What a message names a cell by: a leaf's (id, column header), a unit cell (CellSubject) or a text.
+Subject = str | tuple[str, str]
 
 _ONE_SEPARATOR = re.compile(r"([0-9]+)([.,])([0-9]+)")
 _GROUPED = re.compile(r"[1-9][0-9]{0,2}(?:([., ])[0-9]{3})(?:\1[0-9]{3})*")
@@ -25,7 +27,7 @@ _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _SPACE_GROUPED = re.compile(r"([1-9][0-9]{0,2}(?:[\s\u00a0\u202f\u2009][0-9]{3})+)(?:([.,])([0-9]+))?")
 
 
-def number_text(text: str) -> tuple[Decimal | None, list[Decimal], bool]:
+def number_text(text: str) -> tuple[Decimal | None, list[Decimal | None], bool]:
     """A number typed as text: (its value, or None; both readings when it reads two ways; whether it
     ends with %). One way only: "100", " 92.5 ", "85,5", "1.234,5", "1 480". Two ways: "1,480"
     (1480, or 1.48 with a decimal comma), "1.480"."""
@@ -83,7 +85,8 @@ def _decimal(text: str) -> Decimal | None:
 def plain(d: Decimal) -> Decimal:
     """A decimal without trailing zeros, never in exponent form for a whole number (85.00 → 85, 1E+2 → 100)."""
     d = d.normalize()
-    return d.quantize(Decimal(1)) if d.as_tuple().exponent > 0 else d
+    exponent = d.as_tuple().exponent  # "n", "N", "F" for NaN and infinity: left as they are
+    return d.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else d
 
 
 def date_text(value) -> str:
@@ -102,7 +105,7 @@ def from_float(value: float) -> Decimal:
     return Decimal(text) if "e" not in text else plain(Decimal(text))
 
 
-class CellSubject(tuple):
+class CellSubject(tuple[str, str]):
     """A unit cell named in a message, "ô B2 (Tên đơn vị)", translated only when said."""
 
     def __new__(cls, cell: str, label: str):
@@ -140,7 +143,7 @@ class SheetReader:
             return str(subject)
         return f"{subject[0]} ({subject[1]})" if isinstance(subject, tuple) else subject
 
-    def _unusable(self, row: int, col: int, value: Any, subject: str) -> bool:
+    def _unusable(self, row: int, col: int, value: Any, subject: Subject) -> bool:
         """An Excel error or a date where a value belongs: said at the cell."""
         error = self.errors.get((row, col)) if self.errors else None
         if error is not None:
@@ -154,8 +157,9 @@ class SheetReader:
             return True
         return False
 
-    def number(self, row: int, col: int, value: Any, subject: str, percent: bool = False) -> Decimal | None:
+    def number(self, row: int, col: int, value: Any, subject: Subject, percent: bool = False) -> Decimal | None:
         """A number as the cell shows it; ``percent``: the column takes a percent (0.85 shown as 85 % is 85)."""
+        d: Decimal | None
         if value.__class__ is float and not self.errors and not self.percent and -1e12 < value < 1e12:
             return from_float(value)  # most cells: a number typed as a number
         if self._unusable(row, col, value, subject):
@@ -222,7 +226,7 @@ class SheetReader:
             return date_text(value)
         return str(value)
 
-    def text(self, row: int, col: int, value: Any, subject: str) -> str | None:
+    def text(self, row: int, col: int, value: Any, subject: Subject) -> str | None:
         error = self.errors.get((row, col))
         if error is not None:
             self._unusable(row, col, value, subject)

@@ -38,7 +38,7 @@ from ..domain import UNIT_SCHEMA
 from ..errors import InputError, Problem, input_error
 from ..i18n import tr
 from ..rules import Evidence
-from .cells import CellSubject, SheetReader, from_float
+from .cells import CellSubject, SheetReader, Subject, from_float
 from .files import looks_like_path, read_bytes
 from .workbook import MAX_ROW, Workbook, column_letters, column_number, unsaved_problems
 from .yaml import CONTROL
@@ -167,7 +167,7 @@ def _damaged_meta(where: str, message: str) -> Problem:
     return Problem(where, 0, 0, message)
 
 
-def _read_meta(grid: list, name: str) -> tuple[dict, dict[str, int], list[Problem]]:
+def _read_meta(grid: list, name: str) -> tuple[dict, _Hints, list[Problem]]:
     """The hidden sheet: its keys (checked), the rows of the ids as the form was made (a hint), problems."""
     meta: dict[str, Any] = {}
     hints = _Hints()
@@ -197,9 +197,8 @@ def _read_meta(grid: list, name: str) -> tuple[dict, dict[str, int], list[Proble
                                                         "without invisible or control characters)",
                                                         what=_described(value)) + again))
                 continue
-            whole = (isinstance(at, (int, float)) and not isinstance(at, bool) and at == at
-                     and at not in (float("inf"), float("-inf")) and float(at).is_integer() and 1 <= at <= MAX_ROW)
-            if not whole:
+            if not (isinstance(at, (int, float)) and not isinstance(at, bool) and at == at
+                    and at not in (float("inf"), float("-inf")) and float(at).is_integer() and 1 <= at <= MAX_ROW):
                 problems.append(_damaged_meta(f"{name}:{META}!C{i}", tr(
                     "the hidden sheet's row of {id} is {what}, not a whole number from 1 to {max:,}",
                     id=value, what=_described(at), max=MAX_ROW) + again))
@@ -246,7 +245,7 @@ class _Hints(dict):
         super().__init__()
         self.lines: list[str] = []
 
-    def settle(self) -> "_Hints":
+    def settle(self) -> _Hints:
         for text in self.lines:
             for line in text.split("\n"):
                 ident, _sep, number = line.rpartition(" ")
@@ -330,7 +329,7 @@ class OpenedForm:
 
     __slots__ = ("doc", "book", "hints")
 
-    def __init__(self, doc: FormDocument, book: Workbook, hints: dict[str, int]):
+    def __init__(self, doc: FormDocument, book: Workbook, hints: _Hints):
         self.doc = doc
         self.book = book
         self.hints = hints
@@ -424,7 +423,7 @@ def _plans(fw, lang: str) -> dict:
 class _Reader(SheetReader):
     """One sheet of a form read row by row against its framework."""
 
-    def __init__(self, doc: FormDocument, grid: list, found, fw, hints: dict[str, int]):
+    def __init__(self, doc: FormDocument, grid: list, found, fw, hints: _Hints):
         super().__init__(doc.file, doc.sheet, grid, found)
         self.doc, self.fw, self.hints = doc, fw, hints
         meta = doc.meta
@@ -436,7 +435,7 @@ class _Reader(SheetReader):
 
     # -- cells ----------------------------------------------------------------
 
-    def yes_no(self, row: int, col: int, value: Any, subject: str) -> bool | None:
+    def yes_no(self, row: int, col: int, value: Any, subject: Subject) -> bool | None:
         if self._unusable(row, col, value, subject):
             return None
         if isinstance(value, bool):
@@ -454,7 +453,7 @@ class _Reader(SheetReader):
                               subject=self.named(subject), value=shown, yes=self.yes, no=self.no))
         return None
 
-    def option(self, row: int, col: int, value: Any, subject: str, rule) -> str | None:
+    def option(self, row: int, col: int, value: Any, subject: Subject, rule) -> str | None:
         if self._unusable(row, col, value, subject):
             return None
         text = value.strip() if isinstance(value, str) else self.text_of(row, col, value)
@@ -556,11 +555,13 @@ class _Reader(SheetReader):
             ref = doc.meta.get(key) or default
             if key not in at:
                 m = re.fullmatch(r"([A-Z]+)([0-9]+)", ref)
+                assert m is not None, "a cell reference, checked when the hidden sheet was read"
                 at[key] = (int(m.group(2)), column_number(m.group(1)))
             r, c = at[key]
             cells[(key,)] = f"{column_letters(c)}{r}"
             label_cell = self.raw(r, c - 1) if c > 1 else None
-            label = " ".join(label_cell.split()) if isinstance(label_cell, str) else form_label(UNIT_LABELS[key], self.lang)
+            label = (" ".join(label_cell.split()) if isinstance(label_cell, str)
+                     else form_label(UNIT_LABELS[key], self.lang))
             subject = CellSubject(cells[(key,)], label)
             value = self.raw(r, c)
             if key == "year":
@@ -631,7 +632,7 @@ class _Reader(SheetReader):
                     continue
             if idv == "" or idv is None:
                 if in_order and filled:
-                    inputs.update((k, v) for k, v in zip(INPUTS, span) if v != "" and v is not None)
+                    inputs.update((k, v) for k, v in zip(INPUTS, span, strict=False) if v != "" and v is not None)
                 if inputs:
                     key = next(iter(inputs))
                     self.say(r, columns[key], tr("{column}: this row has no id ({id_column}), so its values belong "
@@ -665,7 +666,7 @@ class _Reader(SheetReader):
                     raw = self._fast_row(plans.get(node_id), value, claimed, note, documents)
             if raw is None:
                 if in_order and filled:
-                    inputs.update((k, v) for k, v in zip(INPUTS, span) if v != "" and v is not None)
+                    inputs.update((k, v) for k, v in zip(INPUTS, span, strict=False) if v != "" and v is not None)
                 raw = self._row(r, node, inputs, columns, heads)
             if raw is not None:
                 if "na" in inputs and raw.__class__ is dict and raw.get("na") is True:
@@ -698,6 +699,7 @@ class _Reader(SheetReader):
         if plan is None:
             return None
         kind, low, high, leaf_max, words, rule = plan
+        value: Any  # the cell's value in its kind: bool, option key or Decimal
         if kind == "bool":
             if v.__class__ is bool:
                 value = v
@@ -788,7 +790,8 @@ class _Reader(SheetReader):
         if rule is None:  # a field or criterion: not applicable (with its note and documents), nothing else
             for key in measured:
                 self.say(r, at[key], tr("{subject}: {leaf} is a {level}; its row takes only {na_column} (with "
-                                        "{note_column}); the evidence goes on its leaves' rows", subject=self.named(subject[key]),
+                                        "{note_column}); the evidence goes on its leaves' rows",
+                                        subject=self.named(subject[key]),
                                         leaf=node_id, level=tr(node.kind), na_column=heads["na"],
                                         note_column=heads["note"]))
             for key in ("note", "documents"):
@@ -878,13 +881,14 @@ class _Reader(SheetReader):
         else:
             raw["done"], raw["of"] = done, of
 
-    def _checked(self, r: int, c: int, subject: str, value: Decimal, kind: str, rule, leaf_max) -> Decimal | None:
+    def _checked(self, r: int, c: int, subject: Subject, value: Decimal, kind: str, rule, leaf_max) -> Decimal | None:
         """A value cell's number within what its leaf takes."""
         if kind == "percent":
             ok = self._range(r, c, subject, value, Decimal(0), Decimal(100), suffix="%")
         elif kind == "count":
             if value != value.to_integral_value():
-                self.say(r, c, tr("{subject}: a count is a whole number, got {value}", subject=self.named(subject), value=value))
+                self.say(r, c, tr("{subject}: a count is a whole number, got {value}", subject=self.named(subject),
+                                  value=value))
                 return None
             ok = self._range(r, c, subject, value, Decimal(0), None)
         elif kind == "points":
@@ -894,19 +898,19 @@ class _Reader(SheetReader):
             ok = self._range(r, c, subject, value, low, high)
         return value if ok else None
 
-    def _range(self, r: int, c: int, subject: str, value: Decimal, low, high, suffix: str = "",
+    def _range(self, r: int, c: int, subject: Subject, value: Decimal, low, high, suffix: str = "",
                leaf: bool = False) -> bool:
         if low is not None and value < low:
-            self.say(r, c, tr("{subject}: {value} is below {low}", subject=self.named(subject), value=f"{value}{suffix}",
-                              low=f"{low}{suffix}"))
+            self.say(r, c, tr("{subject}: {value} is below {low}", subject=self.named(subject),
+                              value=f"{value}{suffix}", low=f"{low}{suffix}"))
             return False
         if high is not None and value > high:
             if leaf:
-                self.say(r, c, tr("{subject}: {value} is above the leaf's max {max}", subject=self.named(subject), value=value,
-                                  max=high))
+                self.say(r, c, tr("{subject}: {value} is above the leaf's max {max}", subject=self.named(subject),
+                                  value=value, max=high))
             else:
-                self.say(r, c, tr("{subject}: {value} is above {high}", subject=self.named(subject), value=f"{value}{suffix}",
-                                  high=f"{high}{suffix}"))
+                self.say(r, c, tr("{subject}: {value} is above {high}", subject=self.named(subject),
+                                  value=f"{value}{suffix}", high=f"{high}{suffix}"))
             return False
         return True
 

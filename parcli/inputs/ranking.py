@@ -230,7 +230,7 @@ def _workbook_table(path: Path, name: str, problems: list[Problem]):
     sheet_names = {label("sheet_rank", lang) for lang in ("vi", "en")}
     sheet, grid, found = read_sheet(path, lambda names: next((n for n in names if n in sheet_names), None), name)
     wanted = {key: {key, label(key, "vi"), label(key, "en")} for key in _PREVIOUS_COLUMNS}
-    for top, row in enumerate(grid[:10]):
+    for top, row in enumerate(grid[:10]):  # noqa: B007 (top: the header row, read after the loop)
         cells = [c.strip() if isinstance(c, str) else c for c in row]
         columns = {key: next((i for i, c in enumerate(cells) if c in names), None) for key, names in wanted.items()}
         if all(columns[key] is not None for key in ("rank", "unit", "index")):

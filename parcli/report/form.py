@@ -49,6 +49,7 @@ def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = Non
     from openpyxl import Workbook as Book
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.worksheet import Worksheet
 
     from . import display, provenance_line
     from .sheets import height_for, print_setup, put_text
@@ -60,6 +61,7 @@ def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = Non
 
     wb = Book()
     ws = wb.active
+    assert isinstance(ws, Worksheet), "a new workbook opens on one worksheet"
     ws.title = form_label("form_sheet", lang)
     unlocked = Protection(locked=False)
     bold = Font(bold=True)
@@ -254,7 +256,9 @@ ROWS_CELL = 30_000  # characters of "id row" lines in one cell (an Excel cell ho
 
 def _packed_rows(rows: list[tuple[str, int]]) -> list[str]:
     """The row of every id as lines "1.1.1 9", in cells of at most :data:`ROWS_CELL` characters."""
-    chunks, lines, size = [], [], 0
+    chunks: list[str] = []
+    lines: list[str] = []
+    size = 0
     for node_id, at in rows:
         line = f"{node_id} {at}"
         if size + len(line) + 1 > ROWS_CELL and lines:

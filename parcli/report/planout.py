@@ -81,7 +81,8 @@ def plan_rows(plan):
 
 
 _WHY = {
-    "vi": {"survey": "điều tra xã hội học", "impact": "chỉ tiêu kinh tế – xã hội", "override": "điểm đã được thẩm định"},
+    "vi": {"survey": "điều tra xã hội học", "impact": "chỉ tiêu kinh tế – xã hội",
+           "override": "điểm đã được thẩm định"},
     "en": {"survey": "survey", "impact": "socio-economic impact", "override": "overridden by the appraisers"},
 }
 
@@ -98,18 +99,22 @@ def _why_words(lost, lang: str) -> str:
 
 
 _WORDS = {
-    "vi": {"title": "Kế hoạch cải thiện", "opportunities": "Các tiêu chí có thể gỡ điểm (bước kế tiếp, điểm tăng lớn nhất trước)",
+    "vi": {"title": "Kế hoạch cải thiện",
+           "opportunities": "Các tiêu chí có thể gỡ điểm (bước kế tiếp, điểm tăng lớn nhất trước)",
            "from": "Hiện tại", "to": "Cần đạt", "gain": "Điểm tăng", "index_gain": "Chỉ số tăng",
            "before": "Hiện tại", "after": "Sau kế hoạch", "target": "Mục tiêu", "lost": "Điểm mất",
            "why": "Lý do", "not_plannable": "Điểm mất ngoài tầm kế hoạch",
            "unreachable": "Không đạt được mục tiêu {target}: tối đa là {best} (nếu gỡ hết các tiêu chí dưới đây).",
-           "reached": "Đã đạt mục tiêu.", "total_lost": "Tổng điểm mất ngoài tầm kế hoạch: {lost} điểm ({share} điểm chỉ số)"},
-    "en": {"title": "Improvement plan", "opportunities": "Lost points the unit can win back (next step, largest gain first)",
+           "reached": "Đã đạt mục tiêu.",
+           "total_lost": "Tổng điểm mất ngoài tầm kế hoạch: {lost} điểm ({share} điểm chỉ số)"},
+    "en": {"title": "Improvement plan",
+           "opportunities": "Lost points the unit can win back (next step, largest gain first)",
            "from": "Now", "to": "Change to", "gain": "Gain", "index_gain": "Index gain",
            "before": "Now", "after": "After the plan", "target": "Target", "lost": "Lost",
            "why": "Why", "not_plannable": "Lost points the plan cannot act on",
            "unreachable": "The target {target} cannot be reached: the most is {best} (every leaf below at its best).",
-           "reached": "The target is already reached.", "total_lost": "Total lost points the plan cannot act on: {lost} ({share} index points)"},
+           "reached": "The target is already reached.",
+           "total_lost": "Total lost points the plan cannot act on: {lost} ({share} index points)"},
 }
 
 

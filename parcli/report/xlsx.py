@@ -9,7 +9,9 @@ CSV stays as DESIGN §6 says (stable English columns for scripts).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
 from ..errors import InputError, UsageError
 from ..i18n import tr
@@ -158,9 +160,10 @@ def _write(wb, fh, ranking, leaves, lang: str) -> None:
     top = Alignment(vertical="top")
     years = sorted({row.summary.year for row in ranking.rows} | {s.year for s in leaves})
     about_frameworks = ", ".join(f"{info.title_for(lang)} ({info.id} v{info.version})" for info in ranking.frameworks)
-    head_line = f"{about_frameworks} · {label('year', lang)} {', '.join(map(str, years))}" if years else about_frameworks
+    head_line = (f"{about_frameworks} · {label('year', lang)} {', '.join(map(str, years))}" if years
+                 else about_frameworks)
 
-    def sheet(title: str, heads: list[tuple[str, str]], rows, widths: list[float], freeze: str, wrapped=()):
+    def sheet(title: str, heads: list[tuple[str, str]], rows, widths: Sequence[float], freeze: str, wrapped=()):
         """A sheet with a title line (row 1) and a header row (row 2) above ``rows`` (lists of values);
         heads: (label, number format or "" for text); ``wrapped``: the columns whose text wraps."""
         ws = wb.create_sheet(title)
@@ -178,7 +181,8 @@ def _write(wb, fh, ranking, leaves, lang: str) -> None:
             c.font = bold
             c.alignment = wrap_top
             header.append(c)
-        ws.row_dimensions[2].height = LINE_HEIGHT * max(lines_of(text, w * 0.95) for (text, _f), w in zip(heads, widths))
+        ws.row_dimensions[2].height = LINE_HEIGHT * max(lines_of(text, w * 0.95)
+                                                        for (text, _f), w in zip(heads, widths, strict=False))
         ws.append(header)
         count = 2
         wrap = [i for i in wrapped if i < len(widths)]
@@ -187,12 +191,12 @@ def _write(wb, fh, ranking, leaves, lang: str) -> None:
             if count > EXCEL_MAX_ROWS:
                 raise InputError(tr("more than {rows:,} leaf rows: above what one Excel sheet holds; "
                                     "export to {others} instead", rows=EXCEL_MAX_ROWS, others=_besides_xlsx()))
-            cells = []
-            for i, (value, (_text_head, fmt)) in enumerate(zip(row, heads)):
+            cells: list[Any] = []
+            for i, (value, (_text_head, fmt)) in enumerate(zip(row, heads, strict=False)):
                 if value is None:
                     cells.append(None)
                 elif isinstance(value, (Decimal, int)) and not isinstance(value, bool):
-                    c = WriteOnlyCell(ws, value=value)
+                    c = WriteOnlyCell(ws, value=value)  # type: ignore[arg-type]  # openpyxl writes a Decimal exactly
                     if fmt:
                         c.number_format = fmt
                     c.alignment = top  # beside text that wraps: on its first line, not its last

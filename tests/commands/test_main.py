@@ -14,7 +14,8 @@ from tests.conftest import ROOT
 
 
 def test_every_command_of_the_table_is_its_own_module_and_named_as_in_the_table():
-    modules = sorted(p.stem for p in (ROOT / "parcli" / "commands").glob("*.py") if p.stem not in ("__init__", "common"))
+    modules = sorted(p.stem for p in (ROOT / "parcli" / "commands").glob("*.py")
+                     if p.stem not in ("__init__", "common"))
     assert sorted(module for module, _short in COMMANDS.values()) == modules
     for name, (module, _short) in COMMANDS.items():
         command = load_command(name)
@@ -41,7 +42,8 @@ def test_the_group_lists_the_table_in_its_order():
 
 def imported_by(*args: str) -> set[str]:
     code = ("import sys\nsys.argv = ['parcli', *sys.argv[1:]]\nfrom parcli import cli\ntry:\n    cli.main()\n"
-            "except SystemExit:\n    pass\nsys.stderr.write(' '.join(m for m in sys.modules if m.startswith('parcli')))")
+            "except SystemExit:\n    pass\n"
+            "sys.stderr.write(' '.join(m for m in sys.modules if m.startswith('parcli')))")
     proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT,
                           env={"PARCLI_LANG": "en", "PATH": ""})
     return set(proc.stderr.split("\n")[-1].split())
