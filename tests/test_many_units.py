@@ -136,7 +136,10 @@ def test_units_of_different_years_in_one_ranking_get_a_warning_naming_the_years(
 def test_a_blank_form_or_a_unit_without_evidence_gets_a_warning_naming_it(cli, tmp_path):
     blank = tmp_path / "blank.xlsx"
     assert cli("template", "department-example", "--year", "2021", "-o", blank).exit_code == 0
-    (resaved,) = convert([blank], "xlsx", tmp_path / "resaved")  # as a department sends it back, untouched
+    wb = load_workbook(blank)
+    wb.worksheets[0]["B2"] = "Sở Chưa điền"  # named (the placeholder itself is an error at B2), nothing else filled
+    wb.save(blank)
+    (resaved,) = convert([blank], "xlsx", tmp_path / "resaved")  # as a department sends it back
     empty = tmp_path / "empty.yaml"
     empty.write_text("schema: parcli/unit/v1\nunit: Sở Trống\nyear: 2021\nframework: department-example\n"
                      "evidence: {}\n", encoding="utf-8")
@@ -235,10 +238,10 @@ def test_a_previous_workbook_gets_the_checks_of_a_rank_csv(cli, tmp_path):
     run = cli("rank", *DEPARTMENTS, "--previous", bad)
     assert run.exit_code == 1
     lines = run.stderr.splitlines()
-    assert f"{bad}:Xếp hạng!{index_col}{first}: index: 'chín mươi' is not a number" in lines
+    # the workbook's cells are read as a form's, named by the file's own column header
+    assert f"{bad}:Xếp hạng!{index_col}{first}: Chỉ số (%): 'chín mươi' is not a number" in lines
     assert f"{bad}:Xếp hạng!A{first + 2}: rank '2.5' is not a whole number from 1" in lines
-    assert (f"{bad}:Xếp hạng!{index_col}{first + 3}: index: the number 1e999 is too large (the limit is 10^12 "
-            "in magnitude)") in lines
+    assert f"{bad}:Xếp hạng!{index_col}{first + 3}: Chỉ số (%): '1e999' is not a number" in lines
     # openpyxl writes 80.24 as 80.23999999999999 (16 digits): it reads back as the 80.24 written
     exact = edited(book, tmp_path / "exact.xlsx", {f"{index_col}{first}": 80.24})
     assert b"80.23999999999999" in zipfile.ZipFile(exact).read("xl/worksheets/sheet1.xml")
