@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import InputError, Problem
-from .i18n import language, tr
+from .i18n import language, say, tr, trn
 from .inputs.yaml import Document, load_file
+from .report import STATUS_WORDS
 from .scoring import score_file
 from .store import Store, is_form
 
@@ -47,7 +48,8 @@ def validate_files(paths: list[Path], strict: bool = False) -> tuple[list[Proble
                 f, c, s = fw.counts()
                 summary = tr("framework {id} v{version}: {fields} fields / {criteria} criteria / "
                              "{subcriteria} sub-criteria / total {total} ({status})", id=fw.id, version=fw.version,
-                             fields=f, criteria=c, subcriteria=s, total=fw.header.total, status=tr(fw.status))
+                             fields=f, criteria=c, subcriteria=s, total=fw.header.total,
+                             status=say(STATUS_WORDS[fw.status]))
             elif kind == "unit":
                 result, unit_problems = score_file(store, path, strict=strict, doc=doc)
                 found += unit_problems
@@ -68,7 +70,7 @@ def validate_files(paths: list[Path], strict: bool = False) -> tuple[list[Proble
         problems += found
         failed.append(bool(errors))
         if errors:
-            summaries.append(f"{name}: " + tr("{count} problem(s)", count=len(errors)))
+            summaries.append(f"{name}: " + trn("{count} problem", "{count} problems", len(errors), count=len(errors)))
         else:
             summaries.append(f"{name}: " + tr("ok, {summary}", summary=summary))
     unique: list[Problem] = []

@@ -157,6 +157,7 @@ def test_a_shared_string_index_past_the_end_is_an_error_at_its_cell(cli, tmp_pat
         assert "!B2: the cell names shared text number" in run.all and "Panic" not in run.all, run.all
 
 
+@pytest.mark.external
 def test_a_ranking_workbook_with_a_bad_shared_string_is_an_error_at_its_cell(cli, tmp_path, previous_workbooks):
     bad = tmp_path / "prev.xlsx"
     bad.write_bytes(past_the_end(previous_workbooks["sound"].read_bytes(), 1, "B3", "999999"))
@@ -179,6 +180,7 @@ def test_a_panic_of_calamine_is_caught_as_a_last_line_of_defence(tmp_path, monke
 
 # --- 3. duplicate units in --previous and --against are errors naming both rows ---------------------------
 
+@pytest.mark.external
 def test_duplicate_units_in_a_previous_ranking_workbook_name_both_rows(cli, tmp_path, previous_workbooks):
     units = previous_units(tmp_path)
     run = cli("rank", *units, "--previous", previous_workbooks["duplicate-code"])
@@ -224,6 +226,7 @@ def previous_columns(run) -> list[tuple[str, str, str]]:
     return [(r["unit"], r["previous_rank"], r["index_change"]) for r in rows]
 
 
+@pytest.mark.external
 @pytest.mark.parametrize("edit", ["percent", "text"])
 def test_an_index_shown_as_a_percent_or_typed_as_text_reads_as_the_person_sees_it(cli, tmp_path, previous_workbooks,
                                                                                    edit):
@@ -235,6 +238,7 @@ def test_an_index_shown_as_a_percent_or_typed_as_text_reads_as_the_person_sees_i
                                                                    ("Sở C", "2", "0")]
 
 
+@pytest.mark.external
 @pytest.mark.parametrize(("edit", "cell", "message"), [
     ("error", "G4", "Index (%): the cell shows the error #DIV/0!, a formula that cannot be computed"),
     ("date", "G3", "Index (%): the spreadsheet turned the number into a date (2021-03-05)"),
@@ -386,6 +390,7 @@ def test_yaml_slips_are_said_as_what_they_are(text, said, not_said):
 
 # --- 8. a form whose B2 still holds the placeholder is not a unit ------------------------------------------
 
+@pytest.mark.external
 def test_a_form_still_named_by_its_placeholder_is_an_error_at_b2(cli, tmp_path):
     from openpyxl import load_workbook
 
@@ -541,7 +546,7 @@ def test_two_sigterms_say_interrupted_once(tmp_path):
     import sys
     import time
 
-    from tests.test_signals_and_names import many_units
+    from tests.report.test_files import many_units
 
     units = many_units(tmp_path / "units", 1500)
     proc = subprocess.Popen([sys.executable, "-m", "parcli", "rank", str(units), "--jobs", "1"],

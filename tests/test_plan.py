@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import json
 import textwrap
 from decimal import Decimal as D
 from fractions import Fraction
@@ -24,7 +23,6 @@ from parcli.plan import (
     weight_of,
 )
 from parcli.store import Store
-from tests.conftest import EXAMPLES
 
 # Every rule kind, 10 points; classes at 90 / 70.
 SMALL = """
@@ -213,6 +211,7 @@ def brute(cands, need):
         yield combo, gain
 
 
+@pytest.mark.slow
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(case=cases())
 def test_plan_guarantees_against_brute_force(tmp_path_factory, case):
@@ -272,6 +271,7 @@ def knapsacks(draw):
     return weights, gains, need
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(case=knapsacks())
 def test_both_exact_solvers_against_brute_force(case):
@@ -306,48 +306,3 @@ def test_effort_refuses_weights_too_fine_to_plan_exactly(cli, small, write):
     assert "--effort: too many sums to find the cheapest plan exactly" in run.stderr
     ok = cli("plan", unit, "--target-index", "90", "--effort", write("coarse.yaml", "default: 1\nyes_no: 2\n"))
     assert ok.exit_code == 0, ok.all
-
-
-# --- the command, and --apply for every example -------------------------------------------
-
-UNITS = sorted(EXAMPLES.rglob("*.yaml"))
-
-
-@pytest.mark.parametrize("path", UNITS, ids=lambda p: p.name)
-def test_apply_rescored_equals_the_plan(cli, tmp_path, path):
-    planned = json.loads(cli("plan", path, "-f", "json").stdout)
-    before = D(str(planned["before"]["index"]))
-    target = min(D(100), before + D(3))
-    out = tmp_path / "new.yaml"
-    run = cli("plan", path, "--target-index", str(target), "--apply", "-o", out, "-f", "json")
-    data = json.loads(run.stdout)
-    if run.exit_code == 1:
-        assert data["reached"] is False and not out.exists()
-        return
-    assert run.exit_code == 0, run.all
-    rescored = json.loads(cli("score", out, "-f", "json").stdout)
-    assert D(str(rescored["index"])) == D(str(data["after"]["index"])) >= target
-    assert D(str(rescored["points"])) == D(str(data["after"]["points"]))
-    assert out.read_text(encoding="utf-8").startswith("# Planned by parcli (plan --apply)")  # the header, not notes
-
-
-def test_plan_command_table_csv_and_targets(cli, tmp_path):
-    unit = EXAMPLES / "bac-ninh-2021.yaml"
-    table = cli("plan", unit, "--target-class", "A", "--lang", "vi")
-    assert table.exit_code == 0 and "Kế hoạch cải thiện" in table.stdout and "Mục tiêu" in table.stdout
-    csv_run = cli("plan", unit, "--gain", "2", "-f", "csv")
-    assert csv_run.stdout.splitlines()[0].lstrip("\ufeff").startswith("leaf,title,from,to")
-    assert cli("plan", unit, "--target-index", "99").exit_code == 1  # unreachable
-    rank_csv = tmp_path / "r.csv"
-    assert cli("rank", *sorted(EXAMPLES.glob("bac-ninh-*.yaml")), EXAMPLES / "cao-bang-2020.yaml",
-               "-o", rank_csv).exit_code == 0
-    run = cli("plan", unit, "--target-rank", "1", "--against", rank_csv, "-f", "json")
-    assert run.exit_code in (0, 1) and json.loads(run.stdout)["target"] is not None
-    assert cli("plan", unit, "--target-index", "90", "--gain", "2").exit_code == 2
-    effort = tmp_path / "effort.yaml"
-    effort.write_text('bands: 3\n"5.1.1": 1\ndefault: 2\n', encoding="utf-8")
-    assert cli("plan", unit, "--target-class", "A", "--effort", effort).exit_code == 0
-    form = tmp_path / "f.xlsx"
-    assert cli("convert", unit, "-o", form).exit_code == 0
-    assert cli("plan", form, "--target-class", "A", "-f", "json").stdout == \
-        cli("plan", unit, "--target-class", "A", "-f", "json").stdout

@@ -19,7 +19,7 @@ import typer
 import typer.core
 
 from ..errors import InputError, ParcliError, UsageError
-from ..i18n import set_language, tr
+from ..i18n import set_language, tr, trn
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -146,8 +146,9 @@ def file_args(names: list[str]) -> list[Path]:
     if repeated:
         shown = ", ".join(map(str, repeated[:5])) + (tr(" and {count} more", count=len(repeated) - 5)
                                                       if len(repeated) > 5 else "")
-        warn(tr("{count} file(s) given more than once (through overlapping folders or patterns) are read once:",
-                 count=len(repeated)) + " " + shown)
+        warn(trn("{count} file given more than once (through overlapping folders or patterns) is read once:",
+                 "{count} files given more than once (through overlapping folders or patterns) are read once:",
+                 len(repeated), count=len(repeated)) + " " + shown)
     return paths
 
 def warn_units(units, ranked) -> None:
@@ -188,10 +189,11 @@ class progress:
             self.bar.stop()
         return False
 
-def framework_ref(ref: str, fw, output: Path) -> str:
-    """How a file written at ``output`` names the framework: a shipped id as it is, a path relative to it
-    (to the current folder for ``-``, standard output); a form (.xlsx) names a framework file by its name
-    alone (it reads only a file beside it), and when the file is not beside it yet, that is said."""
+def framework_ref(ref: str, fw, output: Path, writer) -> str:
+    """How a file written at ``output`` by ``writer`` names the framework: a shipped id as it is, a path
+    relative to it (to the current folder for ``-``, standard output); a format that reads only a framework file
+    beside it (a form: ``writer.framework_beside``) names it by its name alone, and when the file is not beside
+    it yet, that is said."""
     import os
 
     from ..store import looks_like_path
@@ -200,7 +202,7 @@ def framework_ref(ref: str, fw, output: Path) -> str:
         return ref
     target = Path(fw.source_path).resolve()
     base = (output.parent if str(output) != "-" else Path(".")).resolve()
-    if output.suffix.lower() == ".xlsx":
+    if writer.framework_beside:
         relative = target.name
         if target.parent != base:
             err(tr("warning: the form names its framework {name!r}: copy {source} beside the form (a form reads "

@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..errors import InputError, Problem
-from ..i18n import N_, tr
+from ..i18n import N_, tr, trn
 from ..rank import name_key
 from ..report import label
 from ..report.csvout import FORMULA_STARTS
@@ -290,6 +290,7 @@ def index_at_rank(path: Path, rank: int, code: str | None, name: str) -> Decimal
             indices.append(line.index)
     indices.sort(reverse=True)
     if not 1 <= rank <= len(indices):
-        raise InputError(f"{path}: " + tr("no rank {rank}: the file ranks {count} other unit(s)", rank=rank,
-                                          count=len(indices)))
+        raise InputError(f"{path}: " + trn("no rank {rank}: the file ranks {count} other unit",
+                                           "no rank {rank}: the file ranks {count} other units", len(indices),
+                                           rank=rank, count=len(indices)))
     return indices[rank - 1]

@@ -107,8 +107,6 @@ def unit_yaml(unit, fw, framework_ref: str, mark: str = "", lang: str = "vi") ->
 class YamlWriter(Writer):
     """Unit files: a checked unit written back (``convert``, ``plan --apply``), or the blank template."""
 
-    name = "YAML"
-
     def unit(self, fh, unit, fw, ref: str, mark: str = "") -> None:
         fh.write(unit_yaml(unit, fw, ref, mark, self.lang).encode("utf-8"))
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from parcli.report import RANKING, REPORT, RESULTS, TEMPLATE, UNIT, WRITERS, FileFormat, Writer, suffix_list, suffixes
+from parcli.report import RANKING, REPORT, RESULTS, TEMPLATE, UNIT, format_for, suffix_list, suffixes
 from tests.conftest import EXAMPLES
 from tests.office import convert
 
@@ -24,18 +24,11 @@ COMMANDS = {
     "plan": (UNIT, ["plan", BAC_NINH, "--target-class", "A", "--apply"]),
     "report": (REPORT, ["report", BAC_NINH]),
 }
-METHODS = {RESULTS: "results", RANKING: "ranking", UNIT: "unit", TEMPLATE: "template", REPORT: "report"}
 
 
-def test_each_writer_has_the_method_of_what_its_entry_declares():
-    for fmt, entry in WRITERS.items():
-        writer = fmt.writer()
-        assert isinstance(writer, Writer) and writer.name
-        for what, method in METHODS.items():
-            overridden = getattr(type(writer), method) is not getattr(Writer, method)
-            assert overridden == (what in entry.writes), (fmt, what)
-    assert FileFormat.for_path(Path("a.YML")) is FileFormat.yaml
-    assert FileFormat.for_path(Path("a.htm")) is FileFormat.html
+def test_the_suffixes_of_the_table():
+    """Each writer's methods: tests/report/test_writer_plugins.py."""
+    assert format_for(Path("a.YML")) == "yaml" and format_for(Path("a.htm")) == "html" and format_for(Path("a")) is None
     assert suffixes(UNIT) == [".xlsx", ".yaml", ".yml"] and suffix_list(RANKING) == ".csv or .xlsx"
 
 
@@ -67,14 +60,14 @@ def test_every_allowed_suffix_writes_its_format(cli, tmp_path, command):
         run = cli(*args, "-o", out)
         assert run.exit_code == 0, run.all
         data = out.read_bytes()
-        fmt = FileFormat.for_path(out)
-        if fmt is FileFormat.xlsx:
+        fmt = format_for(out)
+        if fmt == "xlsx":
             assert data[:2] == b"PK"
-        elif fmt is FileFormat.yaml:
+        elif fmt == "yaml":
             assert b"schema: parcli/unit/v1" in data and data[:2] != b"PK"
-        elif fmt is FileFormat.html:
+        elif fmt == "html":
             assert data.lstrip().startswith(b"<!DOCTYPE html>")
-        elif fmt is FileFormat.json:
+        elif fmt == "json":
             assert json.loads(data)[0]["schema"] == "parcli/result/v1"
         else:
             assert data.startswith(b"\xef\xbb\xbf") and data[3:].split(b",")[0] in (b"unit", b"rank")
@@ -89,6 +82,7 @@ def test_standard_output_takes_the_text_format(cli):
     assert run.exit_code == 0 and "schema: parcli/unit/v1" in run.stdout
 
 
+@pytest.mark.external
 def test_plan_apply_writes_a_filled_form_that_scores_to_the_planned_index(cli, tmp_path):
     """``plan --apply -o X.xlsx``: a filled form of the planned unit; scored as it is and after
     LibreOffice has saved it again, it gives the planned index (and the same result as the .yaml)."""
@@ -134,6 +128,7 @@ def sheet_rows(book: Path) -> list[list]:
     return [[c.value for c in row] for row in load_workbook(book).worksheets[0].iter_rows()]
 
 
+@pytest.mark.external
 def test_a_vi_csv_opens_as_numbers_in_a_vi_vn_spreadsheet(cli, tmp_path, write):
     """``--locale vi``: ';' between fields, ',' decimals, UTF-8 with BOM. Opened by LibreOffice in the
     vi-VN locale (as a double-click opens it there), every number is a number of the right value and
@@ -187,6 +182,7 @@ def test_a_vi_csv_opens_as_numbers_in_a_vi_vn_spreadsheet(cli, tmp_path, write):
 # --- print-ready ranking and export workbooks -------------------------------------------------------
 
 
+@pytest.mark.external
 def test_ranking_and_export_workbooks_are_print_ready(cli, tmp_path, write):
     """A4 landscape, every column within the page width, the title line (framework and year) and the
     header rows on every page, rows as high as their wrapped text, the field names in the headers; the
@@ -259,3 +255,25 @@ def test_ranking_and_export_workbooks_are_print_ready(cli, tmp_path, write):
         if name == "rank-17":
             assert 1 <= len(printed[wb.worksheets[0].title]) <= 4
             assert len(printed[wb.worksheets[0].title]) == 1, printed
+
+
+def test_a_note_longer_than_an_excel_cell_is_never_cut(cli, tmp_path, write):
+    unit = write("n.yaml", "schema: parcli/unit/v1\nunit: U\nyear: 2021\nframework: province-2020\n"
+                           f'evidence:\n  "3.2.1": {{percent: 97, note: "{"n" * 40_000}"}}\n')
+    run = cli("export", unit, "-o", tmp_path / "x.xlsx")
+    said = "n.yaml: the note of leaf 3.2.1: 40,000 characters, more than an Excel cell holds (32,767)"
+    assert run.exit_code == 1 and said in run.all and not (tmp_path / "x.xlsx").exists()
+    run = cli("convert", unit, "-o", tmp_path / "f.xlsx")
+    assert run.exit_code == 1 and said in run.all
+    assert cli("export", unit, "-o", tmp_path / "x.csv").exit_code == 0  # CSV keeps all of it
+
+
+@pytest.mark.parametrize("command", ["export", "convert"])
+def test_a_note_too_long_for_a_cell_names_its_leaf_and_its_file(cli, tmp_path, write, command):
+    unit = write("n.yaml", "schema: parcli/unit/v1\nunit: U\nyear: 2021\nframework: province-2020\n"
+                           f'evidence:\n  "3.2.1": {{percent: 97, note: "{"n" * 40_000}"}}\n')
+    out = tmp_path / "x.xlsx"
+    run = cli(command, unit, "-o", out)
+    assert run.exit_code == 1 and not out.exists()
+    assert f"{unit}: the note of leaf 3.2.1: 40,000 characters" in run.stderr
+    assert len(run.stderr.splitlines()) == 1
