@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from tests.conftest import EXAMPLES
 from tests.office import convert
@@ -133,7 +134,10 @@ def test_units_of_different_years_in_one_ranking_get_a_warning_naming_the_years(
 def test_a_blank_form_or_a_unit_without_evidence_gets_a_warning_naming_it(cli, tmp_path):
     blank = tmp_path / "blank.xlsx"
     assert cli("template", "department-example", "--year", "2021", "-o", blank).exit_code == 0
-    (resaved,) = convert([blank], "xlsx", tmp_path / "resaved")  # as a department sends it back, untouched
+    wb = load_workbook(blank)
+    wb.worksheets[0]["B2"] = "Sở Chưa điền"  # named (the placeholder itself is an error at B2), nothing else filled
+    wb.save(blank)
+    (resaved,) = convert([blank], "xlsx", tmp_path / "resaved")  # as a department sends it back
     empty = tmp_path / "empty.yaml"
     empty.write_text("schema: parcli/unit/v1\nunit: Sở Trống\nyear: 2021\nframework: department-example\n"
                      "evidence: {}\n", encoding="utf-8")

@@ -84,8 +84,8 @@ def test_snippet_puts_a_caret_under_the_column():
 
 def test_snippet_shows_control_characters_visibly(tmp_path):
     path = tmp_path / "u.yaml"
-    path.write_bytes(b'unit: "a\x1b[2Jb"\n')
-    lines = render([Problem(str(path), 1, 7, "message \x1b[31m")], rich=True)
+    path.write_bytes(b'schema: parcli/unit/v1\nunit: "a\x1b[2Jb"\n')  # only parcli files are quoted
+    lines = render([Problem(str(path), 2, 7, "message \x1b[31m")], rich=True)
     assert all("\x1b" not in line for line in lines)
     assert "\\x1b[2J" in lines[2] and "\\x1b[31m" in lines[0]
     assert visible("a\tb") == "a→b"

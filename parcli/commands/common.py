@@ -257,7 +257,14 @@ def stop_on_signals() -> None:
     as it was, one line says "interrupted", and the exit code is 1."""
     import signal
 
+    taken: list[int] = []
+
     def stop(signum, frame):
+        for other in taken:  # parcli is stopping: another signal (kill twice) is not said again, nor ends it
+            try:             # half way through removing its temporary file; ignored until the process ends
+                signal.signal(other, signal.SIG_IGN)
+            except (OSError, ValueError):
+                pass
         raise _Interrupted
 
     for name in ("SIGINT", "SIGTERM", "SIGHUP"):
@@ -267,5 +274,6 @@ def stop_on_signals() -> None:
         try:
             if signal.getsignal(signum) in (signal.SIG_DFL, signal.default_int_handler):  # nohup's SIG_IGN stays
                 signal.signal(signum, stop)
+                taken.append(signum)
         except (OSError, ValueError):  # not the main thread, or not allowed here
             pass

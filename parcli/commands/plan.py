@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ..errors import InputError, UsageError
-from ..i18n import tr
+from ..i18n import tr, trn
 from ..report import PLAN, UNIT, choices, suffix_list, writer_for
 from .common import (
     Command,
@@ -108,6 +108,15 @@ def _plan_target_value(result, fw, unit, target_index, target_class, gain, targe
     return None
 
 
+def planned_mark(source: str, the_plan) -> str:
+    """What a planned file says of itself, in the chosen language: where from, and the leaves changed."""
+    ids = [ch.leaf.id for ch in the_plan.changes]
+    shown = ", ".join(ids[:30]) + (tr(" and {count} more", count=len(ids) - 30) if len(ids) > 30 else "")
+    return trn("Planned by parcli (plan --apply) from {source}; the plan changes {n} leaf: {ids}",
+               "Planned by parcli (plan --apply) from {source}; the plan changes {n} leaves: {ids}",
+               len(ids), source=source, ids=shown)
+
+
 @app.command(cls=Command)
 @guarded
 def plan(
@@ -149,8 +158,11 @@ def plan(
     from ..store import Store
 
     writer = None
-    if apply_plan and output is not None:
+    if output is not None:  # the suffix is checked in every case, before anything is read
         writer = writer_for(output, UNIT, lang.value)
+        if not apply_plan:
+            raise UsageError(tr("-o {output} writes the planned unit only with --apply: add --apply (and a target), "
+                                "or leave out -o to see the plan", output=output))
     store = Store()
     checked, fw = store.unit(unit)
     result = score(fw, checked)
@@ -176,7 +188,7 @@ def plan(
         planned = apply_changes(fw, checked, the_plan.changes)
         ref = framework_ref(checked.framework_ref, fw, output, writer)
         write_new(output, [unit, Path(fw.source_path)], force,
-                   lambda fh: writer.unit(fh, planned, fw, ref, unit.name, planned=True))
+                   lambda fh: writer.unit(fh, planned, fw, ref, planned_mark(unit.name, the_plan)))
     from ..report import provenance_line
 
     if fmt.value != "table":

@@ -18,8 +18,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from ..errors import InputError
-from ..i18n import N_, say, tr
+from ..i18n import N_, say
 from ..inputs.form import (
     COLUMNS,
     FIRST_ROW,
@@ -40,8 +39,9 @@ from ..inputs.workbook import column_letters
 # --- writing -------------------------------------------------------------------------
 
 
-def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = None) -> bytes:
-    """The form for framework ``fw`` (``ref`` as the form names it); filled from ``unit`` if given."""
+def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = None, mark: str = "") -> bytes:
+    """The form for framework ``fw`` (``ref`` as the form names it); filled from ``unit`` if given; ``mark``
+    (where it came from: "planned by parcli …") under the title, after the provenance, and in the hidden sheet."""
     import io
 
     if unit is not None:
@@ -91,7 +91,11 @@ def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = Non
         put(UNIT_CELLS["code"], unit.code)
     else:  # as the blank YAML template: a placeholder to replace, so that the blank form validates
         put(UNIT_CELLS["unit"], form_label("form_unit", lang))
-    put("A5", provenance_line(fw, lang))
+    if mark:
+        from .snippet import visible
+
+        mark = visible(mark)  # a file name's line breaks and bytes, escaped
+    put("A5", provenance_line(fw, lang) + (f" · {mark}" if mark else ""))
     ws["A5"].font = Font(italic=True, color="808080")
 
     heads = {key: form_label(HEADS[key], lang) for key in COLUMNS}
@@ -231,6 +235,8 @@ def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = Non
     head = [("schema", FORM_SCHEMA), ("framework", ref), ("framework_id", fw.id),
             ("framework_version", fw.version), ("framework_sha256", fw.sha256), ("sheet", ws.title),
             ("lang", lang), ("column_id", LETTER["id"])]
+    if mark:
+        head.append(("origin", mark))
     head += [(key, cell) for key, cell in UNIT_CELLS.items()]
     head += [(f"column_{key}", LETTER[key]) for key in INPUTS]
     r = 0
@@ -267,15 +273,11 @@ def _packed_rows(rows: list[tuple[str, int]]) -> list[str]:
 
 
 def _check_cell_lengths(unit) -> None:
-    """A note or documents longer than an Excel cell: refused naming the unit's file and the leaf."""
-    from .sheets import EXCEL_CELL_LIMIT
+    """A name, code, note or documents longer than an Excel cell: refused naming the unit's file and the field."""
+    from .sheets import check_cell_lengths, unit_texts
 
-    for leaf_id, ev in unit.evidence.items():
-        for text in (ev.note or "", "\n".join(ev.documents)):
-            if len(text) > EXCEL_CELL_LIMIT:
-                raise InputError(f"{unit.file}: {leaf_id}: " + tr(
-                    "a note or documents of {length:,} characters are longer than an Excel cell holds ({limit:,}); "
-                    "shorten them, or keep this unit in YAML", length=len(text), limit=EXCEL_CELL_LIMIT))
+    check_cell_lengths(unit.file, unit_texts(unit.name, unit.code, (
+        (leaf_id, ev.note, "\n".join(ev.documents)) for leaf_id, ev in unit.evidence.items())))
 
 
 def _fill_aux(ws, row: int, ev, leaf_id: str = "") -> None:

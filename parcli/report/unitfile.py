@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from ..i18n import N_, text
 from . import Writer, provenance_line
 
 
@@ -69,20 +68,14 @@ def raw_value(ev):
     return out
 
 
-CONVERTED = N_("Converted by parcli from {source}.")
-PLANNED = N_("Planned by parcli from {source}: the plan's changes applied.")
-
-
-def unit_yaml(unit, fw, framework_ref: str, source: str = "", lang: str = "en", planned: bool = False) -> str:
-    """The unit file of ``unit`` (checked against ``fw``), naming its framework as ``framework_ref``; its
-    header comment (converted or planned, from ``source``, and the framework) in ``lang``."""
-    lang = lang if lang in ("vi", "en") else "vi"
+def unit_yaml(unit, fw, framework_ref: str, mark: str = "", lang: str = "vi") -> str:
+    """The unit file of ``unit`` (checked against ``fw``), naming its framework as ``framework_ref``; ``mark``
+    (where it came from, in the chosen language) and the framework's provenance in its header comment."""
     lines = []
-    if source:
+    if mark:
         from .snippet import visible
 
-        mark = text(PLANNED if planned else CONVERTED, lang)
-        lines.append("# " + mark.format(source=f'"{visible(source)}"'))  # a name's line breaks and bytes, escaped
+        lines.append(f"# {visible(mark)}")  # a name's line breaks and bytes, escaped
     lines.append("# " + provenance_line(fw, lang))
     lines += [
         "schema: parcli/unit/v1",
@@ -114,8 +107,8 @@ def unit_yaml(unit, fw, framework_ref: str, source: str = "", lang: str = "en", 
 class YamlWriter(Writer):
     """Unit files: a checked unit written back (``convert``, ``plan --apply``), or the blank template."""
 
-    def unit(self, fh, unit, fw, ref: str, source: str = "", planned: bool = False) -> None:
-        fh.write(unit_yaml(unit, fw, ref, source, self.lang, planned).encode("utf-8"))
+    def unit(self, fh, unit, fw, ref: str, mark: str = "") -> None:
+        fh.write(unit_yaml(unit, fw, ref, mark, self.lang).encode("utf-8"))
 
     def template(self, fh, fw, ref: str, year: int | None = None) -> None:
         from ..schema import shipped_schema

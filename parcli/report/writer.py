@@ -71,9 +71,10 @@ class Writer:
         :attr:`ranking_shows_leaves`."""
         raise self._not_written(RANKING)
 
-    def unit(self, fh, unit, fw, ref: str, source: str = "", planned: bool = False) -> None:
-        """One checked unit (``ref``: its framework as the written file names it; ``source``: where it came from;
-        ``planned``: a plan's changes applied to it, ``plan --apply``)."""
+    def unit(self, fh, unit, fw, ref: str, mark: str = "") -> None:
+        """One checked unit (``ref``: its framework as the written file names it; ``mark``: where it came from,
+        in the chosen language, e.g. "converted by parcli from hoso.xlsx", said where the format has room for
+        it: a header comment, the form's provenance line and hidden sheet; never in a note)."""
         raise self._not_written(UNIT)
 
     def template(self, fh, fw, ref: str, year: int | None = None) -> None:

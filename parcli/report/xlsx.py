@@ -45,10 +45,10 @@ class XlsxWriter(Writer):
     def ranking(self, fh, ranking, leaves=()) -> None:
         write_workbook(fh, ranking, list(leaves), self.lang)
 
-    def unit(self, fh, unit, fw, ref: str, source: str = "", planned: bool = False) -> None:
+    def unit(self, fh, unit, fw, ref: str, mark: str = "") -> None:
         from .form import write_form
 
-        fh.write(write_form(fw, ref, self.lang, unit=unit))
+        fh.write(write_form(fw, ref, self.lang, unit=unit, mark=mark))
 
     def template(self, fh, fw, ref: str, year: int | None = None) -> None:
         from .form import write_form
@@ -82,6 +82,11 @@ def _discard(wb) -> None:
 
 def write_workbook(fh, ranking, leaves, lang: str = "vi") -> None:
     from openpyxl import Workbook
+
+    from .sheets import check_cell_lengths, unit_texts
+
+    for s in {id(s): s for s in [*(row.summary for row in ranking.rows), *leaves]}.values():
+        check_cell_lengths(s.file, unit_texts(s.unit, s.code, ((leaf.id, leaf.note, None) for leaf in s.leaves)))
 
     wb = Workbook(write_only=True)
     try:
@@ -248,10 +253,6 @@ def _write(wb, fh, ranking, leaves, lang: str) -> None:
     def leaf_rows():
         for s in leaves:
             for leaf in s.leaves:
-                if leaf.note is not None and len(leaf.note) > EXCEL_CELL_LIMIT:
-                    raise InputError(f"{s.file}: {leaf.id}: " + tr(
-                        "a note of {length:,} characters is longer than an Excel cell holds ({limit:,}); export to "
-                        ".csv or .json instead, or shorten it", length=len(leaf.note), limit=EXCEL_CELL_LIMIT))
                 yield [s.unit, s.code, leaf.field, leaf.criterion, leaf.id, leaf.title, leaf.max, leaf.points,
                        leaf.lost, label(leaf.status, lang), leaf.claimed, leaf.note]
 

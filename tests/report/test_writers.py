@@ -261,9 +261,10 @@ def test_a_note_longer_than_an_excel_cell_is_never_cut(cli, tmp_path, write):
     unit = write("n.yaml", "schema: parcli/unit/v1\nunit: U\nyear: 2021\nframework: province-2020\n"
                            f'evidence:\n  "3.2.1": {{percent: 97, note: "{"n" * 40_000}"}}\n')
     run = cli("export", unit, "-o", tmp_path / "x.xlsx")
-    assert run.exit_code == 1 and "longer than an Excel cell holds" in run.all and not (tmp_path / "x.xlsx").exists()
+    said = "n.yaml: the note of leaf 3.2.1: 40,000 characters, more than an Excel cell holds (32,767)"
+    assert run.exit_code == 1 and said in run.all and not (tmp_path / "x.xlsx").exists()
     run = cli("convert", unit, "-o", tmp_path / "f.xlsx")
-    assert run.exit_code == 1 and "3.2.1: a note or documents of 40,000 characters" in run.all
+    assert run.exit_code == 1 and said in run.all
     assert cli("export", unit, "-o", tmp_path / "x.csv").exit_code == 0  # CSV keeps all of it
 
 
@@ -274,5 +275,5 @@ def test_a_note_too_long_for_a_cell_names_its_leaf_and_its_file(cli, tmp_path, w
     out = tmp_path / "x.xlsx"
     run = cli(command, unit, "-o", out)
     assert run.exit_code == 1 and not out.exists()
-    assert f"{unit}: 3.2.1: a note" in run.stderr and "40,000 characters" in run.stderr
+    assert f"{unit}: the note of leaf 3.2.1: 40,000 characters" in run.stderr
     assert len(run.stderr.splitlines()) == 1
