@@ -307,6 +307,8 @@ LABELS = {
         "form_note": "Giải trình",
         "yes": "Có",
         "no": "Không",
+        "self_points": "Điểm tự đánh giá",
+        "self_index": "Chỉ số tự đánh giá (%)",
     },
     "en": {
         "id": "ID",
@@ -386,6 +388,8 @@ LABELS = {
         "form_note": "Note",
         "yes": "Yes",
         "no": "No",
+        "self_points": "Self-assessed points",
+        "self_index": "Self-assessed index (%)",
     },
 }
 

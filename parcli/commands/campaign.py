@@ -1,0 +1,357 @@
+"""``parcli campaign …``: the yearly appraisal cycle (DESIGN §12), one folder per campaign.
+
+Subcommands: init, forms, receive, appraise, explain, status, results, log, check. Each prints
+what it did, one line per file, and exits 1 if anything was refused or failed its check.
+"""
+
+# No "from __future__ import annotations": typer reads the annotations (see common.py).
+import os
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ..errors import InputError, UsageError
+from ..i18n import tr
+from .common import Command, Lang, LangOpt, consoles, err, guarded
+
+app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, pretty_exceptions_show_locals=False,
+                  rich_markup_mode=None, no_args_is_help=True,
+                  help="The yearly appraisal cycle: init, forms, receive, appraise, explain, status, results, log, "
+                  "check.")
+
+DirArg = Annotated[Path, typer.Argument(metavar="DIR", help="The campaign's folder.")]
+
+
+def _who() -> str:
+    return os.environ.get("USERNAME") or os.environ.get("USER") or "officer"
+
+
+def _open(folder: Path):
+    from ..campaign.cycle import open_campaign
+
+    return open_campaign(folder)
+
+
+def _write(path: Path, data: bytes) -> None:
+    from ..report.files import write_atomic
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, lambda fh: fh.write(data))
+
+
+def _say(line: str) -> None:
+    typer.echo(line)
+
+
+@app.command(cls=Command)
+@guarded
+def init(
+    folder: DirArg,
+    framework: Annotated[str, typer.Option("--framework", metavar="F", help="A shipped framework id or the path of "
+                                                                              "a framework file.")],
+    year: Annotated[int, typer.Option("--year", metavar="Y", min=1990, max=2200, help="The year assessed.")],
+    units: Annotated[Optional[Path], typer.Option("--units", metavar="FILE", help="The units: a .csv or .xlsx of "
+                                                  "code,name[,group].")] = None,
+    lang: LangOpt = Lang.vi,
+) -> None:
+    """Start a campaign in DIR: a commented campaign.yaml and the empty store; never over an existing campaign."""
+    from ..campaign.clock import now
+    from ..campaign.config import FILE
+    from ..campaign.cycle import start
+    from ..campaign.db import DB
+    from ..campaign.init import campaign_yaml
+    from ..inputs.campaign import read_units
+    from ..store import Store
+
+    for name in (FILE, DB):
+        if (folder / name).exists():
+            raise InputError(str(folder / name) + ": " + tr("a campaign is there already; parcli never starts a "
+                                                            "campaign over another (use another folder)"))
+    fw = Store().framework(framework, Path("."))
+    ref = framework
+    if ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref:
+        ref = os.path.relpath(Path(framework).resolve(), folder.resolve()).replace("\\", "/")
+    members = read_units(units) if units is not None else None
+    text = campaign_yaml(fw, ref, year, members, folder.resolve().name)
+    folder.mkdir(parents=True, exist_ok=True)
+    _write(folder / FILE, text.encode("utf-8"))
+    op = start(folder, now(), _who())
+    op.close()
+    _say(tr("started the campaign in {folder}: edit {file} (units, appraisers, deadlines), then run parcli campaign "
+            "forms {folder}", folder=folder, file=folder / FILE))
+
+
+@app.command(cls=Command)
+@guarded
+def forms(folder: DirArg, lang: LangOpt = Lang.vi) -> None:
+    """Write one self-assessment form per unit into out/forms/, its name, code and year filled and locked."""
+    from ..campaign import db
+    from ..campaign.clock import iso, now
+    from ..campaign.cycle import form_book
+
+    op = _open(folder)
+    try:
+        for code in op.camp.units:
+            path = folder / "out" / "forms" / f"{code}.xlsx"
+            _write(path, form_book(op, code, lang.value))
+            _say(tr("wrote {file}", file=path))
+        with db.transaction(op.conn):
+            db.log(op.conn, iso(now()), _who(), "forms", detail=f"{len(op.camp.units)} forms")
+    finally:
+        op.close()
+
+
+@app.command(cls=Command)
+@guarded
+def receive(
+    folder: DirArg,
+    files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Workbooks sent back, folders of them, or "
+                                               "quoted patterns such as \"mail/*.xlsx\".")],
+    concise: Annotated[bool, typer.Option("--concise", help="One line per problem.")] = False,
+    lang: LangOpt = Lang.vi,
+) -> None:
+    """Take back workbooks parcli sent: each checked (campaign, recipient, stage, deadline, read-only cells,
+    values) and stored, or refused saying why."""
+    from ..campaign.clock import local_text, now, parse_local
+    from ..campaign.cycle import receive as take
+    from ..commands.common import file_args
+    from ..inputs.files import read_bytes
+
+    op = _open(folder)
+    refused = 0
+    try:
+        for path in file_args(files):
+            try:
+                raw = read_bytes(path, str(path))
+            except InputError as exc:
+                refused += 1
+                for line in exc.lines():
+                    err(line)
+                continue
+            outcome = take(op, raw, str(path), now(), "")
+            if outcome.status == "same":
+                when = parse_local(outcome.before)
+                _say(tr("{file}: the same file was received on {at} ({sender}, {stage}); nothing to do", file=path,
+                        at=local_text(when) if when else outcome.before, sender=outcome.sender, stage=outcome.stage))
+            elif outcome.status == "accepted":
+                line = tr("{file}: received from {sender} ({stage}), {rows} rows", file=path, sender=outcome.sender,
+                          stage=outcome.stage, rows=outcome.rows)
+                if outcome.superseded:
+                    line += "; " + tr("it replaces the file received before ({sha})", sha=outcome.superseded[:12])
+                _say(line)
+            else:
+                refused += 1
+                err(tr("{file}: refused:", file=path))
+                from .common import problem_lines
+
+                import sys
+
+                for line in problem_lines(outcome.problems, sys.stderr, True):
+                    err("  " + line)
+    finally:
+        op.close()
+    if refused:
+        raise typer.Exit(1)
+
+
+@app.command(cls=Command)
+@guarded
+def appraise(
+    folder: DirArg,
+    round_: Annotated[int, typer.Option("--round", metavar="1|2", min=1, max=2, help="The round: 1, or 2 after the "
+                                        "explanations.")],
+    lang: LangOpt = Lang.vi,
+) -> None:
+    """Write one workbook per appraiser into out/appraisal-N/: a row per unit and leaf of the share."""
+    from ..campaign import db
+    from ..campaign.clock import iso, now
+    from ..campaign.cycle import appraisal_book, appraisal_items, unit_state
+
+    op = _open(folder)
+    try:
+        states = {code: unit_state(op, code) for code in op.camp.units}
+        for a in op.camp.appraisers:
+            items = appraisal_items(op, a.code, round_, states)
+            path = folder / "out" / f"appraisal-{round_}" / f"{a.code}.xlsx"
+            _write(path, appraisal_book(op, a.code, round_, lang.value, items))
+            _say(tr("wrote {file} ({count} rows)", file=path, count=len(items)))
+        with db.transaction(op.conn):
+            db.log(op.conn, iso(now()), _who(), "appraise", detail=f"round {round_}")
+    finally:
+        op.close()
+
+
+@app.command(cls=Command)
+@guarded
+def explain(folder: DirArg, lang: LangOpt = Lang.vi) -> None:
+    """Write one workbook per unit asked to explain into out/explanation/: its leaves with the appraisers' points
+    and reason."""
+    from ..campaign import db
+    from ..campaign.clock import iso, now
+    from ..campaign.cycle import explanation_book, explanation_items
+
+    op = _open(folder)
+    written = 0
+    try:
+        for code in op.camp.units:
+            items = explanation_items(op, code)
+            if not items:
+                continue
+            path = folder / "out" / "explanation" / f"{code}.xlsx"
+            _write(path, explanation_book(op, code, lang.value, items))
+            written += 1
+            _say(tr("wrote {file} ({count} rows)", file=path, count=len(items)))
+        if not written:
+            _say(tr("no unit was asked to explain anything (Explanation requested: Yes in round 1)"))
+        with db.transaction(op.conn):
+            db.log(op.conn, iso(now()), _who(), "explain", detail=f"{written} workbooks")
+    finally:
+        op.close()
+
+
+@app.command(cls=Command)
+@guarded
+def status(
+    folder: DirArg,
+    format_: Annotated[str, typer.Option("--format", metavar="table|json", help="table (default) or json.")] = "table",
+    lang: LangOpt = Lang.vi,
+) -> None:
+    """Where every unit and appraiser stands: stage, last file and when, deadline, leaves to appraise,
+    explanations."""
+    from ..campaign.clock import now
+    from ..campaign.cycle import status as state_of
+
+    if format_ not in ("table", "json"):
+        raise UsageError("--format: " + tr("choose table or json"))
+    op = _open(folder)
+    try:
+        data = state_of(op, now())
+    finally:
+        op.close()
+    if format_ == "json":
+        import json
+
+        typer.echo(json.dumps({"schema": "parcli/campaign-status/v1", **data}, ensure_ascii=False, indent=1))
+        return
+    from ..report.campaign import status_table
+    from ..report.table import emit
+
+    out, _ = consoles()
+    emit(out, status_table(data, lang.value))
+
+
+@app.command(cls=Command)
+@guarded
+def results(
+    folder: DirArg,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the results here "
+                                                   "(.csv, .xlsx, .json or .html) instead of printing a table.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace the output even if it is read-only.")] = False,
+    lang: LangOpt = Lang.vi,
+) -> None:
+    """The final points (the last appraisal, else the computed points), ranked per group as rank ranks, with the
+    self-assessed total beside the appraised one."""
+    from ..campaign.cycle import final_unit, summaries, unit_state
+    from ..rank import Row, ranking_of
+    from ..report import RANKING, REPORT, RESULTS, FileFormat, provenance_line, writer_for
+
+    op = _open(folder)
+    try:
+        groups = summaries(op)
+        selfs = {code: s for rows in summaries(op, "self_assessment").values() for s, _c in rows for code in [s.code]}
+        rankings = {}
+        for g in op.camp.groups:
+            found = groups[g.id]
+            ranking = ranking_of([s for s, _claimed in found])
+            claimed = {s.code: c for s, c in found}
+            ranking.has_self = True
+            for row in ranking.rows:
+                row.self_points = claimed.get(row.code)
+                own = selfs.get(row.code)
+                if row.self_points is not None and own is not None and own.max:
+                    from ..engine import index_of
+
+                    row.self_index = index_of(row.self_points, own.max, g.fw.places)
+            rankings[g.id] = ranking
+        if output is None:
+            from ..report.table import emit, fitting_rank_table
+
+            out, _ = consoles()
+            for g in op.camp.groups:
+                table, _hidden = fitting_rank_table(out, rankings[g.id], lang.value, "en")
+                emit(out, table, provenance_line(g.fw, lang.value))
+            return
+        fmt = FileFormat.for_path(output)
+        what = {FileFormat.csv: RANKING, FileFormat.xlsx: RANKING, FileFormat.json: RESULTS,
+                FileFormat.html: REPORT}.get(fmt) if fmt else None
+        if what is None:
+            raise UsageError(f"{output}: " + tr("results are written as .csv, .xlsx, .json or .html"))
+        writer = writer_for(output, what, lang.value)
+        from ..report.files import check_output, write_atomic
+
+        for g in op.camp.groups:
+            target = output if len(op.camp.groups) == 1 else output.with_name(f"{output.stem}-{g.id}{output.suffix}")
+            check_output(target, [Path(g.fw.source_path), folder / "campaign.yaml", folder / "campaign.db"])
+            if what == RANKING:
+                write_atomic(target, lambda fh, g=g: writer.ranking(fh, rankings[g.id], []), force)
+            else:
+                from ..engine import score
+                from ..summary import summarize
+
+                full = [score(g.fw, final_unit(op, state, "final")) for state in
+                        (unit_state(op, m.code) for m in g.units) if state.received]
+                if what == RESULTS:
+                    write_atomic(target, lambda fh, full=full: writer.results(fh, [summarize(r) for r in full]), force)
+                else:
+                    from ..htmlreport import collect
+
+                    collected = collect(iter(full), lang.value, None)
+                    write_atomic(target, lambda fh, c=collected: writer.report(fh, c, None, None), force)
+            err(provenance_line(g.fw, lang.value))
+            err(tr("wrote {file} ({count} unit(s))", file=target, count=len(rankings[g.id].rows)))
+    finally:
+        op.close()
+
+
+@app.command(cls=Command)
+@guarded
+def log(
+    folder: DirArg,
+    unit: Annotated[Optional[str], typer.Option("--unit", metavar="CODE", help="Only what concerns this unit.")] = None,
+    lang: LangOpt = Lang.vi,
+) -> None:
+    """The action log: who did what, when, with which file (sha256)."""
+    from ..campaign.cycle import actions
+    from ..report.campaign import log_table
+    from ..report.table import emit
+
+    op = _open(folder)
+    try:
+        if unit is not None and unit not in op.camp.units:
+            raise UsageError("--unit: " + tr("no unit has the code {code}", code=unit))
+        rows = actions(op, unit)
+    finally:
+        op.close()
+    out, _ = consoles()
+    emit(out, log_table(rows, lang.value))
+
+
+@app.command(cls=Command)
+@guarded
+def check(folder: DirArg, lang: LangOpt = Lang.vi) -> None:
+    """Verify the store: SQLite's integrity, every received file against its sha256, and that replaying
+    received/ in order rebuilds exactly the stored state."""
+    from ..campaign.check import verify
+
+    op = _open(folder)
+    try:
+        lines, failed = verify(op)
+    finally:
+        op.close()
+    for line in lines:
+        _say(line)
+    if failed:
+        for line in failed:
+            err(line)
+        raise typer.Exit(1)
