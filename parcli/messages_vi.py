@@ -603,4 +603,251 @@ VI: dict[str, str] = {
     "why not planned\x04appraisers' points": "hội đồng thẩm định chấm",
     "measure unit\x04count": "số lượng",
     "measure unit\x04value": "giá trị",
+    # --- issue-campaign ---
+    "SQLite integrity: ok": "Tính toàn vẹn SQLite: tốt",
+    "{count} received file(s) present, each with its sha256": "Có đủ {count} tệp đã nhận, mỗi tệp đúng sha256 của nó",
+    "replaying received/ in order rebuilds exactly the stored state ({count} file(s))":
+        "Nhận lại received/ theo đúng thứ tự dựng lại đúng trạng thái đã lưu ({count} tệp)",
+    "campaign.db is damaged: {why}; restore it from a backup": "campaign.db bị hỏng: {why}; hãy khôi phục từ bản sao lưu",
+    "received/{sha}.xlsx is missing: the file recorded then is gone; restore received/ from a backup":
+        "thiếu received/{sha}.xlsx: tệp đã ghi nhận không còn nữa; hãy khôi phục received/ từ bản sao lưu",
+    "received/{sha}.xlsx was changed: its bytes no longer have that sha256; restore it from a backup":
+        "received/{sha}.xlsx đã bị sửa: nội dung không còn đúng sha256 đó; hãy khôi phục từ bản sao lưu",
+    "received/{name}: a file without a record (a receive stopped before it finished); harmless: nothing reads it, "
+    "and receiving it again records it":
+        "received/{name}: tệp chưa được ghi nhận (một lần nhận bị dừng giữa chừng); vô hại: không lệnh nào đọc tệp "
+        "này, và nhận lại tệp sẽ ghi nhận nó",
+    "replaying received/ gives another {table} than the store holds (first difference at row {row}: {fresh} "
+    "replayed, {stored} stored)":
+        "nhận lại received/ cho bảng {table} khác với dữ liệu đã lưu (khác đầu tiên ở dòng {row}: nhận lại ra "
+        "{fresh}, đã lưu {stored})",
+    "campaign.db is damaged ({why}); restore it from a backup": "campaign.db bị hỏng ({why}); hãy khôi phục từ bản sao lưu",
+    "{folder} is not a campaign (it has no {file}); start one with parcli campaign init {folder} --framework F "
+    "--year Y":
+        "{folder} không phải là một đợt chấm điểm (không có {file}); hãy tạo bằng parcli campaign init {folder} "
+        "--framework F --year Y",
+    "schema must be {schema}": "schema phải là {schema}",
+    "id must be a short name of letters, digits, '-', '_' or '.', e.g. so-nganh-2025":
+        "id phải là một tên ngắn gồm chữ, số, '-', '_' hoặc '.', ví dụ so-nganh-2025",
+    "year must be a year such as 2025": "year phải là một năm, ví dụ 2025",
+    "issuer is a mapping of text, e.g. {{agency: SỞ NỘI VỤ TỈNH ..., place: ...}}":
+        "issuer là một ánh xạ các đoạn văn bản, ví dụ {{agency: SỞ NỘI VỤ TỈNH ..., place: ...}}",
+    "groups is a list of groups, each {{id, title, framework, units}}":
+        "groups là danh sách các nhóm, mỗi nhóm {{id, title, framework, units}}",
+    "appraisers is a list of {{code, name, covers}}": "appraisers là danh sách {{code, name, covers}}",
+    "deadlines is a mapping of the stages {stages} to local times such as 2025-11-03T17:00":
+        "deadlines gán cho mỗi giai đoạn {stages} một thời điểm theo giờ Việt Nam, ví dụ 2025-11-03T17:00",
+    "extensions is a mapping code -> {{stage: local time}}, e.g. {{SYT: {{self_assessment: 2025-11-06T17:00}}}}":
+        "extensions gán mã -> {{giai đoạn: thời điểm}}, ví dụ {{SYT: {{self_assessment: 2025-11-06T17:00}}}}",
+    "policy is a mapping, e.g. {{missing_documents: explain}}": "policy là một ánh xạ, ví dụ {{missing_documents: explain}}",
+    "unknown key {key!r}; a campaign file has {keys}": "khóa không hợp lệ {key!r}; tệp đợt chấm điểm có {keys}",
+    "a code is 1 to 40 letters, digits, '-', '_' or '.' (e.g. SYT), not {value!r}":
+        "mã gồm 1 đến 40 chữ, số, '-', '_' hoặc '.' (ví dụ SYT), không phải {value!r}",
+    "code {code} is given twice (also at line {line}); every unit and appraiser needs its own code":
+        "mã {code} bị khai hai lần (cả ở dòng {line}); mỗi đơn vị và tổ thẩm định cần một mã riêng",
+    "a group is a mapping {{id, title, framework, units}}": "một nhóm là ánh xạ {{id, title, framework, units}}",
+    "a group's id is a short name of letters, digits, '-', '_' or '.'":
+        "id của nhóm là một tên ngắn gồm chữ, số, '-', '_' hoặc '.'",
+    "group {id} is given twice; each group needs its own id": "nhóm {id} bị khai hai lần; mỗi nhóm cần một id riêng",
+    "framework is a shipped id (parcli frameworks) or a path relative to campaign.yaml":
+        "framework là id một bộ tiêu chí có sẵn (parcli frameworks) hoặc đường dẫn tính từ campaign.yaml",
+    "units is a list of {{code, name}}": "units là danh sách {{code, name}}",
+    "an appraiser is {{code: TGV1, name: ..., covers: [\"1\", \"4\"]}}":
+        "một tổ thẩm định là {{code: TGV1, name: ..., covers: [\"1\", \"4\"]}}",
+    "group {group}: {count} assessment leaves are covered by no appraiser: {ids}; add them (or their field or "
+    "criterion) to an appraiser's covers":
+        "nhóm {group}: {count} tiêu chí thành phần chấm thẩm định chưa giao cho tổ nào: {ids}; hãy thêm chúng (hoặc "
+        "lĩnh vực, tiêu chí của chúng) vào covers của một tổ",
+    "group {group}: leaves covered by two appraisers: {ids}; each leaf belongs to one appraiser":
+        "nhóm {group}: tiêu chí thành phần giao cho hai tổ: {ids}; mỗi tiêu chí chỉ thuộc một tổ",
+    "unknown stage {key!r}; the stages are {stages}": "giai đoạn không hợp lệ {key!r}; các giai đoạn là {stages}",
+    "{value!r} is not a date and time; write it as 2025-11-03T17:00 (local time, Asia/Ho_Chi_Minh)":
+        "{value!r} không phải ngày giờ; hãy viết dạng 2025-11-03T17:00 (giờ Việt Nam, Asia/Ho_Chi_Minh)",
+    "{stage} ({at}) must come after {before} ({then}): the stages run in order":
+        "{stage} ({at}) phải sau {before} ({then}): các giai đoạn diễn ra theo thứ tự",
+    "no unit or appraiser has the code {code}": "không có đơn vị hay tổ thẩm định nào mang mã {code}",
+    "an extension is {{stage: local time}}, e.g. {{self_assessment: 2025-11-06T17:00}}":
+        "một gia hạn là {{giai đoạn: thời điểm}}, ví dụ {{self_assessment: 2025-11-06T17:00}}",
+    "missing_documents is one of {choices}": "missing_documents là một trong {choices}",
+    "a campaign file is a mapping of keys (schema, id, year, groups, appraisers, deadlines)":
+        "tệp đợt chấm điểm là một ánh xạ các khóa (schema, id, year, groups, appraisers, deadlines)",
+    "unknown key {key!r}; a group has {keys}": "khóa không hợp lệ {key!r}; một nhóm có {keys}",
+    "a unit is {{code: SYT, name: Sở Y tế}}": "một đơn vị là {{code: SYT, name: Sở Y tế}}",
+    "unknown key {key!r}; an appraiser has {keys}": "khóa không hợp lệ {key!r}; một tổ thẩm định có {keys}",
+    "covers is a list of field, criterion or leaf ids (every group), or a mapping group -> list":
+        "covers là danh sách mã lĩnh vực, tiêu chí hoặc tiêu chí thành phần (cho mọi nhóm), hoặc ánh xạ nhóm -> danh sách",
+    "deadlines has no {stage}; give it a local time such as 2025-11-03T17:00":
+        "deadlines thiếu {stage}; hãy ghi thời điểm theo giờ Việt Nam, ví dụ 2025-11-03T17:00",
+    "an extension must be later than the stage's deadline ({at})": "gia hạn phải muộn hơn hạn của giai đoạn ({at})",
+    "unknown key {key!r}; a policy has {keys}": "khóa không hợp lệ {key!r}; policy có {keys}",
+    "unknown key {key!r}; a unit has {keys}": "khóa không hợp lệ {key!r}; một đơn vị có {keys}",
+    "no group {id}; the groups are {ids}": "không có nhóm {id}; các nhóm là {ids}",
+    "covers of a group is a list of ids": "covers của một nhóm là danh sách mã",
+    "{id} is not a field, criterion or leaf of {framework}": "{id} không phải lĩnh vực, tiêu chí hay tiêu chí thành phần của {framework}",
+    "nearest: {near}": "gần nhất: {near}",
+    "use the form parcli wrote: out/forms/{code}.xlsx": "hãy dùng phiếu parcli đã tạo: out/forms/{code}.xlsx",
+    "write the appraisers' workbooks again (parcli campaign appraise --round {round}) and use "
+    "out/{folder}/{code}.xlsx":
+        "hãy tạo lại bảng thẩm định (parcli campaign appraise --round {round}) và dùng out/{folder}/{code}.xlsx",
+    "write the explanation workbooks again (parcli campaign explain) and use out/explanation/{code}.xlsx":
+        "hãy tạo lại bảng giải trình (parcli campaign explain) và dùng out/explanation/{code}.xlsx",
+    "this form has no campaign's identity (it was made by parcli template or convert, not for this campaign); send "
+    "the unit its own form from out/forms/ (parcli campaign forms) and copy the values into it":
+        "phiếu này không mang thông tin của đợt chấm điểm (được tạo bằng parcli template hoặc convert, không phải cho "
+        "đợt này); hãy gửi đơn vị phiếu của chính họ trong out/forms/ (parcli campaign forms) và chép số liệu sang",
+    "this workbook belongs to the campaign {found!r}, not to {id!r}; receive it in its own campaign's folder":
+        "bảng tính này thuộc đợt chấm điểm {found!r}, không phải {id!r}; hãy nhận nó trong thư mục của đợt đó",
+    "the workbook says stage {stage!r}, round {round!r}, which is not a stage of its kind; the hidden sheet was "
+    "changed: send the workbook parcli wrote in out/ again":
+        "bảng tính ghi giai đoạn {stage!r}, vòng {round!r}, không phải giai đoạn của loại bảng này; trang ẩn đã bị sửa: "
+        "hãy gửi lại bảng tính parcli đã tạo trong out/",
+    "the workbook is for {code!r}, who is not a {who} of this campaign; the stage {stage} expects a workbook of a "
+    "{who} named in campaign.yaml":
+        "bảng tính dành cho {code!r}, không phải {who} của đợt này; giai đoạn {stage} nhận bảng tính của một {who} có "
+        "tên trong campaign.yaml",
+    "the workbook's read-only cells or hidden sheet were changed{more}; {again}":
+        "các ô chỉ đọc hoặc trang ẩn của bảng tính đã bị sửa{more}; {again}",
+    "this store belongs to the campaign {found!r}, but campaign.yaml is {id!r}; put each campaign in its own folder":
+        "kho dữ liệu này thuộc đợt {found!r}, nhưng campaign.yaml là {id!r}; mỗi đợt chấm điểm để trong một thư mục riêng",
+    "{code}'s {stage} closed at {deadline} (Vietnam time); this file came at {now}. To accept it, extend the "
+    "deadline in campaign.yaml: extensions: {{{code}: {{{stage}: {later}}}}}, then receive it again":
+        "giai đoạn {stage} của {code} đã đóng lúc {deadline} (giờ Việt Nam); tệp này đến lúc {now}. Muốn nhận, hãy gia "
+        "hạn trong campaign.yaml: extensions: {{{code}: {{{stage}: {later}}}}}, rồi nhận lại tệp",
+    "{subject} ({header}) is a read-only cell: it was {then!r} and is {now!r}; put it back, or {again}":
+        "{subject} ({header}) là ô chỉ đọc: trước là {then!r}, nay là {now!r}; hãy trả lại như cũ, hoặc {again}",
+    "the column {header!r} is missing; do not rename or delete the column headers":
+        "thiếu cột {header!r}; không đổi tên hay xóa tiêu đề cột",
+    "unit {unit}, leaf {leaf} is not in {code}'s share for round {round} (campaign.yaml gives each appraiser their "
+    "fields): remove the row, or use the workbook parcli wrote":
+        "đơn vị {unit}, tiêu chí {leaf} không thuộc phần của {code} ở vòng {round} (campaign.yaml giao lĩnh vực cho "
+        "từng tổ): hãy xóa dòng đó, hoặc dùng bảng tính parcli đã tạo",
+    "no documents (policy: missing_documents: zero)": "không có tài liệu kiểm chứng (policy: missing_documents: zero)",
+    "leaf {leaf}: no explanation of it was requested from {code}; remove the row, or use the workbook parcli wrote":
+        "tiêu chí {leaf}: {code} không được yêu cầu giải trình tiêu chí này; hãy xóa dòng đó, hoặc dùng bảng tính "
+        "parcli đã tạo",
+    "not a campaign store, or a damaged one ({why}); restore it from a backup, or run parcli campaign check":
+        "không phải kho dữ liệu đợt chấm điểm, hoặc kho đã hỏng ({why}); hãy khôi phục từ bản sao lưu, hoặc chạy "
+        "parcli campaign check",
+    "group {group} was not in the campaign when it started; a campaign's groups are fixed at init: start a new "
+    "campaign for it":
+        "nhóm {group} không có khi bắt đầu đợt chấm điểm; các nhóm được cố định khi init: hãy tạo đợt mới cho nhóm này",
+    "{subject} ({header}) was {then!r} when this workbook was written and is {now!r} now: the store changed since; "
+    "{again}":
+        "{subject} ({header}) là {then!r} khi tạo bảng tính này, nay là {now!r}: dữ liệu đã thay đổi từ đó; {again}",
+    "{id}: the column {header} is for the appraisers; leave it empty in the self-assessment":
+        "{id}: cột {header} dành cho tổ thẩm định; hãy để trống khi tự đánh giá",
+    "{id}: {points} points is outside 0 to {max}": "{id}: {points} điểm nằm ngoài khoảng 0 đến {max}",
+    "unit {unit}, {id}: {points} points differ from the {claimed} claimed: write the reason in {header}":
+        "đơn vị {unit}, {id}: {points} điểm khác với {claimed} điểm tự chấm: hãy ghi lý do ở cột {header}",
+    "group {group}: the framework {framework} changed since the campaign started (sha256 {pinned} then, {now} now); "
+    "every unit of a campaign is scored on one framework: put the file back as it was (its sha256 {pinned})":
+        "nhóm {group}: bộ tiêu chí {framework} đã thay đổi từ khi bắt đầu đợt (sha256 lúc đó {pinned}, nay {now}); mọi "
+        "đơn vị trong một đợt được chấm trên cùng một bộ tiêu chí: hãy trả tệp về như cũ (sha256 {pinned})",
+    "unit {unit}, {id}: {points} points differ from the {computed} computed (the unit claimed none): write the "
+    "reason in {header}":
+        "đơn vị {unit}, {id}: {points} điểm khác với {computed} điểm tính được (đơn vị không tự chấm): hãy ghi lý do ở "
+        "cột {header}",
+    "unit": "đơn vị",
+    "appraiser": "tổ thẩm định",
+    "{file} exists already: a campaign is never started over another":
+        "{file} đã có: không bao giờ tạo đợt chấm điểm đè lên đợt khác",
+    "{file} is missing: this folder holds no campaign store (start one with parcli campaign init)":
+        "thiếu {file}: thư mục này không có kho dữ liệu đợt chấm điểm (tạo bằng parcli campaign init)",
+    "not a campaign store of this parcli (schema version {found}, expected {version}); is it another program's file?":
+        "không phải kho dữ liệu đợt chấm điểm của parcli này (phiên bản {found}, cần {version}); có phải tệp của chương "
+        "trình khác?",
+    "started the campaign in {folder}: edit {file} (units, appraisers, deadlines), then run parcli campaign forms "
+    "{folder}":
+        "đã tạo đợt chấm điểm trong {folder}: hãy sửa {file} (đơn vị, tổ thẩm định, thời hạn), rồi chạy parcli campaign "
+        "forms {folder}",
+    "wrote {file} ({count} rows)": "đã ghi {file} ({count} dòng)",
+    "no unit was asked to explain anything (Explanation requested: Yes in round 1)":
+        "không đơn vị nào được yêu cầu giải trình (Yêu cầu giải trình: Có ở vòng 1)",
+    "choose table or json": "chọn table hoặc json",
+    "a campaign is there already; parcli never starts a campaign over another (use another folder)":
+        "đã có một đợt chấm điểm ở đây; parcli không bao giờ tạo đợt mới đè lên (hãy dùng thư mục khác)",
+    "{file}: the same file was received on {at} ({sender}, {stage}); nothing to do":
+        "{file}: tệp này đã được nhận lúc {at} ({sender}, {stage}); không cần làm gì",
+    "{file}: received from {sender} ({stage}), {rows} rows": "{file}: đã nhận từ {sender} ({stage}), {rows} dòng",
+    "results are written as .csv, .xlsx, .json or .html": "kết quả được ghi ra .csv, .xlsx, .json hoặc .html",
+    "no unit has the code {code}": "không có đơn vị nào mang mã {code}",
+    "{file}: refused:": "{file}: không nhận:",
+    "it replaces the file received before ({sha})": "tệp này thay cho tệp đã nhận trước ({sha})",
+    "campaign workbook\x04Unit code": "Mã đơn vị",
+    "campaign workbook\x04Unit": "Đơn vị",
+    "campaign workbook\x04Leaf ID": "Mã tiêu chí",
+    "campaign workbook\x04Title": "Nội dung",
+    "campaign workbook\x04Max": "Điểm tối đa",
+    "campaign workbook\x04Rule": "Cách chấm",
+    "campaign workbook\x04Evidence": "Số liệu tự đánh giá",
+    "campaign workbook\x04Documents": "Tài liệu kiểm chứng",
+    "campaign workbook\x04Note": "Ghi chú",
+    "campaign workbook\x04Claimed points": "Điểm tự chấm",
+    "campaign workbook\x04Computed points": "Điểm tính được",
+    "campaign workbook\x04Round 1 points": "Điểm thẩm định vòng 1",
+    "campaign workbook\x04Round 1 reason": "Lý do vòng 1",
+    "campaign workbook\x04Appraiser": "Tổ thẩm định",
+    "campaign workbook\x04Explanation": "Giải trình",
+    "campaign workbook\x04Added documents": "Tài liệu bổ sung",
+    "campaign workbook\x04Appraised points": "Điểm thẩm định",
+    "campaign workbook\x04Reason": "Lý do",
+    "campaign workbook\x04Explanation requested": "Yêu cầu giải trình",
+    "not a workbook of a campaign (it has no hidden '{meta}' sheet); send the workbooks parcli campaign writes in out/":
+        "không phải bảng tính của đợt chấm điểm (không có trang ẩn '{meta}'); hãy gửi các bảng tính parcli campaign tạo "
+        "trong out/",
+    "not a workbook of a campaign ('{meta}' sheet without a known schema); send the workbooks parcli campaign writes "
+    "in out/":
+        "không phải bảng tính của đợt chấm điểm (trang '{meta}' không có schema đã biết); hãy gửi các bảng tính parcli "
+        "campaign tạo trong out/",
+    "the workbook's sheet {sheet!r} is missing; was it renamed? Give it back its name":
+        "thiếu trang tính {sheet!r}; có phải đã đổi tên? Hãy đặt lại tên cũ",
+    "no header row with {header!r}; do not rename or delete the column headers":
+        "không có dòng tiêu đề có {header!r}; không đổi tên hay xóa tiêu đề cột",
+    "{subject}: {value!r} is neither {yes} nor {no}": "{subject}: {value!r} không phải {yes} hay {no}",
+    "the units are read from a .csv or .xlsx of code,name[,group]":
+        "danh sách đơn vị đọc từ tệp .csv hoặc .xlsx gồm mã,tên[,nhóm]",
+    "a unit's row is code, name[, group]": "mỗi dòng đơn vị gồm mã, tên[, nhóm]",
+    "code {code} is given twice; every unit and appraiser needs its own code":
+        "mã {code} bị khai hai lần; mỗi đơn vị và tổ thẩm định cần một mã riêng",
+    "campaign workbook\x04For: {name} ({code})": "Gửi: {name} ({code})",
+    "campaign workbook\x04Deadline: {deadline} (Vietnam time). Fill in the shaded columns only.":
+        "Hạn gửi lại: {deadline} (giờ Việt Nam). Chỉ điền vào các cột tô màu.",
+    "campaign workbook\x04Appraisal": "Thẩm định",
+    "campaign workbook\x04Appraisal of the self-assessments, round {round}": "Thẩm định kết quả tự đánh giá, vòng {round}",
+    "campaign workbook\x04Explanation to the appraisers": "Giải trình với tổ thẩm định",
+    "campaign workbook\x04Appraised points: leave blank to keep the computed points (round 2: the round 1 points); a "
+    "reason is required where the points differ from the claim.":
+        "Điểm thẩm định: để trống là giữ điểm tính được (vòng 2: điểm vòng 1); phải ghi lý do khi điểm khác điểm tự chấm.",
+    "campaign workbook\x04Explain each leaf and list the documents you add, one per line.":
+        "Giải trình từng tiêu chí và liệt kê tài liệu bổ sung, mỗi tài liệu một dòng.",
+    "campaign stage\x04self-assessment": "tự đánh giá",
+    "campaign stage\x04appraisal, round 1": "thẩm định vòng 1",
+    "campaign stage\x04explanation": "giải trình",
+    "campaign stage\x04appraisal, round 2": "thẩm định vòng 2",
+    "deadline\x04overdue": "quá hạn",
+    "deadline\x04due (≤ 1 day)": "đến hạn (≤ 1 ngày)",
+    "deadline\x04due soon ({days} days left)": "sắp đến hạn (còn {days} ngày)",
+    "deadline\x04{days} days left": "còn {days} ngày",
+    "deadline\x04every stage closed": "mọi giai đoạn đã đóng",
+    "status\x04Code": "Mã",
+    "status\x04Unit / appraiser": "Đơn vị / tổ thẩm định",
+    "status\x04Stage": "Giai đoạn",
+    "status\x04Last file": "Tệp nhận gần nhất",
+    "status\x04Deadline": "Thời hạn",
+    "status\x04To appraise": "Còn phải thẩm định",
+    "status\x04Explanations (answered/asked)": "Giải trình (đã trả lời/yêu cầu)",
+    "log\x04When": "Thời điểm",
+    "log\x04Who": "Người thực hiện",
+    "log\x04What": "Việc",
+    "log\x04Unit": "Đơn vị",
+    "log\x04File (sha256)": "Tệp (sha256)",
+    "log\x04Detail": "Chi tiết",
+    "log action\x04started the campaign": "bắt đầu đợt chấm điểm",
+    "log action\x04wrote the forms": "tạo phiếu tự đánh giá",
+    "log action\x04received": "nhận",
+    "log action\x04appraised": "thẩm định",
+    "log action\x04refused": "không nhận",
+    "log action\x04wrote the appraisal workbooks": "tạo bảng thẩm định",
+    "log action\x04wrote the explanation workbooks": "tạo bảng giải trình",
+    "log action\x04checked": "kiểm tra",
 }

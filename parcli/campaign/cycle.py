@@ -225,13 +225,11 @@ def _totals(op: Opened, state: UnitState) -> None:
     to_appraise = sum(s[0] - s[1] for s in shares.values())
     requested = [leaf for leaf, ls in state.leaves.items() if ls.r1 is not None and ls.r1[2]]
     answered = sum(1 for leaf in requested if state.leaves[leaf].explanation is not None)
+    claimed = None
     for stage in ("self_assessment", "final"):
         result = score(state.fw, final_unit(op, state, stage))
-        claimed = Decimal(0)
-        for leaf in result.leaves:
-            if leaf.points is None:
-                continue
-            claimed += leaf.claimed if leaf.claimed is not None else leaf.points
+        if claimed is None:  # the self-assessed total: the points claimed, else those the evidence computes
+            claimed = self_assessed(result)
         fields = [[f.id, dec(f.max), dec(f.points), dec(f.index) if f.index is not None else None, f.status]
                   for f in result.fields]
         conn.execute("INSERT INTO totals (unit, stage, points, max, idx, klass, claimed, fields, to_appraise, "
@@ -239,6 +237,13 @@ def _totals(op: Opened, state: UnitState) -> None:
                      (state.code, stage, dec(result.points), dec(result.max),
                       f"{result.index:f}" if result.index is not None else None, result.klass, dec(claimed),
                       to_json(fields), to_appraise, len(requested), answered, to_json(shares)))
+
+
+def self_assessed(result) -> Decimal:
+    """A unit's self-assessed total: each applicable leaf's claimed points, else the points its evidence
+    computes (a unit that types no claim claims what its evidence gives)."""
+    return sum((leaf.claimed if leaf.claimed is not None else leaf.points
+                for leaf in result.leaves if leaf.points is not None), Decimal(0))
 
 
 # --- what goes out ----------------------------------------------------------------
@@ -683,6 +688,11 @@ def _appraisal(op: Opened, book, ident, name: str, recipient: str, round_: int):
                 "unit {unit}, {id}: {points} points differ from the {claimed} claimed: write the reason in {header}",
                 unit=item.unit, id=node.id, points=canon(points), claimed=canon(claimed),
                 header=head("reason", lang))))
+        elif points is not None and claimed is None and points != (item.computed or 0) and not reason:
+            problems.append(sheet.problem(row.row, "reason", tr(
+                "unit {unit}, {id}: {points} points differ from the {computed} computed (the unit claimed none): "
+                "write the reason in {header}", unit=item.unit, id=node.id, points=canon(points),
+                computed=canon(item.computed or 0), header=head("reason", lang))))
         rows.append((item.unit, node.id, None, None, None, dec(points), reason,
                      (1 if request else 0) if round_ == 1 else None, None, None))
     if problems:
@@ -858,8 +868,7 @@ def leaf_record(op: Opened, codes: list[str] | None = None) -> list[dict[str, An
             continue
         result = score(state.fw, final_unit(op, state, "final"))
         self_result = score(state.fw, final_unit(op, state, "self_assessment"))
-        claimed_total = sum((leaf.claimed if leaf.claimed is not None else leaf.points
-                             for leaf in self_result.leaves if leaf.points is not None), Decimal(0))
+        claimed_total = self_assessed(self_result)
         leaves = []
         for leaf in result.leaves:
             ls = state.leaves.get(leaf.id, LeafState())
