@@ -39,10 +39,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
                               "documents expected.")),
     "frameworks": ("frameworks", HELP_("List the shipped frameworks: id, title, level, basis, version, provenance, "
                                     "counts, total and survey points.")),
-    "campaign": ("campaign", HELP_("The yearly appraisal cycle: init, forms, receive, appraise, explain, status, "
-                                "results, log, check.")),
     "schema": ("schema", HELP_("Print the JSON Schema of unit or framework files, for editors that complete and check "
                             "YAML.")),
+    "campaign": ("campaign", HELP_("The yearly appraisal cycle: init, forms, receive, appraise, explain, status, "
+                                "results, log, check.")),
 }
 
 

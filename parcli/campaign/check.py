@@ -16,7 +16,8 @@ def verify(op) -> tuple[list[str], list[str]]:
     """(what was verified, what failed), in words."""
     from .cycle import replay
 
-    said, failed = [], []
+    said: list[str] = []
+    failed: list[str] = []
     conn = op.conn
     try:
         found = [row[0] for row in conn.execute("PRAGMA integrity_check")]
@@ -52,7 +53,7 @@ def verify(op) -> tuple[list[str], list[str]]:
     for table in ("files", "vals", "totals"):
         if fresh[table] != stored[table]:
             a, b = fresh[table], stored[table]
-            first = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+            first = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
             failed.append(tr("replaying received/ gives another {table} than the store holds (first difference at "
                              "row {row}: {fresh} replayed, {stored} stored)", table=table, row=first + 1,
                              fresh=a[first] if first < len(a) else "–", stored=b[first] if first < len(b) else "–"))

@@ -204,7 +204,7 @@ def check(doc, folder: Path, store) -> Campaign:
             units = []
         for ui, u in enumerate(units):
             uw = (*where, "units", ui)
-            if not isinstance(u, dict) or not isinstance(u.get("name"), str) or not u.get("name").strip():
+            if not isinstance(u, dict) or not isinstance(u.get("name"), str) or not str(u.get("name")).strip():
                 bad(uw, tr("a unit is {{code: SYT, name: Sở Y tế}}"))
                 continue
             for key in u:
@@ -214,8 +214,9 @@ def check(doc, folder: Path, store) -> Campaign:
             code = take_code(u.get("code"), (*uw, "code"))
             if code is not None:
                 members.append(Member(code, u["name"].strip(), gid))
-        groups.append(Group(gid, g.get("title") if isinstance(g.get("title"), str) else gid, ref or "", members,
-                            fw))
+        gtitle = g.get("title")
+        groups.append(Group(gid, gtitle if isinstance(gtitle, str) else gid, ref if isinstance(ref, str) else "",
+                            members, fw))
 
     appraisers: list[Appraiser] = []
     raw_app = data.get("appraisers")
@@ -234,12 +235,12 @@ def check(doc, folder: Path, store) -> Campaign:
         code = take_code(a.get("code"), (*where, "code"))
         covers = a.get("covers")
         by_group: dict[str, list[str]] = {}
+        cover_where: dict[str, list[tuple]] = {}
         if isinstance(covers, list):
             ids = [_text(c) for c in covers]
             by_group = {g.id: [i for i in ids if i] for g in groups}
             cover_where = {g.id: [(*where, "covers", i) for i in range(len(ids)) if ids[i]] for g in groups}
         elif isinstance(covers, dict):
-            cover_where = {}
             for gid, ids in covers.items():
                 if gid not in group_ids:
                     bad((*where, "covers", gid), tr("no group {id}; the groups are {ids}", id=gid,
@@ -259,7 +260,7 @@ def check(doc, folder: Path, store) -> Campaign:
             if g.fw is None:
                 continue
             share: set[str] = set()
-            for node_id, cw in zip(by_group.get(g.id, []), cover_where.get(g.id, [])):
+            for node_id, cw in zip(by_group.get(g.id, []), cover_where.get(g.id, []), strict=True):
                 if node_id not in g.fw.nodes:
                     near = g.fw.nearest(node_id, 3)
                     bad(cw, tr("{id} is not a field, criterion or leaf of {framework}", id=node_id,

@@ -287,6 +287,7 @@ def appraisal_items(op: Opened, code: str, round_: int, states: dict[str, UnitSt
     leaf of the share (round 2: the leaves whose explanation was requested), in framework order."""
     camp = op.camp
     app = camp.appraiser(code)
+    assert app is not None, code
     items = []
     for g in camp.groups:
         share = app.leaves.get(g.id, frozenset())
@@ -383,6 +384,7 @@ def appraisal_book(op: Opened, code: str, round_: int, lang: str, items: list) -
     keys = ROUND1 + (ROUND2_EXTRA if round_ == 2 else ())
     cells = _cells_of([appraisal_values(i, lang, places, round_) for i in items], keys, None)
     app = op.camp.appraiser(code)
+    assert app is not None, code
     return write_appraisal(items, round_, lang, places, (app.code, app.name),
                            local_text(op.camp.deadline(stage, code)), identity_rows(op, code, stage, cells))
 
@@ -579,10 +581,10 @@ def _form(op: Opened, book, ident, name: str, recipient: str):
              "year": form_label("year", lang), "title": form_label("title", lang), "max": form_label("max", lang)}
     _check_cells(op, ident, found, expected, where, heads, name, recipient, "self_assessment",
                  tr("use the form parcli wrote: out/forms/{code}.xlsx", code=recipient))
-    header, problems = unit_header(doc)
+    header, problems = unit_header(doc)  # type: ignore[arg-type]  # a form reads as a unit file
     if header is None:
         raise Refused(problems, recipient, "self_assessment")
-    unit, problems = check_unit(doc, header, fw)
+    unit, problems = check_unit(doc, header, fw)  # type: ignore[arg-type]
     if unit is None:
         raise Refused(problems, recipient, "self_assessment")
     from ..engine import score
@@ -602,15 +604,15 @@ def _form(op: Opened, book, ident, name: str, recipient: str):
     from ..report.unitfile import raw_value
 
     for node_id in [n.id for n in fw.in_order()]:
-        ev = unit.evidence.get(node_id)
-        if ev is None and node_id not in unit.na:
+        given = unit.evidence.get(node_id)
+        if given is None and node_id not in unit.na:
             continue
         node = fw.nodes[node_id]
-        value = raw_value(ev) if ev is not None else {"na": True}
+        value = raw_value(given) if given is not None else {"na": True}
         leaf = computed.get(node_id)
         points = leaf.computed if leaf is not None and leaf.computed is not None else (
             leaf.points if leaf is not None and leaf.status != "na" else None)
-        rows.append((recipient, node_id, to_json(value), dec(ev.claimed) if ev is not None else None,
+        rows.append((recipient, node_id, to_json(value), dec(given.claimed) if given is not None else None,
                      dec(points) if node.is_leaf else None, None, None, None, None, None))
     return rows, {recipient}
 
@@ -621,6 +623,7 @@ def _appraisal(op: Opened, book, ident, name: str, recipient: str, round_: int):
 
     camp = op.camp
     app = camp.appraiser(recipient)
+    assert app is not None, recipient
     sheet = read_sheet(book, ident, name)
     stage = f"appraisal_{round_}"
     lang = sheet.lang
@@ -751,7 +754,9 @@ def replay(op: Opened) -> tuple[dict, dict]:
 
     for sha, name, received_at in op.conn.execute("SELECT sha256, name, received_at FROM files ORDER BY seq"):
         raw = (op.folder / db.RECEIVED / f"{sha}.xlsx").read_bytes()
-        receive(fresh, raw, name, parse_local(received_at), enforce=False, at_text=received_at, keep=False)
+        at = parse_local(received_at)
+        assert at is not None, received_at
+        receive(fresh, raw, name, at, enforce=False, at_text=received_at, keep=False)
     return db.state_rows(conn), db.state_rows(op.conn)
 
 
@@ -895,6 +900,6 @@ def actions(op: Opened, unit: str | None = None) -> list[tuple]:
     """The action log (at, who, what, unit, sha256, detail), oldest first; ``unit``: its actions only."""
     if unit is None:
         return list(op.conn.execute("SELECT at, who, what, unit, sha256, detail FROM actions ORDER BY id"))
-    return list(op.conn.execute("SELECT a.at, a.who, a.what, a.unit, a.sha256, a.detail FROM actions a WHERE a.unit = ? "
-                                "OR a.sha256 IN (SELECT f.sha256 FROM files f JOIN vals v ON v.file = f.seq WHERE "
-                                "v.unit = ?) ORDER BY a.id", (unit, unit)))
+    return list(op.conn.execute("SELECT a.at, a.who, a.what, a.unit, a.sha256, a.detail FROM actions a "
+                                "WHERE a.unit = ? OR a.sha256 IN (SELECT f.sha256 FROM files f JOIN vals v "
+                                "ON v.file = f.seq WHERE v.unit = ?) ORDER BY a.id", (unit, unit)))

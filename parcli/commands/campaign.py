@@ -37,7 +37,10 @@ def _write(path: Path, data: bytes) -> None:
     from ..report.files import write_atomic
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, lambda fh: fh.write(data))
+    def put(fh) -> None:
+        fh.write(data)
+
+    write_atomic(path, put)
 
 
 def _say(line: str) -> None:
@@ -131,7 +134,7 @@ def receive(
                 continue
             outcome = take(op, raw, str(path), now(), "")
             if outcome.status == "same":
-                when = parse_local(outcome.before)
+                when = parse_local(outcome.before or "")
                 _say(tr("{file}: the same file was received on {at} ({sender}, {stage}); nothing to do", file=path,
                         at=local_text(when) if when else outcome.before, sender=outcome.sender, stage=outcome.stage))
             elif outcome.status == "accepted":
@@ -143,9 +146,9 @@ def receive(
             else:
                 refused += 1
                 err(tr("{file}: refused:", file=path))
-                from .common import problem_lines
-
                 import sys
+
+                from .common import problem_lines
 
                 for line in problem_lines(outcome.problems, sys.stderr, True):
                     err("  " + line)
@@ -245,15 +248,16 @@ def status(
 @guarded
 def results(
     folder: DirArg,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the results here "
-                                                   "(.csv, .xlsx, .json or .html) instead of printing a table.")] = None,
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", metavar="FILE", help="Write the results here (.csv, .xlsx, .json or .html) instead of "
+        "printing a table.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace the output even if it is read-only.")] = False,
     lang: LangOpt = Lang.vi,
 ) -> None:
     """The final points (the last appraisal, else the computed points), ranked per group as rank ranks, with the
     self-assessed total beside the appraised one."""
     from ..campaign.cycle import final_unit, summaries, unit_state
-    from ..rank import Row, ranking_of
+    from ..rank import ranking_of
     from ..report import RANKING, REPORT, RESULTS, FileFormat, provenance_line, writer_for
 
     op = _open(folder)
@@ -294,7 +298,12 @@ def results(
             target = output if len(op.camp.groups) == 1 else output.with_name(f"{output.stem}-{g.id}{output.suffix}")
             check_output(target, [Path(g.fw.source_path), folder / "campaign.yaml", folder / "campaign.db"])
             if what == RANKING:
-                write_atomic(target, lambda fh, g=g: writer.ranking(fh, rankings[g.id], []), force)
+                ranking = rankings[g.id]
+
+                def put_ranking(fh, ranking=ranking) -> None:
+                    writer.ranking(fh, ranking, [])
+
+                write_atomic(target, put_ranking, force)
             else:
                 from ..engine import score
                 from ..summary import summarize
@@ -302,12 +311,19 @@ def results(
                 full = [score(g.fw, final_unit(op, state, "final")) for state in
                         (unit_state(op, m.code) for m in g.units) if state.received]
                 if what == RESULTS:
-                    write_atomic(target, lambda fh, full=full: writer.results(fh, [summarize(r) for r in full]), force)
+                    def put_results(fh, full=full) -> None:
+                        writer.results(fh, [summarize(r) for r in full])
+
+                    write_atomic(target, put_results, force)
                 else:
                     from ..htmlreport import collect
 
                     collected = collect(iter(full), lang.value, None)
-                    write_atomic(target, lambda fh, c=collected: writer.report(fh, c, None, None), force)
+
+                    def put_report(fh, collected=collected) -> None:
+                        writer.report(fh, collected, None, None)
+
+                    write_atomic(target, put_report, force)
             err(provenance_line(g.fw, lang.value))
             err(tr("wrote {file} ({count} unit(s))", file=target, count=len(rankings[g.id].rows)))
     finally:

@@ -126,7 +126,8 @@ def identity(book: Workbook, name: str) -> Identity:
         if len(line) >= 2 and isinstance(line[0], str) and line[0] not in meta and line[0] not in ("rows", "row"):
             meta[line[0]] = line[1]
             where[line[0]] = f"{name}:{META}!B{i}"
-    kind = KIND_OF_SCHEMA.get(meta.get("schema"))
+    schema = meta.get("schema")
+    kind = KIND_OF_SCHEMA.get(schema) if isinstance(schema, str) else None
     if kind is None:
         raise input_error(name, 0, 0, tr("not a workbook of a campaign ('{meta}' sheet without a known schema); send "
                                           "the workbooks parcli campaign writes in out/", meta=META))
@@ -166,7 +167,7 @@ def read_sheet(book: Workbook, ident: Identity, name: str, unit: str | None = No
     if not isinstance(sheet, str) or sheet not in book.sheets:
         raise input_error(name, 0, 0, tr("the workbook's sheet {sheet!r} is missing; was it renamed? Give it back "
                                           "its name", sheet=sheet))
-    lang = ident.meta.get("lang") if ident.meta.get("lang") in ("vi", "en") else "vi"
+    lang = "en" if ident.meta.get("lang") == "en" else "vi"
     grid = book.grid(sheet)
     found = book.cells(sheet)
     known = {fold(text(msgid, lang_, CONTEXT)): key for key, msgid in HEADS.items() for lang_ in ("vi", "en")}
@@ -194,9 +195,7 @@ def read_sheet(book: Workbook, ident: Identity, name: str, unit: str | None = No
 
         leaf = canon(get("leaf"))
         code = canon(get("unit")) if unit is None else unit
-        if not leaf and (unit is not None or not code):
-            if any(v not in ("", None) for v in line):  # a note typed under the table, a blank row: not a row
-                pass
+        if not leaf and (unit is not None or not code):  # a blank row, a note typed under the table: not a row
             continue
         rows.append(SheetRow((code, leaf), r, {key: get(key) for key in columns}))
     return Sheet(name, sheet, lang, columns, rows, found.errors)
@@ -316,7 +315,7 @@ def read_units(path) -> list[tuple[str, str, str]]:
     raw = read_bytes(path, name)
     if path.suffix.lower() == ".xlsx":
         book = open_book(raw, name)
-        grid = book.grid(book.sheets[0])
+        grid = book.grid(next(iter(book.sheets)))
     elif path.suffix.lower() == ".csv":
         content = decode(raw, name)
         dialect = ";" if content.split("\n", 1)[0].count(";") > content.split("\n", 1)[0].count(",") else ","
