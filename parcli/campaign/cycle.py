@@ -133,6 +133,7 @@ class UnitState:
     received: bool = False  # a current self-assessment
     na: set[str] = field(default_factory=set)
     leaves: dict[str, LeafState] = field(default_factory=dict)
+    scored: Any = None  # the self-assessment's engine result, when already at hand (a form just read)
 
 
 def unit_state(op: Opened, code: str) -> UnitState:
@@ -226,8 +227,13 @@ def _totals(op: Opened, state: UnitState) -> None:
     requested = [leaf for leaf, ls in state.leaves.items() if ls.r1 is not None and ls.r1[2]]
     answered = sum(1 for leaf in requested if state.leaves[leaf].explanation is not None)
     claimed = None
+    appraised = any(ls.r1 is not None or ls.r2 is not None for ls in state.leaves.values())
+    result = None
     for stage in ("self_assessment", "final"):
-        result = score(state.fw, final_unit(op, state, stage))
+        if result is None and state.scored is not None:
+            result = state.scored
+        elif result is None or appraised:  # not yet appraised: the final totals are the self-assessment's
+            result = score(state.fw, final_unit(op, state, stage))
         if claimed is None:  # the self-assessed total: the points claimed, else those the evidence computes
             claimed = self_assessed(result)
         fields = [[f.id, dec(f.max), dec(f.points), dec(f.index) if f.index is not None else None, f.status]
@@ -331,14 +337,21 @@ def identity_rows(op: Opened, recipient: str, stage: str, cells: dict[tuple, str
             ("digest", digest(op.key, ident, cells))]
 
 
+_NODE_CELLS: dict[tuple[str, str], dict[tuple, str]] = {}
+
+
 def form_cells(fw, member, year: int, lang: str) -> dict[tuple, str]:
     """The read-only cells of a unit's form as the digest sees them (:func:`parcli.inputs.campaign.form_readonly`)."""
     from ..inputs.campaign import canon
 
+    nodes = _NODE_CELLS.get((fw.sha256, lang))
+    if nodes is None:  # the framework's rows: the same in every unit's form
+        nodes = _NODE_CELLS[(fw.sha256, lang)] = {}
+        for node in fw.in_order():
+            nodes[(node.id, "title")] = canon(node.label(lang))
+            nodes[(node.id, "max")] = canon(node.max)
     cells = {("", "unit"): canon(member.name), ("", "code"): canon(member.code), ("", "year"): canon(year)}
-    for node in fw.in_order():
-        cells[(node.id, "title")] = canon(node.label(lang))
-        cells[(node.id, "max")] = canon(node.max)
+    cells.update(nodes)
     return cells
 
 
@@ -456,10 +469,11 @@ def receive(op: Opened, raw: bytes, name: str, at: datetime, who: str = "", enfo
             with db.transaction(conn):
                 db.log(conn, iso(at), who or "?", "refused", None, sha, f"{name}: {problems[0].message}"[:2000])
         return Outcome(name, "refused", sha, problems=problems)
-    sender, stage, kind, rows, units = parsed
-    if keep:
-        db.store_file(op.folder, sha, raw)
+    sender, stage, kind, rows, units, prebuilt = parsed
     round_ = ROUND[stage]
+    batch = conn.in_transaction
+    if keep:
+        db.store_file(op.folder, sha, raw, sync=not batch)
     with db.transaction(conn):
         older = conn.execute("SELECT seq, sha256 FROM files WHERE sender = ? AND stage = ? AND round = ? AND "
                              "current = 1", (sender, stage, round_)).fetchone()
@@ -475,7 +489,12 @@ def receive(op: Opened, raw: bytes, name: str, at: datetime, who: str = "", enfo
                          "reason, requested, explanation, documents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                          [(seq, *row[:2], stage, round_, *row[2:]) for row in rows])
         for unit in sorted(units):
-            _totals(op, unit_state(op, unit))
+            if prebuilt is not None and prebuilt.code == unit and conn.execute(
+                    "SELECT 1 FROM vals v JOIN files f ON f.seq = v.file WHERE v.unit = ? AND f.current = 1 AND "
+                    "v.stage != 'self_assessment' LIMIT 1", (unit,)).fetchone() is None:
+                _totals(op, prebuilt)  # a form of a unit not yet appraised: its state is the form itself
+            else:
+                _totals(op, unit_state(op, unit))
         detail = f"{Path(name).name}: {stage}" + (f", replaces {older[1][:12]}" if older is not None else "")
         db.log(conn, at_text or iso(at), who or sender, "received", sender if kind != "appraisal" else None, sha,
                detail)
@@ -521,13 +540,14 @@ def _parse(op: Opened, raw: bytes, name: str, at: datetime, enforce: bool):
                 "the deadline in campaign.yaml: extensions: {{{code}: {{{stage}: {later}}}}}, then receive it again",
                 code=recipient, stage=stage, deadline=local_text(deadline), now=local_text(at),
                 later=_later(at)), recipient, stage)
+    prebuilt = None
     if ident.kind == "form":
-        rows, units = _form(op, book, ident, name, recipient)
+        rows, units, prebuilt = _form(op, book, ident, name, recipient)
     elif ident.kind == "appraisal":
         rows, units = _appraisal(op, book, ident, name, recipient, ROUND[stage])
     else:
         rows, units = _explanation(op, book, ident, name, recipient)
-    return recipient, stage, ident.kind, rows, units
+    return recipient, stage, ident.kind, rows, units, prebuilt
 
 
 def _later(at: datetime) -> str:
@@ -538,15 +558,20 @@ def _later(at: datetime) -> str:
     return nxt.strftime("%Y-%m-%dT%H:%M")
 
 
-def _check_cells(op: Opened, ident, found: dict[tuple, str], expected: dict[tuple, str], where: dict[tuple, str],
+def _check_cells(op: Opened, ident, found: dict[tuple, str], expected: dict[tuple, str], where: dict[tuple, tuple],
                  heads: dict[str, str], name: str, recipient: str, stage: str, again: str) -> None:
     """The digest of the cells found against the workbook's; the first changed read-only cell named; a
-    workbook written before the store changed (same digest, other values now) refused as stale."""
+    workbook written before the store changed (same digest, other values now) refused as stale.
+    ``where``: each cell's (sheet, row, column)."""
+    from ..inputs.campaign import cell_name
+
     ident_list = [op.camp.id, recipient, stage, str(ROUND[stage])]
     intact = same_digest(digest(op.key, ident_list, found), ident.get("digest"))
-    for key in sorted(set(found) | set(expected), key=lambda k: (where.get(k, "~"), k)):
+    if intact and all(expected.get(k, v) == v for k, v in found.items()):
+        return
+    for key in sorted(set(found) | set(expected), key=lambda k: (where.get(k, ("", 10**7, 0))[1:], k)):
         if key in found and key in expected and found[key] != expected[key]:
-            cell = where.get(key, "?")
+            cell = cell_name(*where[key]) if key in where else "?"
             subject = " ".join(k for k in key[:-1] if k)
             if intact:
                 raise _refuse(f"{name}:{cell}", tr(
@@ -603,6 +628,7 @@ def _form(op: Opened, book, ident, name: str, recipient: str):
         raise Refused(problems, recipient, "self_assessment")
     from ..report.unitfile import raw_value
 
+    state = UnitState(recipient, member.name, member.group, fw, True, set(unit.na), scored=result)
     for node_id in [n.id for n in fw.in_order()]:
         given = unit.evidence.get(node_id)
         if given is None and node_id not in unit.na:
@@ -614,7 +640,10 @@ def _form(op: Opened, book, ident, name: str, recipient: str):
             leaf.points if leaf is not None and leaf.status != "na" else None)
         rows.append((recipient, node_id, to_json(value), dec(given.claimed) if given is not None else None,
                      dec(points) if node.is_leaf else None, None, None, None, None, None))
-    return rows, {recipient}
+        if node.is_leaf:
+            state.leaves[node_id] = LeafState(given, value, given.claimed if given is not None else None,
+                                              undec(dec(points)) if node.is_leaf else None)
+    return rows, {recipient}, state
 
 
 def _appraisal(op: Opened, book, ident, name: str, recipient: str, round_: int):
@@ -637,7 +666,7 @@ def _appraisal(op: Opened, book, ident, name: str, recipient: str, round_: int):
     states: dict[str, UnitState] = {}
     found: dict[tuple, str] = {}
     expected: dict[tuple, str] = {}
-    where: dict[tuple, str] = {}
+    where: dict[tuple, tuple] = {}
     items: dict[tuple, AppraisalItem] = {}
     from ..inputs.campaign import canon
 
@@ -645,7 +674,7 @@ def _appraisal(op: Opened, book, ident, name: str, recipient: str, round_: int):
         unit, leaf = row.key
         for key in keys:
             found[(unit, leaf, key)] = canon(row.values.get(key))
-            where[(unit, leaf, key)] = f"{sheet.name}!{sheet.cell(row.row, key).rsplit('!', 1)[-1]}"
+            where[(unit, leaf, key)] = (sheet.name, row.row, sheet.columns[key])
         member = camp.units.get(unit)
         in_share = member is not None and leaf in app.leaves.get(member.group, ())
         if in_share:
@@ -717,7 +746,7 @@ def _explanation(op: Opened, book, ident, name: str, recipient: str):
     state = unit_state(op, recipient)
     found: dict[tuple, str] = {}
     expected: dict[tuple, str] = {}
-    where: dict[tuple, str] = {}
+    where: dict[tuple, tuple] = {}
     rows = []
     for row in sheet.rows:
         leaf = row.key[1]
@@ -730,7 +759,7 @@ def _explanation(op: Opened, book, ident, name: str, recipient: str):
         for key in EXPLANATION_COLUMNS:
             found[(recipient, leaf, key)] = canon(row.values.get(key))
             expected[(recipient, leaf, key)] = canon(values.get(key))
-            where[(recipient, leaf, key)] = f"{sheet.name}!{sheet.cell(row.row, key).rsplit('!', 1)[-1]}"
+            where[(recipient, leaf, key)] = (sheet.name, row.row, sheet.columns[key])
         rows.append((recipient, leaf, None, None, None, None, None, None, text_cell(row, "explanation"),
                      text_cell(row, "added")))
     _check_cells(op, ident, found, expected, where, {k: head(k, lang) for k in EXPLANATION_COLUMNS}, name,

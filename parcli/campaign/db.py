@@ -138,17 +138,27 @@ def open_store(folder: Path) -> sqlite3.Connection:
 
 
 class transaction:  # noqa: N801 - used as a statement: with transaction(conn):
-    """``BEGIN IMMEDIATE`` … ``COMMIT`` (``ROLLBACK`` on any error): a write waits for another one."""
+    """``BEGIN IMMEDIATE`` … ``COMMIT`` (``ROLLBACK`` on any error): a write waits for another one. Inside a
+    transaction already open (a batch of received files), it joins it. ``folder``: received/ is flushed to
+    the disk (the names of the files written into it) before the commit."""
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: sqlite3.Connection, folder: Path | None = None):
         self.conn = conn
+        self.folder = folder
+        self.joined = False
 
     def __enter__(self):
-        self.conn.execute("BEGIN IMMEDIATE")
+        self.joined = self.conn.in_transaction
+        if not self.joined:
+            self.conn.execute("BEGIN IMMEDIATE")
         return self.conn
 
     def __exit__(self, kind, exc, tb):
+        if self.joined:
+            return False
         if kind is None:
+            if self.folder is not None:
+                flush(self.folder / RECEIVED)
             self.conn.execute("COMMIT")
         else:
             self.conn.execute("ROLLBACK")
@@ -159,9 +169,10 @@ def meta(conn: sqlite3.Connection) -> dict[str, str]:
     return dict(conn.execute("SELECT key, value FROM meta"))
 
 
-def store_file(folder: Path, sha256: str, raw: bytes) -> Path:
+def store_file(folder: Path, sha256: str, raw: bytes, sync: bool = True) -> Path:
     """``received/<sha256>.xlsx`` holding ``raw``, written atomically and flushed to the disk (kept
-    as it is when it exists: the same bytes)."""
+    as it is when it exists: the same bytes); ``sync`` false leaves the folder's flush to the
+    transaction that records it (:class:`transaction` with ``folder``)."""
     target = folder / RECEIVED / f"{sha256}.xlsx"
     if target.exists():
         return target
@@ -170,17 +181,35 @@ def store_file(folder: Path, sha256: str, raw: bytes) -> Path:
     with open(temp, "wb") as fh:
         fh.write(raw)
         fh.flush()
-        os.fsync(fh.fileno())
+        if sync or not hasattr(os, "sync"):
+            os.fsync(fh.fileno())
     os.replace(temp, target)
+    if sync:
+        sync_folder(target.parent)
+    return target
+
+
+def flush(folder: Path) -> None:
+    """What a batch wrote into ``folder`` flushed to the disk before its transaction commits: one ``sync()``
+    where the system has it (each file was flushed as it was written elsewhere), then the folder's entries."""
+    if hasattr(os, "sync"):
+        os.sync()
+    sync_folder(folder)
+
+
+def sync_folder(folder: Path) -> None:
+    """The folder's entries (renamed files) flushed to the disk; Windows opens no folder, its rename is what
+    it has."""
     try:
-        fd = os.open(target.parent, os.O_RDONLY)
-    except OSError:  # Windows opens no folder: the rename is what it has
-        return target
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
     try:
         os.fsync(fd)
+    except OSError:
+        pass
     finally:
         os.close(fd)
-    return target
 
 
 def log(conn: sqlite3.Connection, at: str, who: str, what: str, unit: str | None = None, sha256: str | None = None,

@@ -13,7 +13,7 @@ import typer
 
 from ..errors import InputError, UsageError
 from ..i18n import tr
-from .common import Command, Lang, LangOpt, consoles, err, guarded
+from .common import Command, Lang, LangOpt, err, guarded
 
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, pretty_exceptions_show_locals=False,
                   rich_markup_mode=None, no_args_is_help=True,
@@ -45,6 +45,15 @@ def _write(path: Path, data: bytes) -> None:
 
 def _say(line: str) -> None:
     typer.echo(line)
+
+
+def _lines(draw) -> None:
+    """A table drawn for standard output's width (``COLUMNS`` when set), in colour on a terminal."""
+    import sys
+
+    from ..report.grid import colors, width_of
+
+    sys.stdout.write("\n".join(draw(width_of(sys.stdout), colors(sys.stdout))) + "\n")
 
 
 @app.command(cls=Command)
@@ -116,46 +125,60 @@ def receive(
 ) -> None:
     """Take back workbooks parcli sent: each checked (campaign, recipient, stage, deadline, read-only cells,
     values) and stored, or refused saying why."""
-    from ..campaign.clock import local_text, now, parse_local
-    from ..campaign.cycle import receive as take
+    from ..campaign import db
     from ..commands.common import file_args
-    from ..inputs.files import read_bytes
 
     op = _open(folder)
-    refused = 0
+    paths = file_args(files)
+    said: list[tuple[bool, str]] = []  # (to stderr, line): said once the run is committed
     try:
-        for path in file_args(files):
-            try:
-                raw = read_bytes(path, str(path))
-            except InputError as exc:
-                refused += 1
-                for line in exc.lines():
-                    err(line)
-                continue
-            outcome = take(op, raw, str(path), now(), "")
-            if outcome.status == "same":
-                when = parse_local(outcome.before or "")
-                _say(tr("{file}: the same file was received on {at} ({sender}, {stage}); nothing to do", file=path,
-                        at=local_text(when) if when else outcome.before, sender=outcome.sender, stage=outcome.stage))
-            elif outcome.status == "accepted":
-                line = tr("{file}: received from {sender} ({stage}), {rows} rows", file=path, sender=outcome.sender,
-                          stage=outcome.stage, rows=outcome.rows)
-                if outcome.superseded:
-                    line += "; " + tr("it replaces the file received before ({sha})", sha=outcome.superseded[:12])
-                _say(line)
-            else:
-                refused += 1
-                err(tr("{file}: refused:", file=path))
-                import sys
-
-                from .common import problem_lines
-
-                for line in problem_lines(outcome.problems, sys.stderr, True):
-                    err("  " + line)
+        with db.transaction(op.conn, op.folder):  # every file of the run in one transaction: as before or as after
+            refused = _receive_all(op, paths, said)
     finally:
         op.close()
+    for to_err, line in said:
+        if to_err:
+            err(line)
+        else:
+            _say(line)
     if refused:
         raise typer.Exit(1)
+
+
+def _receive_all(op, paths, said: list) -> int:
+    """Each file received into the open transaction, what happened to it said into ``said``; the count refused."""
+    import sys
+
+    from ..campaign.clock import local_text, now, parse_local
+    from ..campaign.cycle import receive as take
+    from ..inputs.files import read_bytes
+    from .common import problem_lines
+
+    refused = 0
+    for path in paths:
+        try:
+            raw = read_bytes(path, str(path))
+        except InputError as exc:
+            refused += 1
+            said.extend((True, line) for line in exc.lines())
+            continue
+        outcome = take(op, raw, str(path), now(), "")
+        if outcome.status == "same":
+            when = parse_local(outcome.before or "")
+            said.append((False, tr("{file}: the same file was received on {at} ({sender}, {stage}); nothing to do",
+                                   file=path, at=local_text(when) if when else outcome.before, sender=outcome.sender,
+                                   stage=outcome.stage)))
+        elif outcome.status == "accepted":
+            line = tr("{file}: received from {sender} ({stage}), {rows} rows", file=path, sender=outcome.sender,
+                      stage=outcome.stage, rows=outcome.rows)
+            if outcome.superseded:
+                line += "; " + tr("it replaces the file received before ({sha})", sha=outcome.superseded[:12])
+            said.append((False, line))
+        else:
+            refused += 1
+            said.append((True, tr("{file}: refused:", file=path)))
+            said.extend((True, "  " + line) for line in problem_lines(outcome.problems, sys.stderr, True))
+    return refused
 
 
 @app.command(cls=Command)
@@ -237,11 +260,9 @@ def status(
 
         typer.echo(json.dumps({"schema": "parcli/campaign-status/v1", **data}, ensure_ascii=False, indent=1))
         return
-    from ..report.campaign import status_table
-    from ..report.table import emit
+    from ..report.campaign import status_lines
 
-    out, _ = consoles()
-    emit(out, status_table(data, lang.value))
+    _lines(lambda width, color: status_lines(data, lang.value, width, color))
 
 
 @app.command(cls=Command)
@@ -279,12 +300,11 @@ def results(
                     row.self_index = index_of(row.self_points, own.max, g.fw.places)
             rankings[g.id] = ranking
         if output is None:
-            from ..report.table import emit, fitting_rank_table
+            from ..report.campaign import results_lines
 
-            out, _ = consoles()
             for g in op.camp.groups:
-                table, _hidden = fitting_rank_table(out, rankings[g.id], lang.value, "en")
-                emit(out, table, provenance_line(g.fw, lang.value))
+                _lines(lambda width, color, g=g: [*results_lines(rankings[g.id], lang.value, "en", width, color),
+                                                  provenance_line(g.fw, lang.value)])
             return
         fmt = FileFormat.for_path(output)
         what = {FileFormat.csv: RANKING, FileFormat.xlsx: RANKING, FileFormat.json: RESULTS,
@@ -339,8 +359,7 @@ def log(
 ) -> None:
     """The action log: who did what, when, with which file (sha256)."""
     from ..campaign.cycle import actions
-    from ..report.campaign import log_table
-    from ..report.table import emit
+    from ..report.campaign import log_lines
 
     op = _open(folder)
     try:
@@ -349,8 +368,7 @@ def log(
         rows = actions(op, unit)
     finally:
         op.close()
-    out, _ = consoles()
-    emit(out, log_table(rows, lang.value))
+    _lines(lambda width, color: log_lines(rows, lang.value, width, color))
 
 
 @app.command(cls=Command)

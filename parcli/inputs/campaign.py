@@ -82,6 +82,8 @@ def canon(value: Any) -> str:
     (a number is its exact decimal, 2 and 2.0 alike; text is NFC with ``\\n`` line ends; empty is "")."""
     if value is None:
         return ""
+    if value.__class__ is str and "\r" not in value and (value.isascii() or unicodedata.is_normalized("NFC", value)):
+        return value if value.strip() else ""  # most cells: ids, codes, text as written
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, (int, float, Decimal)):
@@ -253,29 +255,29 @@ def text_cell(row: SheetRow, key: str) -> str | None:
     return found.strip() if found.strip() else None
 
 
-def form_readonly(doc, grid: list, meta: dict) -> tuple[dict[tuple, str], dict[tuple, str]]:
+def cell_name(sheet: str, row: int, col: int) -> str:
+    """``Sheet!B2``."""
+    return f"{sheet}!{column_letters(col)}{row}"
+
+
+def form_readonly(doc, grid: list, meta: dict) -> tuple[dict[tuple, str], dict[tuple, tuple]]:
     """A self-assessment form's read-only cells as the digest sees them, keyed by identity:
     ``("", "unit"|"code"|"year")`` for the unit's cells and ``(id, "title"|"max")`` for each row;
-    and where each is (``Sheet!B2``)."""
+    and where each is (sheet, row, column: :func:`cell_name` says it)."""
     values: dict[tuple, str] = {}
-    where: dict[tuple, str] = {}
-
-    def at(ref: str) -> Any:
-        letters = "".join(ch for ch in ref if ch.isalpha())
-        row = int("".join(ch for ch in ref if ch.isdigit()))
-        col = 0
-        for ch in letters:
-            col = col * 26 + ord(ch) - 64
-        if row <= len(grid) and col <= len(grid[row - 1]):
-            v = grid[row - 1][col - 1]
-            return None if v == "" else v
-        return None
+    where: dict[tuple, tuple] = {}
 
     for key in ("unit", "code", "year"):
         ref = meta.get(key)
         if isinstance(ref, str):
-            values[("", key)] = canon(at(ref))
-            where[("", key)] = f"{doc.sheet}!{ref}"
+            letters = "".join(ch for ch in ref if ch.isalpha())
+            row = int("".join(ch for ch in ref if ch.isdigit()))
+            col = 0
+            for ch in letters:
+                col = col * 26 + ord(ch) - 64
+            v = grid[row - 1][col - 1] if row <= len(grid) and col <= len(grid[row - 1]) else None
+            values[("", key)] = canon(None if v == "" else v)
+            where[("", key)] = (doc.sheet, row, col)
     known = {fold(form_label(k, lang)): k for k in ("title", "max") for lang in ("vi", "en")}
     columns: dict[str, int] = {}
     first = min(doc.rows.values(), default=len(grid) + 1)
@@ -288,7 +290,7 @@ def form_readonly(doc, grid: list, meta: dict) -> tuple[dict[tuple, str], dict[t
         for key, c in columns.items():
             v = line[c - 1] if c <= len(line) else None
             values[(node_id, key)] = canon(None if v == "" else v)
-            where[(node_id, key)] = f"{doc.sheet}!{column_letters(c)}{row}"
+            where[(node_id, key)] = (doc.sheet, row, c)
     return values, where
 
 

@@ -388,8 +388,8 @@ LABELS = {
         "form_note": "Note",
         "yes": "Yes",
         "no": "No",
-        "self_points": "Self-assessed points",
-        "self_index": "Self-assessed index (%)",
+        "self_points": "Claimed total",
+        "self_index": "Claimed index (%)",
     },
 }
 

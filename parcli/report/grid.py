@@ -28,6 +28,7 @@ _ANSI = {"bold": "1", "dim": "2", "italic": "3", "yellow": "33", "cyan": "36"}
 class Column:
     header: str
     kind: str = TEXT
+    fold: bool = False  # a text column whose long words (file names) fold rather than widen the table
 
 
 @dataclass
@@ -116,7 +117,9 @@ def layout(grid: Grid, width: int) -> list[int]:
             out.append(max(content[i], head))
         return out
 
-    low = {i: max([_longest_word(cols[i].header)] + [_longest_word(r[0][i]) for r in grid.rows]) for i in text_cols}
+    low = {i: max([_longest_word(cols[i].header)] + ([] if cols[i].fold else [_longest_word(r[0][i])
+                                                                               for r in grid.rows]))
+           for i in text_cols}
     high = {i: max(cell_len(cols[i].header), content[i]) for i in text_cols}
     choice = None
     for wrap_headers in (False, True):

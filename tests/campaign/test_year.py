@@ -210,7 +210,8 @@ def test_a_whole_year(tmp_path):
         ran = parcli("campaign", "results", camp, "-o", tmp_path / f"results{suffix}")
         assert ran.code == 0, ran.all
     table = parcli("campaign", "results", camp, columns=80)
-    assert table.code == 0 and "Sở Y tế" in table.stdout
+    assert table.code == 0 and "Sở Y" in table.stdout and "self" not in table.stdout
+    assert all(len(line) <= 80 for line in table.stdout.splitlines()[:-1]), table.stdout  # the provenance wraps
 
     # log: who, what, when, which file
     ran = parcli("campaign", "log", camp, "--unit", "SYT", columns=120)
