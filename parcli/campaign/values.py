@@ -22,41 +22,31 @@ def undec(text: str | None) -> Decimal | None:
     return None if text is None else Decimal(text)
 
 
-_MARK = "\x00d"
-_MARKED = re.compile('"\\\\u0000d([-0-9.E+]+)"')
+_PLAIN = re.compile(r'[^"\\\x00-\x1f\x7f-\x9f\u2028\u2029]*')  # text JSON writes as it is, between quotes
+
+
+def _text(value: str) -> str:
+    if _PLAIN.fullmatch(value):
+        return f'"{value}"'
+    return json.dumps(value, ensure_ascii=False)
 
 
 def to_json(value) -> str:
     """A unit file's value (dicts, lists, text, booleans, Decimals) as JSON, every number exact."""
-    if isinstance(value, (dict, list)):  # one json.dumps; the Decimals put in as marked text, then unmarked
-        text = json.dumps(_decimals_marked(value), ensure_ascii=False, separators=(",", ":"))
-        return _MARKED.sub(r"\1", text) if _MARK in text or "\\u0000d" in text else text
-    return _to_json(value)
-
-
-def _decimals_marked(value):
-    if isinstance(value, dict):
-        return {str(k): _decimals_marked(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_decimals_marked(v) for v in value]
-    if isinstance(value, Decimal) or (isinstance(value, int) and not isinstance(value, bool)):
-        return _MARK + (dec(Decimal(value)) or "0")
-    if isinstance(value, str) and value.startswith(_MARK):
-        raise TypeError("text that starts with NUL")
-    return value
-
-
-def _to_json(value) -> str:
-    if isinstance(value, dict):
-        return "{" + ",".join(json.dumps(str(k), ensure_ascii=False) + ":" + _to_json(v)
-                              for k, v in value.items()) + "}"
-    if isinstance(value, (list, tuple)):
-        return "[" + ",".join(_to_json(v) for v in value) + "]"
-    if isinstance(value, bool) or value is None or isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, (Decimal, int)):
+    kind = value.__class__
+    if kind is str:
+        return _text(value)
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is Decimal or kind is int:
         return dec(Decimal(value)) or "0"
-    raise TypeError(f"not a unit file's value: {type(value).__name__}")
+    if value is None:
+        return "null"
+    if kind is dict:
+        return "{" + ",".join(_text(str(k)) + ":" + to_json(v) for k, v in value.items()) + "}"
+    if kind is list or kind is tuple:
+        return "[" + ",".join(map(to_json, value)) + "]"
+    raise TypeError(f"not a unit file's value: {kind.__name__}")
 
 
 def from_json(text: str):

@@ -86,6 +86,11 @@ def canon(value: Any) -> str:
         return value if value.strip() else ""  # most cells: ids, codes, text as written
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
+    if value.__class__ is float:  # a number read back: its shortest repr is its exact decimal
+        shown = repr(value)
+        if "e" not in shown and "n" not in shown:
+            shown = shown[:-2] if shown.endswith(".0") else shown
+            return "0" if shown == "-0" else shown
     if isinstance(value, (int, float, Decimal)):
         try:
             d = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
