@@ -284,20 +284,18 @@ def results(
     op = _open(folder)
     try:
         groups = summaries(op)
-        selfs = {code: s for rows in summaries(op, "self_assessment").values() for s, _c in rows for code in [s.code]}
         rankings = {}
         for g in op.camp.groups:
             found = groups[g.id]
             ranking = ranking_of([s for s, _claimed in found])
             claimed = {s.code: c for s, c in found}
             ranking.has_self = True
-            for row in ranking.rows:
-                row.self_points = claimed.get(row.code)
-                own = selfs.get(row.code)
-                if row.self_points is not None and own is not None and own.max:
-                    from ..engine import index_of
+            from ..engine import index_of
 
-                    row.self_index = index_of(row.self_points, own.max, g.fw.places)
+            for row in ranking.rows:  # the self-assessed index on the same applicable max (na is the unit's)
+                row.self_points = claimed.get(row.code)
+                if row.self_points is not None and row.summary.max:
+                    row.self_index = index_of(row.self_points, row.summary.max, g.fw.places)
             rankings[g.id] = ranking
         if output is None:
             from ..report.campaign import results_lines
