@@ -47,6 +47,22 @@ def _say(line: str) -> None:
     typer.echo(line)
 
 
+def _send(op, action: str, detail: str, books) -> int:
+    """Write each (path, bytes, rows) of ``books`` (rows None: not said), say it, then log ``action``; how many."""
+    from ..campaign import db
+    from ..campaign.clock import iso, now
+
+    count = 0
+    for path, data, rows in books:
+        _write(path, data)
+        count += 1
+        _say(tr("wrote {file}", file=path) if rows is None else tr("wrote {file} ({count} rows)", file=path,
+                                                                    count=rows))
+    with db.transaction(op.conn):
+        db.log(op.conn, iso(now()), _who(), action, detail=detail.format(count=count))
+    return count
+
+
 def _lines(draw) -> None:
     """A table drawn for standard output's width (``COLUMNS`` when set), in colour on a terminal."""
     import sys
@@ -98,18 +114,12 @@ def init(
 @guarded
 def forms(folder: DirArg, lang: LangOpt = Lang.vi) -> None:
     """Write one self-assessment form per unit into out/forms/, its name, code and year filled and locked."""
-    from ..campaign import db
-    from ..campaign.clock import iso, now
     from ..campaign.cycle import form_book
 
     op = _open(folder)
     try:
-        for code in op.camp.units:
-            path = folder / "out" / "forms" / f"{code}.xlsx"
-            _write(path, form_book(op, code, lang.value))
-            _say(tr("wrote {file}", file=path))
-        with db.transaction(op.conn):
-            db.log(op.conn, iso(now()), _who(), "forms", detail=f"{len(op.camp.units)} forms")
+        _send(op, "forms", "{count} forms", ((folder / "out" / "forms" / f"{code}.xlsx",
+                                              form_book(op, code, lang.value), None) for code in op.camp.units))
     finally:
         op.close()
 
@@ -190,20 +200,19 @@ def appraise(
     lang: LangOpt = Lang.vi,
 ) -> None:
     """Write one workbook per appraiser into out/appraisal-N/: a row per unit and leaf of the share."""
-    from ..campaign import db
-    from ..campaign.clock import iso, now
     from ..campaign.cycle import appraisal_book, appraisal_items, unit_state
 
     op = _open(folder)
     try:
         states = {code: unit_state(op, code) for code in op.camp.units}
-        for a in op.camp.appraisers:
-            items = appraisal_items(op, a.code, round_, states)
-            path = folder / "out" / f"appraisal-{round_}" / f"{a.code}.xlsx"
-            _write(path, appraisal_book(op, a.code, round_, lang.value, items))
-            _say(tr("wrote {file} ({count} rows)", file=path, count=len(items)))
-        with db.transaction(op.conn):
-            db.log(op.conn, iso(now()), _who(), "appraise", detail=f"round {round_}")
+
+        def books():
+            for a in op.camp.appraisers:
+                items = appraisal_items(op, a.code, round_, states)
+                yield (folder / "out" / f"appraisal-{round_}" / f"{a.code}.xlsx",
+                       appraisal_book(op, a.code, round_, lang.value, items), len(items))
+
+        _send(op, "appraise", f"round {round_}", books())
     finally:
         op.close()
 
@@ -213,25 +222,19 @@ def appraise(
 def explain(folder: DirArg, lang: LangOpt = Lang.vi) -> None:
     """Write one workbook per unit asked to explain into out/explanation/: its leaves with the appraisers' points
     and reason."""
-    from ..campaign import db
-    from ..campaign.clock import iso, now
     from ..campaign.cycle import explanation_book, explanation_items
 
     op = _open(folder)
-    written = 0
     try:
-        for code in op.camp.units:
-            items = explanation_items(op, code)
-            if not items:
-                continue
-            path = folder / "out" / "explanation" / f"{code}.xlsx"
-            _write(path, explanation_book(op, code, lang.value, items))
-            written += 1
-            _say(tr("wrote {file} ({count} rows)", file=path, count=len(items)))
-        if not written:
+        def books():
+            for code in op.camp.units:
+                items = explanation_items(op, code)
+                if items:
+                    yield (folder / "out" / "explanation" / f"{code}.xlsx",
+                           explanation_book(op, code, lang.value, items), len(items))
+
+        if not _send(op, "explain", "{count} workbooks", books()):
             _say(tr("no unit was asked to explain anything (Explanation requested: Yes in round 1)"))
-        with db.transaction(op.conn):
-            db.log(op.conn, iso(now()), _who(), "explain", detail=f"{written} workbooks")
     finally:
         op.close()
 

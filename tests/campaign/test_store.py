@@ -150,14 +150,20 @@ def test_check_names_a_received_file_changed_or_missing_and_a_leftover(tmp_path)
     assert failed and "is missing" in failed[0]
 
 
-def test_two_commands_at_once_wait_for_each_other(tmp_path):
-    """A command holding the store's write lock makes another one wait (busy timeout), not fail."""
+def four_forms(tmp_path):
+    """A new campaign and the four units' filled forms in a folder (its store closed)."""
     op = new_campaign(tmp_path / "c")
     forms = tmp_path / "forms"
-    forms.mkdir()
+    forms.mkdir(exist_ok=True)
     for code in EXAMPLE_OF:
         (forms / f"{code}.xlsx").write_bytes(filled_form(op, code))
     op.close()
+    return forms
+
+
+def test_two_commands_at_once_wait_for_each_other(tmp_path):
+    """A command holding the store's write lock makes another one wait (busy timeout), not fail."""
+    forms = four_forms(tmp_path)
     holder = db.connect(tmp_path / "c" / "campaign.db")
     holder.execute("BEGIN IMMEDIATE")
     env = {**os.environ, "PARCLI_LANG": "en", "PARCLI_NOW": "2025-10-02T09:00"}
@@ -173,12 +179,7 @@ def test_two_commands_at_once_wait_for_each_other(tmp_path):
 
 
 def test_a_kill_at_any_moment_leaves_the_store_as_before_or_as_after(tmp_path):
-    op = new_campaign(tmp_path / "c")
-    forms = tmp_path / "forms"
-    forms.mkdir()
-    for code in EXAMPLE_OF:
-        (forms / f"{code}.xlsx").write_bytes(filled_form(op, code))
-    op.close()
+    forms = four_forms(tmp_path)
     env = {**os.environ, "PARCLI_LANG": "en", "PARCLI_NOW": "2025-10-02T09:00"}
     args = [sys.executable, "-m", "parcli", "campaign", "receive", str(tmp_path / "c"), str(forms)]
     start = time.monotonic()
@@ -210,10 +211,8 @@ def test_a_kill_at_any_moment_leaves_the_store_as_before_or_as_after(tmp_path):
                 (tmp_path / "c" / name).unlink(missing_ok=True)
             for path in (tmp_path / "c" / "received").glob("*"):
                 path.unlink()
-            op = new_campaign(tmp_path / "c", (tmp_path / "c" / "campaign.yaml").read_text(encoding="utf-8"))
-            for code in EXAMPLE_OF:  # the new store has a new key: its forms are new
-                (forms / f"{code}.xlsx").write_bytes(filled_form(op, code))
-            op.close()
+            (tmp_path / "c" / "campaign.yaml").unlink()
+            four_forms(tmp_path)  # the new store has a new key: its forms are new
     assert kills >= 4
     ran = subprocess.run(args, capture_output=True, text=True, env=env)
     assert ran.returncode == 0, ran.stdout + ran.stderr
