@@ -930,5 +930,5 @@ def actions(op: Opened, unit: str | None = None) -> list[tuple]:
     if unit is None:
         return list(op.conn.execute("SELECT at, who, what, unit, sha256, detail FROM actions ORDER BY id"))
     return list(op.conn.execute("SELECT a.at, a.who, a.what, a.unit, a.sha256, a.detail FROM actions a "
-                                "WHERE a.unit = ? OR a.sha256 IN (SELECT f.sha256 FROM files f JOIN vals v "
-                                "ON v.file = f.seq WHERE v.unit = ?) ORDER BY a.id", (unit, unit)))
+                                "WHERE a.unit = ? OR (a.unit IS NULL AND a.sha256 IN (SELECT f.sha256 FROM files f "
+                                "JOIN vals v ON v.file = f.seq WHERE v.unit = ?)) ORDER BY a.id", (unit, unit)))

@@ -245,6 +245,12 @@ def deadline_words(entry: dict, lang: str) -> str:
     return found
 
 
+def _stage_deadline(entry: dict, lang: str) -> str:
+    if entry["stage"] is None:
+        return deadline_words(entry, lang)
+    return f"{stage_words(entry['stage'], lang)}: {deadline_words(entry, lang)}"
+
+
 def _when(text_: str | None) -> str:
     return text_[:16].replace("T", " ") if text_ else "–"
 
@@ -265,13 +271,13 @@ def status_lines(data: dict, lang: str, width: int, color: bool = False) -> list
                  Column(text(STATUS_HEADS["explain"], lang, "status"), NUM)])
     for u in data["units"]:
         last = f"{_when(u['last_received'])} {u['last_file']}" if u["last_file"] else "–"
-        grid.add_row([u["code"], u["name"], f"{stage_words(u['stage'], lang)}: {deadline_words(u, lang)}", last,
+        grid.add_row([u["code"], u["name"], _stage_deadline(u, lang), last,
                       str(u["to_appraise"]) if u["to_appraise"] is not None else "–",
                       f"{u['answered']}/{u['requested']}" if u["requested"] else "–"],
                      "yellow" if u["deadline_state"] in ("overdue", "due") and not u.get("sent") else "")
     for a in data["appraisers"]:
         last = f"{_when(a['last_received'])} {a['last_file']}" if a["last_file"] else "–"
-        grid.add_row([a["code"], a["name"], f"{stage_words(a['stage'], lang)}: {deadline_words(a, lang)}", last,
+        grid.add_row([a["code"], a["name"], _stage_deadline(a, lang), last,
                       str(a["to_appraise"]), ""], "cyan")
     return render(grid, width, color)
 
@@ -281,7 +287,8 @@ def log_lines(rows, lang: str, width: int, color: bool = False) -> list[str]:
     from .grid import ID, TAG, TEXT, Column, Grid, render
 
     grid = Grid("", [Column(text(LOG_HEADS["at"], lang, "log"), TAG), Column(text(LOG_HEADS["who"], lang, "log"), ID),
-                     Column(text(LOG_HEADS["what"], lang, "log"), TEXT), Column(text(LOG_HEADS["unit"], lang, "log"), ID),
+                     Column(text(LOG_HEADS["what"], lang, "log"), TEXT),
+                     Column(text(LOG_HEADS["unit"], lang, "log"), ID),
                      Column(text(LOG_HEADS["file"], lang, "log"), ID),
                      Column(text(LOG_HEADS["detail"], lang, "log"), TEXT, fold=True)])
     for at, who, what, unit, sha, detail in rows:
@@ -307,6 +314,7 @@ def results_lines(ranking, lang: str, locale: str, width: int, color: bool = Fal
         def fixed(v):
             return display(v, places, locale, fixed=True) if v is not None else "–"
 
-        grid.add_row([str(r.rank) if r.rank is not None else "–", s.unit, fixed(s.points), display(s.max, places, locale),
-                      fixed(s.index), s.klass or "–", fixed(r.self_points), fixed(r.self_index)])
+        grid.add_row([str(r.rank) if r.rank is not None else "–", s.unit, fixed(s.points),
+                      display(s.max, places, locale), fixed(s.index), s.klass or "–", fixed(r.self_points),
+                      fixed(r.self_index)])
     return render(grid, width, color)
