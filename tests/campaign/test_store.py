@@ -216,3 +216,46 @@ def test_a_kill_at_any_moment_leaves_the_store_as_before_or_as_after(tmp_path):
     assert kills >= 4
     ran = subprocess.run(args, capture_output=True, text=True, env=env)
     assert ran.returncode == 0, ran.stdout + ran.stderr
+
+
+def test_the_workbooks_print_and_lock_like_the_form(tmp_path):
+    op = new_campaign(tmp_path / "c")
+    receive(op, filled_form(op, "SYT"), "SYT.xlsx", AT)
+    wb = load_workbook(io.BytesIO(appraisal_book(op, "TGV1", 1, "vi", appraisal_items(op, "TGV1", 1))))
+    ws = wb.worksheets[0]
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+    assert ws.print_title_rows == "$5:$5" and ws.protection.sheet
+    heads = {ws.cell(5, c).value: c for c in range(1, ws.max_column + 1)}
+    assert not ws.cell(6, heads["Điểm thẩm định"]).protection.locked
+    assert ws.cell(6, heads["Điểm tự chấm"]).protection.locked and ws.cell(6, heads["Mã tiêu chí"]).protection.locked
+    assert wb["parcli"].sheet_state == "hidden"
+    from parcli.campaign.cycle import form_book
+
+    form = load_workbook(io.BytesIO(form_book(op, "STC", "vi"))).worksheets[0]
+    assert form["B2"].value == "Sở Tài chính" and form["B3"].value == "STC" and form["B2"].protection.locked
+
+
+def test_the_policy_for_missing_documents(tmp_path):
+    from tests.campaign.helpers import YEAR_YAML
+
+    op = new_campaign(tmp_path / "a", YEAR_YAML.replace("missing_documents: none", "missing_documents: explain"))
+    receive(op, filled_form(op, "SYT"), "SYT.xlsx", AT)
+    items = appraisal_items(op, "TGV1", 1)
+    assert items and all(i.request_default == (i.evidence is not None and not i.evidence.na
+                                               and not i.evidence.documents) for i in items)
+    wb = load_workbook(io.BytesIO(appraisal_book(op, "TGV1", 1, "vi", items)))
+    ws = wb.worksheets[0]
+    heads = {ws.cell(5, c).value: c for c in range(1, ws.max_column + 1)}
+    assert any(ws.cell(r, heads["Yêu cầu giải trình"]).value == "Có" for r in range(6, ws.max_row + 1))
+    op.close()
+    op = new_campaign(tmp_path / "z", YEAR_YAML.replace("missing_documents: none", "missing_documents: zero"))
+    receive(op, filled_form(op, "SYT"), "SYT.xlsx", AT)
+    items = appraisal_items(op, "TGV1", 1)
+    book = appraisal_book(op, "TGV1", 1, "vi", items)
+    found = receive(op, book, "TGV1.xlsx", datetime(2025, 11, 10, 9, 0, tzinfo=VIETNAM))
+    assert found.status == "accepted", found.problems
+    zeroed = op.conn.execute("SELECT count(*) FROM vals WHERE stage = 'appraisal_1' AND appraised = '0' AND reason "
+                             "LIKE '%missing_documents: zero%'").fetchone()[0]
+    bare = sum(1 for i in items if i.evidence is not None and not i.evidence.na and not i.evidence.documents
+               and (i.computed or 0) > 0)
+    assert zeroed == bare > 0

@@ -188,6 +188,15 @@ def test_a_whole_year(tmp_path):
     try:
         state = unit_state(op, "SYT")
         assert state.leaves["1.1.1"].r2[0] == Decimal("0.75")
+        from parcli.campaign.cycle import leaf_record
+
+        record = leaf_record(op, ["SYT"])[0]  # what the minutes (issue 23) read: plain data
+        leaf = next(x for x in record["leaves"] if x["id"] == "1.1.1")
+        assert leaf["round1"] in (Decimal("0.5"), Decimal("0.25")) and leaf["final"] == Decimal("0.75")
+        assert leaf["final_from"] == "appraisal_2" and leaf["round1_reason"] == "Kế hoạch ban hành sau thời hạn"
+        assert leaf["explanation"].startswith("Kế hoạch ban hành ngày 10/01")
+        assert leaf["added_documents"] == "QĐ 12/QĐ-SYT\nBáo cáo 3/BC-SYT"
+        assert record["points"] == Decimal(syt_row["points"]) and record["claimed"] == Decimal(syt_row["self_points"])
         unit = final_unit(op, state)
         exported = tmp_path / "SYT-final.yaml"
         exported.write_text(unit_yaml(unit, state.fw, "department-example"), encoding="utf-8")
