@@ -53,7 +53,10 @@ def _heads(ws, row: int = 5) -> dict:
     return {**found, **{vi: found[en] for en, vi in ENGLISH.items() if en in found}}
 
 
-def _fill_form(form: Path, example: Path, out: Path, change=None) -> None:
+def fill_form(form: Path, example: Path, out: Path, change=None) -> Path:
+    """The campaign's form of a unit filled with the evidence of ``example`` (a unit file), cell by cell as a
+    person types it (the values of the same unit's plain form copied into the campaign's form); ``change``
+    (the sheet) for anything else typed."""
     from openpyxl import load_workbook
 
     from parcli.report.form import write_form
@@ -69,6 +72,7 @@ def _fill_form(form: Path, example: Path, out: Path, change=None) -> None:
     if change is not None:
         change(ws)
     _save(wb, out)
+    return out
 
 
 def step(name: str, work: Path) -> None:
@@ -87,13 +91,13 @@ def step(name: str, work: Path) -> None:
         (camp / "campaign.yaml").write_text(text.replace("missing_documents: explain", "missing_documents: none"),
                                             encoding="utf-8")
         for code, example in EXAMPLE.items():
-            _fill_form(camp / "out" / "forms" / f"{code}.xlsx", ROOT / "examples" / "departments" / f"{example}.yaml",
+            fill_form(camp / "out" / "forms" / f"{code}.xlsx", ROOT / "examples" / "departments" / f"{example}.yaml",
                        work / "mail" / f"{code}.xlsx")
 
         def tamper(ws):
             ws["C8"].value = 5
 
-        _fill_form(camp / "out" / "forms" / "SNV.xlsx", ROOT / "examples" / "departments" / "so-noi-vu.yaml",
+        fill_form(camp / "out" / "forms" / "SNV.xlsx", ROOT / "examples" / "departments" / "so-noi-vu.yaml",
                    work / "mail" / "SNV-sua.xlsx", tamper)
     elif name == "extend":
         text = (camp / "campaign.yaml").read_text(encoding="utf-8")

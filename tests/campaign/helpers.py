@@ -5,7 +5,6 @@ LibreOffice."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -44,28 +43,11 @@ def headers(ws, row: int) -> dict[str, int]:
 
 
 def fill_form(form: Path, example: Path, out: Path, change=None) -> Path:
-    """The campaign's form of a unit filled with the evidence of ``example`` (a unit file), cell by cell as
-    a person types it (the values of ``parcli convert``'s form copied into the campaign's form)."""
-    from openpyxl import load_workbook
+    """The campaign's form filled with an example unit's evidence, as the README's walk-through fills it."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import campaign_demo
 
-    work = out.parent / f".{out.stem}-convert"
-    work.mkdir(exist_ok=True)
-    converted = work / "converted.xlsx"
-    if converted.exists():
-        converted.unlink()
-    ran = parcli("convert", example, "-o", converted)
-    assert ran.code == 0, ran.all
-    src = load_workbook(converted).worksheets[0]
-    wb = load_workbook(form)
-    ws = wb.worksheets[0]
-    for r in range(7, src.max_row + 1):
-        for c in "EFGHIJKL":
-            ws[f"{c}{r}"].value = src[f"{c}{r}"].value
-    if change is not None:
-        change(ws)
-    wb.save(out)
-    shutil.rmtree(work)
-    return out
+    return campaign_demo.fill_form(form, example, out, change)
 
 
 def resave(files: list[Path], outdir: Path) -> list[Path]:
