@@ -53,7 +53,8 @@ def make_units(n: int, work: Path) -> tuple[Path, Path]:
             return m.group(1) + f"{max(0.0, min(top, v - rnd.random() * 2)):.2f}"
 
         text = number.sub(vary, text)
-        text = re.sub(r'^unit: "?([^"\n]*)"?$', lambda m: f'unit: "{m.group(1)} #{i:04d}"', text, count=1, flags=re.M)
+        text = re.sub(r'^unit: "?([^"\n]*)"?$', lambda m, i=i: f'unit: "{m.group(1)} #{i:04d}"', text, count=1,
+                      flags=re.M)
         text = re.sub(r'^code: "?([^"\n]*)"?$', f'code: "U{i:04d}"', text, count=1, flags=re.M)
         path = yaml_dir / f"u{i:04d}.yaml"
         path.write_text(text, encoding="utf-8")

@@ -131,7 +131,8 @@ def main() -> int:
             t = statistics.median(runs)
             ok &= t < 10
             text = f"{t:6.2f} s" if t != float("inf") else f"> {args.timeout:.0f} s"
-            print(f"  --gain {gain:>2} --effort ({name}){'':{28 - len(name)}} {text}  {'ok' if t < 10 else 'ABOVE TARGET'}")
+            verdict = "ok" if t < 10 else "ABOVE TARGET"
+            print(f"  --gain {gain:>2} --effort ({name}){'':{28 - len(name)}} {text}  {verdict}")
     return 0 if ok else 1
 
 

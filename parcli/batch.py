@@ -8,17 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import Problem
 from .i18n import language
 from .rank import Row
 from .summary import FrameworkInfo, NodeLine, Summary, summarize
 
+if TYPE_CHECKING:
+    from .store import Store
+
 
 class _Worker:
     """Per-process state: the store (frameworks loaded once) and the frameworks' infos."""
 
-    store = None
+    store: Store | None = None  # set by _init
     classes = None
     strict = False
     infos: dict[str, FrameworkInfo] = {}
@@ -48,7 +52,10 @@ def _one(path: str) -> tuple[str, Row | None, list[Problem], FrameworkInfo | Non
     """Score one file into a row; the framework's info comes with the first row of each framework."""
     from .scoring import score_file
 
-    result, problems = score_file(_Worker.store, path, strict=_Worker.strict, classes=_Worker.classes)
+    store = _Worker.store
+    if store is None:
+        raise RuntimeError("_init prepares a worker before it scores")
+    result, problems = score_file(store, path, strict=_Worker.strict, classes=_Worker.classes)
     if result is None:
         return path, None, problems, None
     fw = result.framework
@@ -103,7 +110,7 @@ def _pack(s: Summary) -> tuple:
 def _unpack(packed: tuple, infos: dict[str, FrameworkInfo]) -> Row:
     sha, unit, code, year, points, top, index, klass, fields, file, blank = packed
     info = infos[sha]
-    lines = [NodeLine(fid, title, *values) for (fid, title, _en), values in zip(info.fields, fields)]
+    lines = [NodeLine(fid, title, *values) for (fid, title, _en), values in zip(info.fields, fields, strict=True)]
     return Row(Summary(info, unit, code, year, points, top, index, klass, lines, file=file, blank=blank))
 
 

@@ -39,6 +39,7 @@ import sys
 from dataclasses import fields as dataclass_fields
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .domain import ClassBand, Framework, Header, Node, Provenance
@@ -214,8 +215,8 @@ def _mac(key: bytes, sha256: str, stamp: str, payload: bytes) -> bytes:
     already has (the hmac module would import OpenSSL's hashlib on every run: 4 ms)."""
     head = f"{sha256}|{__version__}|{FORMAT}|{stamp}\n".encode("ascii")
     key = key.ljust(64, b"\0")  # a key of 32 bytes: never above the block size
-    inner = bytes.fromhex(sha256_hex(bytes(k ^ p for k, p in zip(key, _INNER)) + head + payload))
-    return sha256_hex(bytes(k ^ p for k, p in zip(key, _OUTER)) + inner).encode("ascii")
+    inner = bytes.fromhex(sha256_hex(bytes(k ^ p for k, p in zip(key, _INNER, strict=True)) + head + payload))
+    return sha256_hex(bytes(k ^ p for k, p in zip(key, _OUTER, strict=True)) + inner).encode("ascii")
 
 
 def _same(a: bytes, b: bytes) -> bool:
@@ -223,7 +224,7 @@ def _same(a: bytes, b: bytes) -> bool:
     if len(a) != len(b):
         return False
     diff = 0
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=True):
         diff |= x ^ y
     return diff == 0
 
@@ -285,7 +286,7 @@ def _dataclass(module: str, name: str) -> type:
     cls = owner.__dict__.get(name) if owner is not None and "." not in name else None
     if not isinstance(cls, type) or cls.__module__ != module or "__dataclass_fields__" not in cls.__dict__:
         raise ValueError(f"{module}:{name} is not a rule's type")
-    if cls.__dataclass_params__.init is False:
+    if cls.__dict__["__dataclass_params__"].init is False:
         raise ValueError(f"{module}:{name} has no constructor")
     return cls
 
@@ -293,15 +294,15 @@ def _dataclass(module: str, name: str) -> type:
 def _framework_data(fw: Framework) -> dict:
     """The checked framework as built-ins only (what marshal writes)."""
     h = fw.header
-    nodes = []
+    nodes: list[list[Any]] = []
     for n in fw.nodes.values():
         rule = None
         if n.rule is not None:
             rule = [n.rule.kind, _fields(n.rule)]
         nodes.append([n.id, n.kind, n.title, n.title_en, str(n.max), list(n.path), n.parent, n.field, n.criterion,
                       rule, n.source, n.documents, list(n.children)])
-    for n in nodes:
-        if any(p.__class__ not in (str, int) for p in n[5]):
+    for row in nodes:
+        if any(p.__class__ not in (str, int) for p in row[5]):
             raise TypeError("a node path holds something other than keys and indices")
     return {
         "sha256": fw.sha256,
@@ -352,7 +353,7 @@ def _rebuild(data: dict, sha256: str, source_path: str) -> Framework:
     fields = [nodes[i] for i in data["fields"]]
     leaves = [nodes[i] for i in data["leaves"]]
     for node in leaves:
-        node.scorer = node.rule.scorer(node.max)
+        node.scorer = node.leaf_rule.scorer(node.max)
     return Framework(header, source_path, sha256, nodes, fields, leaves)
 
 

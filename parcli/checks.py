@@ -27,14 +27,14 @@ from .domain import (
 from .errors import Problem
 from .hints import curly_hint, near_top_key, unknown_top_key
 from .i18n import N_, tr
-from .inputs.yaml import Document
+from .inputs.yaml import Document, Located
 from .rules import KINDS, Evidence, parse_evidence
 from .values import describe_value
 
 ZERO = Decimal(0)
 
 
-def pydantic_problems(doc: Document, exc) -> list[Problem]:
+def pydantic_problems(doc: Located, exc) -> list[Problem]:
     """Pydantic errors as ``file:line:col: message`` problems, named by the node's id where there is one."""
     out = []
     errors = exc.errors(include_url=False)
@@ -66,7 +66,8 @@ def pydantic_problems(doc: Document, exc) -> list[Problem]:
             else:
                 msg = tr("missing required key {key!r}", key=missing)
         elif etype in ("extra_forbidden", "unexpected_keyword_argument"):
-            msg = _unknown_top(path) if len(path) == 1 else tr("unknown key {key!r}; remove it or check its spelling", key=path[-1])
+            msg = (_unknown_top(path) if len(path) == 1
+                   else tr("unknown key {key!r}; remove it or check its spelling", key=path[-1]))
             key = True
         elif etype == "union_tag_invalid":
             msg = tr("unknown rule kind; use one of {kinds}", kinds=", ".join(KINDS))
@@ -163,7 +164,7 @@ def _dotted(path: tuple) -> str:
 # --- framework -------------------------------------------------------------
 
 
-def _shape(doc: Document, model, schema_id: str, keys: str):
+def _shape(doc: Located, model, schema_id: str, keys: str):
     """A document's shape through its pydantic model: (model instance or None, problems)."""
     data = doc.data
     if not isinstance(data, dict):
@@ -212,7 +213,8 @@ def check_framework(doc: Document, sha256: str = "") -> tuple[Framework | None, 
     def check_sum(node: Node, parts: list[Decimal]) -> None:
         total = sum(parts, ZERO)
         if total != node.max:
-            say(node.id, node.path + ("max",), tr("max is {max} but its children sum to {total}", max=node.max, total=total))
+            say(node.id, node.path + ("max",),
+                tr("max is {max} but its children sum to {total}", max=node.max, total=total))
 
     def leaf(node: Node, rule) -> None:
         leaves.append(node)
@@ -234,9 +236,11 @@ def check_framework(doc: Document, sha256: str = "") -> tuple[Framework | None, 
             fnode.children.append(c.id)
             if c.subcriteria is not None:
                 if c.rule is not None:
-                    say(c.id, cpath + ("rule",), tr("a criterion with sub-criteria takes no rule; put rules on its sub-criteria"))
+                    say(c.id, cpath + ("rule",),
+                        tr("a criterion with sub-criteria takes no rule; put rules on its sub-criteria"))
                 if c.source is not None:
-                    say(c.id, cpath + ("source",), tr("a criterion with sub-criteria takes no source; put source on each sub-criterion"))
+                    say(c.id, cpath + ("source",),
+                        tr("a criterion with sub-criteria takes no source; put source on each sub-criterion"))
                 if not c.subcriteria:
                     say(c.id, cpath + ("subcriteria",), tr("subcriteria is empty"))
                 for si, s in enumerate(c.subcriteria):
@@ -257,35 +261,40 @@ def check_framework(doc: Document, sha256: str = "") -> tuple[Framework | None, 
         check_sum(fnode, [c.max for c in f.criteria])
     total = sum((f.max for f in fw.fields), ZERO)
     if total != fw.total:
-        problems.append(doc.problem(("total",), tr("total is {total} but the fields sum to {sum}", total=fw.total, sum=total)))
+        problems.append(doc.problem(("total",), tr("total is {total} but the fields sum to {sum}", total=fw.total,
+                                                   sum=total)))
     previous = None
     labels: set[str] = set()
     for ki, band in enumerate(fw.classes):
         if previous is not None and band.min >= previous:
             problems.append(doc.problem(("classes", ki, "min"), tr("classes go from the highest min to the lowest")))
         if band.label in labels:
-            problems.append(doc.problem(("classes", ki, "label"), tr("duplicate class label {label!r}", label=band.label)))
+            problems.append(doc.problem(("classes", ki, "label"),
+                                        tr("duplicate class label {label!r}", label=band.label)))
         if not ZERO <= band.min <= 100:
-            problems.append(doc.problem(("classes", ki, "min"), tr("a class min is an index in [0, 100], got {min}", min=band.min)))
+            problems.append(doc.problem(("classes", ki, "min"),
+                                        tr("a class min is an index in [0, 100], got {min}", min=band.min)))
         labels.add(band.label)
         previous = band.min
     if problems:
         return None, _in_order(problems)
     for node in leaves:
-        node.scorer = node.rule.scorer(node.max)
+        node.scorer = node.leaf_rule.scorer(node.max)
     header = Header(fw.id, fw.title, fw.title_en, fw.level, fw.basis, fw.version,
                     Provenance(fw.provenance.status, fw.provenance.note), fw.total, fw.places,
                     tuple(ClassBand(c.label, c.min) for c in fw.classes))
     return Framework(header, doc.file, sha256, nodes, fields, leaves), []
 
 
-def _schema_problem(doc: Document, schema: Any, wanted: str) -> Problem:
+def _schema_problem(doc: Located, schema: Any, wanted: str) -> Problem:
     if schema is None:
         return doc.problem((), tr("missing 'schema: {schema}' at the top of the file", schema=wanted))
     kind = wanted.split("/")[1]
     if isinstance(schema, str) and schema.startswith(f"parcli/{kind}/"):
-        return doc.problem(("schema",), tr("schema {schema!r} is not supported; this parcli reads {wanted}", schema=schema, wanted=wanted))
-    return doc.problem(("schema",), tr("schema {schema!r} is not a {kind} file; expected {wanted}", schema=schema, kind=kind, wanted=wanted))
+        return doc.problem(("schema",), tr("schema {schema!r} is not supported; this parcli reads {wanted}",
+                                           schema=schema, wanted=wanted))
+    return doc.problem(("schema",), tr("schema {schema!r} is not a {kind} file; expected {wanted}", schema=schema,
+                                       kind=kind, wanted=wanted))
 
 
 # --- unit ----------------------------------------------------------------
@@ -319,7 +328,7 @@ def _plain_unit_header(data: Any) -> UnitHeader | None:
     return UnitHeader(unit, code, int(year), ref, evidence)
 
 
-def unit_header(doc: Document) -> tuple[UnitHeader | None, list[Problem]]:
+def unit_header(doc: Located) -> tuple[UnitHeader | None, list[Problem]]:
     """The unit file's shape (header keys), before its framework is known."""
     header = _plain_unit_header(doc.data)
     if header is None:
@@ -337,7 +346,7 @@ def unit_header(doc: Document) -> tuple[UnitHeader | None, list[Problem]]:
 _SUGGESTIONS = 20  # unknown ids that get a "did you mean"; the rest are named plainly
 
 
-def check_unit(doc: Document, header: UnitHeader, fw: Framework) -> tuple[Unit | None, list[Problem]]:
+def check_unit(doc: Located, header: UnitHeader, fw: Framework) -> tuple[Unit | None, list[Problem]]:
     """Check a unit's evidence against its framework."""
     problems: list[Problem] = []
     evidence: dict[str, Evidence] = {}
@@ -362,8 +371,10 @@ def check_unit(doc: Document, header: UnitHeader, fw: Framework) -> tuple[Unit |
             if isinstance(raw, dict) and raw.get("na") is True and set(raw) <= {"na", "note", "documents"}:
                 na.add(key)
                 continue
-            problems.append(doc.problem(("evidence", key), tr("{id} is a {level}; it takes only {{na: true}} (not applicable); evidence goes on its "
-                                           "leaves {leaves}", id=key, level=tr(node.kind), leaves=_few(fw.leaves_under(key)))))
+            problems.append(doc.problem(("evidence", key), tr("{id} is a {level}; it takes only {{na: true}} (not "
+                                                              "applicable); evidence goes on its leaves {leaves}",
+                                                              id=key, level=tr(node.kind),
+                                                              leaves=_few(fw.leaves_under(key)))))
             continue
         ev, found = parse_evidence(rule, node.max, raw)
         if found:
@@ -378,8 +389,9 @@ def check_unit(doc: Document, header: UnitHeader, fw: Framework) -> tuple[Unit |
         for key in list(evidence) + list(na):
             for anc in fw.ancestors(key):
                 if anc in na:
-                    problems.append(doc.problem(("evidence", key), tr("{id} is under {parent}, which is not applicable (na); remove one of the two",
-                                                   id=key, parent=anc), key=True))
+                    problems.append(doc.problem(("evidence", key), tr("{id} is under {parent}, which is not "
+                                                                      "applicable (na); remove one of the two",
+                                                                      id=key, parent=anc), key=True))
                     break
     if problems:
         return None, _in_order(problems)

@@ -9,7 +9,7 @@ Exit codes: 0 ok, 1 invalid input or failed check, 2 usage error.
 # No "from __future__ import annotations" here: typer would then evaluate the annotation strings.
 import gc
 import sys
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 import typer.core
@@ -18,12 +18,13 @@ from . import __version__
 from .i18n import HELP_, set_language, tr
 
 # name: (module in parcli/commands/, short help as `parcli --help` lists it: the first line of the
-# command's own help; tests/commands/test_main.py keeps the two in step)
+# command's own help; tests/commands/test_main.py keeps the two in step). "{results}" and the like: the
+# formats of parcli.report.WRITERS that write it (short_help).
 COMMANDS: dict[str, tuple[str, str]] = {
     "score": ("score", HELP_("Score one unit: points by field, criterion and sub-criterion; total, index and class.")),
     "validate": ("validate", HELP_("Check framework and unit files; report every problem of every file as "
                                 "file:line:col: message.")),
-    "export": ("export", HELP_("Score units and write every leaf of every unit to a CSV, JSON or XLSX file.")),
+    "export": ("export", HELP_("Score units and write every leaf of every unit to a {results} file.")),
     "rank": ("rank", HELP_("Score many units and rank them by index as displayed; ties share a rank (1, 2, 2, 4).")),
     "diff": ("diff", HELP_("Show what moved between two results: points, index, fields and leaves, biggest changes "
                         "first.")),
@@ -44,6 +45,16 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "campaign": ("campaign", HELP_("The yearly appraisal cycle: init, forms, receive, appraise, explain, status, "
                                 "results, log, check.")),
 }
+
+
+def short_help(name: str) -> str:
+    """The short help of command ``name``, the formats it names ("{results}") taken from the table of writers."""
+    short = COMMANDS[name][1]
+    if "{" in short:
+        from .report import METHODS, titles
+
+        short = short.format_map({what: titles(what) for what in METHODS})
+    return short
 
 
 def load_command(name: str):
@@ -97,8 +108,8 @@ class LazyGroup(typer.core.TyperGroup):
 
     def format_commands(self, ctx, formatter) -> None:
         limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
-        rows = [(name, typer.core.TyperCommand(name, help=short).get_short_help_str(limit))
-                for name, (_module, short) in COMMANDS.items()]
+        rows = [(name, typer.core.TyperCommand(name, help=short_help(name)).get_short_help_str(limit))
+                for name in COMMANDS]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
@@ -126,7 +137,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool | None, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on internal errors.")] = False,
 ) -> None:
@@ -165,14 +176,16 @@ def main() -> None:
     except typer.Abort:
         sys.exit(1)
     except Exception as exc:  # a usage error from the parser, or a bug outside any command
-        if type(exc).__name__ == "NoArgsIsHelpError":  # bare "parcli": the help, as typer prints it
-            sys.stdout.write(exc.format_message() + "\n")
+        format_message = getattr(exc, "format_message", None)  # the parser's errors, known by their shape
+        exit_code = getattr(exc, "exit_code", None)
+        if type(exc).__name__ == "NoArgsIsHelpError" and callable(format_message):  # bare "parcli": the help
+            sys.stdout.write(format_message() + "\n")
             sys.exit(0)
-        if hasattr(exc, "format_message") and isinstance(getattr(exc, "exit_code", None), int):
+        if format_message is not None and isinstance(exit_code, int):
             from .usage import report
 
             report(exc, sys.argv[1:])
-            sys.exit(exc.exit_code)
+            sys.exit(exit_code)
         if "--debug" in sys.argv:
             raise
         from .commands.common import err

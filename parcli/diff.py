@@ -79,7 +79,8 @@ def compare(a: Summary, b: Summary) -> Diff:
         return Diff(a, b, _pair_by_title(a.fields, b.fields), [], warnings, same_framework=False)
     if fa.version != fb.version or fa.sha256 != fb.sha256:
         warnings.append(tr("framework versions differ: {a} ({a_sha}) and {b} ({b_sha}); some changes may come "
-                           "from the framework", a=fa.version, a_sha=fa.sha256[:12], b=fb.version, b_sha=fb.sha256[:12]))
+                           "from the framework", a=fa.version, a_sha=fa.sha256[:12], b=fb.version,
+                           b_sha=fb.sha256[:12]))
     if (a.code or a.unit) != (b.code or b.unit):
         warnings.append(tr("these are different units: {a} and {b}", a=a.unit, b=b.unit))
     fields = _pair(a.fields, b.fields)
@@ -117,11 +118,14 @@ def _pair(xs: list, ys: list) -> list[Change]:
 
 
 def _change(ident: str, x: NodeLine | LeafLine | None, y: NodeLine | LeafLine | None) -> Change:
-    c = Change(ident, (x or y).title, x.points if x else None, y.points if y else None,
+    first = x or y
+    if first is None:
+        raise ValueError(f"{ident}: a change needs a line on one side at least")
+    c = Change(ident, first.title, x.points if x else None, y.points if y else None,
                x.status if x else None, y.status if y else None, x.max if x else None, y.max if y else None)
-    if isinstance(x or y, NodeLine):
-        c.index_a = x.index if x else None
-        c.index_b = y.index if y else None
+    if isinstance(first, NodeLine):
+        c.index_a = x.index if isinstance(x, NodeLine) else None
+        c.index_b = y.index if isinstance(y, NodeLine) else None
     return c
 
 

@@ -12,8 +12,10 @@ import difflib
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from decimal import Decimal
+from itertools import pairwise
 from typing import Any
 
+from .i18n import N_
 from .rules.base import Evidence, RuleBase
 
 FRAMEWORK_SCHEMA = "parcli/framework/v1"
@@ -42,7 +44,7 @@ def parse_classes(text: str) -> list[ClassBand]:
 
     from .errors import UsageError
     from .i18n import tr
-    bands = []
+    bands: list[ClassBand] = []
     if not text.strip():
         raise UsageError("--classes: " + tr("no class given; write e.g. \"A:90,B:80,C:70,D:0\""))
     for part in text.split(","):
@@ -59,7 +61,7 @@ def parse_classes(text: str) -> list[ClassBand]:
         if any(band.label == label.strip() for band in bands):
             raise UsageError("--classes: " + tr("duplicate class label {label!r}", label=label.strip()))
         bands.append(ClassBand(label=label.strip(), min=minimum))
-    for a, b in zip(bands, bands[1:]):
+    for a, b in pairwise(bands):
         if b.min >= a.min:
             raise UsageError("--classes: " + tr("classes go from the highest min to the lowest, e.g. "
                                                 "\"A:90,B:80,C:70,D:0\""))
@@ -96,6 +98,10 @@ class UnitHeader:
 # --- checked types -------------------------------------------------------
 
 
+# A node's kind in a message (``tr(node.kind)``: "the criterion 1.1 ...").
+KIND_WORDS = (N_("field"), N_("criterion"), N_("subcriterion"))
+
+
 @dataclass(slots=True, eq=False)
 class Node:
     """A node of a checked framework: a field, a criterion or a sub-criterion."""
@@ -118,6 +124,13 @@ class Node:
     @property
     def is_leaf(self) -> bool:
         return self.rule is not None
+
+    @property
+    def leaf_rule(self) -> RuleBase:
+        """A leaf's rule (every leaf has one)."""
+        if self.rule is None:
+            raise ValueError(f"{self.id} is a {self.kind}, not a leaf: it has no rule")
+        return self.rule
 
     def label(self, lang: str) -> str:
         return (self.title_en or self.title) if lang == "en" else self.title
@@ -184,7 +197,7 @@ class Framework:
         if len(pool) > 2000:
             def shared(i: str) -> int:
                 k = 0
-                for a, b in zip(i, wanted):
+                for a, b in zip(i, wanted, strict=False):
                     if a != b:
                         break
                     k += 1

@@ -62,12 +62,12 @@ class LeafResult:
         status = self.status
         if status == NA:
             return "not applicable"
-        if status == MISSING:
-            return "no evidence"
         ev = self.evidence
+        if status == MISSING or ev is None:
+            return "no evidence"
         if self.computed is None:
             return "appraiser's points"
-        why = self.node.rule.reason(self.node.max, ev)
+        why = self.node.leaf_rule.reason(self.node.max, ev)
         if status == OVERRIDE:
             return f"appraiser's points (computed {self.computed.normalize():f}: {why})"
         return why
@@ -180,22 +180,25 @@ def _score(fw: Framework, unit: Unit, classes) -> Result:
         if na_ids and (nid in na_ids or node.criterion in na_ids or node.field in na_ids):
             append(LeafResult(node, None, NA, ev))
             continue
-        cid = node.criterion
+        cid = node.criterion or nid  # a leaf's criterion: itself or its parent
         crit_max[cid] = crit_max.get(cid, ZERO) + node.max
-        if ev is None or (ev.form is None and ev.points is None):
+        given = ev.points if ev is not None else None
+        computed: Decimal | None
+        if ev is not None and ev.form is not None:
+            computed = settle(node.scorer(ev))  # 12 places when it does not end
+            if given is None:
+                points, status = computed, SCORED
+            else:
+                points, status = given, OVERRIDE
+                if computed != given:
+                    warnings.append(ScoreWarning("override", nid, given, computed))
+        elif ev is not None and given is not None:  # manual, or only points given
+            computed = None
+            points, status = given, (SCORED if node.leaf_rule.TAKES_POINTS else OVERRIDE)
+        else:
             missing.append(nid)
             append(LeafResult(node, ZERO, MISSING, ev))
             continue
-        computed = settle(node.scorer(ev)) if ev.form is not None else None  # 12 places when it does not end
-        given = ev.points
-        if given is None:
-            points, status = computed, SCORED
-        elif computed is None:  # manual, or only points given
-            points, status = given, (SCORED if node.rule.TAKES_POINTS else OVERRIDE)
-        else:
-            points, status = given, OVERRIDE
-            if computed != given:
-                warnings.append(ScoreWarning("override", nid, given, computed))
         if ev.claimed is not None and ev.claimed > points:
             warnings.append(ScoreWarning("claim", nid, ev.claimed, points))
         crit_points[cid] = crit_points.get(cid, ZERO) + points

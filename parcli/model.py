@@ -14,20 +14,25 @@ already checked and cached (:mod:`parcli.cache`) never imports it.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, Union
 
 from pydantic import ConfigDict, Field, WithJsonSchema
 
 from .domain import FRAMEWORK_SCHEMA, RESULT_SCHEMA, UNIT_SCHEMA, Framework, Node, Unit
-from .rules import REGISTRY
+from .rules import REGISTRY, RuleBase
 from .shapes import Code, Id, Num, Places, Strict, Text, Whole, bind_rule_shapes
 
 bind_rule_shapes(REGISTRY.values())  # the rule kinds' annotations name these types
 
 
 
-# One rule: whichever registered kind its `kind:` names.
-Rule = Annotated[Union[tuple(REGISTRY.values())], Field(discriminator="kind")]
+# One rule: whichever registered kind its `kind:` names. The union is built at run time from the
+# registry, which a type checker cannot follow: to it, a rule is any registered kind.
+if TYPE_CHECKING:
+    Rule: TypeAlias = RuleBase
+else:
+    # Union[tuple] builds the union from a sequence; ruff's UP007 rewrite to `|` would break it.
+    Rule = Annotated[Union[tuple(REGISTRY.values())], Field(discriminator="kind")]  # noqa: UP007
 Source = Literal["assessment", "survey", "impact"]
 
 

@@ -25,6 +25,7 @@ import math
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_CEILING, Decimal
 from fractions import Fraction
+from itertools import pairwise
 
 from .domain import Framework, Node, Unit
 from .engine import MISSING, OVERRIDE, SCORED, Result, score
@@ -88,8 +89,8 @@ def _why(leaf: Node, status: str) -> str | None:
     """Why a leaf with lost points is not a candidate (None: it is one)."""
     if status == OVERRIDE:
         return "override"
-    if leaf.rule.PLAN_HOLD is not None:  # the appraisers' points: not the unit's to change
-        return leaf.rule.PLAN_HOLD
+    if leaf.leaf_rule.PLAN_HOLD is not None:  # the appraisers' points: not the unit's to change
+        return leaf.leaf_rule.PLAN_HOLD
     if leaf.source in ("survey", "impact"):
         return leaf.source
     return None
@@ -109,7 +110,7 @@ def candidates(result: Result, all_sources: bool = False):
             lost.append(Lost(leaf, lr.max - lr.points, why))
             continue
         ev = lr.evidence
-        steps = leaf.rule.steps(leaf.max, ev, lr.points)
+        steps = leaf.leaf_rule.steps(leaf.max, ev, lr.points)
         if steps:
             out.append(_Candidate(order, leaf, ev, lr.points, steps))
     return out, lost
@@ -215,7 +216,7 @@ def weight_of(leaf: Node, effort: dict[str, Decimal]) -> Decimal:
     """A leaf's effort weight: by its id, else by its rule kind, else ``default`` (1)."""
     if leaf.id in effort:
         return effort[leaf.id]
-    return effort.get(leaf.rule.kind, effort.get("default", Decimal(1)))
+    return effort.get(leaf.leaf_rule.kind, effort.get("default", Decimal(1)))
 
 
 # The exact cheapest plan is a dynamic programme over one of two whole-number dimensions: every
@@ -251,7 +252,7 @@ def _cheapest(cands: list[_Candidate], need: Fraction, effort) -> list[tuple[_Ca
     gain_dims = (steps * (need_units + 1), len(cands) * (need_units + 1))
     limit = greedy_weight(scaled, gains, need_units)
     reach = work = cells = 0
-    for w, gs in zip(scaled, gains):
+    for w, gs in zip(scaled, gains, strict=True):
         reach = min(limit, reach + w * len(gs))
         work += len(gs) * (reach + 1)
         cells += reach + 1
@@ -278,7 +279,7 @@ def by_gain(weights: list[int], gains: list[list[int]], need: int) -> list[tuple
     import numpy as np
 
     many = 1 << (len(weights) + 1).bit_length()  # above any number of leaves
-    top = sum(w * len(gs) for w, gs in zip(weights, gains)) * many + many
+    top = sum(w * len(gs) for w, gs in zip(weights, gains, strict=True)) * many + many
     exact_ints = top < (1 << 61)
     dtype = np.int64 if exact_ints else object
     nothing = (1 << 62) if exact_ints else top * 4  # no plan reaches this gain
@@ -286,8 +287,9 @@ def by_gain(weights: list[int], gains: list[list[int]], need: int) -> list[tuple
     best[0] = 0
     most = max(len(gs) for gs in gains)
     choice_type = np.uint8 if most < 255 else np.uint16 if most < 65535 else np.uint32
-    choices, capped_from = [], []
-    for w, gs in zip(weights, gains):
+    choices: list = []
+    capped_from: list[int | None] = []  # where a climb capped at need came from
+    for w, gs in zip(weights, gains, strict=True):
         new = best.copy()
         picked = np.zeros(need + 1, dtype=choice_type)
         source = None
@@ -314,7 +316,12 @@ def by_gain(weights: list[int], gains: list[list[int]], need: int) -> list[tuple
         level = int(choices[i][at])
         if level:
             out.append((i, level - 1))
-            at = capped_from[i] if at == need else at - gains[i][level - 1]
+            if at == need:
+                source = capped_from[i]
+                assert source is not None, "a level picked at need has its source"
+                at = source
+            else:
+                at -= gains[i][level - 1]
     return out
 
 
@@ -334,7 +341,7 @@ def by_weight(weights: list[int], gains: list[list[int]], need: int, limit: int)
     choice_type = np.uint8 if most < 255 else np.uint16 if most < 65535 else np.uint32
     choices = []
     reach = 0
-    for w, gs in zip(weights, gains):
+    for w, gs in zip(weights, gains, strict=True):
         reach = min(limit, reach + w * len(gs))
         size = reach + 1
         row = best[:size]
@@ -371,7 +378,7 @@ def greedy_weight(weights: list[int], gains: list[list[int]], need: int) -> int:
     """The total weight of a plan that reaches ``need``: the climbs of every leaf's upper convex hull
     of (weight, gain), steepest first, until the gain reaches ``need`` (a bound for the exact search)."""
     segments = []
-    for leaf, (w, gs) in enumerate(zip(weights, gains)):
+    for leaf, (w, gs) in enumerate(zip(weights, gains, strict=True)):
         hull = [(0, 0)]
         for level, g in enumerate(gs):
             point = (w * (level + 1), g)
@@ -382,7 +389,7 @@ def greedy_weight(weights: list[int], gains: list[list[int]], need: int) -> int:
                 else:
                     break
             hull.append(point)
-        for (x1, y1), (x2, y2) in zip(hull, hull[1:]):
+        for (x1, y1), (x2, y2) in pairwise(hull):
             segments.append((Fraction(y2 - y1, x2 - x1), leaf, x2 - x1, y2 - y1))
     segments.sort(key=lambda s: -s[0])  # stable: a leaf's own climbs stay in order (their slopes fall)
     weight = gain = 0
@@ -412,7 +419,7 @@ def _smallest(chosen: list[tuple[_Candidate, int]], need: Fraction) -> list[Chan
                 points = Decimal(wanted.numerator) / Decimal(wanted.denominator)
                 if Fraction(points) < wanted:  # not a finite decimal: the next one up
                     points = points.next_plus()
-                least = c.leaf.rule.least(c.leaf.max, c.ev, max(points, c.points))
+                least = c.leaf.leaf_rule.least(c.leaf.max, c.ev, max(points, c.points))
                 if least is not None and Fraction(least.points - c.points) >= short:
                     steps[c.order] = least
                     break
@@ -427,7 +434,7 @@ def _smallest(chosen: list[tuple[_Candidate, int]], need: Fraction) -> list[Chan
 def _nudge(changes: list[Change]) -> list[Change]:
     """One cent more on the first continuous change that can take it (a rounding edge)."""
     for i, ch in enumerate(changes):
-        rule = ch.leaf.rule
+        rule = ch.leaf.leaf_rule
         least = rule.least(ch.leaf.max, ch.before, ch.points_after + Decimal("0.01"))
         if least is not None and least.points > ch.points_after:
             out = list(changes)

@@ -10,9 +10,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import cast
 
 from .errors import InputError, Problem
-from .i18n import tr
+from .i18n import tr, trn
 from .summary import FrameworkInfo, Summary
 
 
@@ -133,7 +134,8 @@ def years_warning(years_and_files) -> str | None:
     parts = []
     for year in sorted(groups):
         files = groups[year]
-        text = f"{year} ({tr('{count} unit(s)', count=len(files))}"
+        count = trn("{count} unit", "{count} units", len(files), count=len(files))  # not in the f-string: Babel
+        text = f"{year} ({count}"
         if year != largest and len(files) <= 3:
             text += ": " + ", ".join(files)
         parts.append(text + ")")
@@ -144,7 +146,7 @@ def years_warning(years_and_files) -> str | None:
 def assign_ranks(rows: list[Row]) -> list[Row]:
     """Highest index first; equal (rounded) indices share a rank and the next rank skips."""
     scored = sorted((r for r in rows if r.index is not None),
-                    key=lambda r: (-r.index, name_key(r.unit), r.summary.file))
+                    key=lambda r: (-cast(Decimal, r.index), name_key(r.unit), r.summary.file))
     unscored = sorted((r for r in rows if r.index is None), key=lambda r: (name_key(r.unit), r.summary.file))
     previous = None
     for position, row in enumerate(scored, start=1):

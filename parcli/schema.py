@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 KINDS = ("unit", "framework")
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -20,7 +23,8 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 def json_schema(kind: str) -> dict[str, Any]:
     from .model import FrameworkFile, UnitFile
 
-    model = {"unit": UnitFile, "framework": FrameworkFile}[kind]
+    models: dict[str, type[BaseModel]] = {"unit": UnitFile, "framework": FrameworkFile}
+    model = models[kind]
     schema = model.model_json_schema(by_alias=True, mode="validation")
     _canonical(schema)
     out = {"$schema": DRAFT, "title": TITLES[kind], "description": DESCRIPTIONS[kind]}

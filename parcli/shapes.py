@@ -32,9 +32,11 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+Before = BeforeValidator  # the short name rule kinds' annotations use
+
 # What a rule kind's annotations may name, besides what its own module imports.
 RULE_NAMES = {"Num": Num, "Text": Text, "NonEmpty": NonEmpty, "WithJsonSchema": WithJsonSchema,
-              "Before": BeforeValidator}
+              "Before": Before}
 
 
 def bind_rule_shapes(kinds: Iterable[type]) -> None:

@@ -154,7 +154,8 @@ def from_result_object(obj: Any, file: str = "") -> Summary:
                        _number(x, "max") or Decimal(0), _number(x, "points"), _number(x, "lost"), _status(x),
                        _number(x, "claimed"), _opt_text(x, "reason") or "", _opt_text(x, "note"))
               for x in _objects(obj["leaves"])]
-    status = fw.get("status") if fw.get("status") in STATUSES else "custom"
+    status = fw.get("status")
+    status = status if isinstance(status, str) and status in STATUSES else "custom"
     version, sha = fw.get("version"), fw.get("sha256")
     info = FrameworkInfo(fw["id"], version if isinstance(version, str) else "", sha if isinstance(sha, str) else "",
                          status, _places(index, fields), fw["id"], None,

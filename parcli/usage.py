@@ -24,7 +24,8 @@ _PATTERNS = [
      lambda m: tr("Got unexpected extra argument(s): {args}", **m.groupdict())),
     (re.compile(r"Invalid value for (?P<param>.+?): '?(?P<value>.*?)'? is not one of (?P<choices>.*?)\.?"),
      lambda m: tr("Invalid value for {param}: '{value}' is not one of {choices}.", **m.groupdict())),
-    (re.compile(r"Invalid value for (?P<param>.+?): '?(?P<value>.*?)'? is not a valid (?:integer range|integer|int range|int)\.?"),
+    (re.compile(r"Invalid value for (?P<param>.+?): '?(?P<value>.*?)'? is not a valid "
+                r"(?:integer range|integer|int range|int)\.?"),
      lambda m: tr("Invalid value for {param}: '{value}' is not a whole number.", **m.groupdict())),
     (re.compile(r"Invalid value for (?P<param>.+?): (?P<value>.*?) is not in the range (?P<range>.*?)\.?"),
      lambda m: tr("Invalid value for {param}: {value} is not in the range {range}.", **m.groupdict())),

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import InputError, Problem
-from .i18n import language, tr
-from .inputs.yaml import load_file
+from .i18n import language, say, tr, trn
+from .inputs.yaml import Document, load_file
+from .report import STATUS_WORDS
 from .scoring import score_file
 from .store import Store, is_form
 
@@ -22,7 +23,7 @@ def kind_of(data) -> str | None:
     return None
 
 
-def validate_files(paths: list[Path], strict: bool = False) -> tuple[list[str], list[str], list[bool]]:
+def validate_files(paths: list[Path], strict: bool = False) -> tuple[list[Problem], list[str], list[bool]]:
     """Return (problem lines, one summary line per file, failed flag per file)."""
     from .report import warning_text
 
@@ -34,18 +35,21 @@ def validate_files(paths: list[Path], strict: bool = False) -> tuple[list[str], 
         name = str(path)
         found: list[Problem] = []
         summary = ""
+        doc: Document | None = None
+        kind: str | None
         try:
             if is_form(path):  # a filled form is a unit
-                doc, kind = None, "unit"
+                kind = "unit"
             else:
                 doc = load_file(path, name)
                 kind = kind_of(doc.data)
-            if kind == "framework":
+            if kind == "framework" and doc is not None:
                 fw = store.framework_doc(Path(path), doc)
                 f, c, s = fw.counts()
                 summary = tr("framework {id} v{version}: {fields} fields / {criteria} criteria / "
                              "{subcriteria} sub-criteria / total {total} ({status})", id=fw.id, version=fw.version,
-                             fields=f, criteria=c, subcriteria=s, total=fw.header.total, status=tr(fw.status))
+                             fields=f, criteria=c, subcriteria=s, total=fw.header.total,
+                             status=say(STATUS_WORDS[fw.status]))
             elif kind == "unit":
                 result, unit_problems = score_file(store, path, strict=strict, doc=doc)
                 found += unit_problems
@@ -56,7 +60,7 @@ def validate_files(paths: list[Path], strict: bool = False) -> tuple[list[str], 
                     summary = tr("unit {unit} {year} against {framework}: {filled} of {leaves} leaves with evidence",
                                  unit=result.unit, year=result.year, framework=fw.id,
                                  filled=len(fw.leaves) - len(missing), leaves=len(fw.leaves))
-            else:
+            elif doc is not None:
                 found.append(doc.problem(("schema",) if isinstance(doc.data, dict) else (),
                                          tr("cannot tell the kind of file: 'schema:' must be parcli/framework/v1 "
                                             "or parcli/unit/v1")))
@@ -66,10 +70,10 @@ def validate_files(paths: list[Path], strict: bool = False) -> tuple[list[str], 
         problems += found
         failed.append(bool(errors))
         if errors:
-            summaries.append(f"{name}: " + tr("{count} problem(s)", count=len(errors)))
+            summaries.append(f"{name}: " + trn("{count} problem", "{count} problems", len(errors), count=len(errors)))
         else:
             summaries.append(f"{name}: " + tr("ok, {summary}", summary=summary))
-    unique = []
+    unique: list[Problem] = []
     seen = set()
     for p in problems:
         text = str(p)

@@ -35,7 +35,8 @@ def describe_value(value: Any) -> str:
 def as_number(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
         if isinstance(value, str):
-            raise ValueError(number_text_hint(value) or tr("expected a number, got the text {value!r}; write it without quotes", value=value))
+            raise ValueError(number_text_hint(value)
+                             or tr("expected a number, got the text {value!r}; write it without quotes", value=value))
         raise ValueError(tr("expected a number, got {what}", what=describe_value(value)))
     return Decimal(value)
 

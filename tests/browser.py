@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.programs import external
+
 NAMES = ("chromium-headless-shell", "chromium", "chromium-browser", "google-chrome")
 
 
@@ -21,6 +23,7 @@ def chromium() -> str | None:
 
 
 def require_chromium() -> str:
+    external("Chromium")
     found = chromium()
     if found:
         return found
@@ -60,6 +63,7 @@ def print_pdf(browser: str, page: Path, pdf: Path) -> Path:
 
 def pdf_pages(pdf: Path) -> list[str]:
     """The text of each page of ``pdf`` (poppler's pdftotext), or a skip when poppler is missing."""
+    external("poppler's pdftotext")
     if shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None:
         if os.environ.get("CI"):
             pytest.fail("poppler-utils is missing in CI: .ci/run installs it")

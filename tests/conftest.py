@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -128,7 +131,7 @@ fields:
           - {id: "2.1.2", title: per item, max: 1, rule: {kind: per_item, each: 0.25}}
           - {id: "2.1.3", title: deduction, max: 1, rule: {kind: deduction, each: 0.5}}
           - {id: "2.1.4", title: manual, max: 1, rule: {kind: manual}}
-"""
+"""  # noqa: E501 (a framework file's rows, one leaf a line)
 
 
 def mini_unit(framework: str = "mini.yaml") -> str:
@@ -166,6 +169,20 @@ def unit_file(write, mini):
     return _unit
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """tests/programs.py: the helpers that start LibreOffice, Chromium or poppler check the marker."""
+    from tests.programs import running
+
+    running(item)
+
+
+def pytest_runtest_teardown(item, nextitem):
+    from tests.programs import running
+
+    running(None)
+
+
 def pytest_addoption(parser):
     parser.addoption("--fuzz-examples", type=int, default=None,
                      help="examples per fuzz test (default 2000 in total across the fuzz tests; more for a long run)")
@@ -194,3 +211,10 @@ def read_terminal(master: int) -> bytes:
         seen += chunk
     os.close(master)
     return seen
+
+
+def parcli(*args, cwd=None, env=None, **kw):
+    """``python -m parcli ARGS`` in a new process, as a user runs it (English; stdout and stderr as bytes)."""
+    return subprocess.run([sys.executable, "-m", "parcli", *map(str, args)], cwd=cwd, capture_output=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT), "PARCLI_LANG": "en", **(env or {})},
+                          timeout=kw.pop("timeout", 300), **kw)

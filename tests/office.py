@@ -11,10 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.programs import external
+
 VI_VN = 1066  # LibreOffice's language id of Vietnamese (Viet Nam)
 
 
 def soffice() -> str:
+    external("LibreOffice")
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if not found:
         if os.environ.get("CI"):
@@ -47,6 +50,7 @@ def open_csv_as_vi_vn(csv: Path, outdir: Path, separator: str = ";") -> Path:
 
 
 def poppler(tool: str) -> str:
+    external(f"poppler's {tool}")
     found = shutil.which(tool)
     if not found:
         if os.environ.get("CI"):

@@ -58,7 +58,8 @@ def warm(cli, folder):
 def test_the_entry_mac_is_hmac_sha256():
     key, payload = os.urandom(32), b"some payload"
     head = f"{'a' * 64}|{cache.__version__}|{cache.FORMAT}|stamp\n".encode()
-    assert cache._mac(key, "a" * 64, "stamp", payload) == hmac.new(key, head + payload, hashlib.sha256).hexdigest().encode()
+    expected = hmac.new(key, head + payload, hashlib.sha256).hexdigest().encode()
+    assert cache._mac(key, "a" * 64, "stamp", payload) == expected
 
 
 def signed(folder, entry, payload: bytes) -> bytes:
@@ -113,7 +114,7 @@ def test_an_entry_is_plain_data_and_rebuilds_the_same_framework(cli, own_cache):
     assert cached is not None  # the entry is read back, not checked again
     assert cached is not checked and cached.header == checked.header and cached.sha256 == checked.sha256
     assert list(cached.nodes) == list(checked.nodes)
-    for a, b in zip(cached.nodes.values(), checked.nodes.values()):
+    for a, b in zip(cached.nodes.values(), checked.nodes.values(), strict=True):
         for name in ("id", "kind", "title", "title_en", "max", "path", "parent", "field", "criterion", "rule",
                      "source", "documents", "children"):
             assert getattr(a, name) == getattr(b, name), (a.id, name)

@@ -1,5 +1,7 @@
 """Rules and the engine, on real files written to disk and loaded the normal way."""
 
+from __future__ import annotations
+
 from decimal import Decimal
 
 import pytest
@@ -8,7 +10,9 @@ from hypothesis import strategies as st
 
 from parcli.engine import round_index, score
 from parcli.errors import InputError
+from parcli.rules.bands import BandsRule
 from parcli.store import Store
+from tests.rules.helpers import rule
 
 D = Decimal
 
@@ -224,3 +228,41 @@ def test_invalid_unit_raises_with_every_problem(unit_file):
     assert any(":7:3: unknown id '1.1.9'" in m and "'1.1.1'" in m for m in messages)
     assert any(":8:22:" in m and "percent: 120 is above 100" in m for m in messages)
     assert any(":9:12:" in m and "not an option" in m for m in messages)
+
+
+def test_ratios_meet_band_thresholds_exactly():
+    r = rule("{kind: bands, measure: percent, bands: [{gte: 50, points: 1}, {points: 0}]}")
+    assert isinstance(r, BandsRule)
+    assert r.select_ratio(D("0.999999"), D(2)).points == 0  # just below a half, however it divides
+    assert r.select_ratio(D(1), D(2)).points == 1
+    assert r.select_ratio(D(1), D(3)).points == 0
+
+
+def test_linear_thirds_are_exact_at_twelve_places(cli, write, mini):
+    from parcli.engine import score
+    from parcli.store import Store
+
+    fw = write("lin.yaml", """
+        schema: parcli/framework/v1
+        id: lin
+        title: Lin
+        version: "1"
+        level: other
+        provenance: {status: custom, note: t}
+        total: 3
+        fields:
+          - {id: "1", title: F, max: 3, criteria: [{id: "1.1", title: C, max: 3, rule: {kind: linear}}]}
+        """)
+    unit = write("u3.yaml", 'schema: parcli/unit/v1\nunit: U\nyear: 2021\nframework: lin.yaml\n'
+                            'evidence: {"1.1": {done: 1, of: 3}}\n')
+    del fw
+    checked, framework = Store().unit(unit)
+    assert score(framework, checked).points == 1  # 3 x 1/3, not 0.9999999999999999999999999999
+
+
+def test_minus_zero_never_shows(cli, write):
+    unit = write("z.yaml", 'schema: parcli/unit/v1\nunit: Z\nyear: 2021\nframework: province-2020\n'
+                           'evidence:\n  "3.2.1": {percent: -0.0}\n')
+    for fmt in ("table", "json", "csv"):
+        out = cli("score", unit, "-f", fmt, "--lang", "en").stdout
+        assert "-0 " not in out and "-0," not in out and "-0\n" not in out and '"-0' not in out

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from parcli.inputs import yaml as loader
 from parcli.errors import InputError
 from parcli.i18n import set_language
+from parcli.inputs import yaml as loader
 from tests.conftest import EXAMPLES, INVALID, ROOT
 
 HOSTILE = INVALID.parent / "hostile"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import string
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -16,6 +17,8 @@ from typer.testing import CliRunner
 
 from parcli.cli import app
 from tests.conftest import EXAMPLES, MINI_FRAMEWORK
+
+pytestmark = pytest.mark.slow  # thousands of examples (--fuzz-examples)
 
 RUNNER = CliRunner()
 UNIT_TEXT = (EXAMPLES / "bac-ninh-2021.yaml").read_text(encoding="utf-8")
@@ -79,7 +82,7 @@ def mutate(text: str, data) -> str:
             import re
 
             tok = data.draw(st.sampled_from(TOKENS), label="number-token")
-            lines[i] = re.sub(r"\b\d+(\.\d+)?\b", lambda _m: tok, lines[i], count=1)  # tok taken literally
+            lines[i] = re.sub(r"\b\d+(\.\d+)?\b", lambda _m, tok=tok: tok, lines[i], count=1)  # tok taken literally
     return "\n".join(lines)
 
 

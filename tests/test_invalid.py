@@ -57,5 +57,5 @@ def test_invalid_fixture_speaks_vietnamese(cli, monkeypatch, name):
     assert vi.exit_code == en.exit_code == case["exit"]
     en_lines, vi_lines = en.all.splitlines(), vi.all.splitlines()
     assert len(en_lines) == len(vi_lines), (en.all, vi.all)
-    for line_en, line_vi in zip(en_lines, vi_lines):
+    for line_en, line_vi in zip(en_lines, vi_lines, strict=True):
         assert line_en != line_vi, f"English only: {line_en}"

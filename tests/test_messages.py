@@ -1,9 +1,11 @@
 """How problems read: hints for common slips, source line and caret on a terminal,
-one line per problem when piped or with --concise, usage errors in the chosen language."""
+one line per problem when piped or with --concise, usage errors in the chosen language; names and values
+from files never write into the terminal (markup, escape sequences, forged lines) nor are echoed whole."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 
@@ -11,7 +13,49 @@ import pytest
 
 from parcli.errors import Problem
 from parcli.report.snippet import render, visible
-from tests.conftest import INVALID, ROOT, read_terminal
+from tests.conftest import EXAMPLES, INVALID, ROOT, parcli, read_terminal
+
+BAC_NINH = EXAMPLES / "bac-ninh-2021.yaml"
+POSIX_ONLY = pytest.mark.skipif(os.name != "posix", reason="POSIX signals and file names")
+HOSTILE_NAMES = {
+    "osc": "a\x1b]0;PWNED\x07b.yaml",  # retitles the terminal
+    "clear": "c\x1b[2J\x1b[Hd.yaml",  # clears the screen
+    "newline": "x\nparcli: 0 problems, all good.yaml",  # forges a line
+    "return": "y\rz.yaml",
+    "separator": "p\u2028q.yaml",  # a Unicode line separator
+    "bidi": "evil\u202egpj.yaml",  # right-to-left override
+    "not utf-8": os.fsdecode(b"bad\xff.yaml"),
+}
+RAW = ("\x1b", "\x07", "\r", "\u2028", "\u202e", "\udcff")
+@pytest.mark.slow
+@POSIX_ONLY
+@pytest.mark.parametrize("kind", sorted(HOSTILE_NAMES))
+def test_a_file_name_never_writes_into_the_terminal(tmp_path, kind):
+    name = HOSTILE_NAMES[kind]
+    try:
+        shutil.copy(BAC_NINH, tmp_path / name)
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system does not take the name")
+    runs = [
+        parcli("validate", name, cwd=tmp_path),
+        parcli("validate", ".", cwd=tmp_path),
+        parcli("score", name, cwd=tmp_path),
+        parcli("score", name, "-f", "json", cwd=tmp_path),
+        parcli("score", "missing-" + name, cwd=tmp_path),
+        parcli("rank", ".", cwd=tmp_path),
+        parcli("export", name, "-o", "out-" + name.replace(".yaml", ".csv"), cwd=tmp_path),
+        parcli("report", name, "-o", "r-" + name.replace(".yaml", ".html"), cwd=tmp_path),
+        parcli("plan", name, "--target-index", "90", "--apply", "-o", "planned-" + name, cwd=tmp_path),
+        parcli("convert", name, "-o", "f-" + name.replace(".yaml", ".xlsx"), cwd=tmp_path),
+        parcli("template", "province-2020", "-o", "t-" + name, cwd=tmp_path),
+        parcli("score", name, "--format", "bogus", cwd=tmp_path),  # the parser's usage error names nothing raw
+    ]
+    for run in runs:
+        text = run.stdout.decode("utf-8", "replace") + run.stderr.decode("utf-8", "replace")
+        assert "Traceback" not in text and "internal error" not in text, text
+        clean(text)
+    lines = runs[6].stderr.decode().splitlines()
+    assert runs[6].returncode == 0 and len(lines) == 2 and lines[1].startswith("wrote out-")  # one line, escaped
 
 PTY = pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal (POSIX)")
 
@@ -74,7 +118,8 @@ def test_a_misspelled_top_level_key_is_one_problem_with_its_likely_name(cli):
 @pytest.mark.parametrize(("args", "vi", "en"), [
     (["score"], "Lỗi: Thiếu tham số 'UNIT'.", "Error: Missing argument 'UNIT'."),
     (["score", "x.yaml", "--bogus"], "Lỗi: Không có tùy chọn --bogus", "Error: No such option: --bogus"),
-    (["score", "x.yaml", "-f", "xml"], "không phải một trong 'table', 'json', 'csv'", "is not one of 'table', 'json', 'csv'"),
+    (["score", "x.yaml", "-f", "xml"], "không phải một trong 'table', 'csv', 'json'",
+     "is not one of 'table', 'csv', 'json'"),
     (["rank", "x.yaml", "-j", "0"], "nằm ngoài khoảng", "is not in the range"),
 ])
 def test_usage_errors_in_both_languages(args, vi, en):
@@ -98,3 +143,31 @@ def test_language_from_the_environment(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "parcli", "validate", str(tmp_path / "nothere.yaml")],
                           capture_output=True, text=True, env=env, encoding="utf-8")
     assert "không có tệp này" in proc.stdout + proc.stderr
+
+
+def unit_named(write, name: str):
+    return write("u.yaml", f"schema: parcli/unit/v1\nunit: {name}\nyear: 2021\nframework: province-2020\n"
+                           'evidence:\n  "3.2.1": {percent: 97}\n')
+
+
+@pytest.mark.parametrize("name", ['"[/]"', '"[link=https://example.org]click[/link]"', '"[bold]x[/bold] [red]"'])
+def test_markup_in_names_is_printed_literally(cli, write, name):
+    unit = unit_named(write, name)
+    text = name.strip('"')
+    for args in (["score", unit], ["rank", unit], ["diff", unit, unit], ["plan", unit]):
+        run = cli(*args, "--lang", "en")
+        assert run.exit_code == 0, run.all
+        assert text in run.stdout and "\x1b]8;" not in run.stdout  # no live hyperlink
+
+
+def test_long_values_are_not_echoed_whole(cli, write):
+    unit = write("long.yaml", "schema: parcli/unit/v1\nunit: U\nyear: 2021\nframework: province-2020\n"
+                              f'evidence:\n  "1.1.1": "{"x" * 100_000}"\n')
+    run = cli("validate", unit)
+    assert run.exit_code == 1 and len(run.stdout) < 2_000 and "…" in run.stdout
+
+
+def clean(text: str, forged: str = "parcli: 0 problems") -> None:
+    for ch in RAW:
+        assert ch not in text, repr(text)
+    assert not any(line.startswith(forged) for line in text.splitlines()), text

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import sys
 
+import pytest
+
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -21,6 +23,7 @@ def commands():
     return {name: load_command(name) for name in COMMANDS}
 
 
+@pytest.mark.slow
 def test_console_blocks_show_real_output():
     assert update_readme.render(README) == README, "run: python scripts/update_readme.py"
 

@@ -1,5 +1,7 @@
 """The shipped frameworks and examples."""
 
+from __future__ import annotations
+
 from decimal import Decimal
 from decimal import Decimal as D
 
@@ -114,3 +116,19 @@ def test_at_least_four_province_examples():
     assert any("framework: province-2022" in p.read_text(encoding="utf-8") for p in with_published_values)
     for p in provincial:  # every example says which of its values are published and which invented
         assert "invented" in p.read_text(encoding="utf-8")
+
+
+def test_province_2022_structure():
+    fw = Store().framework("province-2022")
+    assert fw.counts() == (8, 37, 88)
+    assert fw.header.total == 100 and fw.status == "reconstructed"
+    assert fw.points_by_source()["survey"] == 32
+    maxima = {f.id: f.max for f in fw.fields}
+    assert (maxima["3"], maxima["4"], maxima["5"], maxima["8"]) == (13, Decimal("10.5"), 15, Decimal("16.5"))
+    assert maxima["1"] + maxima["2"] + maxima["6"] + maxima["7"] == 45
+    assert [f.title for f in fw.fields] == [
+        "Công tác chỉ đạo, điều hành cải cách hành chính", "Cải cách thể chế", "Cải cách thủ tục hành chính",
+        "Cải cách tổ chức bộ máy hành chính nhà nước", "Cải cách chế độ công vụ", "Cải cách tài chính công",
+        "Xây dựng và phát triển Chính quyền điện tử, Chính quyền số",
+        "Tác động của cải cách hành chính đến phát triển kinh tế – xã hội của tỉnh"]
+    assert "QĐ 876" in fw.header.provenance.note

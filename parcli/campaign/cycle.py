@@ -606,10 +606,10 @@ def _form(op: Opened, book, ident, name: str, recipient: str):
              "year": form_label("year", lang), "title": form_label("title", lang), "max": form_label("max", lang)}
     _check_cells(op, ident, found, expected, where, heads, name, recipient, "self_assessment",
                  tr("use the form parcli wrote: out/forms/{code}.xlsx", code=recipient))
-    header, problems = unit_header(doc)  # type: ignore[arg-type]  # a form reads as a unit file
+    header, problems = unit_header(doc)  # a form reads as a unit file
     if header is None:
         raise Refused(problems, recipient, "self_assessment")
-    unit, problems = check_unit(doc, header, fw)  # type: ignore[arg-type]
+    unit, problems = check_unit(doc, header, fw)
     if unit is None:
         raise Refused(problems, recipient, "self_assessment")
     from ..engine import score

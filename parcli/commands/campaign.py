@@ -7,7 +7,7 @@ what it did, one line per file, and exits 1 if anything was refused or failed it
 # No "from __future__ import annotations": typer reads the annotations (see common.py).
 import os
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -79,7 +79,7 @@ def init(
     framework: Annotated[str, typer.Option("--framework", metavar="F", help="A shipped framework id or the path of "
                                                                               "a framework file.")],
     year: Annotated[int, typer.Option("--year", metavar="Y", min=1990, max=2200, help="The year assessed.")],
-    units: Annotated[Optional[Path], typer.Option("--units", metavar="FILE", help="The units: a .csv or .xlsx of "
+    units: Annotated[Path | None, typer.Option("--units", metavar="FILE", help="The units: a .csv or .xlsx of "
                                                   "code,name[,group].")] = None,
     lang: LangOpt = Lang.vi,
 ) -> None:
@@ -272,7 +272,7 @@ def status(
 @guarded
 def results(
     folder: DirArg,
-    output: Annotated[Optional[Path], typer.Option(
+    output: Annotated[Path | None, typer.Option(
         "--output", "-o", metavar="FILE", help="Write the results here (.csv, .xlsx, .json or .html) instead of "
         "printing a table.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace the output even if it is read-only.")] = False,
@@ -282,7 +282,7 @@ def results(
     self-assessed total beside the appraised one."""
     from ..campaign.cycle import final_unit, summaries, unit_state
     from ..rank import ranking_of
-    from ..report import RANKING, REPORT, RESULTS, FileFormat, provenance_line, writer_for
+    from ..report import RANKING, REPORT, RESULTS, format_for, provenance_line, writer_for
 
     op = _open(folder)
     try:
@@ -307,9 +307,8 @@ def results(
                 _lines(lambda width, color, g=g: [*results_lines(rankings[g.id], lang.value, "en", width, color),
                                                   provenance_line(g.fw, lang.value)])
             return
-        fmt = FileFormat.for_path(output)
-        what = {FileFormat.csv: RANKING, FileFormat.xlsx: RANKING, FileFormat.json: RESULTS,
-                FileFormat.html: REPORT}.get(fmt) if fmt else None
+        fmt = format_for(output)
+        what = {"csv": RANKING, "xlsx": RANKING, "json": RESULTS, "html": REPORT}.get(fmt) if fmt else None
         if what is None:
             raise UsageError(f"{output}: " + tr("results are written as .csv, .xlsx, .json or .html"))
         writer = writer_for(output, what, lang.value)
@@ -355,7 +354,7 @@ def results(
 @guarded
 def log(
     folder: DirArg,
-    unit: Annotated[Optional[str], typer.Option("--unit", metavar="CODE", help="Only what concerns this unit.")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", metavar="CODE", help="Only what concerns this unit.")] = None,
     lang: LangOpt = Lang.vi,
 ) -> None:
     """The action log: who did what, when, with which file (sha256)."""

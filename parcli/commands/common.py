@@ -13,13 +13,16 @@ import functools
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 import typer.core
 
 from ..errors import InputError, ParcliError, UsageError
-from ..i18n import set_language, tr
+from ..i18n import set_language, tr, trn
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 
 def typer_app() -> typer.Typer:
@@ -60,7 +63,8 @@ class Locale(str, Enum):
     en = "en"
     vi = "vi"
 
-LangOpt = Annotated[Lang, typer.Option("--lang", metavar="vi|en", envvar="PARCLI_LANG", help="Language: vi (default; or set PARCLI_LANG) or en.")]
+LangOpt = Annotated[Lang, typer.Option("--lang", metavar="vi|en", envvar="PARCLI_LANG",
+                                       help="Language: vi (default; or set PARCLI_LANG) or en.")]
 
 LocaleOpt = Annotated[
     Locale, typer.Option("--locale", metavar="en|vi", help="Number format: en prints 86.67 (default), vi prints 86,67.")
@@ -142,8 +146,9 @@ def file_args(names: list[str]) -> list[Path]:
     if repeated:
         shown = ", ".join(map(str, repeated[:5])) + (tr(" and {count} more", count=len(repeated) - 5)
                                                       if len(repeated) > 5 else "")
-        warn(tr("{count} file(s) given more than once (through overlapping folders or patterns) are read once:",
-                 count=len(repeated)) + " " + shown)
+        warn(trn("{count} file given more than once (through overlapping folders or patterns) is read once:",
+                 "{count} files given more than once (through overlapping folders or patterns) are read once:",
+                 len(repeated), count=len(repeated)) + " " + shown)
     return paths
 
 def warn_units(units, ranked) -> None:
@@ -167,16 +172,16 @@ class progress:
     def __init__(self, total: int, what: str):
         self.total = total
         self.what = what
-        self.bar = None
+        self.bar: Progress | None = None
 
     def __enter__(self):
         if self.total >= 200 and sys.stderr.isatty():
             from rich.progress import Progress
 
-            self.bar = Progress(transient=True, console=consoles()[1])
-            self.bar.start()
-            task = self.bar.add_task(self.what, total=self.total)
-            return lambda: self.bar.advance(task)
+            bar = self.bar = Progress(transient=True, console=consoles()[1])
+            bar.start()
+            task = bar.add_task(self.what, total=self.total)
+            return lambda: bar.advance(task)
         return None
 
     def __exit__(self, *exc):
@@ -184,10 +189,11 @@ class progress:
             self.bar.stop()
         return False
 
-def framework_ref(ref: str, fw, output: Path) -> str:
-    """How a file written at ``output`` names the framework: a shipped id as it is, a path relative to it
-    (to the current folder for ``-``, standard output); a form (.xlsx) names a framework file by its name
-    alone (it reads only a file beside it), and when the file is not beside it yet, that is said."""
+def framework_ref(ref: str, fw, output: Path, writer) -> str:
+    """How a file written at ``output`` by ``writer`` names the framework: a shipped id as it is, a path
+    relative to it (to the current folder for ``-``, standard output); a format that reads only a framework file
+    beside it (a form: ``writer.framework_beside``) names it by its name alone, and when the file is not beside
+    it yet, that is said."""
     import os
 
     from ..store import looks_like_path
@@ -196,7 +202,7 @@ def framework_ref(ref: str, fw, output: Path) -> str:
         return ref
     target = Path(fw.source_path).resolve()
     base = (output.parent if str(output) != "-" else Path(".")).resolve()
-    if output.suffix.lower() == ".xlsx":
+    if writer.framework_beside:
         relative = target.name
         if target.parent != base:
             err(tr("warning: the form names its framework {name!r}: copy {source} beside the form (a form reads "

@@ -43,5 +43,5 @@ def convert(
     writer = writer_for(output, UNIT, lang.value)
     store = Store()
     unit, fw = store.unit(source)  # checked first: a form or file with problems is not converted
-    ref = framework_ref(unit.framework_ref, fw, output)
+    ref = framework_ref(unit.framework_ref, fw, output, writer)
     write_new(output, [source, Path(fw.source_path)], force, lambda fh: writer.unit(fh, unit, fw, ref, source.name))

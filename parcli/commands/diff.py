@@ -2,12 +2,12 @@
 
 # No "from __future__ import annotations": typer reads the annotations (see common.py).
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from ..errors import UsageError
-from ..i18n import tr
+from ..i18n import tr, trn
 from .common import (
     Command,
     ConciseOpt,
@@ -28,7 +28,8 @@ app = typer_app()
 @guarded
 def diff(
     a: Annotated[Path, typer.Argument(metavar="A", help="A unit file (YAML) or a result file (JSON), e.g. last year.")],
-    b: Annotated[Optional[Path], typer.Argument(metavar="[B]", help="The unit or result to compare with A, e.g. this year.")] = None,
+    b: Annotated[Path | None, typer.Argument(metavar="[B]",
+                                             help="The unit or result to compare with A, e.g. this year.")] = None,
     claimed: Annotated[
         bool, typer.Option("--claimed", help="Compare A's claimed (self-assessed) points with the computed points.")
     ] = False,
@@ -57,7 +58,8 @@ def diff(
         emit(out, claims_table(obj_a, rows, places, lang.value, locale.value),
              provenance_line(obj_a.framework, lang.value))
         over = [r for r in rows if r.difference is not None and r.difference < 0]
-        err(tr("{count} leaf(s) claimed above what the evidence supports", count=len(over)))
+        err(trn("{count} leaf claimed above what the evidence supports",
+                "{count} leaves claimed above what the evidence supports", len(over), count=len(over)))
         return
     if b is None:
         raise UsageError(tr("diff needs two files (A and B), or one unit with --claimed"))

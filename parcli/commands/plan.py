@@ -4,13 +4,13 @@
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from ..errors import InputError, UsageError
 from ..i18n import tr
-from ..report import UNIT, suffix_list, writer_for
+from ..report import PLAN, UNIT, choices, suffix_list, writer_for
 from .common import (
     Command,
     ConciseOpt,
@@ -29,10 +29,10 @@ from .common import (
 app = typer_app()
 
 
-class PlanFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
+# "table" (parcli's own view), then every format of parcli.report.WRITERS that writes a plan to standard output.
+FORMATS, FORMAT_METAVAR, FORMAT_HELP = choices(PLAN)
+PlanFormat = Enum("PlanFormat", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
+TABLE = PlanFormat("table")
 
 def _decimal_option(name: str, text: str):
     from decimal import Decimal, InvalidOperation
@@ -78,7 +78,8 @@ def _plan_target_value(result, fw, unit, target_index, target_class, gain, targe
     if target_index is not None:
         value = _decimal_option("--target-index", target_index)
         if not 0 <= value <= 100:
-            raise UsageError("--target-index: " + tr("an index is in [0, 100], got {value}", value=_short_number(value)))
+            raise UsageError("--target-index: " + tr("an index is in [0, 100], got {value}",
+                                                     value=_short_number(value)))
         return value
     if target_class is not None:
         minimum = class_target(fw, target_class)
@@ -111,26 +112,28 @@ def _plan_target_value(result, fw, unit, target_index, target_class, gain, targe
 @guarded
 def plan(
     unit: Annotated[Path, typer.Argument(metavar="UNIT", help="The unit file (.yaml) or filled form (.xlsx).")],
-    target_index: Annotated[Optional[str], typer.Option("--target-index", metavar="X",
+    target_index: Annotated[str | None, typer.Option("--target-index", metavar="X",
                                                        help="Reach this displayed index, e.g. 90.")] = None,
-    target_class: Annotated[Optional[str], typer.Option("--target-class", metavar="C",
+    target_class: Annotated[str | None, typer.Option("--target-class", metavar="C",
                                                        help="Reach this class of the framework, e.g. A.")] = None,
-    gain: Annotated[Optional[str], typer.Option("--gain", metavar="P",
+    gain: Annotated[str | None, typer.Option("--gain", metavar="P",
                                                help="Raise the displayed index by P points, e.g. 2.5.")] = None,
-    target_rank: Annotated[Optional[int], typer.Option("--target-rank", metavar="N", min=1,
-                                                      help="Reach the index of the unit now at rank N (with --against).")] = None,
-    against: Annotated[Optional[Path], typer.Option("--against", metavar="RANK.csv",
+    target_rank: Annotated[int | None, typer.Option(
+        "--target-rank", metavar="N", min=1,
+        help="Reach the index of the unit now at rank N (with --against).")] = None,
+    against: Annotated[Path | None, typer.Option("--against", metavar="RANK.csv",
                                                    help="A rank CSV (parcli rank -o) for --target-rank.")] = None,
-    effort: Annotated[Optional[Path], typer.Option("--effort", metavar="FILE",
-                                                  help="YAML weights by leaf id or rule kind: minimise the total weight.")] = None,
-    all_sources: Annotated[bool, typer.Option("--all-sources",
-                                              help="Also plan survey, impact and appraisers' (manual) leaves.")] = False,
-    apply_plan: Annotated[bool, typer.Option("--apply", help="Write the unit with the plan applied (with -o).")] = False,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="NEW",
+    effort: Annotated[Path | None, typer.Option(
+        "--effort", metavar="FILE", help="YAML weights by leaf id or rule kind: minimise the total weight.")] = None,
+    all_sources: Annotated[bool, typer.Option(
+        "--all-sources", help="Also plan survey, impact and appraisers' (manual) leaves.")] = False,
+    apply_plan: Annotated[bool, typer.Option("--apply",
+                                             help="Write the unit with the plan applied (with -o).")] = False,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="NEW",
                                                   help=f"Where --apply writes the planned unit: {suffix_list(UNIT)} "
                                                   "(a filled form).")] = None,
-    fmt: Annotated[PlanFormat, typer.Option("--format", "-f", metavar="table|json|csv",
-                                            help="table (default), json or csv.")] = PlanFormat.table,
+    fmt: Annotated[PlanFormat, typer.Option("--format", "-f", metavar=FORMAT_METAVAR,
+                                            help=FORMAT_HELP)] = TABLE,
     force: Annotated[bool, typer.Option("--force", help="Replace NEW if it exists.")] = False,
     concise: ConciseOpt = False,
     lang: LangOpt = Lang.vi,
@@ -167,26 +170,21 @@ def plan(
         the_plan = opportunities(result, all_sources)
     else:
         the_plan = make_plan(fw, checked, result, target, all_sources, weights)
-    if apply_plan and the_plan.reached:
+    if apply_plan and the_plan.reached and output is not None and writer is not None:  # both given: checked above
         from ..plan import apply as apply_changes
 
         planned = apply_changes(fw, checked, the_plan.changes)
-        ref = framework_ref(checked.framework_ref, fw, output)
+        ref = framework_ref(checked.framework_ref, fw, output, writer)
         write_new(output, [unit, Path(fw.source_path)], force,
                    lambda fh: writer.unit(fh, planned, fw, ref, unit.name))
     from ..report import provenance_line
 
-    if fmt is PlanFormat.json:
-        from ..report.jsonout import dumps
-        from ..report.planout import plan_object
-
-        sys.stdout.write(dumps(plan_object(the_plan)) + "\n")
-    elif fmt is PlanFormat.csv:
-        from ..report.csvout import write_rows
-        from ..report.planout import CSV_COLUMNS, plan_rows
+    if fmt.value != "table":
+        from ..report import writer_of
 
         sys.stdout.flush()
-        write_rows(sys.stdout.buffer, CSV_COLUMNS, plan_rows(the_plan), locale.value)
+        writer_of(fmt.value, lang.value, locale.value).plan(sys.stdout.buffer, the_plan)
+        sys.stdout.flush()
     else:
         from ..report.planout import plan_tables
         from ..report.table import emit
@@ -197,7 +195,7 @@ def plan(
         for table in tables[:-1]:
             emit(out, table)
         emit(out, tables[-1], *lines, provenance_line(fw, lang.value))
-    if fmt is not PlanFormat.table:
+    if fmt.value != "table":
         err(provenance_line(fw, lang.value))
     if not the_plan.reached:
         raise typer.Exit(1)

@@ -2,7 +2,7 @@
 
 # No "from __future__ import annotations": typer reads the annotations (see common.py).
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -31,12 +31,12 @@ app = typer_app()
 @app.command(cls=Command)
 @guarded
 def report(
-    units: Annotated[list[str], typer.Argument(metavar="UNIT...", help="Unit files or forms, folders of them, or quoted "
-                                               "patterns such as \"hoso/*.yaml\".")],
+    units: Annotated[list[str], typer.Argument(metavar="UNIT...", help="Unit files or forms, folders of them, or "
+                                               "quoted patterns such as \"hoso/*.yaml\".")],
     output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE.html",
                                          help=f"The report to write ({suffix_list(REPORT)}).")],
     previous: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option("--previous", metavar="RANK", help="An earlier ranking (its .csv or .xlsx, written by rank or "
                      "export): the ranking shows the changes."),
     ] = None,

@@ -2,7 +2,7 @@
 
 # No "from __future__ import annotations": typer reads the annotations (see common.py).
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -25,13 +25,14 @@ app = typer_app()
 @app.command(cls=Command)
 @guarded
 def template(
-    framework: Annotated[str, typer.Argument(metavar="FRAMEWORK", help="A shipped framework id (see parcli frameworks) or a file path.")],
+    framework: Annotated[str, typer.Argument(metavar="FRAMEWORK",
+                                             help="A shipped framework id (see parcli frameworks) or a file path.")],
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", metavar="FILE",
+        Path | None, typer.Option("--output", "-o", metavar="FILE",
                                      help=f"Write the template here instead of to stdout: {suffix_list(TEMPLATE)} "
                                      "(the blank form).")
     ] = None,
-    year: Annotated[Optional[int], typer.Option("--year", metavar="YEAR", help="The year to put in the template.")] = None,
+    year: Annotated[int | None, typer.Option("--year", metavar="YEAR", help="The year to put in the template.")] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace the output file if it exists (it may be a filled form).")
     ] = False,
@@ -49,5 +50,5 @@ def template(
     if year is not None and not 1990 <= year <= 2100:
         raise UsageError("--year: " + tr("year {year} is outside 1990–2100", year=year))
     fw = Store().framework(framework, Path("."))
-    ref = framework_ref(framework, fw, output)
+    ref = framework_ref(framework, fw, output, writer)
     write_new(output, [Path(fw.source_path)], force, lambda fh: writer.template(fh, fw, ref, year))

@@ -21,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ..errors import InputError, Problem, input_error
-from ..i18n import NC_, text, tr
+from ..i18n import LANGUAGES, NC_, text, tr
 from .form import FORM_SCHEMA, META, fold, form_label, number_text
 from .workbook import Workbook, column_letters
 
@@ -174,7 +174,8 @@ def read_sheet(book: Workbook, ident: Identity, name: str, unit: str | None = No
     if not isinstance(sheet, str) or sheet not in book.sheets:
         raise input_error(name, 0, 0, tr("the workbook's sheet {sheet!r} is missing; was it renamed? Give it back "
                                           "its name", sheet=sheet))
-    lang = "en" if ident.meta.get("lang") == "en" else "vi"
+    said = ident.meta.get("lang")
+    lang = said if isinstance(said, str) and said in LANGUAGES else "vi"
     grid = book.grid(sheet)
     found = book.cells(sheet)
     known = {fold(text(msgid, lang_, CONTEXT)): key for key, msgid in HEADS.items() for lang_ in ("vi", "en")}

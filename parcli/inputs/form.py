@@ -52,6 +52,8 @@ LETTER = {key: chr(ord("A") + i) for i, key in enumerate(COLUMNS)}
 WIDTHS = {"id": 11, "title": 46, "max": 8, "rule": 32, "value": 16, "done": 11, "of": 10, "na": 10,
           "claimed": 10, "points": 11, "note": 28, "documents": 28}
 UNIT_CELLS = {"unit": "B2", "code": "B3", "year": "B4"}
+# What a message names a cell by: a leaf's (id, column header), a unit cell (_CellSubject) or a text.
+Subject = str | tuple[str, str]
 UNIT_LABELS = {"unit": "form_unit", "code": "form_code", "year": "year"}
 INPUTS = ("value", "done", "of", "na", "claimed", "points", "note", "documents")
 HEADS = {"id": "id", "title": "title", "max": "max", "rule": "rule", "value": "form_value", "done": "form_done",
@@ -168,7 +170,7 @@ def _damaged_meta(where: str, message: str) -> Problem:
     return Problem(where, 0, 0, message)
 
 
-def _read_meta(grid: list, name: str) -> tuple[dict, dict[str, int], list[Problem]]:
+def _read_meta(grid: list, name: str) -> tuple[dict, _Hints, list[Problem]]:
     """The hidden sheet: its keys (checked), the rows of the ids as the form was made (a hint), problems."""
     meta: dict[str, Any] = {}
     hints = _Hints()
@@ -198,9 +200,8 @@ def _read_meta(grid: list, name: str) -> tuple[dict, dict[str, int], list[Proble
                                                         "without invisible or control characters)",
                                                         what=_described(value)) + again))
                 continue
-            whole = (isinstance(at, (int, float)) and not isinstance(at, bool) and at == at
-                     and at not in (float("inf"), float("-inf")) and float(at).is_integer() and 1 <= at <= MAX_ROW)
-            if not whole:
+            if not (isinstance(at, (int, float)) and not isinstance(at, bool) and at == at
+                    and at not in (float("inf"), float("-inf")) and float(at).is_integer() and 1 <= at <= MAX_ROW):
                 problems.append(_damaged_meta(f"{name}:{META}!C{i}", tr(
                     "the hidden sheet's row of {id} is {what}, not a whole number from 1 to {max:,}",
                     id=value, what=_described(at), max=MAX_ROW) + again))
@@ -247,7 +248,7 @@ class _Hints(dict):
         super().__init__()
         self.lines: list[str] = []
 
-    def settle(self) -> "_Hints":
+    def settle(self) -> _Hints:
         for text in self.lines:
             for line in text.split("\n"):
                 ident, _sep, number = line.rpartition(" ")
@@ -331,7 +332,7 @@ class OpenedForm:
 
     __slots__ = ("doc", "book", "hints")
 
-    def __init__(self, doc: FormDocument, book: Workbook, hints: dict[str, int]):
+    def __init__(self, doc: FormDocument, book: Workbook, hints: _Hints):
         self.doc = doc
         self.book = book
         self.hints = hints
@@ -402,7 +403,7 @@ _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _SPACE_GROUPED = re.compile(r"([1-9][0-9]{0,2}(?:[\s\u00a0\u202f\u2009][0-9]{3})+)(?:([.,])([0-9]+))?")
 
 
-def number_text(text: str) -> tuple[Decimal | None, list[Decimal], bool]:
+def number_text(text: str) -> tuple[Decimal | None, list[Decimal | None], bool]:
     """A number typed as text: (its value, or None; both readings when it reads two ways; whether it
     ends with %). One way only: "100", " 92.5 ", "85,5", "1.234,5", "1 480". Two ways: "1,480"
     (1480, or 1.48 with a decimal comma), "1.480"."""
@@ -460,7 +461,8 @@ def _decimal(text: str) -> Decimal | None:
 def _plain(d: Decimal) -> Decimal:
     """A decimal without trailing zeros, never in exponent form for a whole number (85.00 → 85, 1E+2 → 100)."""
     d = d.normalize()
-    return d.quantize(Decimal(1)) if d.as_tuple().exponent > 0 else d
+    exponent = d.as_tuple().exponent  # "n", "N", "F" for NaN and infinity: left as they are
+    return d.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else d
 
 
 _PLANS: dict[tuple[str, str], dict] = {}
@@ -511,7 +513,7 @@ def _from_float(value: float) -> Decimal:
     return Decimal(text) if "e" not in text else _plain(Decimal(text))
 
 
-class _CellSubject(tuple):
+class _CellSubject(tuple[str, str]):
     """A unit cell named in a message, "ô B2 (Tên đơn vị)", translated only when said."""
 
     def __new__(cls, cell: str, label: str):
@@ -524,7 +526,7 @@ class _CellSubject(tuple):
 class _Reader:
     """One sheet of a form read row by row against its framework."""
 
-    def __init__(self, doc: FormDocument, grid: list, found, fw, hints: dict[str, int]):
+    def __init__(self, doc: FormDocument, grid: list, found, fw, hints: _Hints):
         self.doc, self.grid, self.fw, self.hints = doc, grid, fw, hints
         self.errors, self.percent = found.errors, found.percent
         self.name, self.sheet = doc.file, doc.sheet
@@ -556,7 +558,7 @@ class _Reader:
             return str(subject)
         return f"{subject[0]} ({subject[1]})" if isinstance(subject, tuple) else subject
 
-    def _unusable(self, row: int, col: int, value: Any, subject: str) -> bool:
+    def _unusable(self, row: int, col: int, value: Any, subject: Subject) -> bool:
         """An Excel error or a date where a value belongs: said at the cell."""
         error = self.errors.get((row, col)) if self.errors else None
         if error is not None:
@@ -570,8 +572,9 @@ class _Reader:
             return True
         return False
 
-    def number(self, row: int, col: int, value: Any, subject: str, percent: bool = False) -> Decimal | None:
+    def number(self, row: int, col: int, value: Any, subject: Subject, percent: bool = False) -> Decimal | None:
         """A number as the cell shows it; ``percent``: the column takes a percent (0.85 shown as 85 % is 85)."""
+        d: Decimal | None
         if value.__class__ is float and not self.errors and not self.percent and -1e12 < value < 1e12:
             return _from_float(value)  # most cells: a number typed as a number
         if self._unusable(row, col, value, subject):
@@ -582,7 +585,8 @@ class _Reader:
             return None
         if isinstance(value, (int, float)):
             if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
-                self.say(row, col, tr("{subject}: {value!r} is not a number", subject=self.named(subject), value=str(value)))
+                self.say(row, col, tr("{subject}: {value!r} is not a number", subject=self.named(subject),
+                                      value=str(value)))
                 return None
             d = Decimal(value) if isinstance(value, int) else _from_float(value)
             if self.percent and (row, col) in self.percent:
@@ -596,11 +600,12 @@ class _Reader:
             d, readings, sign = number_text(value)
             if readings:
                 self.say(row, col, tr("{subject}: {value!r} may be read as {one} or as {other}; type the number "
-                                      "again without a thousands separator", subject=self.named(subject), value=value.strip(),
-                                      one=readings[0], other=readings[1]))
+                                      "again without a thousands separator", subject=self.named(subject),
+                                      value=value.strip(), one=readings[0], other=readings[1]))
                 return None
             if d is None:
-                self.say(row, col, tr("{subject}: {value!r} is not a number", subject=self.named(subject), value=value.strip()))
+                self.say(row, col, tr("{subject}: {value!r} is not a number", subject=self.named(subject),
+                                      value=value.strip()))
                 return None
             if sign and not percent:
                 self.say(row, col, tr("{subject}: the cell shows a percentage ({shown}%), but this column takes "
@@ -608,14 +613,16 @@ class _Reader:
                                       subject=self.named(subject), shown=d))
                 return None
         else:
-            self.say(row, col, tr("{subject}: {value!r} is not a number", subject=self.named(subject), value=str(value)))
+            self.say(row, col, tr("{subject}: {value!r} is not a number", subject=self.named(subject),
+                                  value=str(value)))
             return None
         if abs(d) >= LIMIT:
-            self.say(row, col, tr("{subject}: {value} is too large (numbers are below 10¹²)", subject=self.named(subject), value=d))
+            self.say(row, col, tr("{subject}: {value} is too large (numbers are below 10¹²)",
+                                  subject=self.named(subject), value=d))
             return None
         return d
 
-    def yes_no(self, row: int, col: int, value: Any, subject: str) -> bool | None:
+    def yes_no(self, row: int, col: int, value: Any, subject: Subject) -> bool | None:
         if self._unusable(row, col, value, subject):
             return None
         if isinstance(value, bool):
@@ -633,7 +640,7 @@ class _Reader:
                               subject=self.named(subject), value=shown, yes=self.yes, no=self.no))
         return None
 
-    def option(self, row: int, col: int, value: Any, subject: str, rule) -> str | None:
+    def option(self, row: int, col: int, value: Any, subject: Subject, rule) -> str | None:
         if self._unusable(row, col, value, subject):
             return None
         text = value.strip() if isinstance(value, str) else self.text_of(row, col, value)
@@ -662,7 +669,7 @@ class _Reader:
             return _date_text(value)
         return str(value)
 
-    def text(self, row: int, col: int, value: Any, subject: str) -> str | None:
+    def text(self, row: int, col: int, value: Any, subject: Subject) -> str | None:
         error = self.errors.get((row, col))
         if error is not None:
             self._unusable(row, col, value, subject)
@@ -766,11 +773,13 @@ class _Reader:
             ref = doc.meta.get(key) or default
             if key not in at:
                 m = re.fullmatch(r"([A-Z]+)([0-9]+)", ref)
+                assert m is not None, "a cell reference, checked when the hidden sheet was read"
                 at[key] = (int(m.group(2)), column_number(m.group(1)))
             r, c = at[key]
             cells[(key,)] = f"{column_letters(c)}{r}"
             label_cell = self.raw(r, c - 1) if c > 1 else None
-            label = " ".join(label_cell.split()) if isinstance(label_cell, str) else form_label(UNIT_LABELS[key], self.lang)
+            label = (" ".join(label_cell.split()) if isinstance(label_cell, str)
+                     else form_label(UNIT_LABELS[key], self.lang))
             subject = _CellSubject(cells[(key,)], label)
             value = self.raw(r, c)
             if key == "year":
@@ -836,7 +845,7 @@ class _Reader:
                     continue
             if idv == "" or idv is None:
                 if in_order and filled:
-                    inputs.update((k, v) for k, v in zip(INPUTS, span) if v != "" and v is not None)
+                    inputs.update((k, v) for k, v in zip(INPUTS, span, strict=False) if v != "" and v is not None)
                 if inputs:
                     key = next(iter(inputs))
                     self.say(r, columns[key], tr("{column}: this row has no id ({id_column}), so its values belong "
@@ -870,7 +879,7 @@ class _Reader:
                     raw = self._fast_row(plans.get(node_id), value, claimed, note, documents)
             if raw is None:
                 if in_order and filled:
-                    inputs.update((k, v) for k, v in zip(INPUTS, span) if v != "" and v is not None)
+                    inputs.update((k, v) for k, v in zip(INPUTS, span, strict=False) if v != "" and v is not None)
                 raw = self._row(r, node, inputs, columns, heads)
             if raw is not None:
                 if "na" in inputs and raw.__class__ is dict and raw.get("na") is True:
@@ -903,6 +912,7 @@ class _Reader:
         if plan is None:
             return None
         kind, low, high, leaf_max, words, rule = plan
+        value: Any  # the cell's value in its kind: bool, option key or Decimal
         if kind == "bool":
             if v.__class__ is bool:
                 value = v
@@ -993,7 +1003,8 @@ class _Reader:
         if rule is None:  # a field or criterion: not applicable (with its note and documents), nothing else
             for key in measured:
                 self.say(r, at[key], tr("{subject}: {leaf} is a {level}; its row takes only {na_column} (with "
-                                        "{note_column}); the evidence goes on its leaves' rows", subject=self.named(subject[key]),
+                                        "{note_column}); the evidence goes on its leaves' rows",
+                                        subject=self.named(subject[key]),
                                         leaf=node_id, level=tr(node.kind), na_column=heads["na"],
                                         note_column=heads["note"]))
             for key in ("note", "documents"):
@@ -1083,13 +1094,14 @@ class _Reader:
         else:
             raw["done"], raw["of"] = done, of
 
-    def _checked(self, r: int, c: int, subject: str, value: Decimal, kind: str, rule, leaf_max) -> Decimal | None:
+    def _checked(self, r: int, c: int, subject: Subject, value: Decimal, kind: str, rule, leaf_max) -> Decimal | None:
         """A value cell's number within what its leaf takes."""
         if kind == "percent":
             ok = self._range(r, c, subject, value, Decimal(0), Decimal(100), suffix="%")
         elif kind == "count":
             if value != value.to_integral_value():
-                self.say(r, c, tr("{subject}: a count is a whole number, got {value}", subject=self.named(subject), value=value))
+                self.say(r, c, tr("{subject}: a count is a whole number, got {value}", subject=self.named(subject),
+                                  value=value))
                 return None
             ok = self._range(r, c, subject, value, Decimal(0), None)
         elif kind == "points":
@@ -1099,19 +1111,19 @@ class _Reader:
             ok = self._range(r, c, subject, value, low, high)
         return value if ok else None
 
-    def _range(self, r: int, c: int, subject: str, value: Decimal, low, high, suffix: str = "",
+    def _range(self, r: int, c: int, subject: Subject, value: Decimal, low, high, suffix: str = "",
                leaf: bool = False) -> bool:
         if low is not None and value < low:
-            self.say(r, c, tr("{subject}: {value} is below {low}", subject=self.named(subject), value=f"{value}{suffix}",
-                              low=f"{low}{suffix}"))
+            self.say(r, c, tr("{subject}: {value} is below {low}", subject=self.named(subject),
+                              value=f"{value}{suffix}", low=f"{low}{suffix}"))
             return False
         if high is not None and value > high:
             if leaf:
-                self.say(r, c, tr("{subject}: {value} is above the leaf's max {max}", subject=self.named(subject), value=value,
-                                  max=high))
+                self.say(r, c, tr("{subject}: {value} is above the leaf's max {max}", subject=self.named(subject),
+                                  value=value, max=high))
             else:
-                self.say(r, c, tr("{subject}: {value} is above {high}", subject=self.named(subject), value=f"{value}{suffix}",
-                                  high=f"{high}{suffix}"))
+                self.say(r, c, tr("{subject}: {value} is above {high}", subject=self.named(subject),
+                                  value=f"{value}{suffix}", high=f"{high}{suffix}"))
             return False
         return True
 

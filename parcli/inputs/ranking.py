@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..errors import InputError, Problem
-from ..i18n import N_, tr
+from ..i18n import N_, tr, trn
 from ..rank import name_key
 from ..report import label
 from ..report.csvout import FORMULA_STARTS
@@ -206,21 +206,22 @@ def _workbook_table(path: Path, name: str):
     sheet_names = {label("sheet_rank", lang) for lang in ("vi", "en")}
     sheet, grid = read_sheet(path, lambda names: next((n for n in names if n in sheet_names), None), name)
     wanted = {key: {key, label(key, "vi"), label(key, "en")} for key in _PREVIOUS_COLUMNS}
-    for top, row in enumerate(grid[:10]):
+    for top, row in enumerate(grid[:10]):  # noqa: B007 (top: the header row, read after the loop)
         cells = [c.strip() if isinstance(c, str) else c for c in row]
-        columns = {key: next((i for i, c in enumerate(cells) if c in names), None) for key, names in wanted.items()}
-        if all(columns[key] is not None for key in ("rank", "unit", "index")):
+        found = {key: next((i for i, c in enumerate(cells) if c in names), None) for key, names in wanted.items()}
+        if all(found[key] is not None for key in ("rank", "unit", "index")):
             break
     else:
         raise InputError(f"{name}:{sheet}: " + tr("no header row with the columns {columns}; give the ranking "
                                                    "workbook that parcli rank or export wrote",
                                                    columns=", ".join(f"{label(k, 'vi')} ({label(k, 'en')})"
                                                                      for k in ("rank", "unit", "index"))))
-    columns = {key: i for key, i in columns.items() if i is not None}
+    columns = {key: i for key, i in found.items() if i is not None}
 
     def rows():
         for r, row in enumerate(grid[top + 1:], start=top + 2):
-            yield (lambda key, message, r=r: Problem(f"{name}:{sheet}!{_cell_name(columns[key], r)}", 0, 0, message)), row
+            yield (lambda key, message, r=r: Problem(f"{name}:{sheet}!{_cell_name(columns[key], r)}", 0, 0,
+                                                     message)), row
 
     return columns, rows()
 
@@ -247,6 +248,7 @@ def index_at_rank(path: Path, rank: int, code: str | None, name: str) -> Decimal
             indices.append(line.index)
     indices.sort(reverse=True)
     if not 1 <= rank <= len(indices):
-        raise InputError(f"{path}: " + tr("no rank {rank}: the file ranks {count} other unit(s)", rank=rank,
-                                          count=len(indices)))
+        raise InputError(f"{path}: " + trn("no rank {rank}: the file ranks {count} other unit",
+                                           "no rank {rank}: the file ranks {count} other units", len(indices),
+                                           rank=rank, count=len(indices)))
     return indices[rank - 1]

@@ -15,7 +15,6 @@ from ..summary import NotAResult, Summary, from_result_object, summarize
 from .files import decode, read_bytes
 from .yaml import read_number
 
-
 _JSON_REASONS = (  # the json module's own words → parcli's
     ("Expecting value", N_("a value is expected here")),
     ("Expecting property name", N_("a key in double quotes is expected here")),
@@ -46,7 +45,8 @@ def load_result(path: Path, store=None) -> Summary:
         try:
             obj = json.loads(text, parse_float=read_number, parse_int=read_number, parse_constant=_no_constant)
         except json.JSONDecodeError as exc:
-            raise InputError(f"{name}:{exc.lineno}:{exc.colno}: " + tr("not valid JSON: {detail}", detail=json_reason(exc.msg))) from None
+            raise InputError(f"{name}:{exc.lineno}:{exc.colno}: "
+                             + tr("not valid JSON: {detail}", detail=json_reason(exc.msg))) from None
         except ValueError as exc:
             raise InputError(f"{name}: " + tr("not a usable parcli result: {detail}", detail=exc)) from None
         except RecursionError:

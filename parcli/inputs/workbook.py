@@ -36,11 +36,14 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, Problem, input_error
 from ..i18n import tr
 from .files import max_bytes, read_bytes
+
+if TYPE_CHECKING:
+    from python_calamine import CalamineWorkbook
 
 MAX_ROW, MAX_COL = 1_048_576, 16_384  # Excel's grid
 CELL_LIMIT = 4_000_000  # rows × columns (from A1) of a sheet calamine may build: a ranking of 10,600 communes
@@ -153,7 +156,7 @@ def formulas_without_values(xml: bytes, prefixed: bool | None = None) -> list[st
     if _PLAIN_FORMULA.search(xml) is None and (prefixed is False or _PREFIXED_TAG.search(xml) is None):
         return []
     starts = [m.start() for m in _CELL_START.finditer(xml)]
-    out = []
+    out: list = []
     pos = 0
     while True:
         m = _FORMULA.search(xml, pos)
@@ -213,7 +216,9 @@ def stored_zip(parts: list[tuple[str, bytes]]) -> bytes:
             for name, data in parts:
                 out.writestr(name, data)
         return buf.getvalue()
-    chunks, central, offset = [], [], 0
+    chunks: list[bytes] = []
+    central: list[bytes] = []
+    offset = 0
     for name, data in parts:
         n = name.encode("utf-8")
         flags = 0 if name.isascii() else 0x800  # the name in UTF-8
@@ -266,7 +271,7 @@ class Workbook:
             raise input_error(name, 0, 0, tr("the workbook holds macros; parcli reads forms saved as .xlsx "
                                              "(Excel Workbook) only"))
         self.sheets = self._sheet_parts(rels)
-        self._book = None
+        self._book: CalamineWorkbook | None = None
         self._sheet_xml: dict[str, bytes] = {}
         self._plain: dict[str, bool] = {}
         self._grids: dict[str, list[list]] = {}

@@ -27,23 +27,22 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from ..errors import InputError, Problem, input_error
-from .files import decode, read_bytes, sha256_hex
-
 from ..hints import yaml_syntax
 from ..i18n import tr
+from .files import decode, read_bytes, sha256_hex
 
 try:  # libyaml's C parser: several times faster than the pure-Python one
     from yaml._yaml import CParser as _CParser  # what yaml.CSafeLoader is built on
 
     HAVE_C = True
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    _CParser = None
+    _CParser = None  # type: ignore[assignment, misc]
     HAVE_C = False
 
 MAX_DEPTH = 32
@@ -90,7 +89,7 @@ def _no_path_resolvers(self, *args):
 
 if HAVE_C:
 
-    class _FastComposer(_CParser, yaml.resolver.BaseResolver):  # type: ignore[misc, valid-type]
+    class _FastComposer(_CParser, yaml.resolver.BaseResolver):
         """libyaml parser and composer; tags resolved by parcli, not PyYAML.
 
         The composer calls ``resolve(kind, value, implicit)`` for every node and
@@ -120,6 +119,16 @@ class _PureComposer(
         yaml.parser.Parser.__init__(self)
         yaml.composer.Composer.__init__(self)
         yaml.resolver.BaseResolver.__init__(self)
+
+
+class Located(Protocol):
+    """What the checks need of a document: its values, and problems placed in it. A YAML file
+    (:class:`Document`) or a filled form read as one (``parcli.inputs.form.FormDocument``)."""
+
+    file: str
+    data: Any
+
+    def problem(self, path, message: str, key: bool = False, severity: str = "error") -> Problem: ...
 
 
 @dataclass(slots=True)
@@ -289,7 +298,8 @@ def _refuse_deep(text: str, name: str, parser_cls) -> None:
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    _too_deep(name, event.start_mark.line, event.start_mark.column)
+                    mark = event.start_mark
+                    _too_deep(name, mark.line if mark else 0, mark.column if mark else 0)
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
             last = event.end_mark.index
@@ -524,7 +534,7 @@ def _places(number: Decimal) -> int:
     """Decimal places a number carries once trailing zeros are dropped (97.3000 has 1), without
     arithmetic (1e-99999999999999999999 is beyond any context's exponent range)."""
     sign, digits, exponent = number.as_tuple()
-    if exponent >= 0:
+    if not isinstance(exponent, int) or exponent >= 0:  # "n", "N", "F": NaN and infinity, refused before
         return 0
     zeros = 0
     for d in reversed(digits):

@@ -135,11 +135,13 @@ def _write(kind: str, schema: str, columns, inputs, rows, lang: str, recipient, 
     from openpyxl import Workbook as Book
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.worksheet import Worksheet
 
     from .sheets import height_for, print_setup, put_text
 
     wb = Book()
     ws = wb.active
+    assert isinstance(ws, Worksheet), "a new workbook opens on one worksheet"
     ws.title = words(SHEETS[kind], lang)
     title = words(TITLES[kind], lang, **fill)
     put_text(ws["A1"], title)

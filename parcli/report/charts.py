@@ -36,6 +36,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 
 def _import_matplotlib() -> None:
@@ -83,7 +84,7 @@ from matplotlib.transforms import blended_transform_factory  # noqa: E402
 from .numbers import display  # noqa: E402
 
 # matplotlib's settings for every chart (over matplotlib's defaults, whatever a matplotlibrc says)
-RC = {
+RC: dict[str, Any] = {
     "svg.fonttype": "none",  # text stays text: the browser's fonts draw Vietnamese
     "svg.hashsalt": "parcli",  # ids from a fixed salt: the same units give the same file
     "text.parse_math": False,  # "$\\x$" is text, never math
@@ -119,7 +120,7 @@ def drawing():
     """matplotlib's defaults with :data:`RC`, while the charts are drawn (restored after)."""
     with matplotlib.rc_context():
         matplotlib.rcdefaults()
-        matplotlib.rcParams.update(RC)
+        matplotlib.rcParams.update(RC)  # type: ignore[arg-type]  # rc names as str; the stubs list them as Literal
         with warnings.catch_warnings():
             # a glyph DejaVu Sans lacks only makes matplotlib's measure approximate: the browser
             # draws the text with the reader's fonts
@@ -341,7 +342,7 @@ class FieldChart:
 
     def svg(self, lines, prefix: str) -> str:
         """The chart of one unit's field lines (a summary's ``fields``, in the framework's order)."""
-        for bar, na, value, line in zip(self.bars, self.na, self.values, lines):
+        for bar, na, value, line in zip(self.bars, self.na, self.values, lines, strict=False):
             applicable = line.index is not None
             bar.set_width(float(line.index) if applicable else 0)
             bar.set_visible(applicable)
@@ -383,7 +384,7 @@ class IndexChart:
         self.values = _beside(ax, rows)
 
     def svg(self, units: Sequence[tuple[str, Decimal, str]], prefix: str) -> str:
-        for bar, name, value, (unit, index, words) in zip(self.bars, self.names, self.values, units):
+        for bar, name, value, (unit, index, words) in zip(self.bars, self.names, self.values, units, strict=False):
             bar.set_width(float(index))
             bar.set_facecolor(self.scale.colour(index))
             name.set_text(_wrapped(unit, 46))

@@ -37,7 +37,8 @@ def _check_output(output: Path, inputs: Iterable[Path]) -> None:
     if not parent.is_dir():
         raise UsageError(f"{output}: " + tr("the folder {folder} does not exist; create it first", folder=parent))
     if output.is_dir():
-        raise UsageError(f"{output}: " + tr("is a folder; give a file name such as {example}", example=output / "out.csv"))
+        raise UsageError(f"{output}: " + tr("is a folder; give a file name such as {example}",
+                                            example=output / "out.csv"))
     if output.exists():
         for src in inputs:
             try:
@@ -114,7 +115,7 @@ class _signals_held:
         return False
 
 
-def replace_file(output: Path, write: Callable[[IO[bytes]], None], mode: int | None = None) -> None:
+def replace_file(output: Path, write: Callable[[IO[bytes]], object], mode: int | None = None) -> None:
     """Write a new file through a temporary one in the same folder and rename it over ``output``
     (with ``mode``, else the umask's); on any failure the temporary file is removed."""
     parent = output.parent if str(output.parent) else Path(".")

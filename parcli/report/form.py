@@ -16,10 +16,11 @@ The layout it writes is :mod:`parcli.inputs.form`'s, which reads it back.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from typing import Any
 
 from ..errors import InputError
-from ..i18n import tr
+from ..i18n import N_, say, tr
 from ..inputs.form import (
     COLUMNS,
     FIRST_ROW,
@@ -41,7 +42,7 @@ from ..inputs.workbook import column_letters
 
 
 def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = None,
-               recipient: tuple[str, str] | None = None, identity: list[tuple[str, str]] = ()) -> bytes:
+               recipient: tuple[str, str] | None = None, identity: Sequence[tuple[str, str]] = ()) -> bytes:
     """The form for framework ``fw`` (``ref`` as the form names it); filled from ``unit`` if given.
     A campaign's form (``recipient``: the unit's code and name) has them filled and locked, and its
     hidden sheet carries ``identity`` (the campaign, recipient, stage, round and digest)."""
@@ -53,6 +54,7 @@ def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = Non
     from openpyxl import Workbook as Book
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.worksheet import Worksheet
 
     from . import display, provenance_line
     from .sheets import height_for, print_setup, put_text
@@ -64,6 +66,7 @@ def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = Non
 
     wb = Book()
     ws = wb.active
+    assert isinstance(ws, Worksheet), "a new workbook opens on one worksheet"
     ws.title = form_label("form_sheet", lang)
     unlocked = Protection(locked=False)
     bold = Font(bold=True)
@@ -225,9 +228,9 @@ def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = Non
     ws.print_area = f"A1:{LETTER['documents']}{row - 1}"
 
     help_ws.column_dimensions["A"].width = 110
-    for i, line in enumerate(_HELP[lang], start=1):
+    for i, line in enumerate(_HELP, start=1):
         c = help_ws.cell(row=i, column=1)
-        put_text(c, line.format(sheet=ws.title, yes=yes, no=no))
+        put_text(c, say(line, lang).format(sheet=ws.title, yes=yes, no=no))
         c.alignment = wrap
     print_setup(help_ws, form_label("form_help_sheet", lang), "1:1")
 
@@ -257,7 +260,9 @@ ROWS_CELL = 30_000  # characters of "id row" lines in one cell (an Excel cell ho
 
 def _packed_rows(rows: list[tuple[str, int]]) -> list[str]:
     """The row of every id as lines "1.1.1 9", in cells of at most :data:`ROWS_CELL` characters."""
-    chunks, lines, size = [], [], 0
+    chunks: list[str] = []
+    lines: list[str] = []
+    size = 0
     for node_id, at in rows:
         line = f"{node_id} {at}"
         if size + len(line) + 1 > ROWS_CELL and lines:
@@ -315,41 +320,22 @@ def _fill(ws, row: int, node, ev, lang: str) -> None:
     _fill_aux(ws, row, ev, node.id)
 
 
-_HELP = {
-    "vi": [
-        "Cách điền phiếu tự đánh giá",
-        "1. Điền tên đơn vị, mã đơn vị và năm ở đầu trang tính '{sheet}'.",
-        "2. Với mỗi tiêu chí thành phần, điền cột 'Giá trị': {yes}/{no} cho tiêu chí có/không; chọn một phương án "
-        "trong danh sách cho tiêu chí chọn mức; tỷ lệ % (0–100, gõ 85 hoặc 85%), hoặc 'Đã thực hiện' và 'Tổng số', "
-        "cho tiêu chí tỷ lệ; số lượng (số nguyên) hoặc điểm khảo sát theo cột 'Cách chấm'.",
-        "3. Gõ số như Excel trên máy của bạn vẫn hiển thị: 97,3 nếu máy dùng dấu phẩy thập phân, 97.3 nếu dùng dấu "
-        "chấm. Đừng gõ dấu phân cách hàng nghìn (1480, không phải 1.480 hay 1,480). Nếu Excel tự đổi số thành ngày "
-        "tháng, hãy định dạng ô là Số (Number) rồi gõ lại.",
-        "4. Tiêu chí, lĩnh vực hoặc tiêu chí thành phần không áp dụng: chọn {yes} ở cột 'Không áp dụng' và để trống "
-        "các ô số liệu của dòng đó.",
-        "5. 'Điểm tự chấm' là điểm đơn vị tự đánh giá; 'Điểm thẩm định' chỉ do hội đồng thẩm định ghi, và khi có thì "
-        "thay cho điểm tính được.",
-        "6. Ghi giải trình và tên tài liệu kiểm chứng (mỗi tài liệu một dòng trong ô).",
-        "7. parcli đọc mỗi dòng theo mã ở cột 'Mã': có thể chèn dòng trống, di chuyển hay sắp xếp các dòng. Không sửa "
-        "mã, không xóa dòng của tiêu chí (để trống nếu chưa có số liệu), không đổi tên trang tính và tên cột.",
-        "8. Kiểm tra phiếu: parcli validate <tệp này>; chấm điểm: parcli score <tệp này>.",
-    ],
-    "en": [
-        "How to fill in the self-assessment form",
-        "1. Fill in the unit's name, code and year at the top of the sheet '{sheet}'.",
-        "2. For each leaf fill in 'Value': {yes}/{no} for yes/no leaves; an option from the list for choice "
-        "leaves; a percent (0–100: type 85 or 85%), or 'Done' and 'Of', for rates; a count (a whole number) or a "
-        "survey score as the 'Rule' column says.",
-        "3. Type numbers as your own Excel shows them: 97.3 where it uses a decimal point, 97,3 where it uses a "
-        "decimal comma. Type no thousands separator (1480, not 1,480 or 1.480). If Excel turns a number into a "
-        "date, format the cell as Number and type it again.",
-        "4. A field, criterion or leaf that does not apply: choose {yes} under 'Not applicable' and leave that "
-        "row's other inputs empty.",
-        "5. 'Claimed points' are the unit's own assessment; 'Appraised points' are for the appraisers only and, "
-        "when given, replace the computed points.",
-        "6. Write the note and the documents (one document per line in the cell).",
-        "7. parcli reads each row by the ID in the 'ID' column: you may insert blank rows, move or sort rows. Do not "
-        "change an ID, delete a leaf's row (leave it empty instead), or rename the sheets and the column headers.",
-        "8. Check the form: parcli validate <this file>; score it: parcli score <this file>.",
-    ],
-}
+_HELP = [  # the sheet of instructions, a line a row
+    N_("How to fill in the self-assessment form"),
+    N_("1. Fill in the unit's name, code and year at the top of the sheet '{sheet}'."),
+    N_("2. For each leaf fill in 'Value': {yes}/{no} for yes/no leaves; an option from the list for choice "
+       "leaves; a percent (0–100: type 85 or 85%), or 'Done' and 'Of', for rates; a count (a whole number) "
+       "or a survey score as the 'Rule' column says."),
+    N_("3. Type numbers as your own Excel shows them: 97.3 where it uses a decimal point, 97,3 where it uses"
+       " a decimal comma. Type no thousands separator (1480, not 1,480 or 1.480). If Excel turns a number "
+       "into a date, format the cell as Number and type it again."),
+    N_("4. A field, criterion or leaf that does not apply: choose {yes} under 'Not applicable' and leave "
+       "that row's other inputs empty."),
+    N_("5. 'Claimed points' are the unit's own assessment; 'Appraised points' are for the appraisers only "
+       "and, when given, replace the computed points."),
+    N_("6. Write the note and the documents (one document per line in the cell)."),
+    N_("7. parcli reads each row by the ID in the 'ID' column: you may insert blank rows, move or sort rows."
+       " Do not change an ID, delete a leaf's row (leave it empty instead), or rename the sheets and the "
+       "column headers."),
+    N_("8. Check the form: parcli validate <this file>; score it: parcli score <this file>."),
+]

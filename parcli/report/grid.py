@@ -121,16 +121,12 @@ def layout(grid: Grid, width: int) -> list[int]:
                                                                                for r in grid.rows]))
            for i in text_cols}
     high = {i: max(cell_len(cols[i].header), content[i]) for i in text_cols}
-    choice = None
-    for wrap_headers in (False, True):
+    for wrap_headers in (False, True):  # the second try (headers wrapped) is kept whatever it gives
         widths = fixed(wrap_headers)
         room = width - overhead - sum(w for i, w in enumerate(widths) if i not in text_cols)
         share = room // max(len(text_cols), 1)
-        enough = all(share >= min(high[i], COMFORTABLE) for i in text_cols)
-        choice = (widths, share)
-        if enough or wrap_headers:
+        if all(share >= min(high[i], COMFORTABLE) for i in text_cols):
             break
-    widths, share = choice
     for i in text_cols:
         widths[i] = max(low[i], min(high[i], share))
     return widths
@@ -157,19 +153,19 @@ def render(grid: Grid, width: int, color: bool = False) -> list[str]:
     for line in wrap(visible(grid.title), total):
         out.append(paint(line, "italic"))
     out.append("┏" + "┳".join("━" * (w + 2) for w in widths) + "┓")
-    heads = [wrap(c.header, w) for c, w in zip(cols, widths)]
+    heads = [wrap(c.header, w) for c, w in zip(cols, widths, strict=True)]
     for k in range(max(len(h) for h in heads)):
         cells = []
-        for c, w, h in zip(cols, widths, heads):
+        for c, w, h in zip(cols, widths, heads, strict=True):
             text = h[k] if k < len(h) else ""
             cells.append(" " + paint(_pad(text, w, c.kind == NUM), "bold") + " ")
         out.append("┃" + "┃".join(cells) + "┃")
     out.append("┡" + "╇".join("━" * (w + 2) for w in widths) + "┩")
     for cells, style, cell_styles in grid.rows:
-        parts = [wrap(text, w) if c.kind == TEXT else [text] for text, c, w in zip(cells, cols, widths)]
+        parts = [wrap(text, w) if c.kind == TEXT else [text] for text, c, w in zip(cells, cols, widths, strict=False)]
         for k in range(max(len(p) for p in parts)):
             shown = []
-            for i, (p, c, w) in enumerate(zip(parts, cols, widths)):
+            for i, (p, c, w) in enumerate(zip(parts, cols, widths, strict=False)):
                 text = p[k] if k < len(p) else ""
                 shown.append(" " + paint(_pad(text, w, c.kind == NUM), style, cell_styles.get(i, "")) + " ")
             out.append("│" + "│".join(shown) + "│")

@@ -112,7 +112,7 @@ def _write(value: Any, out: list[str], indent: int, level: int) -> None:
 
 
 class JsonWriter(Writer):
-    name = "JSON"
+    """JSON for scripts: results (export, score) and plans (plan)."""
 
     def results(self, fh, summaries) -> None:
         """A JSON array of result objects, streamed."""
@@ -127,3 +127,9 @@ class JsonWriter(Writer):
     def one(self, fh, summary) -> None:
         """One result object."""
         fh.write(dumps(result_object(summary)).encode("utf-8") + b"\n")
+
+    def plan(self, fh, plan) -> None:
+        """The plan object (``parcli/plan/v1``)."""
+        from .planout import plan_object
+
+        fh.write(dumps(plan_object(plan)).encode("utf-8") + b"\n")

@@ -23,7 +23,7 @@ def display(value: Decimal | None, places: int, locale: str = "en", fixed: bool 
     """Rounded half-up to ``places`` for people; ``fixed`` keeps trailing zeros (indices)."""
     if value is None:
         return ""
-    q = round_index(value, places)
+    q: Decimal = round_index(value, places)
     if q == 0:
         q = abs(q)  # never "-0" (a small loss that rounds to nothing)
     text = f"{q:,f}" if fixed else f"{_trim(q):,f}"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .. import __version__
-from . import TOOL, display, label
+from ..i18n import LANGUAGES, N_, NP_, say, text
+from . import LABELS, TOOL, display, label
 from .unitfile import raw_value
 
 PLAN_SCHEMA = "parcli/plan/v1"
@@ -80,10 +81,8 @@ def plan_rows(plan):
                _flow(raw_value(ch.after)), ch.points_before, ch.points_after, ch.gain, plan.index_gain(ch)]
 
 
-_WHY = {
-    "vi": {"survey": "điều tra xã hội học", "impact": "chỉ tiêu kinh tế – xã hội", "override": "điểm đã được thẩm định"},
-    "en": {"survey": "survey", "impact": "socio-economic impact", "override": "overridden by the appraisers"},
-}
+_WHY = {"survey": LABELS["survey"], "impact": LABELS["impact"],
+        "override": NP_("why not planned", "overridden by the appraisers")}
 
 
 def _why_words(lost, lang: str) -> str:
@@ -91,25 +90,27 @@ def _why_words(lost, lang: str) -> str:
     its leaves (the appraisers' points), else the source's or the override's."""
     rule = lost.leaf.rule
     if rule is not None and rule.PLAN_HOLD is not None and lost.why == rule.PLAN_HOLD:
-        from ..i18n import text
+        return text(rule.HOLD_WORDS, lang if lang in LANGUAGES else "vi", "why not planned")
+    entry = _WHY.get(lost.why)
+    return lost.why if entry is None else say(entry, lang if lang in LANGUAGES else "en")
 
-        return text(rule.HOLD_WORDS, lang if lang in ("vi", "en") else "vi", "why not planned")
-    return _WHY.get(lang, _WHY["en"]).get(lost.why, lost.why)
 
-
-_WORDS = {
-    "vi": {"title": "Kế hoạch cải thiện", "opportunities": "Các tiêu chí có thể gỡ điểm (bước kế tiếp, điểm tăng lớn nhất trước)",
-           "from": "Hiện tại", "to": "Cần đạt", "gain": "Điểm tăng", "index_gain": "Chỉ số tăng",
-           "before": "Hiện tại", "after": "Sau kế hoạch", "target": "Mục tiêu", "lost": "Điểm mất",
-           "why": "Lý do", "not_plannable": "Điểm mất ngoài tầm kế hoạch",
-           "unreachable": "Không đạt được mục tiêu {target}: tối đa là {best} (nếu gỡ hết các tiêu chí dưới đây).",
-           "reached": "Đã đạt mục tiêu.", "total_lost": "Tổng điểm mất ngoài tầm kế hoạch: {lost} điểm ({share} điểm chỉ số)"},
-    "en": {"title": "Improvement plan", "opportunities": "Lost points the unit can win back (next step, largest gain first)",
-           "from": "Now", "to": "Change to", "gain": "Gain", "index_gain": "Index gain",
-           "before": "Now", "after": "After the plan", "target": "Target", "lost": "Lost",
-           "why": "Why", "not_plannable": "Lost points the plan cannot act on",
-           "unreachable": "The target {target} cannot be reached: the most is {best} (every leaf below at its best).",
-           "reached": "The target is already reached.", "total_lost": "Total lost points the plan cannot act on: {lost} ({share} index points)"},
+_WORDS: dict[str, str | tuple[str, str]] = {
+    "title": N_("Improvement plan"),
+    "opportunities": N_("Lost points the unit can win back (next step, largest gain first)"),
+    "from": NP_("column", "Now"),
+    "to": NP_("column", "Change to"),
+    "gain": NP_("column", "Gain"),
+    "index_gain": NP_("column", "Index gain"),
+    "before": NP_("column", "Now"),
+    "after": NP_("column", "After the plan"),
+    "target": NP_("column", "Target"),
+    "lost": NP_("column", "Lost"),
+    "why": NP_("column", "Why"),
+    "not_plannable": N_("Lost points the plan cannot act on"),
+    "unreachable": N_("The target {target} cannot be reached: the most is {best} (every leaf below at its best)."),
+    "reached": N_("The target is already reached."),
+    "total_lost": N_("Total lost points the plan cannot act on: {lost} ({share} index points)"),
 }
 
 
@@ -117,7 +118,7 @@ def plan_tables(plan, lang: str = "vi", locale: str = "en"):
     """The tables and lines of a plan, in the chosen language."""
     from .table import Table
 
-    words = _WORDS.get(lang, _WORDS["en"])
+    words = {key: say(entry, lang if lang in LANGUAGES else "en") for key, entry in _WORDS.items()}
     before = plan.before
     places = before.framework.places
 

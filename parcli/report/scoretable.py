@@ -67,7 +67,8 @@ def score_grid(result, depth: str = "all", lang: str = "vi", locale: str = "en")
             if depth == "criterion":
                 continue
             for leaf in cleaves:
-                row(leaf.id, "    " + leaf.node.label(lang), num(leaf.max), num(leaf.points), lost(leaf.max, leaf.points),
+                row(leaf.id, "    " + leaf.node.label(lang), num(leaf.max), num(leaf.points),
+                    lost(leaf.max, leaf.points),
                     num(leaf.claimed), "", leaf.status, style="dim" if leaf.status == "na" else "")
     return grid
 

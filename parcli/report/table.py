@@ -152,7 +152,7 @@ def rank_table(ranking, lang: str = "vi", locale: str = "en", field_ids=None) ->
     for fid in field_ids:
         _num_column(table, f"{label('field', lang)} {fid}")
     for r in ranking.rows:
-        cells = [str(r.rank) if r.rank is not None else "–"]
+        cells: list[str | Text] = [str(r.rank) if r.rank is not None else "–"]
         if ranking.has_previous:
             change = r.rank_change
             if change is None:

@@ -106,8 +106,6 @@ def unit_yaml(unit, fw, framework_ref: str, source: str = "") -> str:
 class YamlWriter(Writer):
     """Unit files: a checked unit written back (``convert``, ``plan --apply``), or the blank template."""
 
-    name = "YAML"
-
     def unit(self, fh, unit, fw, ref: str, source: str = "") -> None:
         fh.write(unit_yaml(unit, fw, ref, source).encode("utf-8"))
 

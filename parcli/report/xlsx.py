@@ -9,24 +9,27 @@ CSV stays as DESIGN §6 says (stable English columns for scripts).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
 from ..errors import InputError, UsageError
-from ..i18n import tr
-from . import RESULTS, FileFormat, Writer, label, suffix_list
+from ..i18n import N_, say, tr
+from . import RESULTS, WRITERS, Writer, label, suffix_list
 from .csvout import neutralise
 from .sheets import EXCEL_CELL_LIMIT
 
 EXCEL_MAX_ROWS = 1_048_576
+FORMAT = "xlsx"  # this writer's key in parcli.report.WRITERS
 
 
 class XlsxWriter(Writer):
     """Workbooks for people: the ranking and export workbooks (here), and the unit's form
     (:func:`parcli.report.form.write_form`, blank for ``template``, filled for ``convert`` and ``plan --apply``)."""
 
-    name = "XLSX"
     ranking_shows_leaves = True  # a workbook for people also shows every unit's leaves
     ranks_results = True  # and its export begins with the ranking sheet
+    framework_beside = True  # a form reads only a shipped framework or a framework file beside it
 
     def results(self, fh, summaries) -> None:
         from ..rank import ranking_of
@@ -35,8 +38,8 @@ class XlsxWriter(Writer):
         keys = {s.framework.key for s in summaries}
         if len(keys) > 1:
             raise UsageError(tr("the units use different frameworks; their summary columns differ. Export them "
-                                "to separate {xlsx} files, or to one {others}", xlsx=FileFormat.xlsx.suffixes[0],
-                                others=_besides_xlsx()))
+                                "to separate {xlsx} files, or to one {others}", xlsx=WRITERS[FORMAT].suffixes[0],
+                                others=_besides()))
         write_workbook(fh, ranking_of(summaries), summaries, self.lang)
 
     def ranking(self, fh, ranking, leaves=()) -> None:
@@ -53,9 +56,9 @@ class XlsxWriter(Writer):
         fh.write(write_form(fw, ref, self.lang, year=year))
 
 
-def _besides_xlsx() -> str:
+def _besides() -> str:
     """The other formats an export can take (they hold any number of rows, text of any length)."""
-    return suffix_list(RESULTS, tr(" or "), besides=(FileFormat.xlsx,))
+    return suffix_list(RESULTS, tr(" or "), besides=(FORMAT,))
 
 
 def _discard(wb) -> None:
@@ -135,7 +138,7 @@ def _page_setup(ws, title_rows: str, lang: str) -> None:
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     ws.print_options.horizontalCentered = True
-    ws.oddFooter.center.text = ("Trang &P / &N" if lang == "vi" else "Page &P of &N")
+    ws.oddFooter.center.text = say(N_("Page &P of &N"), lang)  # &P, &N: the page and the count
     ws.oddFooter.center.size = 8
 
 
@@ -153,9 +156,10 @@ def _write(wb, fh, ranking, leaves, lang: str) -> None:
     top = Alignment(vertical="top")
     years = sorted({row.summary.year for row in ranking.rows} | {s.year for s in leaves})
     about_frameworks = ", ".join(f"{info.title_for(lang)} ({info.id} v{info.version})" for info in ranking.frameworks)
-    head_line = f"{about_frameworks} · {label('year', lang)} {', '.join(map(str, years))}" if years else about_frameworks
+    head_line = (f"{about_frameworks} · {label('year', lang)} {', '.join(map(str, years))}" if years
+                 else about_frameworks)
 
-    def sheet(title: str, heads: list[tuple[str, str]], rows, widths: list[float], freeze: str, wrapped=()):
+    def sheet(title: str, heads: list[tuple[str, str]], rows, widths: Sequence[float], freeze: str, wrapped=()):
         """A sheet with a title line (row 1) and a header row (row 2) above ``rows`` (lists of values);
         heads: (label, number format or "" for text); ``wrapped``: the columns whose text wraps."""
         ws = wb.create_sheet(title)
@@ -173,7 +177,8 @@ def _write(wb, fh, ranking, leaves, lang: str) -> None:
             c.font = bold
             c.alignment = wrap_top
             header.append(c)
-        ws.row_dimensions[2].height = LINE_HEIGHT * max(lines_of(text, w * 0.95) for (text, _f), w in zip(heads, widths))
+        ws.row_dimensions[2].height = LINE_HEIGHT * max(lines_of(text, w * 0.95)
+                                                        for (text, _f), w in zip(heads, widths, strict=False))
         ws.append(header)
         count = 2
         wrap = [i for i in wrapped if i < len(widths)]
@@ -181,13 +186,13 @@ def _write(wb, fh, ranking, leaves, lang: str) -> None:
             count += 1
             if count > EXCEL_MAX_ROWS:
                 raise InputError(tr("more than {rows:,} leaf rows: above what one Excel sheet holds; "
-                                    "export to {others} instead", rows=EXCEL_MAX_ROWS, others=_besides_xlsx()))
-            cells = []
-            for i, (value, (_text_head, fmt)) in enumerate(zip(row, heads)):
+                                    "export to {others} instead", rows=EXCEL_MAX_ROWS, others=_besides()))
+            cells: list[Any] = []
+            for i, (value, (_text_head, fmt)) in enumerate(zip(row, heads, strict=False)):
                 if value is None:
                     cells.append(None)
                 elif isinstance(value, (Decimal, int)) and not isinstance(value, bool):
-                    c = WriteOnlyCell(ws, value=value)
+                    c = WriteOnlyCell(ws, value=value)  # type: ignore[arg-type]  # openpyxl writes a Decimal exactly
                     if fmt:
                         c.number_format = fmt
                     c.alignment = top  # beside text that wraps: on its first line, not its last

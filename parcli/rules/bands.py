@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
-from ..i18n import text, tr, NC_, N_
+from ..i18n import N_, NC_, text, tr
 from .base import (
     CENT,
     HUNDRED,
     ZERO,
     Evidence,
+    Found,
     RuleBase,
     Step,
     register,
@@ -55,7 +56,8 @@ class BandsRule(RuleBase):
     BAND_WORDS: ClassVar[dict[str, str]] = {"gt": WORDS, "gte": N_("{t} or more: {p}"), "other": N_("otherwise: {p}")}
 
     # For the benchmark and tests: a rule of this kind for a leaf of max 1, and random evidence for it.
-    EXAMPLE: ClassVar[str] = "{kind: bands, measure: percent, bands: [{gt: 90, points: 1}, {gte: 70, points: 0.5}, {points: 0}]}"
+    EXAMPLE: ClassVar[str] = ("{kind: bands, measure: percent, "
+                              "bands: [{gt: 90, points: 1}, {gte: 70, points: 0.5}, {points: 0}]}")
 
     @staticmethod
     def sample(rnd) -> str:
@@ -63,13 +65,14 @@ class BandsRule(RuleBase):
                 else f"{{percent: {rnd.randint(0, 1000) / 10}}}")
 
     def check(self, leaf_max):
-        found = []
+        found: Found = []
         previous = None
         last = len(self.bands) - 1
         for bi, band in enumerate(self.bands):
             where = ("bands", bi)
             if band.points > leaf_max:
-                found.append((where + ("points",), tr("band points {points} are above the leaf's max {max}", points=band.points, max=leaf_max)))
+                found.append((where + ("points",), tr("band points {points} are above the leaf's max {max}",
+                                                      points=band.points, max=leaf_max)))
             elif band.points < 0:
                 found.append((where + ("points",), tr("band points {points} are below 0", points=band.points)))
             if band.gt is not None and band.gte is not None:
@@ -116,7 +119,7 @@ class BandsRule(RuleBase):
 
     def chosen(self, ev: Evidence) -> Band | None:
         if ev.form == "ratio":
-            return self.select_ratio(ev.done, ev.of)
+            return self.select_ratio(*ev.ratio())
         return self.select(ev.amount)
 
     def scorer(self, leaf_max):
@@ -158,7 +161,7 @@ class BandsRule(RuleBase):
             return None
         strict = band.gt is not None
         if self.measure == "percent" and ev is not None and ev.form == "ratio":
-            of = ev.of
+            _done, of = ev.ratio()
             done = threshold * of / HUNDRED
             done = (done.to_integral_value(ROUND_FLOOR) + 1) if strict else whole_up(done)
             if done > of:
@@ -187,4 +190,4 @@ class BandsRule(RuleBase):
 
 
 def _amount(ev: Evidence) -> Decimal:
-    return ev.done if ev.form == "ratio" else ev.amount
+    return ev.ratio()[0] if ev.form == "ratio" else ev.amount

@@ -17,10 +17,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..hints import curly_hint, number_text_hint
-from ..i18n import NC_, text, tr
+from ..i18n import N_, NC_, text, tr
 from ..inputs.yaml import is_yaml11_bool
 from ..values import describe_value
 
@@ -35,7 +35,8 @@ POINT_STEP = Decimal(1).scaleb(-POINT_PLACES)
 
 def settle(points: Decimal) -> Decimal:
     """Points as the engine keeps them (rounded half-up at 12 places when they do not end)."""
-    if points.as_tuple().exponent < -POINT_PLACES:
+    exponent = points.as_tuple().exponent  # "n", "N", "F" for NaN and infinity: left as they are
+    if isinstance(exponent, int) and exponent < -POINT_PLACES:
         return points.quantize(POINT_STEP, ROUND_HALF_UP)
     return points
 
@@ -70,6 +71,12 @@ class Evidence:
     documents: tuple[str, ...] = ()
     na: bool = False
 
+    def ratio(self) -> tuple[Decimal, Decimal]:
+        """A ratio's done and of (evidence of the form "ratio" has both)."""
+        if self.done is None or self.of is None:
+            raise ValueError(f"evidence of the form {self.form!r} is not a ratio")
+        return self.done, self.of
+
 
 @dataclass(frozen=True, slots=True)
 class Step:
@@ -84,7 +91,7 @@ class Step:
 
 
 # The evidence forms of each measure, and how a unit file writes them.
-FORMS_OF_MEASURE: dict[str, tuple[str, ...]] = {
+FORMS_OF_MEASURE: dict[str | None, tuple[str, ...]] = {
     "percent": ("percent", "ratio"),
     "count": ("count",),
     "value": ("value",),
@@ -102,7 +109,7 @@ def form_text(form: str) -> str:
 
 
 # What a measure is, in a message ("this leaf is a rate: give …").
-MEASURE_WORD = {"percent": "a rate", "count": "a count", "value": "a value"}
+MEASURE_WORD = {"percent": N_("a rate"), "count": N_("a count"), "value": N_("a value")}
 # The unit a person reads beside a measure (template, explain, form); "%" is the same in both languages.
 MEASURE_UNIT = {"percent": None, "count": NC_("measure unit", "count"), "value": NC_("measure unit", "value")}
 # What the value cell of a leaf's row in a form (DESIGN §9) takes, and so its data validation and how
@@ -148,6 +155,13 @@ class RuleBase(abc.ABC):
     TAKES_POINTS: ClassVar[bool] = False
     PLAN_HOLD: ClassVar[str | None] = None
     HOLD_WORDS: ClassVar[str | None] = None  # NC_("why not planned", ...), with PLAN_HOLD
+
+    if TYPE_CHECKING:  # declared by each kind (a dataclass field or a class variable), for the type checker
+        @property
+        def kind(self) -> str: ...
+
+        @property
+        def measure(self) -> str | None: ...
 
     @staticmethod
     @abc.abstractmethod
@@ -195,7 +209,10 @@ class RuleBase(abc.ABC):
 
     def form_cell(self) -> str:
         """What the value cell of this rule's row in a form (DESIGN §9) takes: ``bool`` (yes/no),
-        ``option`` (one option), ``points`` (the points themselves), or the rule's measure."""
+        ``option`` (one option), ``points`` (the points themselves), or the rule's measure; a kind
+        without a measure says which."""
+        if self.measure is None:
+            raise NotImplementedError(f"the rule kind {self.kind!r} has no measure: it says its form cell")
         return self.measure
 
     def unit(self, lang: str) -> str:
@@ -420,7 +437,7 @@ def _mapping(rule: RuleBase, leaf_max: Decimal, raw: dict) -> tuple[Evidence | N
         if form == "value" and rule.measure is None:
             # the mapping form of a scalar (yes_no, choice), so that claimed/note can go with it
             sub, found = rule.scalar(raw["value"])
-            if found:
+            if found or sub is None:
                 return None, [(("value",) + p, "value: " + msg) for p, msg in found]
             if sub.form == "value":  # a number that stands for points (manual): within the leaf's max
                 if _num(raw, "value", problems, low=ZERO, high=leaf_max) is None:
@@ -457,8 +474,9 @@ def _unknown_key(raw: dict, key: str) -> tuple[tuple, str]:
     keys = list(raw)
     before = keys[keys.index(key) - 1] if keys.index(key) else None
     if key.isdigit() and raw[key] is None and before is not None and raw[before].__class__ is Decimal:
-        return (before,), f"{before}: " + tr("{value!r} has a decimal comma; write {number} (numbers take a decimal point)",
-                                  value=f"{raw[before]},{key}", number=f"{raw[before]}.{key}")
+        return (before,), f"{before}: " + tr("{value!r} has a decimal comma; write {number} (numbers take a "
+                                             "decimal point)", value=f"{raw[before]},{key}",
+                                             number=f"{raw[before]}.{key}")
     near = difflib.get_close_matches(key, _KEYS, n=1, cutoff=0.6) if isinstance(key, str) else []
     if near:
         return (key,), tr("unknown key {key!r}; did you mean {near!r}? An evidence value takes {keys}",
@@ -486,7 +504,8 @@ def num_text(value: Decimal) -> str:
 def shown(ev: Evidence) -> str:
     """A measured value as a reason shows it: "60/78 = 76.92%", "99.7%", "3"."""
     if ev.form == "ratio":
-        return f"{num_text(ev.done)}/{num_text(ev.of)} = {ev.amount.quantize(Decimal('0.01')):f}%"
+        done, of = ev.ratio()
+        return f"{num_text(done)}/{num_text(of)} = {ev.amount.quantize(Decimal('0.01')):f}%"
     if ev.form == "percent":
         return f"{num_text(ev.amount)}%"
     if ev.form in ("count", "value"):

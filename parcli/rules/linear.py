@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar, Literal
 
-from ..i18n import tr, NC_, N_
+from ..i18n import N_, NC_, tr
 from .base import (
     CENT,
     HUNDRED,
@@ -60,8 +60,9 @@ class LinearRule(RuleBase):
 
     def _at(self, leaf_max, ev, percent: Decimal) -> Evidence:
         if ev is not None and ev.form == "ratio":
-            done = min(whole_up(percent * ev.of / HUNDRED), ev.of)
-            return Evidence("ratio", done * HUNDRED / ev.of, done, ev.of)
+            _done, of = ev.ratio()
+            done = min(whole_up(percent * of / HUNDRED), of)
+            return Evidence("ratio", done * HUNDRED / of, done, of)
         return Evidence("percent", min(up_to_cent(percent), HUNDRED))
 
     def steps(self, leaf_max, ev, points):
@@ -75,15 +76,16 @@ class LinearRule(RuleBase):
         entry = self._at(leaf_max, ev, points * self.full_at / leaf_max)
         got = self.points_of(leaf_max, entry)
         while got < points:  # rounding of the last decimal: one cent (or one done) more
-            bigger = entry.amount + CENT if entry.form == "percent" else None
             if entry.form == "ratio":
-                if entry.done >= entry.of:
+                done, of = entry.ratio()
+                if done >= of:
                     return None
-                done = entry.done + 1
-                entry = Evidence("ratio", done * HUNDRED / entry.of, done, entry.of)
-            elif bigger > HUNDRED:
-                return None
-            else:
+                done += 1
+                entry = Evidence("ratio", done * HUNDRED / of, done, of)
+            else:  # a percent
+                bigger = entry.amount + CENT
+                if bigger > HUNDRED:
+                    return None
                 entry = Evidence("percent", bigger)
             got = self.points_of(leaf_max, entry)
         return Step(entry, got, continuous=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Literal
 
-from ..i18n import text, tr, NC_, N_
+from ..i18n import N_, NC_, text, tr
 from .base import CENT, ZERO, Evidence, RuleBase, Step, register, shown, up_to_cent
 
 if TYPE_CHECKING:  # resolved by pydantic when a framework is validated (parcli.shapes)

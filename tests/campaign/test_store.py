@@ -178,6 +178,7 @@ def test_two_commands_at_once_wait_for_each_other(tmp_path):
     assert out.count("received from") == 4
 
 
+@pytest.mark.slow  # 16 processes, killed at random moments
 def test_a_kill_at_any_moment_leaves_the_store_as_before_or_as_after(tmp_path):
     forms = four_forms(tmp_path)
     env = {**os.environ, "PARCLI_LANG": "en", "PARCLI_NOW": "2025-10-02T09:00"}

@@ -9,6 +9,7 @@ import json
 import re
 from decimal import Decimal
 
+import pytest
 from openpyxl import load_workbook
 
 from tests.campaign.helpers import EXAMPLES, fill_form, headers, parcli, resave
@@ -18,6 +19,8 @@ UNITS = {"SYT": ("Sở Y tế", "so-y-te"), "STC": ("Sở Tài chính", "so-tai-
 BEFORE = "2025-10-20T09:00"  # before the self-assessment's deadline (2025-11-03T17:00)
 
 
+@pytest.mark.external  # headless LibreOffice re-saves every workbook
+@pytest.mark.slow
 def test_a_whole_year(tmp_path):
     units = tmp_path / "units.csv"
     units.write_text("code,name\n" + "".join(f"{c},{n}\n" for c, (n, _f) in UNITS.items()), encoding="utf-8-sig")

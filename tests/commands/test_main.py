@@ -9,12 +9,13 @@ import sys
 import pytest
 import typer.main
 
-from parcli.cli import COMMANDS, app, load_command
+from parcli.cli import COMMANDS, app, load_command, short_help
 from tests.conftest import ROOT
 
 
 def test_every_command_of_the_table_is_its_own_module_and_named_as_in_the_table():
-    modules = sorted(p.stem for p in (ROOT / "parcli" / "commands").glob("*.py") if p.stem not in ("__init__", "common"))
+    modules = sorted(p.stem for p in (ROOT / "parcli" / "commands").glob("*.py")
+                     if p.stem not in ("__init__", "common"))
     assert sorted(module for module, _short in COMMANDS.values()) == modules
     for name, (module, _short) in COMMANDS.items():
         command = load_command(name)
@@ -31,9 +32,9 @@ def test_every_command_of_the_table_is_its_own_module_and_named_as_in_the_table(
 @pytest.mark.parametrize("name", list(COMMANDS))
 def test_the_table_s_short_help_is_the_first_line_of_the_command_s_help(name):
     command = load_command(name)
-    assert command.help.strip().split("\n", 1)[0] == COMMANDS[name][1]
+    assert command.help.strip().split("\n", 1)[0] == short_help(name)
     for limit in (20, 45, 60, 94, 200):  # what `parcli --help` shows at any width
-        short = typer.core.TyperCommand(name, help=COMMANDS[name][1]).get_short_help_str(limit)
+        short = typer.core.TyperCommand(name, help=short_help(name)).get_short_help_str(limit)
         assert short == command.get_short_help_str(limit)
 
 
@@ -46,7 +47,8 @@ def test_the_group_lists_the_table_in_its_order():
 
 def imported_by(*args: str) -> set[str]:
     code = ("import sys\nsys.argv = ['parcli', *sys.argv[1:]]\nfrom parcli import cli\ntry:\n    cli.main()\n"
-            "except SystemExit:\n    pass\nsys.stderr.write(' '.join(m for m in sys.modules if m.startswith('parcli')))")
+            "except SystemExit:\n    pass\n"
+            "sys.stderr.write(' '.join(m for m in sys.modules if m.startswith('parcli')))")
     proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT,
                           env={"PARCLI_LANG": "en", "PATH": ""})
     return set(proc.stderr.split("\n")[-1].split())

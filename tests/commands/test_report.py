@@ -11,6 +11,7 @@ import pytest
 
 from tests.browser import dom, require_chromium, screenshot
 from tests.conftest import EXAMPLES
+from tests.test_batch import SO_Y_TE, copy_unit
 
 DEPARTMENTS = EXAMPLES / "departments"
 BAC_NINH = EXAMPLES / "bac-ninh-2021.yaml"
@@ -48,6 +49,7 @@ def external_references(html: str) -> list[str]:
     return found
 
 
+@pytest.mark.external
 def test_one_unit_in_chromium(cli, tmp_path):
     browser = require_chromium()
     page = make(cli, tmp_path, BAC_NINH, "--lang", "vi")
@@ -62,6 +64,7 @@ def test_one_unit_in_chromium(cli, tmp_path):
     not_blank(screenshot(browser, page, tmp_path / "one.png"))
 
 
+@pytest.mark.external
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_seventeen_departments_in_chromium(cli, tmp_path, lang):
     browser = require_chromium()
@@ -142,6 +145,7 @@ def test_chart_text_is_escaped(cli, tmp_path, write, mini):
     assert "&lt;/text&gt;&lt;script&gt;x&lt;/script&gt;&amp;amp;" in html
 
 
+@pytest.mark.slow
 def test_progress_bar_on_a_terminal_only(tmp_path):
     """Many units: a progress bar on stderr when it is a terminal (as rank's), nothing otherwise."""
     import os
@@ -152,7 +156,7 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
     from tests.conftest import ROOT, read_terminal
 
     text = (DEPARTMENTS / "so-y-te.yaml").read_text(encoding="utf-8")
-    for i in range(120):
+    for i in range(100):  # the fewest that show the bar: 2 steps a unit, a bar from 200 steps
         (tmp_path / f"u{i:03}.yaml").write_text(text.replace('unit: "Sở Y tế"', f'unit: "Sở số {i}"')
                                                 .replace('code: "SYT"', f'code: "S{i}"'), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm", "COLUMNS": "100", "PARCLI_LANG": "en"}
@@ -166,7 +170,7 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
     assert b"report" in seen and b"%" in seen and b"wrote r.html" in seen
     quiet = subprocess.run(cmd[:-1] + ["r2.html"], cwd=tmp_path, capture_output=True, env=env, timeout=300)
     assert quiet.returncode == 0 and quiet.stderr.decode() == "wrote r2.html\n"
-    assert (tmp_path / "r2.html").read_text(encoding="utf-8").count('<section class="unit"') == 120
+    assert (tmp_path / "r2.html").read_text(encoding="utf-8").count('<section class="unit"') == 100
 
 
 # --- the charts: matplotlib's, honest (issue 25 item 1) -------------------------------------
@@ -264,7 +268,7 @@ def test_index_axes_run_from_0_to_100(cli, tmp_path, lang):
     left, _, right, _, _ = axes_box(index_charts[0])
     drawn = [(b[2] - b[0]) / (right - left) * 100 for b in bars(index_charts[0])]
     assert drawn == pytest.approx([float(r["index"]) for r in rows], abs=0.01)
-    for svg, row in zip(field_charts, rows):
+    for svg, row in zip(field_charts, rows, strict=True):
         left, _, right, _, _ = axes_box(svg)
         wanted = [float(row[f"field_{i}"]) for i in range(1, 9) if row[f"field_{i}"]]
         assert [(b[2] - b[0]) / (right - left) * 100 for b in bars(svg)] == pytest.approx(wanted, abs=0.01)
@@ -308,7 +312,8 @@ def test_colours_depend_only_on_the_index_and_the_classes(cli, tmp_path):
         for label, (fill,) in seen.items():
             assert colours.setdefault(label, fill) == fill  # the same in both reports
         legend = figures(html, "legend")[0]
-        entries = list(zip([s[4] for s in shapes(legend)[1:]], re.findall(r"<text[^>]*>([^<]+)</text>", legend)))
+        entries = list(zip([s[4] for s in shapes(legend)[1:]], re.findall(r"<text[^>]*>([^<]+)</text>", legend),
+                           strict=True))
         for label, fill in colours.items():
             assert any(f == fill and text.startswith(f"{label}: ") for f, text in entries), (label, entries)
     assert len(set(colours.values())) == len(colours) >= 3  # classes are told apart
@@ -332,6 +337,7 @@ def test_not_applicable_fields_are_marked_and_explained(cli, tmp_path, lang):
     assert f">{words[0]}</text>" not in figures(other)[0] and words[1] not in other
 
 
+@pytest.mark.external
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_field_names_year_and_footer(cli, tmp_path, lang):
     """The heat map's columns are explained by the fields' names; the heading has the year; the
@@ -364,6 +370,7 @@ def test_heading_names_every_year(cli, tmp_path):
     assert "<h1>Public Administration Reform index report 2020, 2021</h1>" in html
 
 
+@pytest.mark.external
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_seventeen_departments_print_on_at_most_21_pages(cli, tmp_path, lang):
     """Printed by Chromium on A4: the overview on at most 3 pages, then one page per unit (each
@@ -387,6 +394,7 @@ def test_seventeen_departments_print_on_at_most_21_pages(cli, tmp_path, lang):
         assert lines and re.sub(r"\s+", " ", lines[-1]) not in headings, lines[-3:]
 
 
+@pytest.mark.slow
 def test_a_matplotlibrc_among_the_files_is_never_read(tmp_path):
     """matplotlib reads ./matplotlibrc when imported: a FIFO, a link to /dev/zero or a file whose
     lines write into the terminal, in the folder a user runs the report from, neither hangs it,
@@ -438,3 +446,26 @@ def test_bands_without_classes_and_below_the_lowest_class(cli, tmp_path, write):
         html = make(cli, tmp_path, *units, "--lang", "en", name=f"{name}.html").read_text(encoding="utf-8")
         assert re.findall(r"<text[^>]*>([^<]+)</text>", figures(html, "legend")[1]) == legend
         assert ('id="chart-classes"' in html) == (name == "high")  # no classes: no class distribution
+
+
+def test_a_report_of_one_unit_over_two_years_shows_the_year_over_year_view(cli, tmp_path):
+    out = tmp_path / "r.html"
+    run = cli("report", EXAMPLES / "bac-ninh-2021.yaml", EXAMPLES / "bac-ninh-2020.yaml", "-o", out, "--lang", "en")
+    assert run.exit_code == 0 and "different years" not in run.stderr, run.all
+    html = out.read_text(encoding="utf-8")
+    assert 'id="overview"' not in html and 'id="ranking"' not in html and "Rank 1 of" not in html
+    assert html.count('<section class="unit"') == 1 and "Tỉnh Bắc Ninh · 2021" in html
+    assert "Compared with 2020 (Index (%) 84.74 → 85.49)" in html
+    # two units over two years: each ranked once, by its latest year, and each shows what moved
+    a20 = copy_unit(SO_Y_TE, tmp_path / "a20.yaml", year=2020)
+    b20 = copy_unit(EXAMPLES / "departments" / "so-noi-vu.yaml", tmp_path / "b20.yaml", year=2020)
+    a21, b21 = SO_Y_TE, EXAMPLES / "departments" / "so-noi-vu.yaml"
+    run = cli("report", a20, b20, a21, b21, "-o", out, "--force", "--lang", "en")
+    assert run.exit_code == 0 and "different years" not in run.stderr, run.all
+    html = out.read_text(encoding="utf-8")
+    ranking = html[html.index('id="ranking"'):html.index("</table>", html.index('id="ranking"'))]
+    assert ranking.count("<tr>") == 3 and "Rank 1 of 2" in html  # a header and two units
+    assert html.count('<section class="unit"') == 2 and html.count("Compared with 2020") == 2
+    # two units of different years are ranked together: said so
+    run = cli("report", a21, b20, "-o", out, "--force", "--lang", "en")
+    assert run.exit_code == 0 and "the units are of 2 different years" in run.stderr

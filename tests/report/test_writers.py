@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from parcli.report import RANKING, REPORT, RESULTS, TEMPLATE, UNIT, WRITERS, FileFormat, Writer, suffix_list, suffixes
+from parcli.report import RANKING, REPORT, RESULTS, TEMPLATE, UNIT, format_for, suffix_list, suffixes
 from tests.conftest import EXAMPLES
 from tests.office import convert
 
@@ -24,17 +24,11 @@ COMMANDS = {
     "plan": (UNIT, ["plan", BAC_NINH, "--target-class", "A", "--apply"]),
     "report": (REPORT, ["report", BAC_NINH]),
 }
-METHODS = {RESULTS: "results", RANKING: "ranking", UNIT: "unit", TEMPLATE: "template", REPORT: "report"}
 
 
-def test_each_writer_has_the_method_of_what_its_entry_declares():
-    for fmt, entry in WRITERS.items():
-        writer = fmt.writer()
-        assert isinstance(writer, Writer) and writer.name
-        for what, method in METHODS.items():
-            overridden = getattr(type(writer), method) is not getattr(Writer, method)
-            assert overridden == (what in entry.writes), (fmt, what)
-    assert FileFormat.for_path(Path("a.YML")) is FileFormat.yaml and FileFormat.for_path(Path("a.htm")) is FileFormat.html
+def test_the_suffixes_of_the_table():
+    """Each writer's methods: tests/report/test_writer_plugins.py."""
+    assert format_for(Path("a.YML")) == "yaml" and format_for(Path("a.htm")) == "html" and format_for(Path("a")) is None
     assert suffixes(UNIT) == [".xlsx", ".yaml", ".yml"] and suffix_list(RANKING) == ".csv or .xlsx"
 
 
@@ -66,14 +60,14 @@ def test_every_allowed_suffix_writes_its_format(cli, tmp_path, command):
         run = cli(*args, "-o", out)
         assert run.exit_code == 0, run.all
         data = out.read_bytes()
-        fmt = FileFormat.for_path(out)
-        if fmt is FileFormat.xlsx:
+        fmt = format_for(out)
+        if fmt == "xlsx":
             assert data[:2] == b"PK"
-        elif fmt is FileFormat.yaml:
+        elif fmt == "yaml":
             assert b"schema: parcli/unit/v1" in data and data[:2] != b"PK"
-        elif fmt is FileFormat.html:
+        elif fmt == "html":
             assert data.lstrip().startswith(b"<!DOCTYPE html>")
-        elif fmt is FileFormat.json:
+        elif fmt == "json":
             assert json.loads(data)[0]["schema"] == "parcli/result/v1"
         else:
             assert data.startswith(b"\xef\xbb\xbf") and data[3:].split(b",")[0] in (b"unit", b"rank")
@@ -88,6 +82,7 @@ def test_standard_output_takes_the_text_format(cli):
     assert run.exit_code == 0 and "schema: parcli/unit/v1" in run.stdout
 
 
+@pytest.mark.external
 def test_plan_apply_writes_a_filled_form_that_scores_to_the_planned_index(cli, tmp_path):
     """``plan --apply -o X.xlsx``: a filled form of the planned unit; scored as it is and after
     LibreOffice has saved it again, it gives the planned index (and the same result as the .yaml)."""
@@ -133,6 +128,7 @@ def sheet_rows(book: Path) -> list[list]:
     return [[c.value for c in row] for row in load_workbook(book).worksheets[0].iter_rows()]
 
 
+@pytest.mark.external
 def test_a_vi_csv_opens_as_numbers_in_a_vi_vn_spreadsheet(cli, tmp_path, write):
     """``--locale vi``: ';' between fields, ',' decimals, UTF-8 with BOM. Opened by LibreOffice in the
     vi-VN locale (as a double-click opens it there), every number is a number of the right value and
@@ -141,7 +137,8 @@ def test_a_vi_csv_opens_as_numbers_in_a_vi_vn_spreadsheet(cli, tmp_path, write):
     from tests.office import open_csv_as_vi_vn
 
     evil = write("evil.yaml", 'schema: parcli/unit/v1\nunit: "=SUM(1;2)"\ncode: "E;1"\nyear: 2021\n'
-                              'framework: department-example\nevidence:\n  "1.1.1": {value: kip_thoi, note: "a; b, c"}\n')
+                              'framework: department-example\nevidence:\n'
+                              '  "1.1.1": {value: kip_thoi, note: "a; b, c"}\n')
     units = [*DEPARTMENTS, evil]
     runs = {
         "rank": (["rank", *units, "-o"], True),
@@ -161,11 +158,12 @@ def test_a_vi_csv_opens_as_numbers_in_a_vi_vn_spreadsheet(cli, tmp_path, write):
         machine = csv_rows(outputs["en"].read_bytes(), ",")
         vi_text = outputs["vi"].read_bytes()
         assert csv_rows(vi_text, ";") == [[c.replace(".", ",") if numeric(h) and i else c
-                                           for h, c in zip(machine[0], row)] for i, row in enumerate(machine)]
+                                           for h, c in zip(machine[0], row, strict=True)]
+                                          for i, row in enumerate(machine)]
         opened = sheet_rows(open_csv_as_vi_vn(outputs["vi"], tmp_path / f"{name}-vi"))
         assert opened[0] == machine[0]
-        for row, cells in zip(machine[1:], opened[1:]):
-            for head, text, value in zip(machine[0], row, cells):
+        for row, cells in zip(machine[1:], opened[1:], strict=True):
+            for head, text, value in zip(machine[0], row, cells, strict=True):
                 if numeric(head) and text:
                     assert isinstance(value, (int, float)) and not isinstance(value, bool), (name, head, text, value)
                     assert Decimal(repr(value)).normalize() == Decimal(text).normalize(), (name, head, text, value)
@@ -184,6 +182,7 @@ def test_a_vi_csv_opens_as_numbers_in_a_vi_vn_spreadsheet(cli, tmp_path, write):
 # --- print-ready ranking and export workbooks -------------------------------------------------------
 
 
+@pytest.mark.external
 def test_ranking_and_export_workbooks_are_print_ready(cli, tmp_path, write):
     """A4 landscape, every column within the page width, the title line (framework and year) and the
     header rows on every page, rows as high as their wrapped text, the field names in the headers; the
@@ -217,13 +216,15 @@ def test_ranking_and_export_workbooks_are_print_ready(cli, tmp_path, write):
         wb = load_workbook(book)
         for ws in wb.worksheets:
             setup = ws.page_setup
-            assert (setup.orientation, int(setup.paperSize), setup.fitToWidth, setup.fitToHeight) == ("landscape", 9, 1, 0)
+            assert (setup.orientation, int(setup.paperSize), setup.fitToWidth,
+                    setup.fitToHeight) == ("landscape", 9, 1, 0)
             assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.print_title_rows == "$1:$2"
             assert ws["A1"].value.startswith(ws.title) and fw.title(lang) in ws["A1"].value
             assert ("Năm 2021" if lang == "vi" else "Year 2021") in ws["A1"].value
             heads = [c.value for c in ws[2]]
             widths = [ws.column_dimensions[c.column_letter].width for c in ws[2]]
-            assert ws.row_dimensions[2].height >= LINE_HEIGHT * max(lines_of(h, w) for h, w in zip(heads, widths))
+            assert ws.row_dimensions[2].height >= LINE_HEIGHT * max(lines_of(h, w)
+                                                                    for h, w in zip(heads, widths, strict=True))
         ranking = wb.worksheets[0]
         heads = [c.value for c in ranking[2]]
         for field in fw.fields:
@@ -254,3 +255,24 @@ def test_ranking_and_export_workbooks_are_print_ready(cli, tmp_path, write):
         if name == "rank-17":
             assert 1 <= len(printed[wb.worksheets[0].title]) <= 4
             assert len(printed[wb.worksheets[0].title]) == 1, printed
+
+
+def test_a_note_longer_than_an_excel_cell_is_never_cut(cli, tmp_path, write):
+    unit = write("n.yaml", "schema: parcli/unit/v1\nunit: U\nyear: 2021\nframework: province-2020\n"
+                           f'evidence:\n  "3.2.1": {{percent: 97, note: "{"n" * 40_000}"}}\n')
+    run = cli("export", unit, "-o", tmp_path / "x.xlsx")
+    assert run.exit_code == 1 and "longer than an Excel cell holds" in run.all and not (tmp_path / "x.xlsx").exists()
+    run = cli("convert", unit, "-o", tmp_path / "f.xlsx")
+    assert run.exit_code == 1 and "3.2.1: a note or documents of 40,000 characters" in run.all
+    assert cli("export", unit, "-o", tmp_path / "x.csv").exit_code == 0  # CSV keeps all of it
+
+
+@pytest.mark.parametrize("command", ["export", "convert"])
+def test_a_note_too_long_for_a_cell_names_its_leaf_and_its_file(cli, tmp_path, write, command):
+    unit = write("n.yaml", "schema: parcli/unit/v1\nunit: U\nyear: 2021\nframework: province-2020\n"
+                           f'evidence:\n  "3.2.1": {{percent: 97, note: "{"n" * 40_000}"}}\n')
+    out = tmp_path / "x.xlsx"
+    run = cli(command, unit, "-o", out)
+    assert run.exit_code == 1 and not out.exists()
+    assert f"{unit}: 3.2.1: a note" in run.stderr and "40,000 characters" in run.stderr
+    assert len(run.stderr.splitlines()) == 1

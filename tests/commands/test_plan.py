@@ -1,6 +1,7 @@
-"""What ``parcli plan`` is given (issue 20 item 3): extreme targets refused or rounded at once, the
---against CSV read with --previous's checks, an effort file's unknown keys at their line, a unit
-without an index. The speed of --effort is measured by benchmarks/bench_plan.py."""
+"""parcli plan: its table, CSV and targets, --apply rescored; what it is given (issue 20 item 3):
+extreme targets refused or rounded at once, the --against CSV read with --previous's checks, an
+effort file's unknown keys at their line, a unit without an index. The speed of --effort is measured
+by benchmarks/bench_plan.py."""
 
 from __future__ import annotations
 
@@ -8,10 +9,13 @@ import json
 import os
 import subprocess
 import sys
+from decimal import Decimal as D
 
 import pytest
 
 from tests.conftest import EXAMPLES, ROOT
+
+UNITS = sorted(EXAMPLES.rglob("*.yaml"))
 
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 BAC_NINH = EXAMPLES / "bac-ninh-2021.yaml"
@@ -67,7 +71,8 @@ def test_an_effort_file_names_each_wrong_key_at_its_line(cli):
     assert [line[len(name):].split(":")[1:3] for line in lines] == [["4", "1"], ["5", "1"], ["6", "1"], ["7", "1"],
                                                                      ["9", "10"]]
     assert "'1.1' is a criterion, not a leaf" in lines[0]
-    assert "'band' is not a leaf id of province-2020 nor a rule kind" in lines[1] and "did you mean 'bands'?" in lines[1]
+    assert "'band' is not a leaf id of province-2020 nor a rule kind" in lines[1]
+    assert "did you mean 'bands'?" in lines[1]
     assert "'9.9.9' is not a leaf id" in lines[2]
     assert "'3.2.l'" in lines[3] and "did you mean '3.2." in lines[3]
     assert "a weight is a number above 0, got 0" in lines[4]
@@ -162,6 +167,7 @@ fields:
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("target", ["30", "55.5", "99.99"])
 def test_millions_of_levels_plan_at_once_and_exactly(tmp_path, target):
     """10 million items of 0.000001 points, 10^11 violations: one continuous step each, the least
@@ -190,3 +196,43 @@ def test_millions_of_levels_plan_at_once_and_exactly(tmp_path, target):
         assert score(fw, planned_unit).index < D(target), change
         ev.amount -= worse
     assert json.loads(run_parcli("plan", unit, "-f", "json").stdout)["changes"][0]["points_after"] == 10
+
+
+@pytest.mark.parametrize("path", UNITS, ids=lambda p: p.name)
+def test_apply_rescored_equals_the_plan(cli, tmp_path, path):
+    planned = json.loads(cli("plan", path, "-f", "json").stdout)
+    before = D(str(planned["before"]["index"]))
+    target = min(D(100), before + D(3))
+    out = tmp_path / "new.yaml"
+    run = cli("plan", path, "--target-index", str(target), "--apply", "-o", out, "-f", "json")
+    data = json.loads(run.stdout)
+    if run.exit_code == 1:
+        assert data["reached"] is False and not out.exists()
+        return
+    assert run.exit_code == 0, run.all
+    rescored = json.loads(cli("score", out, "-f", "json").stdout)
+    assert D(str(rescored["index"])) == D(str(data["after"]["index"])) >= target
+    assert D(str(rescored["points"])) == D(str(data["after"]["points"]))
+    assert "planned" in out.read_text(encoding="utf-8")
+
+
+def test_plan_command_table_csv_and_targets(cli, tmp_path):
+    unit = EXAMPLES / "bac-ninh-2021.yaml"
+    table = cli("plan", unit, "--target-class", "A", "--lang", "vi")
+    assert table.exit_code == 0 and "Kế hoạch cải thiện" in table.stdout and "Mục tiêu" in table.stdout
+    csv_run = cli("plan", unit, "--gain", "2", "-f", "csv")
+    assert csv_run.stdout.splitlines()[0].lstrip("\ufeff").startswith("leaf,title,from,to")
+    assert cli("plan", unit, "--target-index", "99").exit_code == 1  # unreachable
+    rank_csv = tmp_path / "r.csv"
+    assert cli("rank", *sorted(EXAMPLES.glob("bac-ninh-*.yaml")), EXAMPLES / "cao-bang-2020.yaml",
+               "-o", rank_csv).exit_code == 0
+    run = cli("plan", unit, "--target-rank", "1", "--against", rank_csv, "-f", "json")
+    assert run.exit_code in (0, 1) and json.loads(run.stdout)["target"] is not None
+    assert cli("plan", unit, "--target-index", "90", "--gain", "2").exit_code == 2
+    effort = tmp_path / "effort.yaml"
+    effort.write_text('bands: 3\n"5.1.1": 1\ndefault: 2\n', encoding="utf-8")
+    assert cli("plan", unit, "--target-class", "A", "--effort", effort).exit_code == 0
+    form = tmp_path / "f.xlsx"
+    assert cli("convert", unit, "-o", form).exit_code == 0
+    assert cli("plan", form, "--target-class", "A", "-f", "json").stdout == \
+        cli("plan", unit, "--target-class", "A", "-f", "json").stdout
