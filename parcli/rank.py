@@ -26,6 +26,8 @@ class Row:
     previous_rank: int | None = None
     previous_index: Decimal | None = None
     matched: bool = False
+    self_points: Decimal | None = None  # a campaign's results: the self-assessed total beside the appraised one
+    self_index: Decimal | None = None
 
     @property
     def unit(self) -> str:
@@ -59,6 +61,7 @@ class Ranking:
     frameworks: list = field(default_factory=list)
     places: int = 2
     has_previous: bool = False
+    has_self: bool = False  # rows carry the self-assessed total and index (campaign results)
 
 
 def name_key(name: str) -> str:
@@ -157,11 +160,12 @@ def assign_ranks(rows: list[Row]) -> list[Row]:
 
 RANK_COLUMNS = ["rank", "unit", "code", "year", "points", "max", "index", "class"]
 PREVIOUS_COLUMNS = ["previous_rank", "rank_change", "index_change"]
+SELF_COLUMNS = ["self_points", "self_index"]
 
 
 def rank_header(ranking: Ranking) -> list[str]:
     head = RANK_COLUMNS + [f"field_{fid}" for fid in ranking.field_ids]
-    return head + (PREVIOUS_COLUMNS if ranking.has_previous else [])
+    return head + (PREVIOUS_COLUMNS if ranking.has_previous else []) + (SELF_COLUMNS if ranking.has_self else [])
 
 
 def rank_rows(ranking: Ranking):
@@ -171,6 +175,8 @@ def rank_rows(ranking: Ranking):
         row += [s.field_index(fid) for fid in ranking.field_ids]
         if ranking.has_previous:
             row += [r.previous_rank, r.rank_change, r.index_change]
+        if ranking.has_self:
+            row += [r.self_points, r.self_index]
         yield row
 
 

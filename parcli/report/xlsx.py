@@ -235,6 +235,8 @@ def _write(wb, fh, ranking, leaves, lang: str) -> None:
     if ranking.has_previous:
         heads += [(label("previous", lang), "0"), (label("change", lang), "+0;-0;0"),
                   (label("index_change", lang), signed)]
+    if ranking.has_self:
+        heads += [(label("self_points", lang), number), (label("self_index", lang), number)]
     from ..rank import rank_rows
 
     rows = list(rank_rows(ranking))  # the rank CSV's rows, with headers for people
