@@ -55,8 +55,10 @@ def as_id(value: Any) -> Any:
     return value
 
 
-def as_whole(value: Any, example: str = "2021") -> Any:
-    """A whole number (``example``: the one a message shows, a year unless said otherwise)."""
+def as_whole(value: Any, *, example: str = "2021") -> Any:
+    """A whole number (``example``: the one a message shows, a year unless said otherwise; keyword-only, so that
+    pydantic, which calls a validator with its ValidationInfo as a second argument in older releases, never
+    fills it)."""
     if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
         raise ValueError(tr("expected a whole number such as {example}, got {what}", example=example,
                             what=describe_value(value)))
@@ -72,7 +74,7 @@ def as_code(value: Any) -> Any:
 
 
 def as_places(value: Any) -> Any:
-    value = as_whole(value, "2")
+    value = as_whole(value, example="2")
     if value not in (2, 3):
         raise ValueError(tr("places is 2 or 3 (decimals shown for every index), got {value}", value=value))
     return value

@@ -219,6 +219,18 @@ def test_a_comma_csv_without_bom_from_google_forms_reads_the_same(cli, tmp_path)
     assert survey_json(cli, tmp_path, DEF, google) == survey_json(cli, tmp_path, DEF, ANSWERS)
 
 
+def test_reading_answers_leaves_the_csv_module_s_limit_as_it_was(cli, tmp_path):
+    """The csv module's field limit is the process's: a survey read in the same process as a ranking (tests,
+    or a program importing parcli) must not change what the ranking's reader allows."""
+    text = ANSWERS.read_text(encoding="utf-8-sig")
+    quoted = tmp_path / "quoted.csv"  # quotes take the csv module's path, not the fast split
+    with quoted.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, quoting=csv.QUOTE_ALL).writerows(csv.reader(text.splitlines(), delimiter=";"))
+    before = csv.field_size_limit()
+    survey_json(cli, tmp_path, DEF, quoted)
+    assert csv.field_size_limit() == before
+
+
 # --- the definition ---------------------------------------------------------------------------------------
 
 

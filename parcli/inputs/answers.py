@@ -175,7 +175,7 @@ def _csv_table(raw: bytes, name: str) -> _Table:
             return fast
     lines_of: list[int] = []
     rows = []
-    csv.field_size_limit(MAX_CELL)
+    previous = csv.field_size_limit(MAX_CELL)  # the module's limit is the process's: put back below
     reader = csv.reader(io.StringIO(body, newline=""), delimiter=sep, strict=False)
     last = 0
     try:
@@ -192,6 +192,8 @@ def _csv_table(raw: bytes, name: str) -> _Table:
             raise input_error(name, line, 1, tr("a cell holds more than {limit:,} characters; it is not an answer "
                                                 "of a survey", limit=MAX_CELL)) from None
         raise input_error(name, line, 1, tr("the CSV cannot be read here: {why}", why=str(exc))) from None
+    finally:
+        csv.field_size_limit(previous)
     header = rows[0] if rows else []
 
     physical: list[str] = []
