@@ -658,4 +658,21 @@ VI: dict[str, str] = {
     "paper\x04Self-assessed": "Điểm tự đánh giá",
     "paper\x04Unit": "Đơn vị",
     "paper\x04n/a": "Không áp dụng",
+    # --- issue-adjust ---
+    "adjustments declare neither bonus nor penalty; give bonus: {{max: 5}}, penalty: {{max: 5}} or both, or "
+    "remove adjustments": "adjustments không khai báo điểm thưởng (bonus) hay điểm trừ (penalty); hãy ghi "
+                          "bonus: {{max: 5}}, penalty: {{max: 5}} hoặc cả hai, hoặc bỏ adjustments",
+    "the cap of the index must be above 0, got {cap}": "mức trần của chỉ số phải lớn hơn 0, nhưng là {cap}",
+    "framework {framework} declares no bonus or penalty points; remove adjustments":
+        "bộ tiêu chí {framework} không có điểm thưởng, điểm trừ; hãy bỏ adjustments",
+    "adjustments: unknown key {key!r}; framework {framework} declares {names}":
+        "adjustments: khóa {key!r} không hợp lệ; bộ tiêu chí {framework} chỉ có {names}",
+    "expected {{points: , claimed: , note: , documents: []}}, got {what}":
+        "cần {{points: , claimed: , note: , documents: []}}, nhưng là {what}",
+    "unknown key {key!r}; an adjustment takes points, claimed, note and documents":
+        "khóa {key!r} không hợp lệ; điểm thưởng, điểm trừ chỉ nhận points, claimed, note và documents",
+    "adjustments must be a list of objects": "adjustments phải là một danh sách các đối tượng",
+    "each adjustment's kind is bonus or penalty, once": "mỗi mục adjustments có kind là bonus hoặc penalty, "
+                                                        "mỗi loại một lần",
+    "documents must be a list of texts": "documents phải là một danh sách văn bản",
 }

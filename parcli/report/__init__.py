@@ -206,12 +206,14 @@ _WARNINGS = {
         "more": " and {n} more",
         "claim": "{leaf}: {given} points claimed, the evidence supports {supported}",
         "override": "{leaf}: {given} points given override the {supported} computed",
+        "claim_bonus": "bonus: {given} points claimed, {supported} appraised",
     },
     "vi": {
         "missing": "{n} tiêu chí chưa có số liệu, được 0 điểm: {shown}",
         "more": " và {n} tiêu chí khác",
         "claim": "{leaf}: tự chấm {given} điểm, số liệu chỉ đạt {supported} điểm",
         "override": "{leaf}: điểm thẩm định {given} thay cho {supported} điểm tính được",
+        "claim_bonus": "điểm thưởng: tự chấm {given} điểm, được thẩm định {supported} điểm",
     },
 }
 
@@ -243,6 +245,8 @@ LABELS = {
         "class": "Xếp loại",
         "total": "Tổng điểm",
         "applicable_max": "Điểm tối đa áp dụng",
+        "bonus": "Điểm thưởng",
+        "penalty": "Điểm trừ",
         "change": "Thay đổi",
         "warnings": "Cảnh báo",
         "warning": "cảnh báo",
@@ -322,6 +326,8 @@ LABELS = {
         "class": "Class",
         "total": "Points",
         "applicable_max": "Applicable max",
+        "bonus": "Bonus",
+        "penalty": "Penalty",
         "change": "Change",
         "warnings": "Warnings",
         "warning": "warning",
