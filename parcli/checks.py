@@ -307,10 +307,10 @@ def _framework_adjustments(doc: Located, given, problems: list[Problem]) -> Adju
         problems.append(doc.problem(("adjustments",), tr("adjustments declare neither bonus nor penalty; give "
                                                          "bonus: {{max: 5}}, penalty: {{max: 5}} or both, or "
                                                          "remove adjustments")))
-    if given.cap <= 0:
+    if not ZERO < given.cap <= 100:  # an index above 100 is no index: rank files and readers refuse it
         problems.append(doc.problem(("adjustments", "cap"),
-                                    "adjustments.cap: " + tr("the cap of the index must be above 0, got {cap}",
-                                                             cap=given.cap)))
+                                    "adjustments.cap: " + tr("the cap of the index is above 0 and at most 100, "
+                                                             "got {cap}", cap=given.cap)))
     return Adjustments(tuple(items), given.cap)
 
 

@@ -662,7 +662,8 @@ VI: dict[str, str] = {
     "adjustments declare neither bonus nor penalty; give bonus: {{max: 5}}, penalty: {{max: 5}} or both, or "
     "remove adjustments": "adjustments không khai báo điểm thưởng (bonus) hay điểm trừ (penalty); hãy ghi "
                           "bonus: {{max: 5}}, penalty: {{max: 5}} hoặc cả hai, hoặc bỏ adjustments",
-    "the cap of the index must be above 0, got {cap}": "mức trần của chỉ số phải lớn hơn 0, nhưng là {cap}",
+    "the cap of the index is above 0 and at most 100, got {cap}":
+        "mức trần của chỉ số phải lớn hơn 0 và không quá 100, nhưng là {cap}",
     "framework {framework} declares no bonus or penalty points; remove adjustments":
         "bộ tiêu chí {framework} không có điểm thưởng, điểm trừ; hãy bỏ adjustments",
     "adjustments: unknown key {key!r}; framework {framework} declares {names}":

@@ -89,6 +89,7 @@ class AdjustLine:
     claimed: Decimal | None = None
     note: str | None = None
     documents: tuple[str, ...] = ()
+    title: str | None = None  # the framework's title of it, if it gives one
 
 
 ADJUST_KINDS = ("bonus", "penalty")
@@ -133,7 +134,7 @@ def summarize(result, info: FrameworkInfo | None = None, leaves: bool = True) ->
     if leaves:
         lines = [LeafLine(leaf.id, leaf.node.field, leaf.node.criterion, leaf.node.title, leaf.max, leaf.points,
                           leaf.lost, leaf.status, leaf.claimed, leaf.reason, leaf.note) for leaf in result.leaves]
-    adjustments = [AdjustLine(a.kind, a.max, a.points, a.status, a.claimed, a.note, a.documents)
+    adjustments = [AdjustLine(a.kind, a.max, a.points, a.status, a.claimed, a.note, a.documents, a.item.title)
                    for a in result.adjustments]
     return Summary(info, result.unit, result.code, result.year, result.points, result.max, result.index,
                    result.klass, fields, lines, list(result.warnings) if leaves else [], result.file, result.blank,
@@ -207,7 +208,8 @@ def _adjustments(items: Any) -> list[AdjustLine]:
         if not isinstance(docs, list) or not all(isinstance(d, str) for d in docs):
             raise NotAResult(tr("documents must be a list of texts"))
         out.append(AdjustLine(kind, _number(x, "max") or Decimal(0), _number(x, "points") or Decimal(0),
-                              _status(x), _number(x, "claimed"), _opt_text(x, "note"), tuple(docs)))
+                              _status(x), _number(x, "claimed"), _opt_text(x, "note"), tuple(docs),
+                              _opt_text(x, "title")))
     return out
 
 

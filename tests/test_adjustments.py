@@ -47,7 +47,9 @@ def test_framework_with_adjustments_validates_and_its_schema_says_so(cli):
 
 @pytest.mark.parametrize(("change", "at", "message"), [
     (("  penalty: {max: 2}", "  penalty: {max: 0}"), r"42:18", "adjustments.penalty: max must be above 0, got 0"),
-    (("  cap: 100", "  cap: -1"), r"43:8", "adjustments.cap: the cap of the index must be above 0, got -1"),
+    (("  cap: 100", "  cap: -1"), r"43:8", "adjustments.cap: the cap of the index is above 0 and at most 100, got -1"),
+    (("  cap: 100", "  cap: 120"), r"43:8",
+     "adjustments.cap: the cap of the index is above 0 and at most 100, got 120"),
     (("  penalty: {max: 2}", "  penalty: {max: 2, points: 1}"), r"42:\d+", "unknown key 'points'"),
 ])
 def test_framework_adjustments_are_checked_at_their_place(cli, tmp_path, change, at, message):
@@ -121,8 +123,8 @@ def test_index_adds_the_bonus_and_takes_off_the_penalty(cli):
     assert obj["bonus"] == 0.75 and obj["penalty"] == 0.5
     assert obj["index"] == 77.5 and obj["class"] == "C"
     bonus, penalty = obj["adjustments"]
-    assert bonus == {"kind": "bonus", "max": 1, "points": 0.75, "status": "scored", "claimed": 1,
-                     "note": "Sáng kiến một cửa số", "documents": ["Quyết định 12/QĐ-SNV"]}
+    assert bonus == {"kind": "bonus", "title": "Điểm thưởng sáng kiến", "max": 1, "points": 0.75, "status": "scored",
+                     "claimed": 1, "note": "Sáng kiến một cửa số", "documents": ["Quyết định 12/QĐ-SNV"]}
     assert penalty["kind"] == "penalty" and penalty["points"] == 0.5 and penalty["claimed"] is None
     assert obj["warnings"] == ["bonus: 1 points claimed, 0.75 appraised"]
     assert list(obj)[list(obj).index("max") + 1:list(obj).index("max") + 3] == ["bonus", "penalty"]
@@ -177,3 +179,41 @@ def test_a_result_read_back_keeps_its_adjustments(cli):
     assert back.adjustment("bonus") == Decimal("0.75") and back.adjustment("penalty") == Decimal("0.5")
     again = result_object(back)
     assert again["bonus"] == Decimal("0.75") and again["adjustments"][0]["documents"] == ["Quyết định 12/QĐ-SNV"]
+
+
+def second_unit(tmp_path: Path) -> Path:
+    """Another unit of the test framework, with the same leaves and a smaller bonus."""
+    path = tmp_path / "hai.yaml"
+    text = (ADJUST / "unit.yaml").read_text(encoding="utf-8")
+    path.write_text(text.replace("Sở Thử nghiệm", "Sở Hai").replace('"01"', '"02"')
+                    .replace("points: 0.75", "points: 0.25").replace("framework: framework.yaml", f"framework: {json.dumps(str(FRAMEWORK))}"), encoding="utf-8")
+    return path
+
+
+def test_csv_export_has_a_row_per_adjustment_after_the_leaves(cli, tmp_path):
+    out = tmp_path / "out.csv"
+    assert cli("export", ADJUST / "unit.yaml", "-o", out).exit_code == 0
+    rows = out.read_text(encoding="utf-8-sig").splitlines()
+    assert rows[-2:] == ["Sở Thử nghiệm,01,2025,adjust-example@1,,,bonus,Điểm thưởng sáng kiến,1,0.75,,scored,1,"
+                         "Sáng kiến một cửa số",
+                         "Sở Thử nghiệm,01,2025,adjust-example@1,,,penalty,penalty,2,0.5,,scored,,Chậm báo cáo quý II"]
+
+
+def test_rank_shows_bonus_and_penalty_and_ranks_by_the_adjusted_index(cli, tmp_path):
+    out = tmp_path / "rank.csv"
+    run = cli("rank", ADJUST / "unit.yaml", second_unit(tmp_path), "-o", out)
+    assert run.exit_code == 0, run.all
+    assert out.read_text(encoding="utf-8-sig").splitlines() == [
+        "rank,unit,code,year,points,max,bonus,penalty,index,class,field_1,field_2",
+        "1,Sở Thử nghiệm,01,2025,7.5,10,0.75,0.5,77.50,C,91.67,50.00",
+        "2,Sở Hai,02,2025,7.5,10,0.25,0.5,72.50,C,91.67,50.00"]
+    table = cli("rank", ADJUST / "unit.yaml", second_unit(tmp_path), "--lang", "en").stdout
+    assert "Bonus" in table and "Penalty" in table and "0.25" in table
+    again = cli("rank", ADJUST / "unit.yaml", second_unit(tmp_path), "--previous", out, "-o", tmp_path / "r2.csv")
+    assert again.exit_code == 0, again.all
+
+
+def test_rank_of_a_framework_without_adjustments_has_no_such_columns(cli, tmp_path):
+    out = tmp_path / "rank.csv"
+    assert cli("rank", ROOT / "examples" / "bac-ninh-2021.yaml", "-o", out).exit_code == 0
+    assert out.read_text(encoding="utf-8-sig").splitlines()[0].startswith("rank,unit,code,year,points,max,index,")

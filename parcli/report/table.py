@@ -142,7 +142,10 @@ def rank_table(ranking, lang: str = "vi", locale: str = "en", field_ids=None) ->
     if ranking.has_previous:
         _num_column(table, label("change", lang))
     table.add_column(label("unit", lang), overflow="fold", ratio=1)
-    for key in ("points", "applicable_max", "index"):
+    from ..rank import adjusted
+
+    adjust = adjusted(ranking)  # bonus and penalty columns: only when a framework declares them
+    for key in ("points", "applicable_max", *(("bonus", "penalty") if adjust else ()), "index"):
         _num_column(table, label(key, lang))
     if ranking.has_previous:
         _num_column(table, "±")
@@ -162,7 +165,12 @@ def rank_table(ranking, lang: str = "vi", locale: str = "en", field_ids=None) ->
             else:
                 cells.append("=")
         s = r.summary
-        cells += [s.unit, idx(s.points), num(s.max), idx(s.index) if s.index is not None else "–"]
+        cells += [s.unit, idx(s.points), num(s.max)]
+        if adjust:
+            for kind in ("bonus", "penalty"):
+                value = s.adjustment(kind)
+                cells.append(num(value) if value is not None else "–")
+        cells.append(idx(s.index) if s.index is not None else "–")
         if ranking.has_previous:
             d = r.index_change
             cells.append("" if d is None else ("+" if d > 0 else "") + display(d, places, locale, fixed=True))
