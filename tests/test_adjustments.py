@@ -186,7 +186,8 @@ def second_unit(tmp_path: Path) -> Path:
     path = tmp_path / "hai.yaml"
     text = (ADJUST / "unit.yaml").read_text(encoding="utf-8")
     path.write_text(text.replace("Sở Thử nghiệm", "Sở Hai").replace('"01"', '"02"')
-                    .replace("points: 0.75", "points: 0.25").replace("framework: framework.yaml", f"framework: {json.dumps(str(FRAMEWORK))}"), encoding="utf-8")
+                    .replace("points: 0.75", "points: 0.25")
+                    .replace("framework: framework.yaml", f"framework: {json.dumps(str(FRAMEWORK))}"), encoding="utf-8")
     return path
 
 

@@ -52,9 +52,9 @@ def result_object(summary) -> dict[str, Any]:
         head = list(out.items())
         at = next(i for i, (k, _) in enumerate(head) if k == "max") + 1
         extra = [(a.kind, a.points) for a in summary.adjustments]
-        out = dict(head[:at] + extra + head[at:-1] + [("adjustments", [
-            {"kind": a.kind, "title": a.title, "max": a.max, "points": a.points, "status": a.status,
-             "claimed": a.claimed, "note": a.note, "documents": list(a.documents)} for a in summary.adjustments])] + head[-1:])
+        items = [{"kind": a.kind, "title": a.title, "max": a.max, "points": a.points, "status": a.status,
+                  "claimed": a.claimed, "note": a.note, "documents": list(a.documents)} for a in summary.adjustments]
+        out = dict(head[:at] + extra + head[at:-1] + [("adjustments", items)] + head[-1:])
     return out
 
 
