@@ -120,7 +120,7 @@ class FrameworkFile(Strict):
 
 # The JSON Schema of one evidence value. Which form a leaf takes depends on its
 # rule, which only `parcli validate` knows; the schema checks the shape.
-_EVIDENCE_ENTRY = {
+_EVIDENCE_ENTRY: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
     "properties": {
