@@ -160,6 +160,11 @@ class Result:
         return None
 
     @property
+    def adjusted(self) -> Decimal:
+        """The points the index is made of: the leaves' points + bonus − penalty."""
+        return self.points + (self.adjustment("bonus") or ZERO) - (self.adjustment("penalty") or ZERO)
+
+    @property
     def bonus(self) -> Decimal | None:
         return self.adjustment("bonus")
 

@@ -218,3 +218,22 @@ def test_rank_of_a_framework_without_adjustments_has_no_such_columns(cli, tmp_pa
     out = tmp_path / "rank.csv"
     assert cli("rank", ROOT / "examples" / "bac-ninh-2021.yaml", "-o", out).exit_code == 0
     assert out.read_text(encoding="utf-8-sig").splitlines()[0].startswith("rank,unit,code,year,points,max,index,")
+
+
+def test_plan_lists_them_as_not_plannable_and_counts_them_towards_the_target(cli, tmp_path):
+    run = cli("plan", ADJUST / "unit.yaml", "--format", "json")
+    assert run.exit_code == 0, run.all
+    obj = json.loads(run.stdout)
+    assert obj["before"]["index"] == 77.5
+    assert {"leaf": "penalty", "lost": 0.5, "why": "adjustment"} in obj["not_plannable"]
+    assert {"leaf": "bonus", "lost": 0.25, "why": "adjustment"} in obj["not_plannable"]
+    table = cli("plan", ADJUST / "unit.yaml", "--lang", "en").stdout
+    assert re.search(r"penalty +│ Penalty +│ +0.5 │ bonus or penalty: the appraisers' decision", table), table
+    new = tmp_path / "new.yaml"
+    applied = cli("plan", ADJUST / "unit.yaml", "--target-index", "90", "--apply", "-o", new)
+    assert applied.exit_code == 0, applied.all
+    text = new.read_text(encoding="utf-8")
+    assert '"2.1": {percent: 81.24' in text  # (4 + 1.5 + 3.2496 + 0.75 − 0.5) / 10: the least that shows 90.00
+    assert ('bonus: {points: 0.75, claimed: 1, note: "Sáng kiến một cửa số", '
+            'documents: ["Quyết định 12/QĐ-SNV"]}') in text
+    assert result_json(cli, new)["index"] == 90.0

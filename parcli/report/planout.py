@@ -82,8 +82,9 @@ def plan_rows(plan):
 
 _WHY = {
     "vi": {"survey": "điều tra xã hội học", "impact": "chỉ tiêu kinh tế – xã hội",
-           "override": "điểm đã được thẩm định"},
-    "en": {"survey": "survey", "impact": "socio-economic impact", "override": "overridden by the appraisers"},
+           "override": "điểm đã được thẩm định", "adjustment": "điểm thưởng, điểm trừ do hội đồng thẩm định"},
+    "en": {"survey": "survey", "impact": "socio-economic impact", "override": "overridden by the appraisers",
+           "adjustment": "bonus or penalty: the appraisers' decision"},
 }
 
 
