@@ -237,3 +237,12 @@ def test_plan_lists_them_as_not_plannable_and_counts_them_towards_the_target(cli
     assert ('bonus: {points: 0.75, claimed: 1, note: "Sáng kiến một cửa số", '
             'documents: ["Quyết định 12/QĐ-SNV"]}') in text
     assert result_json(cli, new)["index"] == 90.0
+
+
+def test_diff_shows_bonus_and_penalty_and_their_change(cli, tmp_path):
+    run = cli("diff", ADJUST / "unit.yaml", second_unit(tmp_path))
+    assert run.exit_code == 0, run.all
+    assert re.search(r"│ A +│ Sở Thử nghiệm │ 2025 │ +7.5 │ +10 │ +0.75 │ +0.5 │ +77.50 │ C", run.stdout), run.stdout
+    assert re.search(r"│ bonus │ Điểm thưởng sáng kiến │ +1 │ 0.75 │ 0.25 │ -0.5 │", run.stdout), run.stdout
+    plain = cli("diff", ROOT / "examples" / "bac-ninh-2020.yaml", ROOT / "examples" / "bac-ninh-2021.yaml")
+    assert "Bonus" not in plain.stdout and "bonus" not in plain.stdout

@@ -230,12 +230,16 @@ def diff_tables(diff, places: int, lang: str = "vi", locale: str = "en") -> list
     head.add_column(label("year", lang), justify="right")
     head.add_column(label("points", lang), justify="right")
     head.add_column(label("applicable_max", lang), justify="right")
+    kinds = ("bonus", "penalty") if a.adjustments or b.adjustments else ()  # only where a framework has them
+    for kind in kinds:
+        head.add_column(label(kind, lang), justify="right")
     head.add_column(label("index", lang), justify="right")
     head.add_column(label("class", lang))
     for tag, obj in (("A", a), ("B", b)):
-        head.add_row(tag, obj.unit, str(obj.year), num(obj.points), num(obj.max), idx(obj.index), obj.klass or "–")
+        head.add_row(tag, obj.unit, str(obj.year), num(obj.points), num(obj.max),
+                     *(num(obj.adjustment(kind)) for kind in kinds), idx(obj.index), obj.klass or "–")
     head.add_row(label("change", lang), "", "", _signed(diff.points_change, places, locale), "",
-                 _signed(diff.index_change, places, locale, fixed=True), "", style="bold")
+                 *("" for _kind in kinds), _signed(diff.index_change, places, locale, fixed=True), "", style="bold")
 
     fields = Table(title=label("field", lang), title_justify="left")
     fields.add_column(label("id", lang), no_wrap=True)
