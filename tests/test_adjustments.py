@@ -246,3 +246,15 @@ def test_diff_shows_bonus_and_penalty_and_their_change(cli, tmp_path):
     assert re.search(r"│ bonus │ Điểm thưởng sáng kiến │ +1 │ 0.75 │ 0.25 │ -0.5 │", run.stdout), run.stdout
     plain = cli("diff", ROOT / "examples" / "bac-ninh-2020.yaml", ROOT / "examples" / "bac-ninh-2021.yaml")
     assert "Bonus" not in plain.stdout and "bonus" not in plain.stdout
+
+
+def test_the_html_report_shows_them_beside_the_total(cli, tmp_path):
+    out = tmp_path / "report.html"
+    assert cli("report", ADJUST / "unit.yaml", second_unit(tmp_path), "-o", out, "--lang", "en").exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    assert ('<span class="rank">Points: 7.5 / 10</span> <span class="rank">Bonus: 0.75 / 1</span> '
+            '<span class="rank">Penalty: 0.5 / 2</span>') in html
+    assert '<span class="rank">Bonus: 0.25 / 1</span>' in html
+    plain = tmp_path / "plain.html"
+    assert cli("report", ROOT / "examples" / "bac-ninh-2021.yaml", "-o", plain).exit_code == 0
+    assert "Bonus" not in plain.read_text(encoding="utf-8")
