@@ -258,3 +258,17 @@ def test_the_html_report_shows_them_beside_the_total(cli, tmp_path):
     plain = tmp_path / "plain.html"
     assert cli("report", ROOT / "examples" / "bac-ninh-2021.yaml", "-o", plain).exit_code == 0
     assert "Bonus" not in plain.read_text(encoding="utf-8")
+
+
+def test_xlsx_export_has_their_columns_and_rows_under_their_headers(cli, tmp_path):
+    from python_calamine import CalamineWorkbook
+
+    out = tmp_path / "out.xlsx"
+    assert cli("export", ADJUST / "unit.yaml", second_unit(tmp_path), "-o", out, "--lang", "en").exit_code == 0
+    book = CalamineWorkbook.from_path(str(out))
+    rank, leaves = (book.get_sheet_by_name(name).to_python() for name in book.sheet_names[:2])
+    head = rank[1]
+    assert head[4:10] == ["Points", "Applicable max", "Bonus", "Penalty", "Index (%)", "Class"]
+    assert rank[2][4:10] == [7.5, 10, 0.75, 0.5, 77.5, "C"]
+    assert leaves[-1][4:8] == ["penalty", "Penalty", 2, 0.5]  # no title of its own: the sheet's word
+    assert leaves[-2][4:8] == ["bonus", "Điểm thưởng sáng kiến", 1, 0.25]  # the framework's title
