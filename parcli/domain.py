@@ -98,6 +98,14 @@ class Adjustments:
         return None
 
 
+def adjustment_points(items, kind: str) -> Decimal | None:
+    """The points of the ``kind`` (bonus, penalty) among a result's adjustments; None: not declared."""
+    for item in items:
+        if item.kind == kind:
+            return item.points
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Header:
     """What a framework file says about itself (everything but its fields)."""

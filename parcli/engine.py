@@ -12,7 +12,7 @@ import decimal
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from .domain import Adjustment, Framework, Node, Unit
+from .domain import Adjustment, Framework, Node, Unit, adjustment_points
 from .rules import Evidence
 from .rules.base import settle
 
@@ -24,8 +24,27 @@ _CTX = decimal.Context(prec=28, rounding=ROUND_HALF_UP)
 SCORED, MISSING, NA, OVERRIDE = "scored", "missing", "na", "override"
 
 
+class _Given:
+    """What a unit gave with its points (a leaf's or an adjustment's ``evidence``)."""
+
+    __slots__ = ()
+    evidence: Evidence | None
+
+    @property
+    def claimed(self) -> Decimal | None:
+        return self.evidence.claimed if self.evidence is not None else None
+
+    @property
+    def note(self) -> str | None:
+        return self.evidence.note if self.evidence is not None else None
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        return self.evidence.documents if self.evidence is not None else ()
+
+
 @dataclass(slots=True)
-class LeafResult:
+class LeafResult(_Given):
     node: Node
     points: Decimal | None  # None when na
     status: str
@@ -45,18 +64,6 @@ class LeafResult:
         return None if self.points is None else self.node.max - self.points
 
     @property
-    def claimed(self) -> Decimal | None:
-        return self.evidence.claimed if self.evidence is not None else None
-
-    @property
-    def note(self) -> str | None:
-        return self.evidence.note if self.evidence is not None else None
-
-    @property
-    def documents(self) -> tuple[str, ...]:
-        return self.evidence.documents if self.evidence is not None else ()
-
-    @property
     def reason(self) -> str:
         """Why the leaf has its points (computed on demand: only outputs need it)."""
         status = self.status
@@ -74,7 +81,7 @@ class LeafResult:
 
 
 @dataclass(slots=True)
-class AdjustmentResult:
+class AdjustmentResult(_Given):
     """A bonus or a penalty of a unit: its points (0 when none are given: status missing)."""
 
     item: Adjustment
@@ -89,18 +96,6 @@ class AdjustmentResult:
     @property
     def max(self) -> Decimal:
         return self.item.max
-
-    @property
-    def claimed(self) -> Decimal | None:
-        return self.evidence.claimed if self.evidence is not None else None
-
-    @property
-    def note(self) -> str | None:
-        return self.evidence.note if self.evidence is not None else None
-
-    @property
-    def documents(self) -> tuple[str, ...]:
-        return self.evidence.documents if self.evidence is not None else ()
 
 
 @dataclass(slots=True)
@@ -154,10 +149,7 @@ class Result:
 
     def adjustment(self, kind: str) -> Decimal | None:
         """The bonus or penalty points; None when the framework declares no such adjustment."""
-        for adj in self.adjustments:
-            if adj.kind == kind:
-                return adj.points
-        return None
+        return adjustment_points(self.adjustments, kind)
 
     @property
     def adjusted(self) -> Decimal:

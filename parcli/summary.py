@@ -114,10 +114,9 @@ class Summary:
 
     def adjustment(self, kind: str) -> Decimal | None:
         """The bonus or penalty points; None when the framework declares no such adjustment."""
-        for adj in self.adjustments:
-            if adj.kind == kind:
-                return adj.points
-        return None
+        from .domain import adjustment_points
+
+        return adjustment_points(self.adjustments, kind)
 
     def field_index(self, field_id: str) -> Decimal | None:
         for f in self.fields:
