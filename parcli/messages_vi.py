@@ -676,4 +676,6 @@ VI: dict[str, str] = {
     "each adjustment's kind is bonus or penalty, once": "mỗi mục adjustments có kind là bonus hoặc penalty, "
                                                         "mỗi loại một lần",
     "documents must be a list of texts": "documents phải là một danh sách văn bản",
+    "the XLSX form does not hold bonus and penalty points yet; keep this unit in YAML":
+        "biểu mẫu XLSX chưa có chỗ cho điểm thưởng, điểm trừ; hãy giữ đơn vị này ở dạng YAML",
 }

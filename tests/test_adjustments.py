@@ -272,3 +272,14 @@ def test_xlsx_export_has_their_columns_and_rows_under_their_headers(cli, tmp_pat
     assert rank[2][4:10] == [7.5, 10, 0.75, 0.5, 77.5, "C"]
     assert leaves[-1][4:8] == ["penalty", "Penalty", 2, 0.5]  # no title of its own: the sheet's word
     assert leaves[-2][4:8] == ["bonus", "Điểm thưởng sáng kiến", 1, 0.25]  # the framework's title
+
+
+def test_converting_a_unit_with_adjustments_to_the_form_is_refused_not_dropped(cli, tmp_path):
+    out = tmp_path / "form.xlsx"
+    run = cli("convert", ADJUST / "unit.yaml", "-o", out)
+    assert run.exit_code == 1
+    assert "the XLSX form does not hold bonus and penalty points yet; keep this unit in YAML" in run.all
+    assert not out.exists()
+    back = tmp_path / "back.yaml"
+    assert cli("convert", ADJUST / "unit.yaml", "-o", back).exit_code == 0  # YAML keeps them
+    assert result_json(cli, back)["index"] == result_json(cli, ADJUST / "unit.yaml")["index"] == 77.5

@@ -46,6 +46,9 @@ def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = Non
 
     if unit is not None:
         _check_cell_lengths(unit)
+        if unit.adjustments:  # the form has no rows for them yet: refused, never dropped without a word
+            raise InputError(f"{unit.file}: " + tr(
+                "the XLSX form does not hold bonus and penalty points yet; keep this unit in YAML"))
 
     from openpyxl import Workbook as Book
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
