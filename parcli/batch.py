@@ -6,6 +6,8 @@ at once; its document and leaves are dropped before the next file is read.
 
 from __future__ import annotations
 
+import contextlib
+import signal
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +30,24 @@ class _Worker:
     infos: dict[str, FrameworkInfo] = {}
 
 
+_STOP_SIGNALS = {getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)}
+
+
+@contextlib.contextmanager
+def _forking():
+    """Ctrl+C, SIGTERM and SIGHUP blocked while the pool forks its workers: a signal arriving then waits
+    (in the parent, until the block ends; in a worker, until :func:`_init` has set it to be ignored or to
+    end the worker quietly), so no worker ever shows a traceback of its start."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: workers are spawned, not forked
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
+
+
 def _init(classes, strict, lang=None) -> None:
     from .i18n import set_language
     from .store import Store
@@ -35,12 +55,12 @@ def _init(classes, strict, lang=None) -> None:
     if lang is not None:
         set_language(lang)  # spawned workers (Windows) start without the parent's choice
     if lang is not None:  # a worker process: Ctrl+C is the parent's to report, in one line
-        import signal
-
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         for name in ("SIGTERM", "SIGHUP"):  # the pool ends its workers with SIGTERM: quietly
             if hasattr(signal, name):
                 signal.signal(getattr(signal, name), signal.SIG_DFL)
+        if hasattr(signal, "pthread_sigmask"):  # forked with them blocked (see _forking): now they may come
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
 
     _Worker.store = Store()
     _Worker.classes = classes
@@ -138,7 +158,9 @@ def summaries(
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
     infos: dict[str, FrameworkInfo] = {}
-    with ctx.Pool(jobs, initializer=_init, initargs=(classes, strict, language())) as pool:
+    with _forking():  # a Ctrl+C now reaches the parent alone, once its workers ignore it
+        pool = ctx.Pool(jobs, initializer=_init, initargs=(classes, strict, language()))
+    with pool:
         for path, packed, problems, info in pool.imap(_worker_one, names, chunksize=chunk):
             if info is not None:
                 infos.setdefault(info.sha256, info)

@@ -10,6 +10,7 @@ evidence against the rules of its framework. Every problem carries its
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -95,8 +96,17 @@ def _other(err: dict) -> str:
               what=describe_value(err.get("input")))
 
 
+_QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'")
+
+
 def _literal(err: dict) -> str:
+    """The values a key takes, listed in parcli's words (pydantic joins the last with its English " or ")."""
     expected = str((err.get("ctx") or {}).get("expected", ""))
+    values = [f"'{v}'" for v in _QUOTED.findall(expected)]
+    if len(values) > 1:
+        expected = ", ".join(values[:-1]) + tr(" or ") + values[-1]
+    elif values:
+        expected = values[0]
     return tr("expected one of {expected}, got {what}", expected=expected, what=describe_value(err.get("input")))
 
 

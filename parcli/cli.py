@@ -15,15 +15,17 @@ import typer
 import typer.core
 
 from . import __version__
+from .helptext import TranslatedHelp
 from .i18n import HELP_, set_language, tr
 
 # name: (module in parcli/commands/, short help as `parcli --help` lists it: the first line of the
-# command's own help; tests/commands/test_main.py keeps the two in step)
+# command's own help; tests/commands/test_main.py keeps the two in step). "{results}" and the like: the
+# formats of parcli.report.WRITERS that write it (short_help).
 COMMANDS: dict[str, tuple[str, str]] = {
     "score": ("score", HELP_("Score one unit: points by field, criterion and sub-criterion; total, index and class.")),
     "validate": ("validate", HELP_("Check framework and unit files; report every problem of every file as "
                                 "file:line:col: message.")),
-    "export": ("export", HELP_("Score units and write every leaf of every unit to a CSV, JSON or XLSX file.")),
+    "export": ("export", HELP_("Score units and write every leaf of every unit to a {results} file.")),
     "rank": ("rank", HELP_("Score many units and rank them by index as displayed; ties share a rank (1, 2, 2, 4).")),
     "diff": ("diff", HELP_("Show what moved between two results: points, index, fields and leaves, biggest changes "
                         "first.")),
@@ -41,7 +43,19 @@ COMMANDS: dict[str, tuple[str, str]] = {
                                     "counts, total and survey points.")),
     "schema": ("schema", HELP_("Print the JSON Schema of unit or framework files, for editors that complete and check "
                             "YAML.")),
+    "survey": ("survey", HELP_("Survey indices from the respondents' answers, with n and 95 % intervals; their "
+                            "points into units.")),
 }
+
+
+def short_help(name: str) -> str:
+    """The short help of command ``name``, the formats it names ("{results}") taken from the table of writers."""
+    short = COMMANDS[name][1]
+    if "{" in short:
+        from .report import METHODS, titles
+
+        short = short.format_map({what: titles(what) for what in METHODS})
+    return short
 
 
 def load_command(name: str):
@@ -79,7 +93,7 @@ class _Commands(dict):
         return [(name, self[name]) for name in self]
 
 
-class LazyGroup(typer.core.TyperGroup):
+class LazyGroup(TranslatedHelp, typer.core.TyperGroup):
     """The root group: commands from :data:`COMMANDS`, imported only when run; its help lists each
     command's short help from the table, importing none."""
 
@@ -94,10 +108,13 @@ class LazyGroup(typer.core.TyperGroup):
         return self.commands.get(name)
 
     def format_commands(self, ctx, formatter) -> None:
+        from .helptext import language, say
+
+        lang = language(ctx.meta.get("parcli.args"))
         limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
-        rows = [(name, typer.core.TyperCommand(name, help=short).get_short_help_str(limit))
-                for name, (_module, short) in COMMANDS.items()]
-        with formatter.section("Commands"):
+        rows = [(name, typer.core.TyperCommand(name, help=say(short_help(name), lang)).get_short_help_str(limit))
+                for name in COMMANDS]
+        with formatter.section(say("Commands", lang)):
             formatter.write_dl(rows)
 
 

@@ -15,6 +15,7 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Any
 
+from .i18n import N_
 from .rules.base import Evidence, RuleBase
 
 FRAMEWORK_SCHEMA = "parcli/framework/v1"
@@ -136,6 +137,10 @@ class UnitHeader:
 
 
 # --- checked types -------------------------------------------------------
+
+
+# A node's kind in a message (``tr(node.kind)``: "the criterion 1.1 ...").
+KIND_WORDS = (N_("field"), N_("criterion"), N_("subcriterion"))
 
 
 @dataclass(slots=True, eq=False)

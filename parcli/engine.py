@@ -170,8 +170,10 @@ class Result:
 
     @property
     def blank(self) -> bool:
-        """No leaf has evidence (a blank form, an empty unit file): each is missing or not applicable."""
-        return not any(leaf.status in (SCORED, OVERRIDE) for leaf in self.leaves)
+        """No leaf has evidence (a blank form, an empty unit file): each is missing or not applicable, and
+        some are missing (a unit whose every leaf is not applicable said so of each: it is not blank)."""
+        return (not any(leaf.status in (SCORED, OVERRIDE) for leaf in self.leaves)
+                and any(leaf.status == MISSING for leaf in self.leaves))
 
 
 class Index(Decimal):

@@ -84,9 +84,46 @@ def _yaml_message(problem: str, context: str, lines: list[str], line: int, col: 
         return tr("a tab character: YAML indents with spaces only; replace the tab with spaces")
     if any(ch in CURLY for ch in here):
         return tr("curly quotes (“ ” ‘ ’) are not quotes in YAML: type straight quotes \" or '")
+    said = _what_the_text_holds(problem, lines, line)
+    if said is not None:
+        return said
     if any(p in problem for p in _INDENTATION):
         return None
     return tr("not valid YAML: {detail}", detail=yaml_detail(problem, context))
+
+
+# A value in quotes followed on its line by more text: a quote inside the quoted text ended it early.
+_QUOTE_ENDED = re.compile(r"""^\s*(?:- +)?[^\s"'#][^#]*?:\s+("(?:\\.|[^"\\])*"|'(?:''|[^'])*')[ \t]*[^\s#,\]}]""")
+_AFTER_BRACKET = re.compile(r"^\s*(?:- +)?(?:[^\s\[{#][^#]*?:\s+)?[\[{][^#]*[\]}][ \t]*[^\s#,\]}]")
+_INI_SECTION = re.compile(r"^[ \t]*\[[^\]\n]+\][ \t]*$", re.M)
+_INI_KEY = re.compile(r"^[ \t]*[\w.\-]+[ \t]*=", re.M)
+_DOCUMENT_MARK = re.compile(r"^(?:---|\.\.\.)(?:[ \t]|$)", re.M)
+
+
+def _what_the_text_holds(problem: str, lines: list[str], line: int) -> str | None:
+    """A message matched on what the text really holds (not only on the parser's problem): a quote inside
+    quoted text, more text after a closing bracket, an INI file; None when none of them is there."""
+    text = "\n".join(lines)
+    document = any(problem.startswith(p) for p in _document_problems())
+    if document and _INI_SECTION.search(text) and _INI_KEY.search(text):
+        return tr("this is not YAML: [section] and key = value lines are an INI file; a parcli file has "
+                  "key: value lines")
+    for number in (line, line - 1):  # the parser stops on the line, or at the start of the next one
+        here = lines[number - 1] if 0 < number <= len(lines) else ""
+        ended = _QUOTE_ENDED.match(here)
+        if ended and ended.group(1).startswith("'"):
+            return tr("a quote inside quoted text ends it: write '' for each ' inside single quotes, or put the "
+                      "text in double quotes")
+        if ended:
+            return tr("a quote inside quoted text ends it: put the text in single quotes ('Sở \"Tư pháp\" tỉnh'), "
+                      "or write \\\" for each quote inside double quotes")
+        if _AFTER_BRACKET.match(here):
+            return tr("more text after a closing bracket (] or }}): a value in [ ] or {{ }} ends there; remove the "
+                      "text after it, or put the whole value in quotes")
+    if document and not _DOCUMENT_MARK.search(text):
+        return tr("more text after the value that the file holds ended: check this line and the one above "
+                  "(a parcli file is one mapping of key: value lines)")
+    return None
 
 
 # The parser's problems that mean a line is out of line (the caller points at it).
@@ -161,6 +198,11 @@ _PROBLEMS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("found duplicate key",),
      N_("a key given twice: each key may appear once")),
 )
+
+def _document_problems() -> tuple[str, ...]:
+    """The parser's problems that :data:`_PROBLEMS` calls a second document."""
+    return next(starts for starts, said in _PROBLEMS if said.startswith("a second document"))
+
 
 # … and where they were: "while parsing a flow sequence" → "in a list [ ]".
 _CONTEXTS: tuple[tuple[tuple[str, ...], str], ...] = (

@@ -19,43 +19,37 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from .i18n import N_, NP_, say
 from .report import display, label, provenance_line, warning_text
 from .summary import Summary, summarize
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-_WORDS = {
-    "vi": {
-        "title": "Báo cáo Chỉ số cải cách hành chính", "title_year": "Báo cáo Chỉ số cải cách hành chính năm {year}",
-        "ranking": "Xếp hạng",
-        "fields_chart": "Chỉ số thành phần theo lĩnh vực (%)", "index_chart": "Chỉ số của các đơn vị (%)",
-        "heatmap": "Chỉ số lĩnh vực của từng đơn vị (%)", "classes_chart": "Số đơn vị theo xếp loại",
-        "lost_most": "Các tiêu chí mất nhiều điểm nhất", "claims": "Điểm tự chấm cao hơn mức số liệu cho phép",
-        "plan": "Các bước gỡ điểm nên làm trước", "yoy": "So với năm {year}", "rank_of": "Xếp hạng {rank}/{count}",
-        "no_claims": "Không có.", "gain": "Điểm tăng", "step_to": "Cần đạt", "units_count": "{count} đơn vị",
-        "generated": "Tạo bởi {tool}",
-        "max_lost": "tối đa {max} · mất {lost}", "na": "không áp dụng", "no_class": "chưa xếp loại",
-        "scale": "Màu theo ngưỡng xếp loại của bộ tiêu chí, như nhau ở mọi báo cáo dùng bộ tiêu chí này.",
-        "scale_plain": "Màu theo từng khoảng 20 điểm, như nhau ở mọi báo cáo dùng bộ tiêu chí này.",
-        "na_note": "Ô gạch chéo: lĩnh vực không áp dụng với đơn vị, không tính vào điểm tối đa của đơn vị.",
-        "fields": "Lĩnh vực", "part": "{first}–{last}",
-    },
-    "en": {
-        "title": "Public Administration Reform index report",
-        "title_year": "Public Administration Reform index report {year}", "ranking": "Ranking",
-        "fields_chart": "Field indices (%)", "index_chart": "Index of each unit (%)",
-        "heatmap": "Field indices by unit (%)",
-        "classes_chart": "Units by class", "lost_most": "Leaves that lost most points",
-        "claims": "Claimed points the evidence does not support", "plan": "First steps to win points back",
-        "yoy": "Compared with {year}", "rank_of": "Rank {rank} of {count}", "no_claims": "None.", "gain": "Gain",
-        "step_to": "Change to",
-        "units_count": "{count} units", "generated": "Made by {tool}", "max_lost": "max {max} · lost {lost}",
-        "na": "not applicable", "no_class": "no class",
-        "scale": "Colours by the framework's class thresholds, the same in every report of this framework.",
-        "scale_plain": "Colours by bands of 20 points, the same in every report of this framework.",
-        "na_note": "Hatched: a field that does not apply to the unit, left out of the unit's max.",
-        "fields": "Fields", "part": "{first}–{last}",
-    },
+_WORDS: dict[str, str | tuple[str, str]] = {
+    "title": N_("Public Administration Reform index report"),
+    "title_year": N_("Public Administration Reform index report {year}"),
+    "ranking": NP_("heading", "Ranking"),
+    "fields_chart": N_("Field indices (%)"),
+    "index_chart": N_("Index of each unit (%)"),
+    "heatmap": N_("Field indices by unit (%)"),
+    "classes_chart": N_("Units by class"),
+    "lost_most": N_("Leaves that lost most points"),
+    "claims": N_("Claimed points the evidence does not support"),
+    "plan": N_("First steps to win points back"),
+    "yoy": N_("Compared with {year}"),
+    "rank_of": N_("Rank {rank} of {count}"),
+    "no_claims": N_("None."),
+    "gain": NP_("column", "Gain"),
+    "step_to": NP_("column", "Change to"),
+    "units_count": N_("{count} units"),
+    "generated": N_("Made by {tool}"),
+    "max_lost": N_("max {max} · lost {lost}"),
+    "na": NP_("status", "not applicable"),
+    "no_class": NP_("status", "no class"),
+    "scale": N_("Colours by the framework's class thresholds, the same in every report of this framework."),
+    "scale_plain": N_("Colours by bands of 20 points, the same in every report of this framework."),
+    "na_note": N_("Hatched: a field that does not apply to the unit, left out of the unit's max."),
+    "fields": NP_("heading", "Fields"),
 }
 
 
@@ -83,7 +77,8 @@ class Collected:
     shas: dict = field(default_factory=dict)  # key -> set of sha256
 
 
-def collect(results: Iterable, lang: str = "vi", tick: Callable[[], None] | None = None) -> Collected:
+def collect(results: Iterable, lang: str = "vi", tick: Callable[[], None] | None = None,
+            locale: str = "en") -> Collected:
     """Reduce each scored result to its :class:`UnitView` as it comes (the result is dropped)."""
     from .plan import opportunities
 
@@ -99,7 +94,7 @@ def collect(results: Iterable, lang: str = "vi", tick: Callable[[], None] | None
             summary=summarize(r, leaves=False),
             lost=tuple((lf.node, lf.points) for lf in leaves),
             steps=tuple((ch.leaf, ch.gain, ch.after) for ch in opportunities(r).changes[:5]),
-            claims=tuple(warning_text(w, lang) for w in r.warnings if w.code == "claim"),
+            claims=tuple(warning_text(w, lang, locale) for w in r.warnings if w.code == "claim"),
         ))
         if tick is not None:
             tick()
@@ -118,10 +113,10 @@ def render(collected: Collected, out: IO[bytes], lang: str = "vi", locale: str =
     from . import __version__
     from .rank import apply_previous, by_unit, ranking_of
     from .report import charts
-    from .report.planout import value_words
-    from .report.unitfile import raw_value
+    from .report.planout import evidence_words
 
-    words = _WORDS[lang]
+    words = {key: say(entry, lang) for key, entry in _WORDS.items()}
+    words["part"] = "{first}–{last}"  # a range of field ids, the same in every language
     views = {id(v.summary): v for v in collected.views}
     # one unit over several years: its latest year is its page and its row of the ranking, the year
     # before is its year-over-year view (a unit is never ranked against itself)
@@ -179,7 +174,7 @@ def render(collected: Collected, out: IO[bytes], lang: str = "vi", locale: str =
                           "lost": num(node.max - points)} for node, points in page.lost],
                 "claims": page.claims,
                 "steps": [{"id": node.id, "title": node.label(lang), "gain": num(gain),
-                           "to": value_words(node, raw_value(after), lang)} for node, gain, after in page.steps],
+                           "to": evidence_words(node, after, lang, locale)} for node, gain, after in page.steps],
                 "yoy_title": words["yoy"].format(year=before.summary.year) if before is not None else "",
                 "yoy": yoy,
                 "previous_index": idx(before.summary.index) if before is not None else "",
@@ -254,5 +249,5 @@ def build(results, lang: str = "vi", locale: str = "en", previous=None) -> str:
     import io
 
     buf = io.BytesIO()
-    render(collect(results, lang), buf, lang, locale, previous)
+    render(collect(results, lang, locale=locale), buf, lang, locale, previous)
     return buf.getvalue().decode("utf-8")

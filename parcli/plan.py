@@ -29,6 +29,7 @@ from itertools import pairwise
 
 from .domain import Framework, Node, Unit
 from .engine import MISSING, OVERRIDE, SCORED, Result, score
+from .i18n import NP_, say
 from .rules.base import Evidence, Step
 
 HUNDRED = Decimal(100)
@@ -69,8 +70,11 @@ class AdjustmentHold:
 
     def label(self, lang: str) -> str:
         own = (self.title_en or self.title) if lang == "en" else self.title
-        return own or {"vi": {"bonus": "Điểm thưởng", "penalty": "Điểm trừ"},
-                       "en": {"bonus": "Bonus", "penalty": "Penalty"}}.get(lang, {}).get(self.id, self.id)
+        word = _ADJUSTMENT_WORDS.get(self.id)
+        return own or (say(word, lang) if word is not None else self.id)
+
+
+_ADJUSTMENT_WORDS = {"bonus": NP_("column", "Bonus"), "penalty": NP_("column", "Penalty")}
 
 
 @dataclass(slots=True)
@@ -163,9 +167,9 @@ def required_points(result: Result, target: Decimal) -> Fraction:
 
 
 def _merge(before: Evidence | None, step: Evidence) -> Evidence:
-    """The step's measured value with the leaf's own claimed points and documents; noted as planned."""
-    note = "planned" if before is None or not before.note else f"{before.note} (planned)"
-    return replace(step, claimed=before.claimed if before else None, note=note,
+    """The step's measured value with the leaf's own claimed points, note and documents (the note as the
+    person wrote it: the written file says what was planned in its header, in the chosen language)."""
+    return replace(step, claimed=before.claimed if before else None, note=before.note if before else None,
                    documents=before.documents if before else ())
 
 
@@ -282,10 +286,15 @@ def _cheapest(cands: list[_Candidate], need: Fraction, effort) -> list[tuple[_Ca
         from .errors import InputError
         from .i18n import tr
 
-        raise InputError("--effort: " + tr("the weights or the points are too fine to find the cheapest plan exactly "
-                                           "({cells:,} sums to try, the limit is {limit:,}); give weights with "
-                                           "fewer decimals, e.g. whole numbers",
-                                           cells=min(gain_dims[0], weight_dims[0]), limit=WORK_LIMIT))
+        advice = tr("give coarser weights (a few distinct values, such as 1 to 5), plan fewer leaves (a nearer "
+                    "target), or leave out --effort for the plan with the fewest changes")
+        if unit > 1:  # weights with decimals multiply the total weights to try
+            advice = tr("give weights with fewer decimals (whole numbers); ") + advice
+        raise InputError("--effort: " + tr(
+            "too many sums to find the cheapest plan exactly: {steps:,} steps of {leaves:,} leaves, tried against "
+            "each of {gains:,} total gains (or {weights:,} total weights), make {cells:,} sums, above the limit of "
+            "{limit:,}", steps=steps, leaves=len(cands), gains=need_units + 1, weights=limit + 1,
+            cells=min(gain_dims[0], weight_dims[0]), limit=WORK_LIMIT) + "; " + advice)
     if gain_dims in fits and (weight_dims not in fits or gain_dims[0] <= weight_dims[0]):
         picked = by_gain(scaled, gains, need_units)
     else:

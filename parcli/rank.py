@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import cast
 
 from .errors import InputError, Problem
-from .i18n import tr
+from .i18n import tr, trn
 from .summary import FrameworkInfo, Summary
 
 
@@ -131,7 +131,8 @@ def years_warning(years_and_files) -> str | None:
     parts = []
     for year in sorted(groups):
         files = groups[year]
-        text = f"{year} ({tr('{count} unit(s)', count=len(files))}"
+        count = trn("{count} unit", "{count} units", len(files), count=len(files))  # not in the f-string: Babel
+        text = f"{year} ({count}"
         if year != largest and len(files) <= 3:
             text += ": " + ", ".join(files)
         parts.append(text + ")")

@@ -8,15 +8,14 @@ holding every problem found.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from . import cache
 from .checks import check_framework, check_unit, unit_header
 from .domain import Framework, Unit
-from .errors import InputError, Problem
+from .errors import InputError, Problem, input_error
 from .i18n import tr
-from .inputs.files import decode, looks_like_path, read_bytes, sha256_hex
+from .inputs.files import decode, looks_like_path, parcli_kind, read_bytes, sha256_hex
 from .inputs.yaml import Document, load_file, load_text
 
 
@@ -80,6 +79,9 @@ class Store:
         name = display or str(path)
         try:
             raw = read_bytes(path, name)
+            if parcli_kind(raw) is None:  # refused before it is parsed: no line or key of it is quoted
+                raise input_error(name, 0, 0, tr("not a parcli framework file (it has no line "
+                                                 "'schema: parcli/framework/v1')"))
             sha256 = sha256_hex(raw)
             fw = cache.load(sha256, name, len(raw))
             if fw is not None:  # checked on an earlier run: the same bytes, the same code
@@ -165,13 +167,10 @@ class Store:
         return unit, fw
 
 
-_FRAMEWORK_LINE = re.compile(rb"^[ \t]*schema[ \t]*:[ \t]*[\"']?parcli/framework/", re.M)
-
-
 def _parcli_framework(path: Path, ref: str) -> None:
     """Refuse, without quoting a line of it, a file that is not a parcli framework (a form names it)."""
     raw = read_bytes(path, ref)
-    if not _FRAMEWORK_LINE.search(raw):
+    if parcli_kind(raw) != "framework":
         raise InputError(tr("{ref!r} is not a parcli framework file; put the form's framework beside it", ref=ref))
 
 

@@ -57,12 +57,23 @@ def chosen_language(argv: list[str]) -> str:
     return os.environ.get("PARCLI_LANG", "vi")
 
 
+_ENV_VAR = re.compile(r" \(env var: '(?P<name>[^']{1,60})'\)")
+_ENV_MARK = "\x00"  # where click's "(env var: 'X')" was, said again in the chosen language
+
+
 def message(text: str) -> str:
     """The parser's message in the current language."""
+    env = _ENV_VAR.search(text)
+    if env is not None:
+        text = text.replace(env.group(0), _ENV_MARK)
     for pattern, say in _PATTERNS:
         m = pattern.fullmatch(text.strip())
         if m:
-            return say(m)
+            said = say(m)
+            if env is not None:
+                said = said.replace(_ENV_MARK, " " + tr("(or the environment variable {name})",
+                                                        name=env.group("name")))
+            return said
     quoted = _QUOTED.search(text)  # never the parser's English: at most the word it stumbled on
     if quoted:
         return tr("the command line is not valid at '{word}'; see the command's help (-h)", word=quoted.group(1))

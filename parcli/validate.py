@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import InputError, Problem
-from .i18n import language, tr
+from .i18n import language, say, tr, trn
 from .inputs.yaml import Document, load_file
+from .report import STATUS_WORDS
 from .scoring import score_file
 from .store import Store, is_form
 
@@ -24,7 +25,7 @@ def kind_of(data) -> str | None:
 
 def validate_files(paths: list[Path], strict: bool = False) -> tuple[list[Problem], list[str], list[bool]]:
     """Return (problem lines, one summary line per file, failed flag per file)."""
-    from .report import warning_text
+    from .report import structure_words, warning_text
 
     store = Store()
     problems: list[Problem] = []
@@ -44,10 +45,11 @@ def validate_files(paths: list[Path], strict: bool = False) -> tuple[list[Proble
                 kind = kind_of(doc.data)
             if kind == "framework" and doc is not None:
                 fw = store.framework_doc(Path(path), doc)
-                f, c, s = fw.counts()
-                summary = tr("framework {id} v{version}: {fields} fields / {criteria} criteria / "
-                             "{subcriteria} sub-criteria / total {total} ({status})", id=fw.id, version=fw.version,
-                             fields=f, criteria=c, subcriteria=s, total=fw.header.total, status=tr(fw.status))
+                # the structure is not a quoted value (a message cuts those at 120 characters)
+                summary = (tr("framework {id} v{version}:", id=fw.id, version=fw.version) + " "
+                           + structure_words(fw, language()) + "; "
+                           + tr("total {total} ({status})", total=fw.header.total,
+                                status=say(STATUS_WORDS[fw.status])))
             elif kind == "unit":
                 result, unit_problems = score_file(store, path, strict=strict, doc=doc)
                 found += unit_problems
@@ -55,7 +57,8 @@ def validate_files(paths: list[Path], strict: bool = False) -> tuple[list[Proble
                     missing, fw = result.missing, result.framework
                     if missing:
                         found.append(Problem(name, 0, 0, warning_text(result.warnings[0], language()), "warning"))
-                    summary = tr("unit {unit} {year} against {framework}: {filled} of {leaves} leaves with evidence",
+                    summary = tr("unit {unit} {year} against {framework}: {filled} of {leaves} scored items with "
+                                 "evidence",
                                  unit=result.unit, year=result.year, framework=fw.id,
                                  filled=len(fw.leaves) - len(missing), leaves=len(fw.leaves))
             elif doc is not None:
@@ -68,9 +71,9 @@ def validate_files(paths: list[Path], strict: bool = False) -> tuple[list[Proble
         problems += found
         failed.append(bool(errors))
         if errors:
-            summaries.append(f"{name}: " + tr("{count} problem(s)", count=len(errors)))
+            summaries.append(f"{name}: " + trn("{count} problem", "{count} problems", len(errors), count=len(errors)))
         else:
-            summaries.append(f"{name}: " + tr("ok, {summary}", summary=summary))
+            summaries.append(f"{name}: " + tr("ok,") + " " + summary)  # the summary whole (a quoted value is cut)
     unique: list[Problem] = []
     seen = set()
     for p in problems:

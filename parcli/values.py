@@ -55,9 +55,11 @@ def as_id(value: Any) -> Any:
     return value
 
 
-def as_whole(value: Any) -> Any:
+def as_whole(value: Any, example: str = "2021") -> Any:
+    """A whole number (``example``: the one a message shows, a year unless said otherwise)."""
     if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
-        raise ValueError(tr("expected a whole number such as 2021, got {what}", what=describe_value(value)))
+        raise ValueError(tr("expected a whole number such as {example}, got {what}", example=example,
+                            what=describe_value(value)))
     if value != int(value):
         raise ValueError(tr("expected a whole number, got {value}", value=value))
     return int(value)
@@ -70,7 +72,7 @@ def as_code(value: Any) -> Any:
 
 
 def as_places(value: Any) -> Any:
-    value = as_whole(value)
+    value = as_whole(value, "2")
     if value not in (2, 3):
         raise ValueError(tr("places is 2 or 3 (decimals shown for every index), got {value}", value=value))
     return value

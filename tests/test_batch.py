@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from tests.conftest import EXAMPLES
 from tests.office import convert
@@ -54,12 +55,13 @@ def test_the_same_file_counts_once_through_names_links_folders_and_patterns(cli,
     run = cli("rank", unit, unit, link, "deep/a/b/c", "deep/**/*.yaml", other, "-o", "-")
     assert run.exit_code == 0, run.all
     assert len(list(csv.DictReader(io.StringIO(run.stdout.lstrip("\ufeff"))))) == 2
-    assert "2 file(s) given more than once" in run.stderr and "are read once" in run.stderr
+    assert "2 files given more than once" in run.stderr and "are read once" in run.stderr
     assert str(unit) in run.stderr
     run = cli("export", unit, "deep/a/b/c/*.yaml", "-o", tmp_path / "x.csv")
-    assert run.exit_code == 0 and "(1 unit(s))" in run.stderr
+    assert run.exit_code == 0 and "(1 unit)" in run.stderr
     run = cli("validate", unit, link)
-    assert run.exit_code == 0 and len(run.stdout.splitlines()) == 1 and "1 file(s) given more than once" in run.stderr
+    assert run.exit_code == 0 and len(run.stdout.splitlines()) == 1 and "1 file given more than once" in run.stderr
+    assert "is read once" in run.stderr
 
 
 def test_lock_files_are_skipped_in_patterns_as_in_folders(cli, tmp_path):
@@ -117,7 +119,7 @@ def test_units_of_different_years_in_one_ranking_get_a_warning_naming_the_years(
     assert run.exit_code == 0
     (line,) = [line for line in run.stderr.splitlines() if "different years" in line]
     assert line == (f"warning: the units are of 2 different years, their indices ranked as if of one year: "
-                    f"2020 (1 unit(s): {old}), 2021 (4 unit(s))")
+                    f"2020 (1 unit: {old}), 2021 (4 units)")
     run = cli("rank", *DEPARTMENTS[:4], old, "--lang", "vi", "-o", tmp_path / "r.xlsx")
     assert "cảnh báo: các đơn vị thuộc 2 năm khác nhau" in run.stderr and "2020 (1 đơn vị:" in run.stderr
     assert "different years" in cli("export", *DEPARTMENTS[:2], old, "-o", tmp_path / "x.xlsx").stderr
@@ -132,7 +134,10 @@ def test_units_of_different_years_in_one_ranking_get_a_warning_naming_the_years(
 def test_a_blank_form_or_a_unit_without_evidence_gets_a_warning_naming_it(cli, tmp_path):
     blank = tmp_path / "blank.xlsx"
     assert cli("template", "department-example", "--year", "2021", "-o", blank).exit_code == 0
-    (resaved,) = convert([blank], "xlsx", tmp_path / "resaved")  # as a department sends it back, untouched
+    wb = load_workbook(blank)
+    wb.worksheets[0]["B2"] = "Sở Chưa điền"  # named (the placeholder itself is an error at B2), nothing else filled
+    wb.save(blank)
+    (resaved,) = convert([blank], "xlsx", tmp_path / "resaved")  # as a department sends it back
     empty = tmp_path / "empty.yaml"
     empty.write_text("schema: parcli/unit/v1\nunit: Sở Trống\nyear: 2021\nframework: department-example\n"
                      "evidence: {}\n", encoding="utf-8")

@@ -37,13 +37,13 @@ FOREIGN = [
     "expected <block end>", "expected the node content", "expected a comment", "control characters are not",
     "unacceptable character", "special characters are not allowed", "invalid indentation",
     "expected alphabetic", "expected chomping", "expected ',' or", "but found", "but got",
-    # pydantic
-    "Input should", "Field required", "Extra inputs are not permitted", "validation error", "Value error,",
+    # pydantic (its " or " before the last of a literal's expected values)
+    "' or '", "Input should", "Field required", "Extra inputs are not permitted", "validation error", "Value error,",
     "For further information", "input_value", "Assertion failed",
     # click (typer's) usage errors
     "Missing argument", "No such option", "No such command", "Invalid value", "is not one of",
     "is not a valid", "does not take a value", "requires an argument", "Got unexpected", "Usage:", "Try '",
-    "Error:",
+    "Error:", "env var:",
     # json, csv
     "Expecting", "Extra data", "Unterminated string", "Invalid control character", "Invalid \\escape",
     "field larger than field limit", "line contains NUL", "new-line character seen", "unexpected end of data",
@@ -55,8 +55,8 @@ FOREIGN = [
     "No such file or directory", "Permission denied", "Is a directory", "Not a directory",
     "File name too long", "Too many levels of symbolic links", "No space left", "Read-only file system",
     "Errno",
-    # Python itself
-    "Traceback", "Exception", "Error(", "internal error",
+    # Python itself (reprs of values: Decimal('1'), True)
+    "Decimal(", "=True", " True", " False", "Traceback", "Exception", "Error(", "internal error",
 ]
 
 
@@ -192,7 +192,7 @@ def test_broken_result_json_and_rank_csv_are_said_in_vietnamese(tmp_path):
 BAD_COMMAND_LINES = [
     ["score"], ["score", "--nope", "x.yaml"], ["score", "-f", "xml", "x.yaml"], ["score", "--strict=1", "x.yaml"],
     ["rank", "--jobs", "abc", "x.yaml"], ["rank", "--jobs", "99", "x.yaml"], ["rank", "-o"],
-    ["frameworks", "extra"], ["nosuchcommand"], ["schema", "nothing"], ["diff"], ["explain", "province-2022"],
+    ["frameworks", "extra"], ["nosuchcommand"], ["schema", "nothing"], ["diff"], ["explain"],
     ["template", "province-2022", "--year", "twenty"], ["score", "--lang", "fr", "x.yaml"],
 ]
 

@@ -79,7 +79,10 @@ def test_no_private_name_is_imported_from_another_module():
 
 
 REFERENCE = re.compile(r":(?:mod|func|class|data|meth|attr):`~?(parcli\.[\w.]+)`")
-FILE = re.compile(r"\bparcli/[\w/]+\.(?:py|po|mo|j2|json)\b")
+# A path of the repository named in a text: a module, a script, a test, a fixture, a framework, a catalogue ...
+FILE = re.compile(r"(?<![\w/.-])(?:\.ci/[\w.-]+|(?:parcli|scripts|tests|benchmarks|criteria|examples|docs)/"
+                  r"[\w/.-]*\w\.(?:py|po|mo|j2|json|yaml|md|txt|csv))\b")
+PLACEHOLDER = re.compile(r"<|(?:^|/)[A-Z]{2,}[./]")  # tests/rules/test_<kind>.py, parcli/schemas/KIND.schema.json
 
 
 def test_every_module_and_name_a_docstring_cites_exists():
@@ -105,16 +108,27 @@ def test_every_module_and_name_a_docstring_cites_exists():
 
 def test_every_file_a_docstring_or_comment_names_exists():
     missing = []
-    texts = [*PACKAGE.rglob("*.py"), ROOT / "README.md", *(ROOT / "tests").rglob("*.py"),
-             *(ROOT / "benchmarks").glob("*.py"), *(ROOT / "scripts").glob("*.py")]
-    contributing = ROOT / "CONTRIBUTING.md"
-    if contributing.exists():
-        texts.append(contributing)
+    texts = [*PACKAGE.rglob("*.py"), ROOT / "README.md", ROOT / "CONTRIBUTING.md", *(ROOT / "tests").rglob("*.py"),
+             *(ROOT / "benchmarks").glob("*.py"), *(ROOT / "scripts").glob("*.py"), ROOT / ".ci" / "run",
+             ROOT / "parcli" / "locale" / "vi" / "LC_MESSAGES" / "parcli.po"]
+    named = 0
     for path in texts:
         for name in sorted(set(FILE.findall(path.read_text(encoding="utf-8")))):
-            if "<" in name or not (ROOT / name).exists():
+            named += 1
+            if not PLACEHOLDER.search(name) and not (ROOT / name).exists():
                 missing.append(f"{path.relative_to(ROOT)}: {name}")
     assert not missing, missing
+    assert named > 100  # the pattern finds the paths the texts name
+
+
+def test_the_path_pattern_finds_every_kind_of_path():
+    text = ("see parcli/report/writer.py, tests/rules/newkind/threshold.py, .ci/oldest-constraints.txt, "
+            "criteria/province-2020.yaml and parcli/locale/vi/LC_MESSAGES/parcli.po; not hoso/*.yaml")
+    assert FILE.findall(text) == ["parcli/report/writer.py", "tests/rules/newkind/threshold.py",
+                                  ".ci/oldest-constraints.txt", "criteria/province-2020.yaml",
+                                  "parcli/locale/vi/LC_MESSAGES/parcli.po"]
+    assert PLACEHOLDER.search("parcli/schemas/KIND.schema.json") and PLACEHOLDER.search("tests/rules/test_<kind>.py")
+    assert not PLACEHOLDER.search("parcli/report/writer.py")
 
 
 def kind_comparisons(tree: ast.Module, kinds) -> list[int]:

@@ -84,8 +84,8 @@ def test_snippet_puts_a_caret_under_the_column():
 
 def test_snippet_shows_control_characters_visibly(tmp_path):
     path = tmp_path / "u.yaml"
-    path.write_bytes(b'unit: "a\x1b[2Jb"\n')
-    lines = render([Problem(str(path), 1, 7, "message \x1b[31m")], rich=True)
+    path.write_bytes(b'schema: parcli/unit/v1\nunit: "a\x1b[2Jb"\n')  # only parcli files are quoted
+    lines = render([Problem(str(path), 2, 7, "message \x1b[31m")], rich=True)
     assert all("\x1b" not in line for line in lines)
     assert "\\x1b[2J" in lines[2] and "\\x1b[31m" in lines[0]
     assert visible("a\tb") == "a→b"
@@ -118,8 +118,8 @@ def test_a_misspelled_top_level_key_is_one_problem_with_its_likely_name(cli):
 @pytest.mark.parametrize(("args", "vi", "en"), [
     (["score"], "Lỗi: Thiếu tham số 'UNIT'.", "Error: Missing argument 'UNIT'."),
     (["score", "x.yaml", "--bogus"], "Lỗi: Không có tùy chọn --bogus", "Error: No such option: --bogus"),
-    (["score", "x.yaml", "-f", "xml"], "không phải một trong 'table', 'json', 'csv'",
-     "is not one of 'table', 'json', 'csv'"),
+    (["score", "x.yaml", "-f", "xml"], "không phải một trong 'table', 'csv', 'json'",
+     "is not one of 'table', 'csv', 'json'"),
     (["rank", "x.yaml", "-j", "0"], "nằm ngoài khoảng", "is not in the range"),
 ])
 def test_usage_errors_in_both_languages(args, vi, en):

@@ -303,6 +303,6 @@ def test_effort_refuses_weights_too_fine_to_plan_exactly(cli, small, write):
     effort = write("effort.yaml", "default: 0.000001\nyes_no: 999999999999\nchoice: 3.000007\n")
     run = cli("plan", unit, "--target-index", "90", "--effort", effort)
     assert run.exit_code == 1
-    assert "--effort: the weights or the points are too fine to find the cheapest plan exactly" in run.stderr
+    assert "--effort: too many sums to find the cheapest plan exactly" in run.stderr
     ok = cli("plan", unit, "--target-index", "90", "--effort", write("coarse.yaml", "default: 1\nyes_no: 2\n"))
     assert ok.exit_code == 0, ok.all

@@ -28,6 +28,17 @@ def test_console_blocks_show_real_output():
     assert update_readme.render(README) == README, "run: python scripts/update_readme.py"
 
 
+def test_no_output_line_over_120_characters():
+    """The README's outputs are drawn at 100 columns (and it says so): no line of them is wider than 120."""
+    from rich.cells import cell_len
+
+    assert update_readme.WIDTH == 100 and "100 columns wide (`COLUMNS=100`)" in README
+    blocks = re.findall(r"```console\n\$ [^\n]*\n(.*?)```", README, re.S)
+    assert len(blocks) > 20
+    wide = [line for block in blocks for line in block.splitlines() if cell_len(line) > 120]
+    assert not wide, wide
+
+
 def test_every_command_has_help_and_a_readme_example():
     for name, command in commands().items():
         assert (command.help or "").strip(), f"{name} has no help text"

@@ -19,7 +19,8 @@ import typer
 import typer.core
 
 from ..errors import InputError, ParcliError, UsageError
-from ..i18n import set_language, tr
+from ..helptext import TranslatedHelp
+from ..i18n import set_language, tr, trn
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -46,8 +47,9 @@ class PlainArgument(typer.core.TyperArgument):
     def display_type(self, ctx) -> None:
         return None
 
-class Command(typer.core.TyperCommand):
-    """A command whose help names arguments plainly (newer typer versions add type labels)."""
+class Command(TranslatedHelp, typer.core.TyperCommand):
+    """A command whose help names arguments plainly (newer typer versions add type labels), in the
+    language chosen by ``--lang`` or ``PARCLI_LANG`` (Vietnamese by default)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -146,8 +148,9 @@ def file_args(names: list[str]) -> list[Path]:
     if repeated:
         shown = ", ".join(map(str, repeated[:5])) + (tr(" and {count} more", count=len(repeated) - 5)
                                                       if len(repeated) > 5 else "")
-        warn(tr("{count} file(s) given more than once (through overlapping folders or patterns) are read once:",
-                 count=len(repeated)) + " " + shown)
+        warn(trn("{count} file given more than once (through overlapping folders or patterns) is read once:",
+                 "{count} files given more than once (through overlapping folders or patterns) are read once:",
+                 len(repeated), count=len(repeated)) + " " + shown)
     return paths
 
 def warn_units(units, ranked) -> None:
@@ -188,10 +191,11 @@ class progress:
             self.bar.stop()
         return False
 
-def framework_ref(ref: str, fw, output: Path) -> str:
-    """How a file written at ``output`` names the framework: a shipped id as it is, a path relative to it
-    (to the current folder for ``-``, standard output); a form (.xlsx) names a framework file by its name
-    alone (it reads only a file beside it), and when the file is not beside it yet, that is said."""
+def framework_ref(ref: str, fw, output: Path, writer) -> str:
+    """How a file written at ``output`` by ``writer`` names the framework: a shipped id as it is, a path
+    relative to it (to the current folder for ``-``, standard output); a format that reads only a framework file
+    beside it (a form: ``writer.framework_beside``) names it by its name alone, and when the file is not beside
+    it yet, that is said."""
     import os
 
     from ..store import looks_like_path
@@ -200,7 +204,7 @@ def framework_ref(ref: str, fw, output: Path) -> str:
         return ref
     target = Path(fw.source_path).resolve()
     base = (output.parent if str(output) != "-" else Path(".")).resolve()
-    if output.suffix.lower() == ".xlsx":
+    if writer.framework_beside:
         relative = target.name
         if target.parent != base:
             err(tr("warning: the form names its framework {name!r}: copy {source} beside the form (a form reads "
@@ -253,7 +257,14 @@ def stop_on_signals() -> None:
     as it was, one line says "interrupted", and the exit code is 1."""
     import signal
 
+    taken: list[int] = []
+
     def stop(signum, frame):
+        for other in taken:  # parcli is stopping: another signal (kill twice) is not said again, nor ends it
+            try:             # half way through removing its temporary file; ignored until the process ends
+                signal.signal(other, signal.SIG_IGN)
+            except (OSError, ValueError):
+                pass
         raise _Interrupted
 
     for name in ("SIGINT", "SIGTERM", "SIGHUP"):
@@ -263,5 +274,6 @@ def stop_on_signals() -> None:
         try:
             if signal.getsignal(signum) in (signal.SIG_DFL, signal.default_int_handler):  # nohup's SIG_IGN stays
                 signal.signal(signum, stop)
+                taken.append(signum)
         except (OSError, ValueError):  # not the main thread, or not allowed here
             pass

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from ..i18n import tr
 from ..report import UNIT, suffix_list, writer_for
 from .common import (
     Command,
@@ -43,5 +44,7 @@ def convert(
     writer = writer_for(output, UNIT, lang.value)
     store = Store()
     unit, fw = store.unit(source)  # checked first: a form or file with problems is not converted
-    ref = framework_ref(unit.framework_ref, fw, output)
-    write_new(output, [source, Path(fw.source_path)], force, lambda fh: writer.unit(fh, unit, fw, ref, source.name))
+    ref = framework_ref(unit.framework_ref, fw, output, writer)
+    write_new(output, [source, Path(fw.source_path)], force, lambda fh: writer.unit(fh, unit, fw, ref,
+                                                                            tr("Converted by parcli from {source}",
+                                                                               source=source.name)))

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..errors import UsageError
-from ..i18n import tr
+from ..i18n import tr, trn
 from .common import (
     Command,
     ConciseOpt,
@@ -58,7 +58,8 @@ def diff(
         emit(out, claims_table(obj_a, rows, places, lang.value, locale.value),
              provenance_line(obj_a.framework, lang.value))
         over = [r for r in rows if r.difference is not None and r.difference < 0]
-        err(tr("{count} leaf(s) claimed above what the evidence supports", count=len(over)))
+        err(trn("{count} leaf claimed above what the evidence supports",
+                "{count} leaves claimed above what the evidence supports", len(over), count=len(over)))
         return
     if b is None:
         raise UsageError(tr("diff needs two files (A and B), or one unit with --claimed"))

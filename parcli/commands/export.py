@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ..i18n import tr
-from ..report import RESULTS, suffix_list
+from ..i18n import HELP_, trn
+from ..report import RESULTS, suffix_list, titles
 from .common import (
     Command,
     ConciseOpt,
@@ -26,7 +26,13 @@ from .common import (
 app = typer_app()
 
 
-@app.command(cls=Command)
+# The formats named are the table's (parcli.report.WRITERS); parcli/cli.py's COMMANDS has the first line.
+HELP = HELP_("Score units and write every leaf of every unit to a {results} file.\n\n"
+             "The file is written atomically: on any problem the old file stays as it was.").format(
+    results=titles(RESULTS))
+
+
+@app.command(cls=Command, help=HELP)
 @guarded
 def export(
     units: Annotated[list[str], typer.Argument(metavar="UNIT...", help="Unit files, folders of them, or quoted "
@@ -39,10 +45,7 @@ def export(
     lang: LangOpt = Lang.vi,
     locale: CsvLocaleOpt = Locale.en,
 ) -> None:
-    """Score units and write every leaf of every unit to a CSV, JSON or XLSX file.
-
-    The file is written atomically: on any problem the old file stays as it was.
-    """
+    """Score units and write every leaf of every unit to a file (:data:`HELP`)."""
     from ..export import export_units
     from ..report import provenance_line
 
@@ -52,4 +55,4 @@ def export(
     for warning in warnings:
         warn(warning)
     if str(output) != "-":  # standard output: the data only
-        err(tr("wrote {file} ({count} unit(s))", file=output, count=count))
+        err(trn("wrote {file} ({count} unit)", "wrote {file} ({count} units)", count, file=output, count=count))

@@ -7,6 +7,8 @@ from .common import (
     Command,
     Lang,
     LangOpt,
+    Locale,
+    LocaleOpt,
     consoles,
     guarded,
     typer_app,
@@ -17,7 +19,7 @@ app = typer_app()
 
 @app.command(cls=Command)
 @guarded
-def frameworks(lang: LangOpt = Lang.vi) -> None:
+def frameworks(lang: LangOpt = Lang.vi, locale: LocaleOpt = Locale.en) -> None:
     """List the shipped frameworks: id, title, level, basis, version, provenance, counts, total and survey points."""
     from ..report.table import emit, frameworks_table
     from ..store import Store, shipped
@@ -25,4 +27,4 @@ def frameworks(lang: LangOpt = Lang.vi) -> None:
     store = Store()
     loaded = [store.framework_file(path) for path in shipped().values()]
     out, _ = consoles()
-    emit(out, frameworks_table(loaded, lang.value))
+    emit(out, frameworks_table(loaded, lang.value, locale.value))

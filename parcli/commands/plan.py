@@ -9,8 +9,8 @@ from typing import Annotated
 import typer
 
 from ..errors import InputError, UsageError
-from ..i18n import tr
-from ..report import UNIT, suffix_list, writer_for
+from ..i18n import tr, trn
+from ..report import PLAN, UNIT, choices, suffix_list, writer_for
 from .common import (
     Command,
     ConciseOpt,
@@ -29,10 +29,10 @@ from .common import (
 app = typer_app()
 
 
-class PlanFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
+# "table" (parcli's own view), then every format of parcli.report.WRITERS that writes a plan to standard output.
+FORMATS, FORMAT_METAVAR, FORMAT_HELP = choices(PLAN)
+PlanFormat = Enum("PlanFormat", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
+TABLE = PlanFormat("table")
 
 def _decimal_option(name: str, text: str):
     from decimal import Decimal, InvalidOperation
@@ -108,6 +108,15 @@ def _plan_target_value(result, fw, unit, target_index, target_class, gain, targe
     return None
 
 
+def planned_mark(source: str, the_plan) -> str:
+    """What a planned file says of itself, in the chosen language: where from, and the leaves changed."""
+    ids = [ch.leaf.id for ch in the_plan.changes]
+    shown = ", ".join(ids[:30]) + (tr(" and {count} more", count=len(ids) - 30) if len(ids) > 30 else "")
+    return trn("Planned by parcli (plan --apply) from {source}; the plan changes {n} leaf: {ids}",
+               "Planned by parcli (plan --apply) from {source}; the plan changes {n} leaves: {ids}",
+               len(ids), source=source, ids=shown)
+
+
 @app.command(cls=Command)
 @guarded
 def plan(
@@ -132,8 +141,8 @@ def plan(
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="NEW",
                                                   help=f"Where --apply writes the planned unit: {suffix_list(UNIT)} "
                                                   "(a filled form).")] = None,
-    fmt: Annotated[PlanFormat, typer.Option("--format", "-f", metavar="table|json|csv",
-                                            help="table (default), json or csv.")] = PlanFormat.table,
+    fmt: Annotated[PlanFormat, typer.Option("--format", "-f", metavar=FORMAT_METAVAR,
+                                            help=FORMAT_HELP)] = TABLE,
     force: Annotated[bool, typer.Option("--force", help="Replace NEW if it exists.")] = False,
     concise: ConciseOpt = False,
     lang: LangOpt = Lang.vi,
@@ -149,8 +158,11 @@ def plan(
     from ..store import Store
 
     writer = None
-    if apply_plan and output is not None:
+    if output is not None:  # the suffix is checked in every case, before anything is read
         writer = writer_for(output, UNIT, lang.value)
+        if not apply_plan:
+            raise UsageError(tr("-o {output} writes the planned unit only with --apply: add --apply (and a target), "
+                                "or leave out -o to see the plan", output=output))
     store = Store()
     checked, fw = store.unit(unit)
     result = score(fw, checked)
@@ -174,22 +186,17 @@ def plan(
         from ..plan import apply as apply_changes
 
         planned = apply_changes(fw, checked, the_plan.changes)
-        ref = framework_ref(checked.framework_ref, fw, output)
+        ref = framework_ref(checked.framework_ref, fw, output, writer)
         write_new(output, [unit, Path(fw.source_path)], force,
-                   lambda fh: writer.unit(fh, planned, fw, ref, unit.name))
+                   lambda fh: writer.unit(fh, planned, fw, ref, planned_mark(unit.name, the_plan)))
     from ..report import provenance_line
 
-    if fmt is PlanFormat.json:
-        from ..report.jsonout import dumps
-        from ..report.planout import plan_object
-
-        sys.stdout.write(dumps(plan_object(the_plan)) + "\n")
-    elif fmt is PlanFormat.csv:
-        from ..report.csvout import write_rows
-        from ..report.planout import CSV_COLUMNS, plan_rows
+    if fmt.value != "table":
+        from ..report import writer_of
 
         sys.stdout.flush()
-        write_rows(sys.stdout.buffer, CSV_COLUMNS, plan_rows(the_plan), locale.value)
+        writer_of(fmt.value, lang.value, locale.value).plan(sys.stdout.buffer, the_plan)
+        sys.stdout.flush()
     else:
         from ..report.planout import plan_tables
         from ..report.table import emit
@@ -200,7 +207,7 @@ def plan(
         for table in tables[:-1]:
             emit(out, table)
         emit(out, tables[-1], *lines, provenance_line(fw, lang.value))
-    if fmt is not PlanFormat.table:
+    if fmt.value != "table":
         err(provenance_line(fw, lang.value))
     if not the_plan.reached:
         raise typer.Exit(1)

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..errors import UsageError
-from ..i18n import tr
+from ..i18n import tr, trn
 from ..report import RANKING, suffix_list, writer_for
 from .common import (
     Command,
@@ -108,7 +108,8 @@ def rank(
         for info in ranking.frameworks:
             err(provenance_line(info, lang.value))
         if str(output) != "-":  # standard output: the data only
-            err(tr("wrote {file} ({count} unit(s))", file=output, count=len(ranking.rows)))
+            err(trn("wrote {file} ({count} unit)", "wrote {file} ({count} units)", len(ranking.rows), file=output,
+                    count=len(ranking.rows)))
         return
     from ..report.table import emit, fitting_rank_table
 

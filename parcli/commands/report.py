@@ -61,7 +61,7 @@ def report(
     prev = read_previous(previous) if previous is not None else None
     with progress(2 * len(paths), tr("writing the report")) as tick:  # scoring each unit, then writing its page
         # every problem of every file, or every unit reduced to its page as it is scored
-        collected = collect(score_files(paths, strict), lang.value, tick)
+        collected = collect(score_files(paths, strict), lang.value, tick, locale.value)
         if len(collected.frameworks) > 1 or any(len(shas) > 1 for shas in collected.shas.values()):
             names = ", ".join(sorted(collected.frameworks))
             raise UsageError(tr("the units use different frameworks ({names}); their indices are not comparable: "

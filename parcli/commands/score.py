@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from ..report import RESULTS, choices
 from .common import (
     Command,
     ConciseOpt,
@@ -29,10 +30,10 @@ class Depth(str, Enum):
     criterion = "criterion"
     all = "all"
 
-class ScoreFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
+# "table" (parcli's own view), then every format of parcli.report.WRITERS that writes results to standard output.
+FORMATS, FORMAT_METAVAR, FORMAT_HELP = choices(RESULTS)
+ScoreFormat = Enum("ScoreFormat", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
+TABLE = ScoreFormat("table")
 
 @app.command(cls=Command)
 @guarded
@@ -40,8 +41,7 @@ def score(
     unit: Annotated[Path, typer.Argument(metavar="UNIT", help="The unit file (YAML) to score.")],
     depth: Annotated[Depth, typer.Option("--depth", metavar="field|criterion|all",
                                          help="Rows to show: field, criterion or all.")] = Depth.all,
-    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", metavar="table|json|csv",
-                                             help="table (default), json or csv.")] = ScoreFormat.table,
+    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", metavar=FORMAT_METAVAR, help=FORMAT_HELP)] = TABLE,
     lang: LangOpt = Lang.vi,
     locale: CsvLocaleOpt = Locale.en,
     strict: StrictOpt = False,
@@ -51,15 +51,15 @@ def score(
 
     Example: parcli score examples/bac-ninh-2021.yaml --depth criterion
     """
-    from ..report import FileFormat, provenance_line
+    from ..report import provenance_line, writer_of
     from ..scoring import score_files
 
     (result,) = list(score_files([unit], strict))
-    if fmt is not ScoreFormat.table:
+    if fmt.value != "table":
         from ..summary import summarize
 
         sys.stdout.flush()
-        FileFormat(fmt.value).writer(locale=locale.value).one(sys.stdout.buffer, summarize(result))
+        writer_of(fmt.value, locale=locale.value).one(sys.stdout.buffer, summarize(result))
         sys.stdout.flush()
         err(provenance_line(result.framework, lang.value))
     else:

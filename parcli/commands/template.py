@@ -50,5 +50,5 @@ def template(
     if year is not None and not 1990 <= year <= 2100:
         raise UsageError("--year: " + tr("year {year} is outside 1990–2100", year=year))
     fw = Store().framework(framework, Path("."))
-    ref = framework_ref(framework, fw, output)
+    ref = framework_ref(framework, fw, output, writer)
     write_new(output, [Path(fw.source_path)], force, lambda fh: writer.template(fh, fw, ref, year))

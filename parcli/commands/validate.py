@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..i18n import tr
+from ..i18n import trn
 from .common import (
     Command,
     ConciseOpt,
@@ -47,7 +47,8 @@ def validate(
     for line in summaries:
         typer.echo(printable(line))
     bad = sum(1 for f in failed if f)
-    err(tr("{count} file(s) checked: {valid} valid, {bad} with problems", count=len(failed), valid=len(failed) - bad,
-            bad=bad))
+    err(trn("{count} file checked: {valid} valid, {bad} with problems",
+            "{count} files checked: {valid} valid, {bad} with problems", len(failed), count=len(failed),
+            valid=len(failed) - bad, bad=bad))
     if bad:
         raise typer.Exit(1)

@@ -11,6 +11,7 @@ from ..domain import Framework
 from ..errors import InputError
 from ..i18n import tr
 from ..rules import REGISTRY
+from ..values import describe_value
 from .yaml import load_file
 
 
@@ -30,8 +31,9 @@ def read_effort(path, fw: Framework) -> dict[str, Decimal]:
         node = fw.nodes.get(text) if text is not None else None
         if text is None or (node is None and text not in REGISTRY and text != "default"):
             near = (fw.nearest(text, 1) or difflib.get_close_matches(text, [*REGISTRY, "default"], 1)) if text else []
-            problems.append(doc.problem((key,), tr("{key!r} is not a leaf id of {framework} nor a rule kind ({kinds}) "
-                                                   "nor default", key=text if text is not None else key,
+            problems.append(doc.problem((key,), tr("{key} is not a leaf id of {framework} nor a rule kind ({kinds}) "
+                                                   "nor default", key=repr(text) if text is not None
+                                                   else describe_value(key),
                                                    framework=fw.id, kinds=", ".join(REGISTRY))
                                         + (tr("; did you mean {near!r}?", near=near[0]) if near else ""), key=True))
             continue
@@ -40,7 +42,8 @@ def read_effort(path, fw: Framework) -> dict[str, Decimal]:
                                                    "leaves", key=text, kind=tr(node.kind)), key=True))
             continue
         if value.__class__ is not Decimal or not value > 0:
-            problems.append(doc.problem((key,), tr("a weight is a number above 0, got {what}", what=value)))
+            problems.append(doc.problem((key,), tr("a weight is a number above 0, got {what}",
+                                                   what=describe_value(value))))
             continue
         weights[text] = value
     if problems:

@@ -9,6 +9,7 @@ Every reader of parcli (:mod:`parcli.inputs.yaml`, :mod:`parcli.inputs.workbook`
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -44,6 +45,20 @@ def max_bytes() -> int:
         return DEFAULT_MAX_BYTES
     return value if value > 0 else DEFAULT_MAX_BYTES
 
+
+
+# The ``schema:`` line of a parcli file (unit, framework, campaign or survey definition), at the start of a
+# line and unquoted or quoted: the mark of a file parcli may read as its own and quote lines of.
+_SCHEMA_LINE = re.compile(rb"^(?:\xef\xbb\xbf)?[ \t]*[\"']?schema[\"']?[ \t]*:[ \t]*[\"']?"
+                          rb"parcli/(unit|framework|campaign|survey)/v\d", re.M)
+
+
+def parcli_kind(raw: bytes) -> str | None:
+    """The kind a file's ``schema:`` line declares (``"unit"``, ``"framework"``, ``"campaign"``,
+    ``"survey"``), or ``None`` for a file that is not a parcli file: parcli reads such a file as a
+    framework, and quotes its lines in a problem's display, only when it declares itself one."""
+    found = _SCHEMA_LINE.search(raw)
+    return found.group(1).decode("ascii") if found else None
 
 
 def read_bytes(path: str | Path, display: str | None = None) -> bytes:

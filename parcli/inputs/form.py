@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,7 @@ from ..domain import UNIT_SCHEMA
 from ..errors import InputError, Problem, input_error
 from ..i18n import tr
 from ..rules import Evidence
+from .cells import CellSubject, SheetReader, Subject, from_float
 from .files import looks_like_path, read_bytes
 from .workbook import MAX_ROW, Workbook, column_letters, column_number, unsaved_problems
 from .yaml import CONTROL
@@ -52,8 +53,6 @@ LETTER = {key: chr(ord("A") + i) for i, key in enumerate(COLUMNS)}
 WIDTHS = {"id": 11, "title": 46, "max": 8, "rule": 32, "value": 16, "done": 11, "of": 10, "na": 10,
           "claimed": 10, "points": 11, "note": 28, "documents": 28}
 UNIT_CELLS = {"unit": "B2", "code": "B3", "year": "B4"}
-# What a message names a cell by: a leaf's (id, column header), a unit cell (_CellSubject) or a text.
-Subject = str | tuple[str, str]
 UNIT_LABELS = {"unit": "form_unit", "code": "form_code", "year": "year"}
 INPUTS = ("value", "done", "of", "na", "claimed", "points", "note", "documents")
 HEADS = {"id": "id", "title": "title", "max": "max", "rule": "rule", "value": "form_value", "done": "form_done",
@@ -65,9 +64,7 @@ YES = frozenset(("có", "co", "yes", "true", "x", "1", "đúng"))
 NO = frozenset(("không", "khong", "no", "false", "0", "sai"))
 FORM_SUFFIXES = (".xlsx",)
 REFUSED_SUFFIXES = (".xlsm", ".xltm", ".xls", ".xlsb", ".ods")
-LIMIT = Decimal(10) ** 12  # numbers are below 10¹² in magnitude, as in unit files
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
-_DATES = (datetime.date, datetime.time, datetime.timedelta)  # datetime.datetime is a date
 
 
 _LABELS_CACHE: dict[tuple[str, str], str] = {}
@@ -299,8 +296,8 @@ def _described(value: Any) -> str:
 
     if isinstance(value, float):
         return tr("the number {value}", value=f"{value:.15g}")
-    if value == "" or value is None:
-        return describe_value(None)
+    if value == "" or value is None:  # a cell of the hidden sheet: "an empty cell" reads in every message
+        return tr("an empty cell")
     return describe_value(value)
 
 
@@ -391,74 +388,6 @@ def read_cells(opened: OpenedForm, fw) -> FormDocument:
     return doc
 
 
-_ONE_SEPARATOR = re.compile(r"([0-9]+)([.,])([0-9]+)")
-_GROUPED = re.compile(r"[1-9][0-9]{0,2}(?:([., ])[0-9]{3})(?:\1[0-9]{3})*")
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
-_SPACE_GROUPED = re.compile(r"([1-9][0-9]{0,2}(?:[\s\u00a0\u202f\u2009][0-9]{3})+)(?:([.,])([0-9]+))?")
-
-
-def number_text(text: str) -> tuple[Decimal | None, list[Decimal | None], bool]:
-    """A number typed as text: (its value, or None; both readings when it reads two ways; whether it
-    ends with %). One way only: "100", " 92.5 ", "85,5", "1.234,5", "1 480". Two ways: "1,480"
-    (1480, or 1.48 with a decimal comma), "1.480"."""
-    t = text.strip()
-    percent = t.endswith("%")
-    if percent:
-        t = t[:-1].strip()
-    sign = ""
-    if t[:1] in "+-":
-        sign, t = t[:1], t[1:].strip()
-    if not t:
-        return None, [], percent
-    if _SPACES.search(t):  # spaces only group thousands: "1 480", "1 480,5"
-        m = _SPACE_GROUPED.fullmatch(t)
-        if m is None:
-            return None, [], percent
-        tail = m.group(3)
-        return _decimal(sign + _SPACES.sub("", m.group(1)) + ("." + tail if tail else "")), [], percent
-    if re.fullmatch(r"[0-9]+", t):
-        return _decimal(sign + t), [], percent
-    m = _ONE_SEPARATOR.fullmatch(t)
-    if m:
-        a, b = m.group(1), m.group(3)
-        decimal = _decimal(f"{sign}{a}.{b}")
-        if len(b) == 3 and 1 <= len(a) <= 3 and a[0] != "0":  # 1,480 or 1.480: grouped, or a decimal
-            return None, [_decimal(f"{sign}{a}{b}"), decimal], percent
-        return decimal, [], percent
-    # two kinds of separators: the last is the decimal one, the other groups thousands
-    last = max(t.rfind("."), t.rfind(","))
-    head, tail = t[:last], t[last + 1:]
-    mark = t[last]
-    other = "," if mark == "." else "."
-    if tail.isdigit() and mark not in head:
-        g = _GROUPED.fullmatch(head)
-        if g and (g.group(1) in (other, None)):
-            return _decimal(sign + head.replace(other, "") + "." + tail), [], percent
-    g = _GROUPED.fullmatch(t)  # one separator used several times: 1.234.567
-    if g:
-        return _decimal(sign + t.replace(g.group(1), "")), [], percent
-    try:
-        if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?[eE][+-]?[0-9]+", t):
-            return _decimal(sign + t), [], percent
-    except InvalidOperation:
-        pass
-    return None, [], percent
-
-
-def _decimal(text: str) -> Decimal | None:
-    try:
-        return _plain(Decimal(text))
-    except InvalidOperation:
-        return None
-
-
-def _plain(d: Decimal) -> Decimal:
-    """A decimal without trailing zeros, never in exponent form for a whole number (85.00 → 85, 1E+2 → 100)."""
-    d = d.normalize()
-    exponent = d.as_tuple().exponent  # "n", "N", "F" for NaN and infinity: left as they are
-    return d.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else d
-
-
 _PLANS: dict[tuple[str, str], dict] = {}
 
 
@@ -491,40 +420,12 @@ def _plans(fw, lang: str) -> dict:
     return plans
 
 
-def _date_text(value) -> str:
-    """A date or time from a cell as a person reads it: 2021-03-05, 2021-03-05 14:24, 12:30."""
-    if isinstance(value, datetime.datetime):
-        return value.strftime("%Y-%m-%d %H:%M") if (value.hour, value.minute, value.second) != (0, 0, 0) \
-            else value.date().isoformat()
-    if isinstance(value, (datetime.date, datetime.time)):
-        return value.isoformat()
-    return str(value)
-
-
-def _from_float(value: float) -> Decimal:
-    """A spreadsheet's number as the person sees it: Excel keeps and shows 15 significant digits."""
-    text = format(value, ".15g")  # no trailing zeros
-    return Decimal(text) if "e" not in text else _plain(Decimal(text))
-
-
-class _CellSubject(tuple[str, str]):
-    """A unit cell named in a message, "ô B2 (Tên đơn vị)", translated only when said."""
-
-    def __new__(cls, cell: str, label: str):
-        return super().__new__(cls, (cell, label))
-
-    def __str__(self) -> str:
-        return tr("cell {cell} ({label})", cell=self[0], label=self[1])
-
-
-class _Reader:
+class _Reader(SheetReader):
     """One sheet of a form read row by row against its framework."""
 
     def __init__(self, doc: FormDocument, grid: list, found, fw, hints: _Hints):
-        self.doc, self.grid, self.fw, self.hints = doc, grid, fw, hints
-        self.errors, self.percent = found.errors, found.percent
-        self.name, self.sheet = doc.file, doc.sheet
-        self.problems: list[Problem] = []
+        super().__init__(doc.file, doc.sheet, grid, found)
+        self.doc, self.fw, self.hints = doc, fw, hints
         meta = doc.meta
         lang = meta.get("lang")
         if lang not in ("vi", "en"):
@@ -533,88 +434,6 @@ class _Reader:
         self.yes, self.no = form_label("yes", lang), form_label("no", lang)
 
     # -- cells ----------------------------------------------------------------
-
-    def raw(self, row: int, col: int) -> Any:
-        if 0 < row <= len(self.grid):
-            line = self.grid[row - 1]
-            if 0 < col <= len(line):
-                v = line[col - 1]
-                return None if v == "" else v
-        return None
-
-    def say(self, row: int, col: int, message: str) -> None:
-        self.problems.append(Problem(f"{self.name}:{self.sheet}!{column_letters(col)}{row}", 0, 0, message))
-
-    @staticmethod
-    def named(subject) -> str:
-        """A cell's subject in a message: ``3.2.1 (Giá trị)`` from (id, header), or the text given."""
-        if isinstance(subject, _CellSubject):
-            return str(subject)
-        return f"{subject[0]} ({subject[1]})" if isinstance(subject, tuple) else subject
-
-    def _unusable(self, row: int, col: int, value: Any, subject: Subject) -> bool:
-        """An Excel error or a date where a value belongs: said at the cell."""
-        error = self.errors.get((row, col)) if self.errors else None
-        if error is not None:
-            self.say(row, col, tr("{subject}: the cell shows the error {error}, a formula that cannot be computed; "
-                                  "correct the formula or type the value", subject=self.named(subject), error=error))
-            return True
-        if isinstance(value, _DATES):
-            shown = _date_text(value)
-            self.say(row, col, tr("{subject}: the spreadsheet turned the number into a date ({date}); format the "
-                                  "cell as Number and type the number again", subject=self.named(subject), date=shown))
-            return True
-        return False
-
-    def number(self, row: int, col: int, value: Any, subject: Subject, percent: bool = False) -> Decimal | None:
-        """A number as the cell shows it; ``percent``: the column takes a percent (0.85 shown as 85 % is 85)."""
-        d: Decimal | None
-        if value.__class__ is float and not self.errors and not self.percent and -1e12 < value < 1e12:
-            return _from_float(value)  # most cells: a number typed as a number
-        if self._unusable(row, col, value, subject):
-            return None
-        if isinstance(value, bool):
-            self.say(row, col, tr("{subject}: {value!r} is not a number", subject=self.named(subject),
-                                  value="TRUE" if value else "FALSE"))
-            return None
-        if isinstance(value, (int, float)):
-            if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
-                self.say(row, col, tr("{subject}: {value!r} is not a number", subject=self.named(subject),
-                                      value=str(value)))
-                return None
-            d = Decimal(value) if isinstance(value, int) else _from_float(value)
-            if self.percent and (row, col) in self.percent:
-                d = _plain(d * 100)
-                if not percent:
-                    self.say(row, col, tr("{subject}: the cell shows a percentage ({shown}%), but this column takes "
-                                          "a number; format the cell as Number and type the number again",
-                                          subject=self.named(subject), shown=d))
-                    return None
-        elif isinstance(value, str):
-            d, readings, sign = number_text(value)
-            if readings:
-                self.say(row, col, tr("{subject}: {value!r} may be read as {one} or as {other}; type the number "
-                                      "again without a thousands separator", subject=self.named(subject),
-                                      value=value.strip(), one=readings[0], other=readings[1]))
-                return None
-            if d is None:
-                self.say(row, col, tr("{subject}: {value!r} is not a number", subject=self.named(subject),
-                                      value=value.strip()))
-                return None
-            if sign and not percent:
-                self.say(row, col, tr("{subject}: the cell shows a percentage ({shown}%), but this column takes "
-                                      "a number; format the cell as Number and type the number again",
-                                      subject=self.named(subject), shown=d))
-                return None
-        else:
-            self.say(row, col, tr("{subject}: {value!r} is not a number", subject=self.named(subject),
-                                  value=str(value)))
-            return None
-        if abs(d) >= LIMIT:
-            self.say(row, col, tr("{subject}: {value} is too large (numbers are below 10¹²)",
-                                  subject=self.named(subject), value=d))
-            return None
-        return d
 
     def yes_no(self, row: int, col: int, value: Any, subject: Subject) -> bool | None:
         if self._unusable(row, col, value, subject):
@@ -644,37 +463,6 @@ class _Reader:
                                   "from the list", subject=self.named(subject), value=text,
                                   options="; ".join(rule.titles(self.lang))))
         return key
-
-    def text_of(self, row: int, col: int, value: Any) -> str:
-        """A cell as the text it shows (for notes, documents, names and codes)."""
-        if isinstance(value, str):
-            text = value.strip()
-            return text if text.isascii() else unicodedata.normalize("NFC", text)
-        if isinstance(value, bool):
-            return "TRUE" if value else "FALSE"
-        if isinstance(value, float):
-            d = _from_float(value) if value == value and abs(value) != float("inf") else None
-            if d is None:
-                return str(value)
-            return f"{_plain(d * 100)}%" if (row, col) in self.percent else f"{d}"
-        if isinstance(value, int):
-            return str(value)
-        if isinstance(value, _DATES):
-            return _date_text(value)
-        return str(value)
-
-    def text(self, row: int, col: int, value: Any, subject: Subject) -> str | None:
-        error = self.errors.get((row, col))
-        if error is not None:
-            self._unusable(row, col, value, subject)
-            return None
-        text = self.text_of(row, col, value)
-        bad = CONTROL.search(text)
-        if bad:  # as in YAML: a control character in text is refused where it is
-            self.say(row, col, tr("a control character ({char}) in text; remove it (only tab and line breaks are "
-                                  "allowed)", char=f"U+{ord(bad.group(0)):04X}"))
-            return None
-        return text
 
     # -- the sheet ----------------------------------------------------------------
 
@@ -774,7 +562,7 @@ class _Reader:
             label_cell = self.raw(r, c - 1) if c > 1 else None
             label = (" ".join(label_cell.split()) if isinstance(label_cell, str)
                      else form_label(UNIT_LABELS[key], self.lang))
-            subject = _CellSubject(cells[(key,)], label)
+            subject = CellSubject(cells[(key,)], label)
             value = self.raw(r, c)
             if key == "year":
                 if value is None and (r, c) not in self.errors:
@@ -798,6 +586,11 @@ class _Reader:
                     self.say(r, c, tr("{subject} is empty; write the unit's name", subject=self.named(subject)))
                 continue
             text = self.text(r, c, value, subject)
+            if text and key == "unit" and fold(text) in {fold(form_label("form_unit", lg)) for lg in ("vi", "en")}:
+                # the blank form's placeholder (the label itself), never a unit's name
+                self.say(r, c, tr("{subject} still says {value!r}, the blank form's placeholder; write the unit's "
+                                  "name in {cell}", subject=self.named(subject), value=text, cell=cells[(key,)]))
+                continue
             if text:
                 data[key] = text
 
@@ -925,7 +718,7 @@ class _Reader:
         else:
             if v.__class__ is not float or not -1e12 < v < 1e12:
                 return None
-            value = _from_float(v)
+            value = from_float(v)
             if (low is not None and value < low) or (high is not None and value > high):
                 return None
             if kind == "count" and value != value.to_integral_value():
@@ -937,7 +730,7 @@ class _Reader:
         if claimed != "":
             if claimed.__class__ is not float or not 0 <= claimed <= 1e12:
                 return None
-            d = _from_float(claimed)
+            d = from_float(claimed)
             if d > leaf_max:
                 return None
             ev.claimed = d
@@ -960,7 +753,7 @@ class _Reader:
         if isinstance(value, bool):
             return "TRUE" if value else "FALSE"
         if isinstance(value, (int, float)):  # "7.2" typed again: the spreadsheet made it a number
-            d = Decimal(value) if isinstance(value, int) else _from_float(value)
+            d = Decimal(value) if isinstance(value, int) else from_float(value)
             return f"{d}"
         return str(value)
 

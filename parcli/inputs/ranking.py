@@ -12,10 +12,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..errors import InputError, Problem
-from ..i18n import N_, tr
+from ..i18n import N_, tr, trn
 from ..rank import name_key
 from ..report import label
 from ..report.csvout import FORMULA_STARTS
+from .cells import SheetReader
 from .files import read_bytes
 from .workbook import read_sheet
 from .yaml import read_number
@@ -60,24 +61,30 @@ class RankLine:
     code: str
     rank: int | None
     index: Decimal | None
+    place: str = ""  # where the line is, as a message names it: "line 7", "row 7"
 
 
-def read_ranking(path: Path) -> list[RankLine]:
+def read_ranking(path: Path, by_year: bool = False) -> list[RankLine]:
     """The lines of an earlier ranking (``--previous``, ``--against``): a rank CSV that ``rank -o`` wrote
     (either dialect: the default, or ``--locale vi``'s ``;`` and decimal commas), or the ranking sheet
     of a workbook that ``rank -o x.xlsx`` or ``export -o x.xlsx`` wrote (its headers in either
     language). The same checks for both: the columns rank, unit and index are there, a rank is a
     whole number from 1 (ASCII digits), an index a number in [0, 100] within a YAML file's limits, no
-    CSV cell above the csv module's limit (131,072 characters); each problem at its line or cell."""
+    CSV cell above the csv module's limit (131,072 characters); each problem at its line or cell. Two lines
+    of one unit (one code; without codes, one name) are an error naming both, unless ``by_year`` and the
+    lines are of different years (a ranking of several years, as ``--against`` may take)."""
     name = str(path)
+    problems: list[Problem] = []
     if path.suffix.lower() == ".xlsx":
-        columns, rows = _workbook_table(path, name)
+        columns, rows = _workbook_table(path, name, problems)
     else:
         columns, rows = _csv_table(path, name)
     lines: list[RankLine] = []
-    problems = []
-    for where, row in rows:
+    first: dict[tuple[str, ...], RankLine] = {}  # ("code", code) or ("unit", name of a line without code)
+    for where, row, place in rows:
         values = {key: row[i] if i < len(row) else None for key, i in columns.items()}
+        if any(v is _UNREAD for v in values.values()):  # a cell already said wrong where it is
+            continue
         if all(_blank(v) for v in values.values()):
             continue
         try:
@@ -94,8 +101,20 @@ def read_ranking(path: Path) -> list[RankLine]:
         if index is not None and not 0 <= index <= 100:
             problems.append(where("index", tr("index {value} is outside [0, 100]", value=index)))
             continue
-        lines.append(RankLine(unneutralised(_text(values["unit"])), unneutralised(_text(values.get("code")).strip()),
-                              rank, index))
+        line = RankLine(unneutralised(_text(values["unit"])), unneutralised(_text(values.get("code")).strip()),
+                        rank, index, place)
+        key: tuple[str, ...] = ("code", line.code) if line.code else ("unit", name_key(line.unit))
+        if by_year:
+            key += (_text(values.get("year")).strip(),)
+        other = first.setdefault(key, line)
+        if other is not line:  # which of the two is last year's? neither is believed
+            problems.append(where(key[0], tr("code {code!r} is also the code of {place} ({unit}): one row per unit; "
+                                             "delete or correct one of them", code=line.code, place=other.place,
+                                             unit=other.unit) if line.code else
+                                  tr("{unit!r} (without a code) is also the unit of {place}: one row per unit; "
+                                     "delete one of them, or give each its code", unit=line.unit, place=other.place)))
+            continue
+        lines.append(line)
     if problems:
         raise InputError("invalid previous ranking", problems)
     return lines
@@ -117,7 +136,8 @@ def read_previous(path: Path) -> tuple[dict[str, Previous], dict[str, Previous]]
     return by_code, by_name
 
 
-_PREVIOUS_COLUMNS = ("rank", "unit", "code", "index")
+_PREVIOUS_COLUMNS = ("rank", "unit", "code", "index", "year")
+_UNREAD = object()  # a workbook cell that could not be read (its problem is said at the cell)
 
 
 def _blank(value) -> bool:
@@ -192,7 +212,8 @@ def _csv_table(path: Path, name: str):
                 if vi:
                     row = [cell.replace(",", ".") if i in (columns["rank"], columns["index"]) else cell
                            for i, cell in enumerate(row)]
-                yield (lambda key, message, line=lineno: Problem(name, line, 1, message)), row
+                yield (lambda key, message, line=lineno: Problem(name, line, 1, message)), row, tr("line {line}",
+                                                                                                    line=lineno)
         except csv.Error as exc:
             raise InputError(f"{name}:{reader.line_num}:1: " + tr("not a CSV file: {detail}",
                                                                   detail=csv_reason(exc))) from None
@@ -200,30 +221,51 @@ def _csv_table(path: Path, name: str):
     return columns, rows()
 
 
-def _workbook_table(path: Path, name: str):
+def _workbook_table(path: Path, name: str, problems: list[Problem]):
     """The columns and rows of the ranking sheet of a workbook that rank or export wrote, found by its
-    headers (in Vietnamese or English, or the rank CSV's own) among the first rows."""
+    headers (in Vietnamese or English, or the rank CSV's own) among the first rows. Its cells are read
+    as a form's are (:class:`~parcli.inputs.cells.SheetReader`: percentage formats, numbers typed as
+    text, Excel errors and dates at their cell): a cell that cannot be read is added to ``problems``
+    and its row stands as :data:`_UNREAD`."""
     sheet_names = {label("sheet_rank", lang) for lang in ("vi", "en")}
-    sheet, grid = read_sheet(path, lambda names: next((n for n in names if n in sheet_names), None), name)
+    sheet, grid, found = read_sheet(path, lambda names: next((n for n in names if n in sheet_names), None), name)
     wanted = {key: {key, label(key, "vi"), label(key, "en")} for key in _PREVIOUS_COLUMNS}
     for top, row in enumerate(grid[:10]):  # noqa: B007 (top: the header row, read after the loop)
         cells = [c.strip() if isinstance(c, str) else c for c in row]
-        found = {key: next((i for i, c in enumerate(cells) if c in names), None) for key, names in wanted.items()}
-        if all(found[key] is not None for key in ("rank", "unit", "index")):
+        columns = {key: next((i for i, c in enumerate(cells) if c in names), None) for key, names in wanted.items()}
+        if all(columns[key] is not None for key in ("rank", "unit", "index")):
             break
     else:
         raise InputError(f"{name}:{sheet}: " + tr("no header row with the columns {columns}; give the ranking "
                                                    "workbook that parcli rank or export wrote",
                                                    columns=", ".join(f"{label(k, 'vi')} ({label(k, 'en')})"
                                                                      for k in ("rank", "unit", "index"))))
-    columns = {key: i for key, i in found.items() if i is not None}
+    found_columns = {key: i for key, i in columns.items() if i is not None}
+    heads = {key: " ".join(str(grid[top][i]).split()) for key, i in found_columns.items()}
+    reader = SheetReader(name, sheet, grid, found)
+
+    def cell(r: int, key: str, value):
+        c = found_columns[key] + 1
+        if (value is None or value == "") and (r, c) not in reader.errors:
+            return None
+        if key in ("rank", "index"):
+            number = reader.number(r, c, value, heads[key], percent=key == "index")
+            return _UNREAD if number is None else number
+        text = reader.text(r, c, value, heads[key])
+        return _UNREAD if text is None else text
 
     def rows():
         for r, row in enumerate(grid[top + 1:], start=top + 2):
-            yield (lambda key, message, r=r: Problem(f"{name}:{sheet}!{_cell_name(columns[key], r)}", 0, 0,
-                                                     message)), row
+            values: list = [None] * len(row)
+            for key, i in found_columns.items():
+                if i < len(row):
+                    values[i] = cell(r, key, row[i])
+            problems.extend(reader.problems)
+            reader.problems.clear()
+            yield ((lambda key, message, r=r: Problem(f"{name}:{sheet}!{_cell_name(found_columns[key], r)}", 0, 0,
+                                                      message)), values, tr("row {row}", row=r))
 
-    return columns, rows()
+    return found_columns, rows()
 
 
 def _cell_name(col: int, row: int) -> str:
@@ -241,13 +283,14 @@ def index_at_rank(path: Path, rank: int, code: str | None, name: str) -> Decimal
     ``--previous`` reads it), the unit itself left out (matched by code, else by name); equal indices
     share a rank."""
     indices = []
-    for line in read_ranking(path):
+    for line in read_ranking(path, by_year=True):
         if (code and line.code == code) or (not (code and line.code) and name_key(line.unit) == name_key(name)):
             continue  # the unit itself
         if line.index is not None:
             indices.append(line.index)
     indices.sort(reverse=True)
     if not 1 <= rank <= len(indices):
-        raise InputError(f"{path}: " + tr("no rank {rank}: the file ranks {count} other unit(s)", rank=rank,
-                                          count=len(indices)))
+        raise InputError(f"{path}: " + trn("no rank {rank}: the file ranks {count} other unit",
+                                           "no rank {rank}: the file ranks {count} other units", len(indices),
+                                           rank=rank, count=len(indices)))
     return indices[rank - 1]

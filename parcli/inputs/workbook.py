@@ -14,7 +14,7 @@ A workbook is a zip of XML parts that anyone can write by hand, so before python
   reference within Excel's grid, and rows × columns stay under :data:`MAX_CELLS`, so a single
   cell at XFD1048576 cannot make calamine allocate its 17 billion cells;
 - the shared strings' ``uniqueCount`` (which calamine reserves memory for) is held to the
-  strings the part holds;
+  strings the part holds, and every cell's shared-string index (``t="s"``) to one of them;
 - calamine then reads a workbook rebuilt from exactly the parts checked here (stored, not
   deflated), so it never reads a byte that was not checked.
 
@@ -107,6 +107,9 @@ _V = re.compile(rb"<(?:[\w.\-]+:)?v>([^<]*)</(?:[\w.\-]+:)?v>")
 _FORMULA = re.compile(rb"<(?:[\w.\-]+:)?f[\s/>]")
 _PLAIN_FORMULA = re.compile(rb"<f[\s/>]")
 _CELL_START = re.compile(_CELL)
+_SHARED_TYPE = re.compile(rb"\bt\s*=\s*[\"']s[\"']")
+_SHARED_CELL = re.compile(_CELL + rb"([^>]*?\bt\s*=\s*[\"']s[\"'][^>]*)(?<!/)>(.*?)</(?:[\w.\-]+:)?c>", re.S)
+_NOT_MARKUP = re.compile(rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>", re.S)
 _BUILTIN_PERCENT = re.compile(rb'numFmtId="(?:9|10)"')
 
 
@@ -117,7 +120,8 @@ def _position(tag_attrs: bytes) -> tuple[int, int] | None:
 
 def used_range(xml: bytes) -> tuple[int, int] | str:
     """(rows, columns) from A1 that a sheet's cells may use (an upper bound), or why it is not a sheet
-    parcli reads: a cell without an A1-style reference, or with one beyond what a reference can be."""
+    parcli reads: ``""`` for a cell without an A1-style reference, else the reference beyond what one
+    can be (``"ZZZZ1"``, as the XML writes it)."""
     if _NOT_PLAIN.search(xml) is None and _PREFIXED_TAG.search(xml) is None:
         return (999, 702)  # every cell within ZZ999
     rows = cols = 0
@@ -125,11 +129,11 @@ def used_range(xml: bytes) -> tuple[int, int] | str:
         attrs = m.group(1)
         r = _R_VALUE.search(attrs)
         if r is None:
-            return "without-reference"
+            return ""
         ref = r.group(1) if r.group(1) is not None else r.group(2)
         found = re.fullmatch(rb"([A-Z]{1,3})([1-9][0-9]{0,6})", ref)
         if found is None:
-            return "bad-reference"
+            return ref.decode("utf-8", "replace")[:20] or " "
         if attrs.endswith(b"/"):  # <c r="…"/>: an empty cell, not in calamine's grid
             continue
         row, col = int(found.group(2)), column_number(found.group(1).decode("ascii"))
@@ -176,6 +180,29 @@ def formulas_without_values(xml: bytes, prefixed: bool | None = None) -> list[st
             if where is not None:
                 out.append(f"{column_letters(where[1])}{where[0]}")
         pos = end
+
+
+def shared_string_count(xml: bytes) -> int:
+    """How many strings a shared-strings part really holds (its ``<si>``; comments and CDATA aside)."""
+    if b"<!" in xml:
+        xml = _NOT_MARKUP.sub(b"", xml)
+    return len(_SI.findall(xml))
+
+
+def bad_shared_string(xml: bytes, count: int) -> tuple[str, str] | None:
+    """The first cell of a sheet (``("B4", "999999")``) whose shared-string index (``t="s"``) is not one of the
+    ``count`` strings the workbook holds, or None: python-calamine would index past its list (the oldest
+    allowed version panics)."""
+    if _SHARED_TYPE.search(xml) is None:
+        return None
+    for m in _SHARED_CELL.finditer(xml):
+        v = _V.search(m.group(2))
+        index = v.group(1).strip() if v else b""
+        if not (index.isdigit() and int(index) < count):
+            where = _position(m.group(1))
+            cell = f"{column_letters(where[1])}{where[0]}" if where else "?"
+            return cell, index.decode("utf-8", "replace")[:20]
+    return None
 
 
 def _styles(xml: bytes) -> set[bytes]:
@@ -344,10 +371,12 @@ class Workbook:
             found = used_range(self.sheet_xml(sheet))
             self._plain[sheet] = found == (999, 702)
             if isinstance(found, str):
-                raise input_error(name, 0, 0, tr("the sheet {sheet!r} has a cell without an A1-style reference "
-                                                 "(r=\"E12\") or with one outside Excel's grid; a workbook saved by "
-                                                 "Excel or LibreOffice never has: save it again from one of them",
-                                                 sheet=sheet))
+                said = (tr("the sheet {sheet!r} has a cell without a reference (such as E12)", sheet=sheet)
+                        if not found.strip() else
+                        tr("the sheet {sheet!r} has a cell at {ref!r}, not a cell of Excel's grid (A1 to XFD1048576)",
+                           sheet=sheet, ref=found))
+                raise input_error(name, 0, 0, said + "; " + tr("a workbook saved by Excel or LibreOffice never has: "
+                                                               "save it again from one of them"))
             rows, cols = found
             if rows > MAX_ROW or cols > MAX_COL or rows * cols > CELL_LIMIT:
                 raise input_error(f"{name}:{sheet}", 0, 0, tr(
@@ -356,23 +385,33 @@ class Workbook:
                     "(a cell as far as {cell}: delete the rows and columns beyond the table and save it again)",
                     cell=f"{column_letters(cols)}{rows}"))
         parts = [("_rels/.rels", _MAIN_RELATION)]  # the main part is where it was checked
+        strings = 0
         for key in ("[content_types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml",
                     "xl/sharedstrings.xml"):
             data = self.part(key)
             if data is None:
                 continue
             if key == "xl/sharedstrings.xml":  # calamine reserves uniqueCount strings: at most those there are
+                strings = shared_string_count(data)
                 declared = _SST_UNIQUE.search(data)
-                if declared and int(declared.group(1)) > len(_SI.findall(data)):
+                if declared and int(declared.group(1)) > strings:
                     raise _unreadable(name, tr("its shared strings declare more strings than they hold"))
             parts.append((self._by_key[key].filename, data))
         for sheet in self.sheets:
+            bad = bad_shared_string(self.sheet_xml(sheet), strings)
+            if bad is not None:
+                raise input_error(f"{name}:{sheet}!{bad[0]}", 0, 0, tr(
+                    "the cell names shared text number {index!r}, but the workbook holds {count:,} shared texts",
+                    index=bad[1], count=strings) + "; " + tr("a workbook saved by Excel or LibreOffice never has: "
+                                                              "save it again from one of them"))
             parts.append((self._by_key[self.sheets[sheet]].filename, self.sheet_xml(sheet)))
         import python_calamine
 
         try:
             self._book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(stored_zip(parts)))
-        except Exception:
+        except BaseException as exc:  # pyo3's PanicException derives from BaseException: a last line of defence
+            if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+                raise
             raise _unreadable(name, tr("its sheet cannot be read")) from None
         return self._book
 
@@ -381,7 +420,9 @@ class Workbook:
         book = self._calamine()
         try:
             return book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-        except Exception:
+        except BaseException as exc:  # pyo3's PanicException derives from BaseException: a last line of defence
+            if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+                raise
             raise _unreadable(self.name, tr("its sheet cannot be read")) from None
 
     def cells(self, sheet: str) -> SheetCells:
@@ -422,12 +463,16 @@ def unsaved_problems(name: str, sheet: str, refs: list[str]) -> InputError:
 
 
 def read_sheet(path: str | Path, choose: Callable[[list[str]], str | None], display: str | None = None
-               ) -> tuple[str, list[list[Any]]]:
-    """``(sheet name, rows of cell values)`` of the sheet ``choose(sheet names)`` names (None: the first),
-    the workbook checked as :class:`Workbook` checks it."""
+               ) -> tuple[str, list[list[Any]], SheetCells]:
+    """``(sheet name, rows of cell values, what calamine does not say of them)`` of the sheet
+    ``choose(sheet names)`` names (None: the first), the workbook checked as :class:`Workbook` checks it."""
     name = display if display is not None else str(path)
     book = Workbook(read_bytes(path, name), name)
     if not book.sheets:
         raise _unreadable(name, tr("it has no sheet"))
     sheet = choose(list(book.sheets)) or next(iter(book.sheets))
-    return sheet, book.grid(sheet)
+    grid = book.grid(sheet)
+    cells = book.cells(sheet)
+    if cells.unsaved:
+        raise unsaved_problems(name, sheet, cells.unsaved)
+    return sheet, grid, cells

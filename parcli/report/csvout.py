@@ -66,7 +66,7 @@ def write_rows(fh, header: list[str], rows: Iterable[list[Any]], locale: str = "
 
 
 class CsvWriter(Writer):
-    name = "CSV"
+    """CSV for spreadsheets and scripts: every leaf (export, score), a ranking (rank), a plan (plan)."""
 
     def results(self, fh, summaries) -> None:
         write_rows(fh, LEAF_COLUMNS, (row for summary in summaries for row in leaf_rows(summary)), self.locale)
@@ -75,3 +75,14 @@ class CsvWriter(Writer):
         from ..rank import rank_header, rank_rows
 
         write_rows(fh, rank_header(ranking), rank_rows(ranking), self.locale)
+
+    def survey(self, fh, result) -> None:
+        from .surveyout import CSV_COLUMNS, survey_rows
+
+        write_rows(fh, CSV_COLUMNS, survey_rows(result), self.locale)
+
+    def plan(self, fh, plan) -> None:
+        """One row per step of the plan."""
+        from .planout import CSV_COLUMNS, plan_rows
+
+        write_rows(fh, CSV_COLUMNS, plan_rows(plan), self.locale)

@@ -139,7 +139,7 @@ def _new_document(footer: str):
         for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
             fonts.set(qn(attr), FONT)
     for lang in defaults.iter(qn("w:lang")) if defaults is not None else ():
-        lang.set(qn("w:val"), "vi-VN" if language() == "vi" else "en-GB")  # the spelling checker's language
+        lang.set(qn("w:val"), trp("language tag", "en-GB"))  # the spelling checker's language
     normal = doc.styles["Normal"].paragraph_format
     normal.space_before, normal.space_after, normal.line_spacing = Pt(0), Pt(3), 1.0
     doc.core_properties.author = "parcli"
@@ -372,7 +372,9 @@ def _save(doc, path: Path, force: bool) -> None:
 
 
 def _locale(lang: str, locale: str | None) -> str:
-    return locale or ("vi" if lang == "vi" else "en")
+    if locale:
+        return locale
+    return {"vi": "vi"}.get(lang, "en")  # the numbers' locale (a decimal comma in vi), not words
 
 
 def _provenance(frameworks, lang: str) -> str:

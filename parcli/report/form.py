@@ -19,7 +19,7 @@ import datetime
 from typing import Any
 
 from ..errors import InputError
-from ..i18n import tr
+from ..i18n import N_, say, tr
 from ..inputs.form import (
     COLUMNS,
     FIRST_ROW,
@@ -40,8 +40,9 @@ from ..inputs.workbook import column_letters
 # --- writing -------------------------------------------------------------------------
 
 
-def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = None) -> bytes:
-    """The form for framework ``fw`` (``ref`` as the form names it); filled from ``unit`` if given."""
+def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = None, mark: str = "") -> bytes:
+    """The form for framework ``fw`` (``ref`` as the form names it); filled from ``unit`` if given; ``mark``
+    (where it came from: "planned by parcli …") under the title, after the provenance, and in the hidden sheet."""
     import io
 
     if unit is not None:
@@ -94,7 +95,11 @@ def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = Non
         put(UNIT_CELLS["code"], unit.code)
     else:  # as the blank YAML template: a placeholder to replace, so that the blank form validates
         put(UNIT_CELLS["unit"], form_label("form_unit", lang))
-    put("A5", provenance_line(fw, lang))
+    if mark:
+        from .snippet import visible
+
+        mark = visible(mark)  # a file name's line breaks and bytes, escaped
+    put("A5", provenance_line(fw, lang) + (f" · {mark}" if mark else ""))
     ws["A5"].font = Font(italic=True, color="808080")
 
     heads = {key: form_label(HEADS[key], lang) for key in COLUMNS}
@@ -223,9 +228,9 @@ def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = Non
     ws.print_area = f"A1:{LETTER['documents']}{row - 1}"
 
     help_ws.column_dimensions["A"].width = 110
-    for i, line in enumerate(_HELP[lang], start=1):
+    for i, line in enumerate(_HELP, start=1):
         c = help_ws.cell(row=i, column=1)
-        put_text(c, line.format(sheet=ws.title, yes=yes, no=no))
+        put_text(c, say(line, lang).format(sheet=ws.title, yes=yes, no=no))
         c.alignment = wrap
     print_setup(help_ws, form_label("form_help_sheet", lang), "1:1")
 
@@ -234,6 +239,8 @@ def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = Non
     head = [("schema", FORM_SCHEMA), ("framework", ref), ("framework_id", fw.id),
             ("framework_version", fw.version), ("framework_sha256", fw.sha256), ("sheet", ws.title),
             ("lang", lang), ("column_id", LETTER["id"])]
+    if mark:
+        head.append(("origin", mark))
     head += [(key, cell) for key, cell in UNIT_CELLS.items()]
     head += [(f"column_{key}", LETTER[key]) for key in INPUTS]
     r = 0
@@ -270,15 +277,11 @@ def _packed_rows(rows: list[tuple[str, int]]) -> list[str]:
 
 
 def _check_cell_lengths(unit) -> None:
-    """A note or documents longer than an Excel cell: refused naming the unit's file and the leaf."""
-    from .sheets import EXCEL_CELL_LIMIT
+    """A name, code, note or documents longer than an Excel cell: refused naming the unit's file and the field."""
+    from .sheets import check_cell_lengths, unit_texts
 
-    for leaf_id, ev in unit.evidence.items():
-        for text in (ev.note or "", "\n".join(ev.documents)):
-            if len(text) > EXCEL_CELL_LIMIT:
-                raise InputError(f"{unit.file}: {leaf_id}: " + tr(
-                    "a note or documents of {length:,} characters are longer than an Excel cell holds ({limit:,}); "
-                    "shorten them, or keep this unit in YAML", length=len(text), limit=EXCEL_CELL_LIMIT))
+    check_cell_lengths(unit.file, unit_texts(unit.name, unit.code, (
+        (leaf_id, ev.note, "\n".join(ev.documents)) for leaf_id, ev in unit.evidence.items())))
 
 
 def _fill_aux(ws, row: int, ev, leaf_id: str = "") -> None:
@@ -314,41 +317,22 @@ def _fill(ws, row: int, node, ev, lang: str) -> None:
     _fill_aux(ws, row, ev, node.id)
 
 
-_HELP = {
-    "vi": [
-        "Cách điền phiếu tự đánh giá",
-        "1. Điền tên đơn vị, mã đơn vị và năm ở đầu trang tính '{sheet}'.",
-        "2. Với mỗi tiêu chí thành phần, điền cột 'Giá trị': {yes}/{no} cho tiêu chí có/không; chọn một phương án "
-        "trong danh sách cho tiêu chí chọn mức; tỷ lệ % (0–100, gõ 85 hoặc 85%), hoặc 'Đã thực hiện' và 'Tổng số', "
-        "cho tiêu chí tỷ lệ; số lượng (số nguyên) hoặc điểm khảo sát theo cột 'Cách chấm'.",
-        "3. Gõ số như Excel trên máy của bạn vẫn hiển thị: 97,3 nếu máy dùng dấu phẩy thập phân, 97.3 nếu dùng dấu "
-        "chấm. Đừng gõ dấu phân cách hàng nghìn (1480, không phải 1.480 hay 1,480). Nếu Excel tự đổi số thành ngày "
-        "tháng, hãy định dạng ô là Số (Number) rồi gõ lại.",
-        "4. Tiêu chí, lĩnh vực hoặc tiêu chí thành phần không áp dụng: chọn {yes} ở cột 'Không áp dụng' và để trống "
-        "các ô số liệu của dòng đó.",
-        "5. 'Điểm tự chấm' là điểm đơn vị tự đánh giá; 'Điểm thẩm định' chỉ do hội đồng thẩm định ghi, và khi có thì "
-        "thay cho điểm tính được.",
-        "6. Ghi giải trình và tên tài liệu kiểm chứng (mỗi tài liệu một dòng trong ô).",
-        "7. parcli đọc mỗi dòng theo mã ở cột 'Mã': có thể chèn dòng trống, di chuyển hay sắp xếp các dòng. Không sửa "
-        "mã, không xóa dòng của tiêu chí (để trống nếu chưa có số liệu), không đổi tên trang tính và tên cột.",
-        "8. Kiểm tra phiếu: parcli validate <tệp này>; chấm điểm: parcli score <tệp này>.",
-    ],
-    "en": [
-        "How to fill in the self-assessment form",
-        "1. Fill in the unit's name, code and year at the top of the sheet '{sheet}'.",
-        "2. For each leaf fill in 'Value': {yes}/{no} for yes/no leaves; an option from the list for choice "
-        "leaves; a percent (0–100: type 85 or 85%), or 'Done' and 'Of', for rates; a count (a whole number) or a "
-        "survey score as the 'Rule' column says.",
-        "3. Type numbers as your own Excel shows them: 97.3 where it uses a decimal point, 97,3 where it uses a "
-        "decimal comma. Type no thousands separator (1480, not 1,480 or 1.480). If Excel turns a number into a "
-        "date, format the cell as Number and type it again.",
-        "4. A field, criterion or leaf that does not apply: choose {yes} under 'Not applicable' and leave that "
-        "row's other inputs empty.",
-        "5. 'Claimed points' are the unit's own assessment; 'Appraised points' are for the appraisers only and, "
-        "when given, replace the computed points.",
-        "6. Write the note and the documents (one document per line in the cell).",
-        "7. parcli reads each row by the ID in the 'ID' column: you may insert blank rows, move or sort rows. Do not "
-        "change an ID, delete a leaf's row (leave it empty instead), or rename the sheets and the column headers.",
-        "8. Check the form: parcli validate <this file>; score it: parcli score <this file>.",
-    ],
-}
+_HELP = [  # the sheet of instructions, a line a row
+    N_("How to fill in the self-assessment form"),
+    N_("1. Fill in the unit's name, code and year at the top of the sheet '{sheet}'."),
+    N_("2. For each leaf fill in 'Value': {yes}/{no} for yes/no leaves; an option from the list for choice "
+       "leaves; a percent (0–100: type 85 or 85%), or 'Done' and 'Of', for rates; a count (a whole number) "
+       "or a survey score as the 'Rule' column says."),
+    N_("3. Type numbers as your own Excel shows them: 97.3 where it uses a decimal point, 97,3 where it uses"
+       " a decimal comma. Type no thousands separator (1480, not 1,480 or 1.480). If Excel turns a number "
+       "into a date, format the cell as Number and type it again."),
+    N_("4. A field, criterion or leaf that does not apply: choose {yes} under 'Not applicable' and leave "
+       "that row's other inputs empty."),
+    N_("5. 'Claimed points' are the unit's own assessment; 'Appraised points' are for the appraisers only "
+       "and, when given, replace the computed points."),
+    N_("6. Write the note and the documents (one document per line in the cell)."),
+    N_("7. parcli reads each row by the ID in the 'ID' column: you may insert blank rows, move or sort rows."
+       " Do not change an ID, delete a leaf's row (leave it empty instead), or rename the sheets and the "
+       "column headers."),
+    N_("8. Check the form: parcli validate <this file>; score it: parcli score <this file>."),
+]

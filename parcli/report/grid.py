@@ -28,6 +28,7 @@ _ANSI = {"bold": "1", "dim": "2", "italic": "3", "yellow": "33", "cyan": "36"}
 class Column:
     header: str
     kind: str = TEXT
+    short: str | None = None  # the header when the long ones leave the text too little room
 
 
 @dataclass
@@ -35,6 +36,7 @@ class Grid:
     title: str
     columns: list[Column]
     rows: list[tuple[list[str], str, dict[int, str]]] = field(default_factory=list)
+    legend: str = ""  # the long words of the short headers, when :func:`layout` took them
 
     def add_row(self, cells: list[str], style: str = "", cell_styles: dict[int, str] | None = None) -> None:
         self.rows.append(([visible(c) for c in cells], style, cell_styles or {}))
@@ -101,6 +103,13 @@ def _pad(text: str, width: int, right: bool) -> str:
     return " " * gap + text if right else text + " " * gap
 
 
+def legend_line(pairs) -> str:
+    """The long words of short headers, as a line under a table: "Tối đa: điểm tối đa áp dụng; Điểm: điểm
+    đạt"."""
+    seen = dict.fromkeys((short, long[:1].lower() + long[1:]) for short, long in pairs if short != long)
+    return "; ".join(f"{short}: {long}" for short, long in seen)
+
+
 def layout(grid: Grid, width: int) -> list[int]:
     """Each column's width: fixed columns as wide as their content (headers wrapped when that
     gives the text column room), the text column in the room left."""
@@ -118,12 +127,26 @@ def layout(grid: Grid, width: int) -> list[int]:
 
     low = {i: max([_longest_word(cols[i].header)] + [_longest_word(r[0][i]) for r in grid.rows]) for i in text_cols}
     high = {i: max(cell_len(cols[i].header), content[i]) for i in text_cols}
-    for wrap_headers in (False, True):  # the second try (headers wrapped) is kept whatever it gives
+    choice = None
+    # long headers on one line, else short ones on one line (a line under the table gives their
+    # long words), else the short ones wrapped at words: the first that leaves the text its room
+    for step, (wrap_headers, comfortable) in enumerate(((False, COMFORTABLE), (False, COMFORTABLE),
+                                                        (False, COMFORTABLE * 2 // 3), (True, 0))):
+        if step == 1:
+            if not any(c.short for c in cols):
+                continue
+            grid.legend = legend_line((c.short, c.header) for c in cols if c.short)
+            for c in cols:
+                c.header = c.short or c.header
         widths = fixed(wrap_headers)
         room = width - overhead - sum(w for i, w in enumerate(widths) if i not in text_cols)
         share = room // max(len(text_cols), 1)
-        if all(share >= min(high[i], COMFORTABLE) for i in text_cols):
+        enough = all(share >= min(high[i], max(low[i], comfortable)) for i in text_cols)
+        choice = (widths, share)
+        if enough or wrap_headers:
             break
+    assert choice is not None
+    widths, share = choice
     for i in text_cols:
         widths[i] = max(low[i], min(high[i], share))
     return widths

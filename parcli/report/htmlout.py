@@ -6,7 +6,7 @@ from . import Writer
 
 
 class HtmlWriter(Writer):
-    name = "HTML"
+    """The page for leaders (report)."""
 
     def report(self, fh, collected, previous=None, tick=None) -> None:
         from ..htmlreport import render

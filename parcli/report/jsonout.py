@@ -121,7 +121,7 @@ def _write(value: Any, out: list[str], indent: int, level: int) -> None:
 
 
 class JsonWriter(Writer):
-    name = "JSON"
+    """JSON for scripts: results (export, score) and plans (plan)."""
 
     def results(self, fh, summaries) -> None:
         """A JSON array of result objects, streamed."""
@@ -136,3 +136,15 @@ class JsonWriter(Writer):
     def one(self, fh, summary) -> None:
         """One result object."""
         fh.write(dumps(result_object(summary)).encode("utf-8") + b"\n")
+
+    def survey(self, fh, result) -> None:
+        """A JSON array, one object per unit of the survey."""
+        from .surveyout import survey_objects
+
+        fh.write(dumps(survey_objects(result)).encode("utf-8") + b"\n")
+
+    def plan(self, fh, plan) -> None:
+        """The plan object (``parcli/plan/v1``)."""
+        from .planout import plan_object
+
+        fh.write(dumps(plan_object(plan)).encode("utf-8") + b"\n")

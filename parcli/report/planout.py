@@ -5,7 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .. import __version__
-from . import TOOL, display, label
+from ..i18n import LANGUAGES, N_, NC_, NP_, say, text
+from . import LABELS, TOOL, display, label
 from .unitfile import raw_value
 
 PLAN_SCHEMA = "parcli/plan/v1"
@@ -42,12 +43,47 @@ def _from(change):
     return raw_value(change.before) if change.before is not None else None
 
 
-def value_words(leaf, raw, lang: str) -> str:
-    """An evidence value as a person reads it in a plan: an option by its title, else its unit-file form."""
-    value = _measured(raw)
-    if isinstance(value, str) and leaf.rule is not None and leaf.rule.form_cell() == "option":
-        return leaf.rule.title(value, lang)
-    return _flow(value)
+POINTS_WORDS = NC_("evidence", "{points} points")
+
+
+def evidence_words(leaf, ev, lang: str = "vi", locale: str = "en") -> str:
+    """An evidence value as a person reads it, never in unit-file (YAML) form: "1480/1520 (97,37 %)",
+    "92,2 %", "Có", an option by its title, "3", "4,2 điểm/5", "1,5 điểm" (points given), "không áp dụng"."""
+    from ..i18n import text
+    from ..rules.base import MEASURE_UNIT
+    from . import display, exact
+
+    if ev is None:
+        return "–"
+    if ev.na:
+        return label("na", lang)
+
+    def number(v):
+        words = exact(v)
+        return words.replace(".", ",") if locale == "vi" else words
+
+    def percent(v, fixed=False):
+        return display(v, 2, locale, fixed=fixed) + {"vi": " %"}.get(locale, "%")  # vi-VN writes "97,37 %"
+
+    rule = leaf.rule
+    if ev.form == "bool":
+        return label("yes" if ev.amount else "no", lang)
+    if ev.form == "option":
+        return rule.title(ev.amount, lang) if rule is not None and hasattr(rule, "title") else str(ev.amount)
+    if ev.form == "ratio":
+        share = f" ({percent(ev.done * 100 / ev.of, fixed=True)})" if ev.of else ""
+        return f"{number(ev.done)}/{number(ev.of)}{share}"
+    if ev.form == "percent":
+        return percent(ev.amount)
+    if ev.form in ("count", "value"):
+        unit = rule.unit(lang) if rule is not None else ""
+        generic = MEASURE_UNIT.get(ev.form)
+        if generic is not None and unit == text(generic, lang if lang in ("vi", "en") else "vi", "measure unit"):
+            unit = ""  # "3", not "3 số lượng"
+        return f"{number(ev.amount)} {unit}".rstrip()
+    if ev.points is not None:
+        return text(POINTS_WORDS, lang if lang in ("vi", "en") else "vi", "evidence").format(points=number(ev.points))
+    return "–"
 
 
 def plan_object(plan) -> dict:
@@ -80,12 +116,9 @@ def plan_rows(plan):
                _flow(raw_value(ch.after)), ch.points_before, ch.points_after, ch.gain, plan.index_gain(ch)]
 
 
-_WHY = {
-    "vi": {"survey": "điều tra xã hội học", "impact": "chỉ tiêu kinh tế – xã hội",
-           "override": "điểm đã được thẩm định", "adjustment": "điểm thưởng, điểm trừ do hội đồng thẩm định"},
-    "en": {"survey": "survey", "impact": "socio-economic impact", "override": "overridden by the appraisers",
-           "adjustment": "bonus or penalty: the appraisers' decision"},
-}
+_WHY = {"survey": LABELS["survey"], "impact": LABELS["impact"],
+        "override": NP_("why not planned", "overridden by the appraisers"),
+        "adjustment": NP_("why not planned", "bonus or penalty: the appraisers' decision")}
 
 
 def _why_words(lost, lang: str) -> str:
@@ -93,37 +126,35 @@ def _why_words(lost, lang: str) -> str:
     its leaves (the appraisers' points), else the source's or the override's."""
     rule = lost.leaf.rule
     if rule is not None and rule.PLAN_HOLD is not None and lost.why == rule.PLAN_HOLD:
-        from ..i18n import text
+        return text(rule.HOLD_WORDS, lang if lang in LANGUAGES else "vi", "why not planned")
+    entry = _WHY.get(lost.why)
+    return lost.why if entry is None else say(entry, lang if lang in LANGUAGES else "en")
 
-        return text(rule.HOLD_WORDS, lang if lang in ("vi", "en") else "vi", "why not planned")
-    return _WHY.get(lang, _WHY["en"]).get(lost.why, lost.why)
 
-
-_WORDS = {
-    "vi": {"title": "Kế hoạch cải thiện",
-           "opportunities": "Các tiêu chí có thể gỡ điểm (bước kế tiếp, điểm tăng lớn nhất trước)",
-           "from": "Hiện tại", "to": "Cần đạt", "gain": "Điểm tăng", "index_gain": "Chỉ số tăng",
-           "before": "Hiện tại", "after": "Sau kế hoạch", "target": "Mục tiêu", "lost": "Điểm mất",
-           "why": "Lý do", "not_plannable": "Điểm mất ngoài tầm kế hoạch",
-           "unreachable": "Không đạt được mục tiêu {target}: tối đa là {best} (nếu gỡ hết các tiêu chí dưới đây).",
-           "reached": "Đã đạt mục tiêu.",
-           "total_lost": "Tổng điểm mất ngoài tầm kế hoạch: {lost} điểm ({share} điểm chỉ số)"},
-    "en": {"title": "Improvement plan",
-           "opportunities": "Lost points the unit can win back (next step, largest gain first)",
-           "from": "Now", "to": "Change to", "gain": "Gain", "index_gain": "Index gain",
-           "before": "Now", "after": "After the plan", "target": "Target", "lost": "Lost",
-           "why": "Why", "not_plannable": "Lost points the plan cannot act on",
-           "unreachable": "The target {target} cannot be reached: the most is {best} (every leaf below at its best).",
-           "reached": "The target is already reached.",
-           "total_lost": "Total lost points the plan cannot act on: {lost} ({share} index points)"},
+_WORDS: dict[str, str | tuple[str, str]] = {
+    "title": N_("Improvement plan"),
+    "opportunities": N_("Lost points the unit can win back (next step, largest gain first)"),
+    "from": NP_("column", "Now"),
+    "to": NP_("column", "Change to"),
+    "gain": NP_("column", "Gain"),
+    "index_gain": NP_("column", "Index gain"),
+    "before": NP_("column", "Now"),
+    "after": NP_("column", "After the plan"),
+    "target": NP_("column", "Target"),
+    "lost": NP_("column", "Lost"),
+    "why": NP_("column", "Why"),
+    "not_plannable": N_("Lost points the plan cannot act on"),
+    "unreachable": N_("The target {target} cannot be reached: the most is {best} (every leaf below at its best)."),
+    "reached": N_("The target is already reached."),
+    "total_lost": N_("Total lost points the plan cannot act on: {lost} ({share} index points)"),
 }
 
 
 def plan_tables(plan, lang: str = "vi", locale: str = "en"):
     """The tables and lines of a plan, in the chosen language."""
-    from .table import Table
+    from .table import Table, short_label
 
-    words = _WORDS.get(lang, _WORDS["en"])
+    words = {key: say(entry, lang if lang in LANGUAGES else "en") for key, entry in _WORDS.items()}
     before = plan.before
     places = before.framework.places
 
@@ -153,17 +184,17 @@ def plan_tables(plan, lang: str = "vi", locale: str = "en"):
         t.add_column(label("title", lang), overflow="fold", ratio=1)
         t.add_column(words["from"], overflow="fold")
         t.add_column(words["to"], overflow="fold")
-        t.add_column(words["gain"], justify="right", no_wrap=True)
-        t.add_column(words["index_gain"], justify="right", no_wrap=True)
+        t.add_column(words["gain"], justify="right", no_wrap=True, short=short_label("gain", lang))
+        t.add_column(words["index_gain"], justify="right", no_wrap=True, short=short_label("index_gain", lang))
         for ch in changes:
-            t.add_row(ch.leaf.id, ch.leaf.label(lang), value_words(ch.leaf, _from(ch), lang) if ch.before is not None
-                      else "–", value_words(ch.leaf, raw_value(ch.after), lang), num(ch.gain), num(plan.index_gain(ch)))
+            t.add_row(ch.leaf.id, ch.leaf.label(lang), evidence_words(ch.leaf, ch.before, lang, locale),
+                      evidence_words(ch.leaf, ch.after, lang, locale), num(ch.gain), num(plan.index_gain(ch)))
         out.append(t)
     if plan.not_plannable:
         t = Table(title=words["not_plannable"], title_justify="left")
         t.add_column(label("id", lang), no_wrap=True)
         t.add_column(label("title", lang), overflow="fold", ratio=1)
-        t.add_column(words["lost"], justify="right", no_wrap=True)
+        t.add_column(words["lost"], justify="right", no_wrap=True, short=short_label("lost", lang))
         t.add_column(words["why"], no_wrap=True)
         for x in plan.not_plannable:
             t.add_row(x.leaf.id, x.leaf.label(lang), num(x.lost), _why_words(x, lang))
@@ -179,11 +210,3 @@ def plan_tables(plan, lang: str = "vi", locale: str = "en"):
         lines.append(words["total_lost"].format(lost=num(total), share=idx(share)))
     return f"{words['title']} · {before.unit} · {before.year}", out, lines
 
-
-def _measured(value):
-    """The change's new value without the note parcli adds ("planned")."""
-    if isinstance(value, dict):
-        value = {k: v for k, v in value.items() if k not in ("note", "documents", "claimed")}
-        if list(value) == ["value"]:
-            return value["value"]
-    return value

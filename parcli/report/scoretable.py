@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..engine import round_index
 from . import display, label, provenance_line, warning_text
 from .grid import ID, NUM, TAG, TEXT, Column, Grid, colors, render, width_of, wrap
+from .table import short_label
 
 _STATUS_STYLE = {"scored": "", "missing": "yellow", "na": "dim", "override": "cyan"}
 
@@ -30,7 +31,7 @@ def score_grid(result, depth: str = "all", lang: str = "vi", locale: str = "en")
 
     keys = ("max", "points", "lost") + (("claimed",) if has_claims else ()) + ("index",)
     columns = [Column(label("id", lang), ID), Column(label("title", lang), TEXT)]
-    columns += [Column(label(key, lang), NUM) for key in keys]
+    columns += [Column(label(key, lang), NUM, short_label(key, lang)) for key in keys]
     columns.append(Column(label("status", lang), TAG))
     grid = Grid(f"{result.unit} · {result.year} · {fw.title(lang)}", columns)
     status_col = len(columns) - 1
@@ -95,8 +96,11 @@ def summary_lines(result, lang: str = "vi", locale: str = "en") -> list[str]:
 def print_score(result, depth: str, lang: str, locale: str, out, err) -> None:
     """The table, provenance and totals on ``out``; warnings on ``err`` (text streams)."""
     width = width_of(out)
-    lines = render(score_grid(result, depth, lang, locale), width, colors(out))
+    grid = score_grid(result, depth, lang, locale)
+    lines = render(grid, width, colors(out))
     table_width = max(width, len(lines[1]))  # the box line: as wide as the table is drawn
+    if grid.legend:
+        lines += wrap(grid.legend, table_width)
     lines += wrap(provenance_line(result.framework, lang), table_width)
     for line in summary_lines(result, lang, locale):
         lines += wrap(line, table_width)
@@ -104,7 +108,7 @@ def print_score(result, depth: str, lang: str, locale: str, out, err) -> None:
     out.flush()
     paint_warnings = colors(err)
     for w in result.warnings:
-        text = f"{label('warning', lang)}: {warning_text(w, lang)}"
+        text = f"{label('warning', lang)}: {warning_text(w, lang, locale)}"
         for line in wrap(text, width_of(err)):
             err.write(f"\x1b[33m{line}\x1b[0m\n" if paint_warnings else line + "\n")
     err.flush()

@@ -13,10 +13,37 @@ setup that prints, row heights that fit wrapped text.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 EXCEL_CELL_LIMIT = 32_767  # characters an Excel cell holds; more would be cut without a word
 LINE_POINTS = 15  # height of one line of 11-point text
 CHARS_PER_WIDTH = 1.1  # characters of proportional text per unit of column width (the width of "0")
+
+
+def check_cell_lengths(file: str, texts: Iterable[tuple[str, str | None]]) -> None:
+    """Refuse, before a workbook is written, a text longer than an Excel cell holds (Excel and openpyxl
+    would cut it without a word): naming the unit's ``file`` and the field (``texts``: (field as a person
+    names it, e.g. "note of leaf 3.2.1", text))."""
+    from ..errors import InputError
+    from ..i18n import tr
+
+    for field, text in texts:
+        if text is not None and len(text) > EXCEL_CELL_LIMIT:
+            raise InputError(f"{file}: " + tr(
+                "{field}: {length:,} characters, more than an Excel cell holds ({limit:,}); shorten it, or write "
+                "this unit to a file that holds any length (.yaml, .csv, .json)", field=field, length=len(text),
+                limit=EXCEL_CELL_LIMIT))
+
+
+def unit_texts(name: str, code: str | None, leaves: Iterable[tuple[str, str | None, str | None]]):
+    """The texts of a unit a workbook writes, each with its field's name (``leaves``: (id, note, documents))."""
+    from ..i18n import tr
+
+    yield tr("the unit's name"), name
+    yield tr("the unit's code"), code
+    for leaf_id, note, documents in leaves:
+        yield tr("the note of leaf {id}", id=leaf_id), note
+        yield tr("the documents of leaf {id}", id=leaf_id), documents
 
 
 def put_text(cell, value) -> None:

@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from ..errors import Problem
-from ..inputs.files import max_bytes
+from ..inputs.files import max_bytes, parcli_kind
 
 _WIDTH_LIMIT = 200  # a source line longer than this is cut around the column
 
@@ -45,7 +45,9 @@ def visible(text: str, keep: str = "") -> str:
 
 
 class Sources:
-    """The lines of the files problems point into, read once each (and only small files)."""
+    """The lines of the files problems point into, read once each: only small files, and only parcli's own
+    (a unit, framework, campaign or survey definition, whose ``schema:`` parcli knows), never a line of
+    another file a problem points into (a unit can name any file as its framework)."""
 
     def __init__(self):
         self._lines: dict[str, list[str] | None] = {}
@@ -65,7 +67,7 @@ class Sources:
                 raw = fh.read(max_bytes() + 1)
         except OSError:
             return None
-        if len(raw) > max_bytes() or b"\x00" in raw:
+        if len(raw) > max_bytes() or b"\x00" in raw or parcli_kind(raw) is None:
             return None
         text = raw.decode("utf-8", errors="replace")
         if text.startswith("\ufeff"):

@@ -5,22 +5,15 @@ from __future__ import annotations
 import datetime
 import json
 
+from ..i18n import N_, say
 from . import display, label, provenance_line
 
-_HEAD = {
-    "vi": [
-        "Hồ sơ tự đánh giá (để trống) theo bộ tiêu chí {id} v{version}: {title}.",
-        "Điền giá trị cho từng tiêu chí thành phần; để trống nếu chưa có (được 0 điểm, báo là thiếu).",
-        "Mỗi giá trị có thể kèm claimed (điểm tự chấm), note (giải trình), documents (tài liệu kiểm chứng).",
-        "Tiêu chí không áp dụng: {{na: true, note: \"lý do\"}}. Kiểm tra: parcli validate <tệp này>",
-    ],
-    "en": [
-        "Blank unit file for framework {id} v{version}: {title}.",
-        "Fill in each leaf; leave it empty if there is no evidence (it scores 0 and is reported missing).",
-        "Any value may carry claimed (self-assessed points), note and documents.",
-        "Not applicable: {{na: true, note: \"why\"}}. Check with: parcli validate <this file>",
-    ],
-}
+_HEAD = [
+    N_("Blank unit file for framework {id} v{version}: {title}."),
+    N_("Fill in each leaf; leave it empty if there is no evidence (it scores 0 and is reported missing)."),
+    N_("Any value may carry claimed (self-assessed points), note and documents."),
+    N_("Not applicable: {{na: true, note: \"why\"}}. Check with: parcli validate <this file>"),
+]
 def _c(text: str) -> str:
     """A comment line of the template: whatever the framework's text holds (line breaks, tabs),
     it stays one comment line and cannot become a line of YAML."""
@@ -32,11 +25,11 @@ def template_text(fw, framework_ref: str, schema_uri: str, lang: str = "vi", yea
     places = fw.places
     fmt = lambda v: display(v, places)  # noqa: E731
     lines = [f"# yaml-language-server: $schema={schema_uri}"]
-    for line in _HEAD[lang]:
-        lines.append("# " + _c(line.format(id=fw.id, version=fw.version, title=fw.title(lang))))
+    for line in _HEAD:
+        lines.append("# " + _c(say(line, lang).format(id=fw.id, version=fw.version, title=fw.title(lang))))
     lines.append("# " + _c(provenance_line(fw, lang)))  # says RECONSTRUCTED / TÁI DỰNG where it is
     year = year or datetime.date.today().year
-    unit_word = "Tên đơn vị" if lang == "vi" else "Unit name"
+    unit_word = label("form_unit", lang)
     lines += [
         "schema: parcli/unit/v1",
         f"unit: {json.dumps(unit_word, ensure_ascii=False)}",

@@ -68,14 +68,15 @@ def raw_value(ev):
     return out
 
 
-def unit_yaml(unit, fw, framework_ref: str, source: str = "") -> str:
-    """The unit file of ``unit`` (checked against ``fw``), naming its framework as ``framework_ref``."""
+def unit_yaml(unit, fw, framework_ref: str, mark: str = "", lang: str = "vi") -> str:
+    """The unit file of ``unit`` (checked against ``fw``), naming its framework as ``framework_ref``; ``mark``
+    (where it came from, in the chosen language) and the framework's provenance in its header comment."""
     lines = []
-    if source:
+    if mark:
         from .snippet import visible
 
-        lines.append(f'# Converted by parcli from "{visible(source)}".')  # a name's line breaks and bytes, escaped
-    lines.append("# " + provenance_line(fw, "en"))
+        lines.append(f"# {visible(mark)}")  # a name's line breaks and bytes, escaped
+    lines.append("# " + provenance_line(fw, lang))
     lines += [
         "schema: parcli/unit/v1",
         f"unit: {_text(unit.name)}",
@@ -110,10 +111,8 @@ def unit_yaml(unit, fw, framework_ref: str, source: str = "") -> str:
 class YamlWriter(Writer):
     """Unit files: a checked unit written back (``convert``, ``plan --apply``), or the blank template."""
 
-    name = "YAML"
-
-    def unit(self, fh, unit, fw, ref: str, source: str = "") -> None:
-        fh.write(unit_yaml(unit, fw, ref, source).encode("utf-8"))
+    def unit(self, fh, unit, fw, ref: str, mark: str = "") -> None:
+        fh.write(unit_yaml(unit, fw, ref, mark, self.lang).encode("utf-8"))
 
     def template(self, fh, fw, ref: str, year: int | None = None) -> None:
         from ..schema import shipped_schema

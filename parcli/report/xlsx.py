@@ -14,21 +14,22 @@ from decimal import Decimal
 from typing import Any
 
 from ..errors import InputError, UsageError
-from ..i18n import tr
-from . import RESULTS, FileFormat, Writer, label, suffix_list
+from ..i18n import N_, say, tr
+from . import RESULTS, WRITERS, Writer, label, suffix_list
 from .csvout import neutralise
 from .sheets import EXCEL_CELL_LIMIT
 
 EXCEL_MAX_ROWS = 1_048_576
+FORMAT = "xlsx"  # this writer's key in parcli.report.WRITERS
 
 
 class XlsxWriter(Writer):
     """Workbooks for people: the ranking and export workbooks (here), and the unit's form
     (:func:`parcli.report.form.write_form`, blank for ``template``, filled for ``convert`` and ``plan --apply``)."""
 
-    name = "XLSX"
     ranking_shows_leaves = True  # a workbook for people also shows every unit's leaves
     ranks_results = True  # and its export begins with the ranking sheet
+    framework_beside = True  # a form reads only a shipped framework or a framework file beside it
 
     def results(self, fh, summaries) -> None:
         from ..rank import ranking_of
@@ -37,27 +38,32 @@ class XlsxWriter(Writer):
         keys = {s.framework.key for s in summaries}
         if len(keys) > 1:
             raise UsageError(tr("the units use different frameworks; their summary columns differ. Export them "
-                                "to separate {xlsx} files, or to one {others}", xlsx=FileFormat.xlsx.suffixes[0],
-                                others=_besides_xlsx()))
+                                "to separate {xlsx} files, or to one {others}", xlsx=WRITERS[FORMAT].suffixes[0],
+                                others=_besides()))
         write_workbook(fh, ranking_of(summaries), summaries, self.lang)
 
     def ranking(self, fh, ranking, leaves=()) -> None:
         write_workbook(fh, ranking, list(leaves), self.lang)
 
-    def unit(self, fh, unit, fw, ref: str, source: str = "") -> None:
+    def unit(self, fh, unit, fw, ref: str, mark: str = "") -> None:
         from .form import write_form
 
-        fh.write(write_form(fw, ref, self.lang, unit=unit))
+        fh.write(write_form(fw, ref, self.lang, unit=unit, mark=mark))
 
     def template(self, fh, fw, ref: str, year: int | None = None) -> None:
         from .form import write_form
 
         fh.write(write_form(fw, ref, self.lang, year=year))
 
+    def survey(self, fh, result) -> None:
+        from .surveyout import write_survey_workbook
 
-def _besides_xlsx() -> str:
+        write_survey_workbook(fh, result, self.lang)
+
+
+def _besides() -> str:
     """The other formats an export can take (they hold any number of rows, text of any length)."""
-    return suffix_list(RESULTS, tr(" or "), besides=(FileFormat.xlsx,))
+    return suffix_list(RESULTS, tr(" or "), besides=(FORMAT,))
 
 
 def _discard(wb) -> None:
@@ -76,6 +82,11 @@ def _discard(wb) -> None:
 
 def write_workbook(fh, ranking, leaves, lang: str = "vi") -> None:
     from openpyxl import Workbook
+
+    from .sheets import check_cell_lengths, unit_texts
+
+    for s in {id(s): s for s in [*(row.summary for row in ranking.rows), *leaves]}.values():
+        check_cell_lengths(s.file, unit_texts(s.unit, s.code, ((leaf.id, leaf.note, None) for leaf in s.leaves)))
 
     wb = Workbook(write_only=True)
     try:
@@ -137,7 +148,7 @@ def _page_setup(ws, title_rows: str, lang: str) -> None:
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     ws.print_options.horizontalCentered = True
-    ws.oddFooter.center.text = ("Trang &P / &N" if lang == "vi" else "Page &P of &N")
+    ws.oddFooter.center.text = say(N_("Page &P of &N"), lang)  # &P, &N: the page and the count
     ws.oddFooter.center.size = 8
 
 
@@ -185,7 +196,7 @@ def _write(wb, fh, ranking, leaves, lang: str) -> None:
             count += 1
             if count > EXCEL_MAX_ROWS:
                 raise InputError(tr("more than {rows:,} leaf rows: above what one Excel sheet holds; "
-                                    "export to {others} instead", rows=EXCEL_MAX_ROWS, others=_besides_xlsx()))
+                                    "export to {others} instead", rows=EXCEL_MAX_ROWS, others=_besides()))
             cells: list[Any] = []
             for i, (value, (_text_head, fmt)) in enumerate(zip(row, heads, strict=False)):
                 if value is None:
@@ -245,10 +256,6 @@ def _write(wb, fh, ranking, leaves, lang: str) -> None:
     def leaf_rows():
         for s in leaves:
             for leaf in s.leaves:
-                if leaf.note is not None and len(leaf.note) > EXCEL_CELL_LIMIT:
-                    raise InputError(f"{s.file}: {leaf.id}: " + tr(
-                        "a note of {length:,} characters is longer than an Excel cell holds ({limit:,}); export to "
-                        ".csv or .json instead, or shorten it", length=len(leaf.note), limit=EXCEL_CELL_LIMIT))
                 yield [s.unit, s.code, leaf.field, leaf.criterion, leaf.id, leaf.title, leaf.max, leaf.points,
                        leaf.lost, label(leaf.status, lang), leaf.claimed, leaf.note]
             for adj in s.adjustments:  # bonus and penalty after the leaves, in the words of the sheet

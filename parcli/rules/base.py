@@ -20,7 +20,7 @@ from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..hints import curly_hint, number_text_hint
-from ..i18n import NC_, text, tr
+from ..i18n import N_, NC_, text, tr
 from ..inputs.yaml import is_yaml11_bool
 from ..values import describe_value
 
@@ -109,7 +109,7 @@ def form_text(form: str) -> str:
 
 
 # What a measure is, in a message ("this leaf is a rate: give …").
-MEASURE_WORD = {"percent": "a rate", "count": "a count", "value": "a value"}
+MEASURE_WORD = {"percent": N_("a rate"), "count": N_("a count"), "value": N_("a value")}
 # The unit a person reads beside a measure (template, explain, form); "%" is the same in both languages.
 MEASURE_UNIT = {"percent": None, "count": NC_("measure unit", "count"), "value": NC_("measure unit", "value")}
 # What the value cell of a leaf's row in a form (DESIGN §9) takes, and so its data validation and how

@@ -28,10 +28,10 @@ def test_diff_json_against_yaml_and_na(cli, tmp_path, unit_file):
     a_json.write_text(cli("score", a, "-f", "json").stdout, encoding="utf-8")
     run = cli("diff", a_json, b, "--lang", "en")
     assert run.exit_code == 0, run.all
-    assert "became na" in run.stdout
+    assert "became not applicable" in run.stdout
     assert "different units" in run.stderr
     run = cli("diff", b, a)
-    assert "no longer na" in run.stdout
+    assert "no longer not applicable" in run.stdout
 
 
 def test_diff_across_frameworks_compares_fields_by_name_and_warns_on_versions(cli, tmp_path):
@@ -62,5 +62,5 @@ def test_diff_claimed(cli):
     row = next(line for line in run.stdout.splitlines() if line.startswith("│ 7.2.1"))
     cells = [c.strip() for c in row.strip("│").split("│")]
     assert cells[2:] == ["1.5", "1.5", "1", "-0.5", "scored"]  # max, claimed, points, the difference, status
-    assert "1 leaf(s) claimed above" in run.stderr
+    assert "1 leaf claimed above what the evidence supports\n" in run.stderr
     assert cli("diff", EXAMPLES / "bac-ninh-2021.yaml").exit_code == 2

@@ -9,7 +9,7 @@ import sys
 import pytest
 import typer.main
 
-from parcli.cli import COMMANDS, app, load_command
+from parcli.cli import COMMANDS, app, load_command, short_help
 from tests.conftest import ROOT
 
 
@@ -27,9 +27,9 @@ def test_every_command_of_the_table_is_its_own_module_and_named_as_in_the_table(
 @pytest.mark.parametrize("name", list(COMMANDS))
 def test_the_table_s_short_help_is_the_first_line_of_the_command_s_help(name):
     command = load_command(name)
-    assert command.help.strip().split("\n", 1)[0] == COMMANDS[name][1]
+    assert command.help.strip().split("\n", 1)[0] == short_help(name)
     for limit in (20, 45, 60, 94, 200):  # what `parcli --help` shows at any width
-        short = typer.core.TyperCommand(name, help=COMMANDS[name][1]).get_short_help_str(limit)
+        short = typer.core.TyperCommand(name, help=short_help(name)).get_short_help_str(limit)
         assert short == command.get_short_help_str(limit)
 
 
@@ -37,7 +37,7 @@ def test_the_group_lists_the_table_in_its_order():
     group = typer.main.get_command(app)
     assert group.list_commands(None) == list(COMMANDS) == [
         "score", "validate", "export", "rank", "diff", "report", "plan", "template", "convert", "explain",
-        "frameworks", "schema"]
+        "frameworks", "schema", "survey"]
 
 
 def imported_by(*args: str) -> set[str]:

@@ -64,7 +64,7 @@ def test_rank_ties_are_on_the_displayed_index(cli, write, mini, unit_file):
 def test_rank_table_and_class_override(cli):
     run = cli("rank", *DEPARTMENTS, "--lang", "en", "--classes", "A:85,B:0")
     assert run.exit_code == 0
-    assert "Applicable max" in run.stdout and "71.5" in run.stdout and "96.5" in run.stdout
+    assert "Max: applicable max" in run.stdout and "71.5" in run.stdout and "96.5" in run.stdout
     assert " A " in run.stdout and " B " in run.stdout and "Tốt" not in run.stdout
     assert cli("rank", *DEPARTMENTS, "--classes", "A:80,B:90").exit_code == 2
     assert cli("rank", *DEPARTMENTS, "--classes", "nonsense").exit_code == 2

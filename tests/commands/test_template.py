@@ -86,7 +86,7 @@ def test_a_template_copies_nothing_live(cli, tmp_path):
     out = folder / "blank.yaml"
     assert cli("template", fw, "-o", out).exit_code == 0
     run = cli("validate", out)
-    assert run.exit_code == 0 and "0 of 1 leaves with evidence" in run.stdout
+    assert run.exit_code == 0 and "0 of 1 scored items with evidence" in run.stdout
 
 
 def test_template_year_out_of_range(cli):

@@ -18,8 +18,9 @@ def test_validate_reports_all_files_and_summaries(cli, unit_file, write):
     assert f"{bad}:6:3: unknown id '9.9'" in run.stdout
     assert f"{bad}:7:12: 1.1.1: the text 'maybe' does not fit a yes_no rule" in run.stdout
     assert f"{good}: ok" in run.stdout and "warning: 7 leaves have no evidence" in run.stdout
-    assert "8 fields / 43 criteria / 102 sub-criteria / total 100 (reconstructed)" in run.stdout
-    assert "3 file(s) checked: 2 valid, 1 with problems" in run.stderr
+    assert ("8 fields, 43 criteria, 106 scored items: 102 sub-criteria, 4 scored directly as criteria; "
+            "total 100 (reconstructed)") in run.stdout
+    assert "3 files checked: 2 valid, 1 with problems" in run.stderr
 
 
 def test_many_unknown_ids_stay_linear(cli, tmp_path):
@@ -42,6 +43,6 @@ def test_validate_counts_files_not_arguments(tmp_path, write):
     shutil.copy(BAC_NINH, folder / "good.yaml")
     run = parcli("validate", folder)
     assert run.returncode == 1
-    assert run.stderr.decode().splitlines()[-1] == "4 file(s) checked: 1 valid, 3 with problems"
+    assert run.stderr.decode().splitlines()[-1] == "4 files checked: 1 valid, 3 with problems"
     run = parcli("validate", folder, BAC_NINH)
-    assert run.stderr.decode().splitlines()[-1] == "5 file(s) checked: 2 valid, 3 with problems"
+    assert run.stderr.decode().splitlines()[-1] == "5 files checked: 2 valid, 3 with problems"

@@ -185,7 +185,8 @@ def test_a_form_names_its_framework_file_beside_it(cli, tmp_path, write):
     assert "not a parcli framework" not in cli("validate", form).all
     assert "no such file" in cli("validate", form).stdout
     shutil.copy(fw, forms / "mini.yaml")
-    assert cli("validate", form).exit_code == 0
+    found = cli("validate", form).stdout  # the framework is found: only the blank form's placeholder name is left
+    assert "f.xlsx: 1 problem" in found and "the blank form's placeholder" in found, found
     beside = forms / "g.xlsx"
     run = cli("template", forms / "mini.yaml", "-o", beside)
     assert run.exit_code == 0 and "warning" not in run.stderr
@@ -287,4 +288,4 @@ def test_a_hidden_sheet_without_its_framework_is_said_so(cli, tmp_path):
     run = cli("validate", tmp_path / "f.xlsx")
     assert run.exit_code == 1
     for key in ("framework", "sheet"):
-        assert f"f.xlsx:parcli: the hidden sheet's {key} is nothing (an empty value), not text" in run.stdout
+        assert f"f.xlsx:parcli: the hidden sheet's {key} is an empty cell, not text" in run.stdout

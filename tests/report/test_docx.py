@@ -18,8 +18,7 @@ import yaml
 
 from parcli.engine import score
 from parcli.errors import InputError
-from parcli.i18n import set_language
-from parcli.messages_vi import VI
+from parcli.i18n import set_language, text
 from parcli.paperwork import Issuer, Signer, council_report_from, minutes_from
 from parcli.report import display
 from parcli.report.docx import (
@@ -36,6 +35,17 @@ from parcli.report.docx import (
 from parcli.store import Store
 from tests import office
 from tests.conftest import EXAMPLES
+
+
+class _Catalogue:
+    """The catalogue's Vietnamese of a message id ("context\x04msgid" for a message said in a context)."""
+
+    def __getitem__(self, key: str) -> str:
+        context, _, msgid = key.rpartition("\x04")
+        return text(msgid, "vi", context or None)
+
+
+VI = _Catalogue()
 
 HOSTILE = Path(__file__).resolve().parent.parent / "fixtures" / "hostile" / "paper-texts.yaml"
 SOURCE = EXAMPLES / "departments" / "so-noi-vu.yaml"

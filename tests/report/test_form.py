@@ -86,9 +86,9 @@ def test_blank_form_layout_protection_validation(cli, tmp_path):
     column = choice.formula1.split("!")[1].split(":")[0].replace("$", "")[0]
     assert [wb["parcli_lists"][f"{column}{i}"].value for i in (1, 2, 3)] == ["Kịp thời", "Không kịp thời",
                                                                              "Không ban hành"]
-    run = cli("validate", out)
-    assert run.exit_code == 0 and "0 of 106 leaves with evidence" in run.stdout
-    assert "Tên đơn vị" in run.stdout  # the placeholder, as in the blank YAML template
+    run = cli("validate", out)  # the placeholder in B2 is the one problem of a blank form: the unit's name is asked
+    assert run.exit_code == 1 and "1 problem" in run.stdout, run.stdout
+    assert "!B2: cell B2 (Tên đơn vị) still says 'Tên đơn vị', the blank form's placeholder" in run.stdout
 
 
 def test_english_form(cli, tmp_path):

@@ -12,13 +12,13 @@ from decimal import Decimal as D
 import pytest
 
 from parcli.rank import ranking_of
-from parcli.report import FileFormat
+from parcli.report import writer_of
 from tests.report.summaries import summary
 
 
 def written(fmt: str, what: str, items, lang: str = "en", locale: str = "en") -> bytes:
     buf = io.BytesIO()
-    writer = FileFormat(fmt).writer(lang, locale)
+    writer = writer_of(fmt, lang, locale)
     getattr(writer, what)(buf, items)
     return buf.getvalue()
 
