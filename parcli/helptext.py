@@ -142,3 +142,18 @@ def help_texts(command, ctx=None) -> list[str]:
     found = [command.help] + [getattr(p, "help", None) for p in command.get_params(ctx)]
     return [t for t in found if t]
 
+
+
+def format_subcommands(group, ctx, formatter) -> None:
+    """The list of a group's subcommands (``campaign``'s), their short help in the chosen language."""
+    from typer.core import TyperCommand
+
+    lang = language(ctx.meta.get("parcli.args"))
+    names = [n for n in group.list_commands(ctx) if not getattr(group.get_command(ctx, n), "hidden", False)]
+    if not names:
+        return
+    limit = formatter.width - 6 - max(len(n) for n in names)
+    rows = [(n, TyperCommand(n, help=say(group.get_command(ctx, n).help, lang)).get_short_help_str(limit))
+            for n in names]
+    with formatter.section(say("Commands", lang)):
+        formatter.write_dl(rows)

@@ -26,6 +26,8 @@ class Row:
     previous_rank: int | None = None
     previous_index: Decimal | None = None
     matched: bool = False
+    self_points: Decimal | None = None  # a campaign's results: the self-assessed total beside the appraised one
+    self_index: Decimal | None = None
 
     @property
     def unit(self) -> str:
@@ -59,6 +61,7 @@ class Ranking:
     frameworks: list = field(default_factory=list)
     places: int = 2
     has_previous: bool = False
+    has_self: bool = False  # rows carry the self-assessed total and index (campaign results)
 
 
 def name_key(name: str) -> str:
@@ -157,6 +160,7 @@ def assign_ranks(rows: list[Row]) -> list[Row]:
 
 RANK_COLUMNS = ["rank", "unit", "code", "year", "points", "max", "index", "class"]
 PREVIOUS_COLUMNS = ["previous_rank", "rank_change", "index_change"]
+SELF_COLUMNS = ["self_points", "self_index"]
 
 
 ADJUST_COLUMNS = ["bonus", "penalty"]  # after max, only when a unit's framework declares adjustments
@@ -170,7 +174,7 @@ def adjusted(ranking: Ranking) -> bool:
 def rank_header(ranking: Ranking) -> list[str]:
     head = RANK_COLUMNS[:6] + (ADJUST_COLUMNS if adjusted(ranking) else []) + RANK_COLUMNS[6:]
     head += [f"field_{fid}" for fid in ranking.field_ids]
-    return head + (PREVIOUS_COLUMNS if ranking.has_previous else [])
+    return head + (PREVIOUS_COLUMNS if ranking.has_previous else []) + (SELF_COLUMNS if ranking.has_self else [])
 
 
 def rank_rows(ranking: Ranking):
@@ -184,6 +188,8 @@ def rank_rows(ranking: Ranking):
         row += [s.field_index(fid) for fid in ranking.field_ids]
         if ranking.has_previous:
             row += [r.previous_rank, r.rank_change, r.index_change]
+        if ranking.has_self:
+            row += [r.self_points, r.self_index]
         yield row
 
 

@@ -52,9 +52,17 @@ def help_ids() -> list[str]:
     from parcli.cli import COMMANDS, app, load_command, short_help
     from parcli.helptext import help_texts, paragraphs
 
+    def of(command) -> list[str]:  # a command's texts, and those of its subcommands (campaign's)
+        found = help_texts(command)
+        if hasattr(command, "list_commands"):
+            ctx = command.make_context(command.name or "parcli", [], resilient_parsing=True)
+            for name in command.list_commands(ctx):
+                found += of(command.get_command(ctx, name))
+        return found
+
     texts = help_texts(typer.main.get_command(app))
     for name in COMMANDS:
-        texts += [short_help(name), *help_texts(load_command(name))]
+        texts += [short_help(name), *of(load_command(name))]
     return sorted({p for t in texts for p in paragraphs(t)})
 
 

@@ -18,7 +18,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDTH = 100  # the width the outputs are rendered at (a terminal of 100 columns), said in the README
-BLOCK = re.compile(r"```console\n\$ (parcli [^\n]*)\n(.*?)```", re.S)
+BLOCK = re.compile(r"```console\n\$ ((?:[A-Z_]+=\S+ )*parcli [^\n]*)\n(.*?)```", re.S)
+# The campaign's walk-through: its commands run in one temporary folder, in order; between them,
+# <!-- campaign: STEP --> is what people do (scripts/campaign_demo.py)
+STEP = re.compile(r"<!-- campaign: ([a-z0-9-]+) -->")
+CAMPAIGN: dict = {}
 
 
 def run(command: str) -> str:
@@ -28,11 +32,19 @@ def run(command: str) -> str:
 
     from parcli.cli import app
 
-    args = shlex.split(command)[1:]
+    words = shlex.split(command)
+    env = {"COLUMNS": str(WIDTH)}
+    while words and "=" in words[0]:  # NAME=value before parcli: that command's environment
+        key, _sep, value = words.pop(0).partition("=")
+        env[key] = value
+    args = words[1:]
     cwd = os.getcwd()
-    os.chdir(ROOT)
+    campaign = args[:1] == ["campaign"]
+    if campaign:
+        env.update(USERNAME="canbo", USER="canbo")
+    os.chdir(CAMPAIGN["work"] if campaign and "work" in CAMPAIGN else ROOT)
     try:
-        result = CliRunner().invoke(app, args, env={"COLUMNS": str(WIDTH)})
+        result = CliRunner().invoke(app, args, env=env)
     finally:
         os.chdir(cwd)
     try:
@@ -61,7 +73,33 @@ def fold(line: str) -> list[str]:
 
 
 def render(readme: str) -> str:
-    return BLOCK.sub(lambda m: f"```console\n$ {m.group(1)}\n{run(m.group(1))}```", readme)
+    import shutil
+    import tempfile
+
+    import campaign_demo
+
+    CAMPAIGN["work"] = Path(tempfile.mkdtemp(prefix="parcli-readme-"))
+    try:
+        def one(m) -> str:
+            if m.group(0).startswith("<!--"):
+                campaign_demo.step(m.group(1), CAMPAIGN["work"])
+                return m.group(0)
+            return f"```console\n$ {m.group(1)}\n{run(m.group(1))}```"
+
+        return re.compile(f"{BLOCK.pattern}|{STEP.pattern}", re.S).sub(
+            lambda m: one(_Step(m) if m.group(3) else m), readme)
+    finally:
+        shutil.rmtree(CAMPAIGN.pop("work"), ignore_errors=True)
+
+
+class _Step:
+    """A step's match as :func:`render` reads it: the comment, and its name as group 1."""
+
+    def __init__(self, m):
+        self.m = m
+
+    def group(self, i: int):
+        return self.m.group(0) if i == 0 else self.m.group(3)
 
 
 def main() -> int:

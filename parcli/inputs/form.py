@@ -348,7 +348,13 @@ def open_form(path: str | Path, display: str | None = None) -> OpenedForm:
     if suffix in REFUSED_SUFFIXES:
         raise input_error(name, 0, 0, tr("parcli reads forms saved as .xlsx (Excel Workbook); this is {suffix}: "
                                           "save it as .xlsx", suffix=suffix))
-    book = Workbook(read_bytes(path, name), name)
+    return open_form_book(Workbook(read_bytes(path, name), name), name, Path(path))
+
+
+def open_form_book(book: Workbook, name: str, path: Path | None = None) -> OpenedForm:
+    """:func:`open_form` of a workbook already read (a campaign's received file); ``path``: where the
+    form is, for the framework it names (default: ``name``)."""
+    path = path if path is not None else Path(name)
     if META not in book.sheets:
         raise input_error(name, 0, 0, tr("not a parcli form (it has no hidden '{meta}' sheet); make a form with "
                                           "parcli template FRAMEWORK -o form.xlsx", meta=META))

@@ -301,6 +301,7 @@ class Workbook:
         self._book: CalamineWorkbook | None = None
         self._sheet_xml: dict[str, bytes] = {}
         self._plain: dict[str, bool] = {}
+        self._grids: dict[str, list[list]] = {}
 
     def part(self, key: str) -> bytes | None:
         """A part's bytes (``key`` as :func:`_part_key` gives it), inflated under the size limit; None if absent."""
@@ -416,7 +417,15 @@ class Workbook:
         return self._book
 
     def grid(self, sheet: str) -> list[list]:
-        """The sheet's cell values from A1, row by row (python-calamine's: str, float, int, bool, dates)."""
+        """The sheet's cell values from A1, row by row (python-calamine's: str, float, int, bool, dates), read
+        once (a campaign reads a received form's sheets more than once)."""
+        found = self._grids.get(sheet)
+        if found is not None:
+            return found
+        found = self._grids[sheet] = self._grid(sheet)
+        return found
+
+    def _grid(self, sheet: str) -> list[list]:
         book = self._calamine()
         try:
             return book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)

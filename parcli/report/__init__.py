@@ -211,6 +211,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "form_note": NP_("form", "Note"),
     "yes": NP_("form", "Yes"),
     "no": NP_("form", "No"),
+    "self_points": NP_("column", "Claimed total"),
+    "self_index": NP_("column", "Claimed index (%)"),
 }
 
 

@@ -16,6 +16,7 @@ The layout it writes is :mod:`parcli.inputs.form`'s, which reads it back.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from typing import Any
 
 from ..errors import InputError
@@ -40,9 +41,12 @@ from ..inputs.workbook import column_letters
 # --- writing -------------------------------------------------------------------------
 
 
-def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = None, mark: str = "") -> bytes:
+def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = None, mark: str = "",
+               recipient: tuple[str, str] | None = None, identity: Sequence[tuple[str, str]] = ()) -> bytes:
     """The form for framework ``fw`` (``ref`` as the form names it); filled from ``unit`` if given; ``mark``
-    (where it came from: "planned by parcli …") under the title, after the provenance, and in the hidden sheet."""
+    (where it came from: "planned by parcli …") under the title, after the provenance, and in the hidden sheet.
+    A campaign's form (``recipient``: the unit's code and name) has them filled and locked, and its
+    hidden sheet carries ``identity`` (the campaign, recipient, stage, round and digest)."""
     import io
 
     if unit is not None:
@@ -86,13 +90,17 @@ def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = Non
         row = ws[cell].row
         put(f"A{row}", form_label(UNIT_LABELS[key], lang))
         ws[f"A{row}"].font = bold
-        ws[cell].protection = unlocked
-        ws[cell].fill = input_fill
+        if recipient is None:  # a campaign's form: the unit's cells are the campaign's, locked
+            ws[cell].protection = unlocked
+            ws[cell].fill = input_fill
         ws[cell].alignment = Alignment(horizontal="left")
     put(UNIT_CELLS["year"], year)
     if unit is not None:
         put(UNIT_CELLS["unit"], unit.name)
         put(UNIT_CELLS["code"], unit.code)
+    elif recipient is not None:
+        put(UNIT_CELLS["code"], recipient[0])
+        put(UNIT_CELLS["unit"], recipient[1])
     else:  # as the blank YAML template: a placeholder to replace, so that the blank form validates
         put(UNIT_CELLS["unit"], form_label("form_unit", lang))
     if mark:
@@ -243,6 +251,7 @@ def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = Non
         head.append(("origin", mark))
     head += [(key, cell) for key, cell in UNIT_CELLS.items()]
     head += [(f"column_{key}", LETTER[key]) for key in INPUTS]
+    head += list(identity)
     r = 0
     for r, (key, value) in enumerate(head, start=1):
         put_text(meta.cell(row=r, column=1), key)

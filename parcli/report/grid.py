@@ -29,6 +29,7 @@ class Column:
     header: str
     kind: str = TEXT
     short: str | None = None  # the header when the long ones leave the text too little room
+    fold: bool = False  # a text column whose long words (file names) fold rather than widen the table
 
 
 @dataclass
@@ -125,7 +126,9 @@ def layout(grid: Grid, width: int) -> list[int]:
             out.append(max(content[i], head))
         return out
 
-    low = {i: max([_longest_word(cols[i].header)] + [_longest_word(r[0][i]) for r in grid.rows]) for i in text_cols}
+    low = {i: max([_longest_word(cols[i].header)] + ([] if cols[i].fold else [_longest_word(r[0][i])
+                                                                               for r in grid.rows]))
+           for i in text_cols}
     high = {i: max(cell_len(cols[i].header), content[i]) for i in text_cols}
     choice = None
     # long headers on one line, else short ones on one line (a line under the table gives their

@@ -235,6 +235,8 @@ def rank_table(ranking, lang: str = "vi", locale: str = "en", field_ids=None) ->
     if ranking.has_previous:
         _num_column(table, "±")
     table.add_column(label("class", lang), no_wrap=True)
+    if ranking.has_self:
+        _num_column(table, label("self_points", lang))
     for fid in field_ids:
         _num_column(table, f"{label('field', lang)} {fid}")
     for r in ranking.rows:
@@ -260,6 +262,8 @@ def rank_table(ranking, lang: str = "vi", locale: str = "en", field_ids=None) ->
             d = r.index_change
             cells.append("" if d is None else ("+" if d > 0 else "") + display(d, places, locale, fixed=True))
         cells.append(s.klass or "–")
+        if ranking.has_self:
+            cells.append(idx(r.self_points) if r.self_points is not None else "–")
         for fid in field_ids:
             value = s.field_index(fid)
             cells.append(idx(value) if value is not None else "–")

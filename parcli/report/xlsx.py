@@ -239,6 +239,8 @@ def _write(wb, fh, ranking, leaves, lang: str) -> None:
     if ranking.has_previous:
         heads += [(label("previous", lang), "0"), (label("change", lang), "+0;-0;0"),
                   (label("index_change", lang), signed)]
+    if ranking.has_self:
+        heads += [(label("self_points", lang), number), (label("self_index", lang), number)]
     rows = list(rank_rows(ranking))  # the rank CSV's rows, with headers for people
     names = [r.summary.unit for r in ranking.rows]
     classes = [r.summary.klass for r in ranking.rows]

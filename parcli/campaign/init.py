@@ -1,0 +1,56 @@
+"""The campaign.yaml that ``campaign init`` writes: commented, and valid as it is."""
+
+from __future__ import annotations
+
+import json
+
+
+def _q(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def campaign_yaml(fw, ref: str, year: int, members: list[tuple[str, str, str]] | None, name: str) -> str:
+    """The text of a new campaign.yaml for framework ``fw`` (named ``ref``), ``year``, the ``members``
+    (code, name, group; None: one example unit) and a campaign id from the folder's ``name``."""
+    import re
+
+    cid = re.sub(r"[^A-Za-z0-9_.-]+", "-", name).strip("-.") or f"campaign-{year}"
+    members = members or [("DV01", "Đơn vị mẫu (thay bằng đơn vị thật)", "")]
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for code, unit, group in members:
+        groups.setdefault(group or "all", []).append((code, unit))
+    fields = [f.id for f in fw.fields]
+    half = max(1, len(fields) // 2)
+    lines = [
+        "# A parcli campaign (đợt chấm điểm): edit the units, appraisers and deadlines, then run",
+        "#   parcli campaign forms <this folder>",
+        "# Times are local (Asia/Ho_Chi_Minh, UTC+7); a stage closes at its deadline.",
+        "schema: parcli/campaign/v1",
+        f"id: {_q(cid[:40])}",
+        f"title: {_q(f'Xác định Chỉ số CCHC năm {year}')}",
+        f"year: {year}",
+        "issuer: {agency: \"SỞ NỘI VỤ\", place: \"\"}   # for the minutes' heading",
+        "groups:                 # each group is ranked separately",
+    ]
+    for gid, units in groups.items():
+        lines += [f"  - id: {_q(gid)}", f"    title: {_q(gid)}",
+                  f"    framework: {_q(ref)}   # a shipped id or a path relative to this file",
+                  "    units:"]
+        lines += [f"      - {{code: {_q(code)}, name: {_q(unit)}}}" for code, unit in units]
+    lines += [
+        "appraisers:             # every assessment leaf of every group covered by exactly one appraiser",
+        "                        # (a cover is a field, criterion or leaf id)",
+        f"  - {{code: TGV1, name: \"Tổ giúp việc 1\", covers: {json.dumps(fields[:half])}}}",
+    ]
+    if fields[half:]:
+        lines.append(f"  - {{code: TGV2, name: \"Tổ giúp việc 2\", covers: {json.dumps(fields[half:])}}}")
+    lines += [
+        "deadlines:",
+        f"  self_assessment: {year}-11-03T17:00",
+        f"  appraisal_1: {year}-11-20T17:00",
+        f"  explanation: {year}-11-27T17:00",
+        f"  appraisal_2: {year}-12-05T17:00",
+        "extensions: {}          # e.g. {SYT: {self_assessment: " + f"{year}-11-06T17:00" + "}}",
+        "policy: {missing_documents: explain}   # explain | zero | none",
+    ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,401 @@
+"""``parcli campaign …``: the yearly appraisal cycle (DESIGN §12), one folder per campaign.
+
+Subcommands: init, forms, receive, appraise, explain, status, results, log, check. Each prints
+what it did, one line per file, and exits 1 if anything was refused or failed its check.
+"""
+
+# No "from __future__ import annotations": typer reads the annotations (see common.py).
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+import typer.core
+
+from ..errors import InputError, UsageError
+from ..helptext import TranslatedHelp, format_subcommands
+from ..i18n import tr
+from .common import Command, Lang, LangOpt, err, guarded
+
+
+class Group(TranslatedHelp, typer.core.TyperGroup):
+    """campaign's subcommands, their help in the chosen language like every command's."""
+
+    def format_commands(self, ctx, formatter) -> None:
+        format_subcommands(self, ctx, formatter)
+
+
+app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, pretty_exceptions_show_locals=False,
+                  rich_markup_mode=None, no_args_is_help=True, cls=Group,
+                  help="The yearly appraisal cycle: init, forms, receive, appraise, explain, status, results, log, "
+                  "check.")
+
+DirArg = Annotated[Path, typer.Argument(metavar="DIR", help="The campaign's folder.")]
+
+
+def _who() -> str:
+    return os.environ.get("USERNAME") or os.environ.get("USER") or "officer"
+
+
+def _open(folder: Path):
+    from ..campaign.cycle import open_campaign
+
+    return open_campaign(folder)
+
+
+def _write(path: Path, data: bytes) -> None:
+    from ..report.files import write_atomic
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    def put(fh) -> None:
+        fh.write(data)
+
+    write_atomic(path, put)
+
+
+def _say(line: str) -> None:
+    typer.echo(line)
+
+
+def _send(op, action: str, detail: str, books) -> int:
+    """Write each (path, bytes, rows) of ``books`` (rows None: not said), say it, then log ``action``; how many."""
+    from ..campaign import db
+    from ..campaign.clock import iso, now
+
+    count = 0
+    for path, data, rows in books:
+        _write(path, data)
+        count += 1
+        _say(tr("wrote {file}", file=path) if rows is None else tr("wrote {file} ({count} rows)", file=path,
+                                                                    count=rows))
+    with db.transaction(op.conn):
+        db.log(op.conn, iso(now()), _who(), action, detail=detail.format(count=count))
+    return count
+
+
+def _lines(draw) -> None:
+    """A table drawn for standard output's width (``COLUMNS`` when set), in colour on a terminal."""
+    import sys
+
+    from ..report.grid import colors, width_of
+
+    sys.stdout.write("\n".join(draw(width_of(sys.stdout), colors(sys.stdout))) + "\n")
+
+
+@app.command(cls=Command)
+@guarded
+def init(
+    folder: DirArg,
+    framework: Annotated[str, typer.Option("--framework", metavar="F", help="A shipped framework id or the path of "
+                                                                              "a framework file.")],
+    year: Annotated[int, typer.Option("--year", metavar="Y", min=1990, max=2200, help="The year assessed.")],
+    units: Annotated[Path | None, typer.Option("--units", metavar="FILE", help="The units: a .csv or .xlsx of "
+                                                  "code,name[,group].")] = None,
+    lang: LangOpt = Lang.vi,
+) -> None:
+    """Start a campaign in DIR: a commented campaign.yaml and the empty store; never over an existing campaign."""
+    from ..campaign.clock import now
+    from ..campaign.config import FILE
+    from ..campaign.cycle import start
+    from ..campaign.db import DB
+    from ..campaign.init import campaign_yaml
+    from ..inputs.campaign import read_units
+    from ..store import Store
+
+    for name in (FILE, DB):
+        if (folder / name).exists():
+            raise InputError(str(folder / name) + ": " + tr("a campaign is there already; parcli never starts a "
+                                                            "campaign over another (use another folder)"))
+    fw = Store().framework(framework, Path("."))
+    ref = framework
+    if ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref:
+        ref = os.path.relpath(Path(framework).resolve(), folder.resolve()).replace("\\", "/")
+    members = read_units(units) if units is not None else None
+    text = campaign_yaml(fw, ref, year, members, folder.resolve().name)
+    folder.mkdir(parents=True, exist_ok=True)
+    _write(folder / FILE, text.encode("utf-8"))
+    op = start(folder, now(), _who())
+    op.close()
+    _say(tr("started the campaign in {folder}: edit {file} (units, appraisers, deadlines), then run parcli campaign "
+            "forms {folder}", folder=folder, file=folder / FILE))
+
+
+@app.command(cls=Command)
+@guarded
+def forms(folder: DirArg, lang: LangOpt = Lang.vi) -> None:
+    """Write one self-assessment form per unit into out/forms/, its name, code and year filled and locked."""
+    from ..campaign.cycle import form_book
+
+    op = _open(folder)
+    try:
+        _send(op, "forms", "{count} forms", ((folder / "out" / "forms" / f"{code}.xlsx",
+                                              form_book(op, code, lang.value), None) for code in op.camp.units))
+    finally:
+        op.close()
+
+
+@app.command(cls=Command)
+@guarded
+def receive(
+    folder: DirArg,
+    files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Workbooks sent back, folders of them, or "
+                                               "quoted patterns such as \"mail/*.xlsx\".")],
+    concise: Annotated[bool, typer.Option("--concise", help="One line per problem.")] = False,
+    lang: LangOpt = Lang.vi,
+) -> None:
+    """Take back workbooks parcli sent: each checked (campaign, recipient, stage, deadline, read-only cells,
+    values) and stored, or refused saying why."""
+    from ..campaign import db
+    from ..commands.common import file_args
+
+    op = _open(folder)
+    paths = file_args(files)
+    said: list[tuple[bool, str]] = []  # (to stderr, line): said once the run is committed
+    try:
+        with db.transaction(op.conn, op.folder):  # every file of the run in one transaction: as before or as after
+            refused = _receive_all(op, paths, said)
+    finally:
+        op.close()
+    for to_err, line in said:
+        if to_err:
+            err(line)
+        else:
+            _say(line)
+    if refused:
+        raise typer.Exit(1)
+
+
+def _receive_all(op, paths, said: list) -> int:
+    """Each file received into the open transaction, what happened to it said into ``said``; the count refused."""
+    import sys
+
+    from ..campaign.clock import local_text, now, parse_local
+    from ..campaign.cycle import receive as take
+    from ..inputs.files import read_bytes
+    from .common import problem_lines
+
+    refused = 0
+    for path in paths:
+        try:
+            raw = read_bytes(path, str(path))
+        except InputError as exc:
+            refused += 1
+            said.extend((True, line) for line in exc.lines())
+            continue
+        outcome = take(op, raw, str(path), now(), "")
+        if outcome.status == "same":
+            when = parse_local(outcome.before or "")
+            said.append((False, tr("{file}: the same file was received on {at} ({sender}, {stage}); nothing to do",
+                                   file=path, at=local_text(when) if when else outcome.before, sender=outcome.sender,
+                                   stage=outcome.stage)))
+        elif outcome.status == "accepted":
+            line = tr("{file}: received from {sender} ({stage}), {rows} rows", file=path, sender=outcome.sender,
+                      stage=outcome.stage, rows=outcome.rows)
+            if outcome.superseded:
+                line += "; " + tr("it replaces the file received before ({sha})", sha=outcome.superseded[:12])
+            said.append((False, line))
+        else:
+            refused += 1
+            said.append((True, tr("{file}: refused:", file=path)))
+            said.extend((True, "  " + line) for line in problem_lines(outcome.problems, sys.stderr, True))
+    return refused
+
+
+@app.command(cls=Command)
+@guarded
+def appraise(
+    folder: DirArg,
+    round_: Annotated[int, typer.Option("--round", metavar="1|2", min=1, max=2, help="The round: 1, or 2 after the "
+                                        "explanations.")],
+    lang: LangOpt = Lang.vi,
+) -> None:
+    """Write one workbook per appraiser into out/appraisal-N/: a row per unit and leaf of the share."""
+    from ..campaign.cycle import appraisal_book, appraisal_items, unit_state
+
+    op = _open(folder)
+    try:
+        states = {code: unit_state(op, code) for code in op.camp.units}
+
+        def books():
+            for a in op.camp.appraisers:
+                items = appraisal_items(op, a.code, round_, states)
+                yield (folder / "out" / f"appraisal-{round_}" / f"{a.code}.xlsx",
+                       appraisal_book(op, a.code, round_, lang.value, items), len(items))
+
+        _send(op, "appraise", f"round {round_}", books())
+    finally:
+        op.close()
+
+
+@app.command(cls=Command)
+@guarded
+def explain(folder: DirArg, lang: LangOpt = Lang.vi) -> None:
+    """Write one workbook per unit asked to explain into out/explanation/: its leaves with the appraisers' points
+    and reason."""
+    from ..campaign.cycle import explanation_book, explanation_items
+
+    op = _open(folder)
+    try:
+        def books():
+            for code in op.camp.units:
+                items = explanation_items(op, code)
+                if items:
+                    yield (folder / "out" / "explanation" / f"{code}.xlsx",
+                           explanation_book(op, code, lang.value, items), len(items))
+
+        if not _send(op, "explain", "{count} workbooks", books()):
+            _say(tr("no unit was asked to explain anything (Explanation requested: Yes in round 1)"))
+    finally:
+        op.close()
+
+
+@app.command(cls=Command)
+@guarded
+def status(
+    folder: DirArg,
+    format_: Annotated[str, typer.Option("--format", metavar="table|json", help="table (default) or json.")] = "table",
+    lang: LangOpt = Lang.vi,
+) -> None:
+    """Where every unit and appraiser stands: stage, last file and when, deadline, leaves to appraise,
+    explanations."""
+    from ..campaign.clock import now
+    from ..campaign.cycle import status as state_of
+
+    if format_ not in ("table", "json"):
+        raise UsageError("--format: " + tr("choose table or json"))
+    op = _open(folder)
+    try:
+        data = state_of(op, now())
+    finally:
+        op.close()
+    if format_ == "json":
+        import json
+
+        typer.echo(json.dumps({"schema": "parcli/campaign-status/v1", **data}, ensure_ascii=False, indent=1))
+        return
+    from ..report.campaign import status_lines
+
+    _lines(lambda width, color: status_lines(data, lang.value, width, color))
+
+
+@app.command(cls=Command)
+@guarded
+def results(
+    folder: DirArg,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", metavar="FILE", help="Write the results here (.csv, .xlsx, .json or .html) instead of "
+        "printing a table.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace the output even if it is read-only.")] = False,
+    lang: LangOpt = Lang.vi,
+) -> None:
+    """The final points (the last appraisal, else the computed points), ranked per group as rank ranks, with the
+    self-assessed total beside the appraised one."""
+    from ..campaign.cycle import final_unit, summaries, unit_state
+    from ..rank import ranking_of
+    from ..report import RANKING, REPORT, RESULTS, format_for, provenance_line, writer_for
+
+    op = _open(folder)
+    try:
+        groups = summaries(op)
+        rankings = {}
+        for g in op.camp.groups:
+            found = groups[g.id]
+            ranking = ranking_of([s for s, _claimed in found])
+            claimed = {s.code: c for s, c in found}
+            ranking.has_self = True
+            from ..engine import index_of
+
+            for row in ranking.rows:  # the self-assessed index on the same applicable max (na is the unit's)
+                row.self_points = claimed.get(row.code)
+                if row.self_points is not None and row.summary.max:
+                    row.self_index = index_of(row.self_points, row.summary.max, g.fw.places)
+            rankings[g.id] = ranking
+        if output is None:
+            from ..report.campaign import results_lines
+
+            for g in op.camp.groups:
+                _lines(lambda width, color, g=g: [*results_lines(rankings[g.id], lang.value, "en", width, color),
+                                                  provenance_line(g.fw, lang.value)])
+            return
+        fmt = format_for(output)
+        what = {"csv": RANKING, "xlsx": RANKING, "json": RESULTS, "html": REPORT}.get(fmt) if fmt else None
+        if what is None:
+            raise UsageError(f"{output}: " + tr("results are written as .csv, .xlsx, .json or .html"))
+        writer = writer_for(output, what, lang.value)
+        from ..report.files import check_output, write_atomic
+
+        for g in op.camp.groups:
+            target = output if len(op.camp.groups) == 1 else output.with_name(f"{output.stem}-{g.id}{output.suffix}")
+            check_output(target, [Path(g.fw.source_path), folder / "campaign.yaml", folder / "campaign.db"])
+            if what == RANKING:
+                ranking = rankings[g.id]
+
+                def put_ranking(fh, ranking=ranking) -> None:
+                    writer.ranking(fh, ranking, [])
+
+                write_atomic(target, put_ranking, force)
+            else:
+                from ..engine import score
+                from ..summary import summarize
+
+                full = [score(g.fw, final_unit(op, state, "final")) for state in
+                        (unit_state(op, m.code) for m in g.units) if state.received]
+                if what == RESULTS:
+                    def put_results(fh, full=full) -> None:
+                        writer.results(fh, [summarize(r) for r in full])
+
+                    write_atomic(target, put_results, force)
+                else:
+                    from ..htmlreport import collect
+
+                    collected = collect(iter(full), lang.value, None)
+
+                    def put_report(fh, collected=collected) -> None:
+                        writer.report(fh, collected, None, None)
+
+                    write_atomic(target, put_report, force)
+            err(provenance_line(g.fw, lang.value))
+            err(tr("wrote {file} ({count} unit(s))", file=target, count=len(rankings[g.id].rows)))
+    finally:
+        op.close()
+
+
+@app.command(cls=Command)
+@guarded
+def log(
+    folder: DirArg,
+    unit: Annotated[str | None, typer.Option("--unit", metavar="CODE", help="Only what concerns this unit.")] = None,
+    lang: LangOpt = Lang.vi,
+) -> None:
+    """The action log: who did what, when, with which file (sha256)."""
+    from ..campaign.cycle import actions
+    from ..report.campaign import log_lines
+
+    op = _open(folder)
+    try:
+        if unit is not None and unit not in op.camp.units:
+            raise UsageError("--unit: " + tr("no unit has the code {code}", code=unit))
+        rows = actions(op, unit)
+    finally:
+        op.close()
+    _lines(lambda width, color: log_lines(rows, lang.value, width, color))
+
+
+@app.command(cls=Command)
+@guarded
+def check(folder: DirArg, lang: LangOpt = Lang.vi) -> None:
+    """Verify the store: SQLite's integrity, every received file against its sha256, and that replaying
+    received/ in order rebuilds exactly the stored state."""
+    from ..campaign.check import verify
+
+    op = _open(folder)
+    try:
+        lines, failed = verify(op)
+    finally:
+        op.close()
+    for line in lines:
+        _say(line)
+    if failed:
+        for line in failed:
+            err(line)
+        raise typer.Exit(1)
