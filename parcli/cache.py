@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .domain import ClassBand, Framework, Header, Node, Provenance
+from .domain import Adjustment, Adjustments, ClassBand, Framework, Header, Node, Provenance
 from .inputs.files import sha256_hex
 
 FORMAT = 2  # bump when the entry layout changes (2: marshal of built-ins with an HMAC; 1 was a pickle)
@@ -308,6 +308,8 @@ def _framework_data(fw: Framework) -> dict:
         "sha256": fw.sha256,
         "header": [h.id, h.title, h.title_en, h.level, h.basis, h.version, h.provenance.status, h.provenance.note,
                    str(h.total), h.places, [[c.label, str(c.min)] for c in h.classes]],
+        "adjustments": None if h.adjustments is None else
+        [str(h.adjustments.cap), [[a.kind, str(a.max), a.title, a.title_en] for a in h.adjustments.items]],
         "nodes": nodes,
         "fields": [n.id for n in fw.fields],
         "leaves": [n.id for n in fw.leaves],
@@ -324,6 +326,14 @@ def _maybe_text(value) -> str | None:
     return None if value is None else _text(value)
 
 
+def _adjustments(data) -> Adjustments | None:
+    if data is None:
+        return None
+    cap, items = data
+    return Adjustments(tuple(Adjustment(_text(kind), Decimal(_text(amax)), _maybe_text(title), _maybe_text(title_en))
+                             for kind, amax, title, title_en in items), Decimal(_text(cap)))
+
+
 def _rebuild(data: dict, sha256: str, source_path: str) -> Framework:
     """The checked framework, rebuilt through its types' constructors (a rule as a registered kind)."""
     from .rules import REGISTRY
@@ -335,7 +345,8 @@ def _rebuild(data: dict, sha256: str, source_path: str) -> Framework:
         raise TypeError("places")
     header = Header(_text(hid), _text(title), _maybe_text(title_en), _text(level), _maybe_text(basis),
                     _text(version), Provenance(_text(status), _text(note)), Decimal(_text(total)), places,
-                    tuple(ClassBand(_text(label), Decimal(_text(low))) for label, low in classes))
+                    tuple(ClassBand(_text(label), Decimal(_text(low))) for label, low in classes),
+                    _adjustments(data.get("adjustments")))
     nodes: dict[str, Node] = {}
     for (nid, kind, ntitle, ntitle_en, nmax, path, parent, field, criterion, rule, source, documents,
          children) in data["nodes"]:

@@ -15,8 +15,11 @@ from decimal import Decimal
 from typing import Any
 
 from .domain import (
+    ADJUSTMENT_KINDS,
     FRAMEWORK_SCHEMA,
     UNIT_SCHEMA,
+    Adjustment,
+    Adjustments,
     ClassBand,
     Framework,
     Header,
@@ -286,14 +289,39 @@ def check_framework(doc: Document, sha256: str = "") -> tuple[Framework | None, 
                                         tr("a class min is an index in [0, 100], got {min}", min=band.min)))
         labels.add(band.label)
         previous = band.min
+    adjustments = _framework_adjustments(doc, fw.adjustments, problems)
     if problems:
         return None, _in_order(problems)
     for node in leaves:
         node.scorer = node.leaf_rule.scorer(node.max)
     header = Header(fw.id, fw.title, fw.title_en, fw.level, fw.basis, fw.version,
                     Provenance(fw.provenance.status, fw.provenance.note), fw.total, fw.places,
-                    tuple(ClassBand(c.label, c.min) for c in fw.classes))
+                    tuple(ClassBand(c.label, c.min) for c in fw.classes), adjustments)
     return Framework(header, doc.file, sha256, nodes, fields, leaves), []
+
+
+def _framework_adjustments(doc: Located, given, problems: list[Problem]) -> Adjustments | None:
+    """A framework's ``adjustments`` (DESIGN §12a), checked: each max and the cap above 0."""
+    if given is None:
+        return None
+    items = []
+    for kind in ADJUSTMENT_KINDS:
+        item = getattr(given, kind)
+        if item is None:
+            continue
+        if item.max <= 0:
+            problems.append(doc.problem(("adjustments", kind, "max"),
+                                        f"adjustments.{kind}: " + tr("max must be above 0, got {max}", max=item.max)))
+        items.append(Adjustment(kind, item.max, item.title, item.title_en))
+    if not items:
+        problems.append(doc.problem(("adjustments",), tr("adjustments declare neither bonus nor penalty; give "
+                                                         "bonus: {{max: 5}}, penalty: {{max: 5}} or both, or "
+                                                         "remove adjustments")))
+    if not ZERO < given.cap <= 100:  # an index above 100 is no index: rank files and readers refuse it
+        problems.append(doc.problem(("adjustments", "cap"),
+                                    "adjustments.cap: " + tr("the cap of the index is above 0 and at most 100, "
+                                                             "got {cap}", cap=given.cap)))
+    return Adjustments(tuple(items), given.cap)
 
 
 def _schema_problem(doc: Located, schema: Any, wanted: str) -> Problem:
@@ -310,7 +338,7 @@ def _schema_problem(doc: Located, schema: Any, wanted: str) -> Problem:
 # --- unit ----------------------------------------------------------------
 
 
-_UNIT_KEYS = frozenset(("schema", "unit", "code", "year", "framework", "evidence"))
+_UNIT_KEYS = frozenset(("schema", "unit", "code", "year", "framework", "evidence", "adjustments"))
 _UNIT_REQUIRED = frozenset(("schema", "unit", "year", "framework", "evidence"))
 
 
@@ -335,7 +363,10 @@ def _plain_unit_header(data: Any) -> UnitHeader | None:
         return None
     if evidence is not None and evidence.__class__ is not dict:
         return None
-    return UnitHeader(unit, code, int(year), ref, evidence)
+    adjustments = data.get("adjustments")
+    if adjustments is not None and adjustments.__class__ is not dict:
+        return None
+    return UnitHeader(unit, code, int(year), ref, evidence, adjustments)
 
 
 def unit_header(doc: Located) -> tuple[UnitHeader | None, list[Problem]]:
@@ -347,7 +378,8 @@ def unit_header(doc: Located) -> tuple[UnitHeader | None, list[Problem]]:
         checked, problems = _shape(doc, UnitFile, UNIT_SCHEMA, "schema, unit, year, framework, evidence")
         if checked is None:
             return None, problems
-        header = UnitHeader(checked.unit, checked.code, checked.year, checked.framework, checked.evidence)
+        header = UnitHeader(checked.unit, checked.code, checked.year, checked.framework, checked.evidence,
+                            checked.adjustments)
     if not 1990 <= header.year <= 2100:
         return None, [doc.problem(("year",), tr("year {year} is outside 1990–2100", year=header.year))]
     return header, []
@@ -403,9 +435,58 @@ def check_unit(doc: Located, header: UnitHeader, fw: Framework) -> tuple[Unit | 
                                                                       "applicable (na); remove one of the two",
                                                                       id=key, parent=anc), key=True))
                     break
+    adjustments = unit_adjustments(doc, header.adjustments, fw, problems)
     if problems:
         return None, _in_order(problems)
-    return Unit(header.unit, header.code, header.year, header.framework, doc.file, evidence, frozenset(na)), []
+    return Unit(header.unit, header.code, header.year, header.framework, doc.file, evidence, frozenset(na),
+                adjustments), []
+
+
+_ADJUSTMENT_KEYS = ("points", "claimed", "note", "documents")
+
+
+def unit_adjustments(doc: Located, raw: dict | None, fw: Framework,
+                     problems: list[Problem]) -> dict[str, Evidence]:
+    """A unit's ``adjustments`` (bonus, penalty) checked against its framework's: each as a manual
+    leaf of that max takes it (``points`` the appraised or given points, ``claimed`` the unit's own,
+    ``note``, ``documents``); problems are added to ``problems`` at their place."""
+    out: dict[str, Evidence] = {}
+    if not raw:
+        return out
+    declared = fw.header.adjustments
+    if declared is None:
+        problems.append(doc.problem(("adjustments",), tr("framework {framework} declares no bonus or penalty "
+                                                         "points; remove adjustments", framework=fw.id), key=True))
+        return out
+    from .rules.manual import ManualRule
+
+    rule = ManualRule(kind="manual")
+    for kind, value in raw.items():
+        item = declared.get(kind) if isinstance(kind, str) else None
+        if item is None:
+            names = ", ".join(a.kind for a in declared.items)
+            problems.append(doc.problem(("adjustments", kind), tr("adjustments: unknown key {key!r}; framework "
+                                                                  "{framework} declares {names}", key=kind,
+                                                                  framework=fw.id, names=names), key=True))
+            continue
+        if value is None:
+            continue
+        if not isinstance(value, dict):
+            problems.append(doc.problem(("adjustments", kind), f"adjustments.{kind}: " + tr(
+                "expected {{points: , claimed: , note: , documents: []}}, got {what}", what=describe_value(value))))
+            continue
+        extra = [k for k in value if k not in _ADJUSTMENT_KEYS]
+        if extra:
+            problems.append(doc.problem(("adjustments", kind, extra[0]), f"adjustments.{kind}: " + tr(
+                "unknown key {key!r}; an adjustment takes points, claimed, note and documents", key=extra[0]),
+                key=True))
+            continue
+        ev, found = parse_evidence(rule, item.max, value)
+        for sub, msg in found:
+            problems.append(doc.problem(("adjustments", kind) + sub, f"adjustments.{kind}: {msg}"))
+        if ev is not None and not found:
+            out[kind] = ev
+    return out
 
 
 def _in_order(problems: list[Problem]) -> list[Problem]:

@@ -84,10 +84,16 @@ def compare(a: Summary, b: Summary) -> Diff:
     if (a.code or a.unit) != (b.code or b.unit):
         warnings.append(tr("these are different units: {a} and {b}", a=a.unit, b=b.unit))
     fields = _pair(a.fields, b.fields)
-    leaves = [c for c in _pair(a.leaves, b.leaves) if c.delta != 0 or c.note or c.a_status != c.b_status]
+    leaves = [c for c in _pair(a.leaves + _adjust_lines(a), b.leaves + _adjust_lines(b))
+              if c.delta != 0 or c.note or c.a_status != c.b_status]
     fields.sort(key=lambda c: (-abs(c.delta), c.id))
     leaves.sort(key=lambda c: (-abs(c.delta), c.id))
     return Diff(a, b, fields, leaves, warnings)
+
+
+def _adjust_lines(s: Summary) -> list[LeafLine]:
+    """A unit's bonus and penalty as lines compared like leaves (id: bonus, penalty)."""
+    return [LeafLine(a.kind, None, None, a.title or a.kind, a.max, a.points, None, a.status) for a in s.adjustments]
 
 
 def _title_key(title: str) -> str:

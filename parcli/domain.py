@@ -69,6 +69,45 @@ def parse_classes(text: str) -> list[ClassBand]:
 
 
 @dataclass(frozen=True, slots=True)
+class Adjustment:
+    """Bonus or penalty points outside the leaves (DESIGN §12a): ``kind`` is bonus or penalty."""
+
+    kind: str
+    max: Decimal
+    title: str | None = None
+    title_en: str | None = None
+
+    def label(self, lang: str) -> str | None:
+        """The framework's own title of it, if it gives one."""
+        return (self.title_en or self.title) if lang == "en" else self.title
+
+
+ADJUSTMENT_KINDS = ("bonus", "penalty")
+
+
+@dataclass(frozen=True, slots=True)
+class Adjustments:
+    """A framework's adjustments: the bonus and penalty it declares and the cap of the index."""
+
+    items: tuple[Adjustment, ...]
+    cap: Decimal
+
+    def get(self, kind: str) -> Adjustment | None:
+        for item in self.items:
+            if item.kind == kind:
+                return item
+        return None
+
+
+def adjustment_points(items, kind: str) -> Decimal | None:
+    """The points of the ``kind`` (bonus, penalty) among a result's adjustments; None: not declared."""
+    for item in items:
+        if item.kind == kind:
+            return item.points
+    return None
+
+
+@dataclass(frozen=True, slots=True)
 class Header:
     """What a framework file says about itself (everything but its fields)."""
 
@@ -82,6 +121,7 @@ class Header:
     total: Decimal
     places: int
     classes: tuple[ClassBand, ...]
+    adjustments: Adjustments | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +133,7 @@ class UnitHeader:
     year: int
     framework: str
     evidence: dict | None
+    adjustments: dict | None = None
 
 
 # --- checked types -------------------------------------------------------
@@ -235,3 +276,4 @@ class Unit:
     file: str
     evidence: dict[str, Evidence] = dc_field(default_factory=dict)
     na: frozenset[str] = frozenset()
+    adjustments: dict[str, Evidence] = dc_field(default_factory=dict)  # bonus / penalty: points, claimed …

@@ -12,7 +12,7 @@ import decimal
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from .domain import Framework, Node, Unit
+from .domain import Adjustment, Framework, Node, Unit, adjustment_points
 from .rules import Evidence
 from .rules.base import settle
 
@@ -24,8 +24,27 @@ _CTX = decimal.Context(prec=28, rounding=ROUND_HALF_UP)
 SCORED, MISSING, NA, OVERRIDE = "scored", "missing", "na", "override"
 
 
+class _Given:
+    """What a unit gave with its points (a leaf's or an adjustment's ``evidence``)."""
+
+    __slots__ = ()
+    evidence: Evidence | None
+
+    @property
+    def claimed(self) -> Decimal | None:
+        return self.evidence.claimed if self.evidence is not None else None
+
+    @property
+    def note(self) -> str | None:
+        return self.evidence.note if self.evidence is not None else None
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        return self.evidence.documents if self.evidence is not None else ()
+
+
 @dataclass(slots=True)
-class LeafResult:
+class LeafResult(_Given):
     node: Node
     points: Decimal | None  # None when na
     status: str
@@ -45,18 +64,6 @@ class LeafResult:
         return None if self.points is None else self.node.max - self.points
 
     @property
-    def claimed(self) -> Decimal | None:
-        return self.evidence.claimed if self.evidence is not None else None
-
-    @property
-    def note(self) -> str | None:
-        return self.evidence.note if self.evidence is not None else None
-
-    @property
-    def documents(self) -> tuple[str, ...]:
-        return self.evidence.documents if self.evidence is not None else ()
-
-    @property
     def reason(self) -> str:
         """Why the leaf has its points (computed on demand: only outputs need it)."""
         status = self.status
@@ -71,6 +78,24 @@ class LeafResult:
         if status == OVERRIDE:
             return f"appraiser's points (computed {self.computed.normalize():f}: {why})"
         return why
+
+
+@dataclass(slots=True)
+class AdjustmentResult(_Given):
+    """A bonus or a penalty of a unit: its points (0 when none are given: status missing)."""
+
+    item: Adjustment
+    points: Decimal
+    status: str  # scored | missing
+    evidence: Evidence | None = None
+
+    @property
+    def kind(self) -> str:
+        return self.item.kind
+
+    @property
+    def max(self) -> Decimal:
+        return self.item.max
 
 
 @dataclass(slots=True)
@@ -98,7 +123,7 @@ class ScoreWarning:
     """Something a person should look at; not an error.
     :func:`parcli.report.warning_text` says it in words."""
 
-    code: str  # missing | claim | override
+    code: str  # missing | claim | override | claim_bonus
     leaf: str | None = None
     given: Decimal | None = None  # claimed or override points
     supported: Decimal | None = None  # computed points
@@ -120,6 +145,24 @@ class Result:
     criteria: list[NodeResult]
     leaves: list[LeafResult]
     warnings: list[ScoreWarning] = field(default_factory=list)
+    adjustments: list[AdjustmentResult] = field(default_factory=list)  # empty: the framework has none
+
+    def adjustment(self, kind: str) -> Decimal | None:
+        """The bonus or penalty points; None when the framework declares no such adjustment."""
+        return adjustment_points(self.adjustments, kind)
+
+    @property
+    def adjusted(self) -> Decimal:
+        """The points the index is made of: the leaves' points + bonus − penalty."""
+        return self.points + (self.adjustment("bonus") or ZERO) - (self.adjustment("penalty") or ZERO)
+
+    @property
+    def bonus(self) -> Decimal | None:
+        return self.adjustment("bonus")
+
+    @property
+    def penalty(self) -> Decimal | None:
+        return self.adjustment("penalty")
 
     @property
     def missing(self) -> list[str]:
@@ -143,10 +186,15 @@ def round_index(value: Decimal, places: int) -> Index:
     return Index(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
 
 
-def index_of(points: Decimal, applicable: Decimal, places: int) -> Decimal | None:
+def index_of(points: Decimal, applicable: Decimal, places: int, cap: Decimal | None = None) -> Decimal | None:
+    """points / applicable × 100 rounded half-up; with a ``cap`` (a framework with adjustments) the
+    exact value is first kept within [0, cap], then rounded."""
     if applicable <= 0:
         return None
-    return round_index(_CTX.divide(_CTX.multiply(points, HUNDRED), applicable), places)
+    exact = _CTX.divide(_CTX.multiply(points, HUNDRED), applicable)
+    if cap is not None:
+        exact = min(max(exact, ZERO), cap)
+    return round_index(exact, places)
 
 
 def class_of(index: Decimal | None, classes) -> str | None:
@@ -237,6 +285,22 @@ def _score(fw: Framework, unit: Unit, classes) -> Result:
         fields.append(NodeResult(fnode, f_max, f_points, places, f_status))
         total_points += f_points
         total_max += f_max
-    index = index_of(total_points, total_max, places)
+    declared = fw.header.adjustments
+    adjustments: list[AdjustmentResult] = []
+    if declared is None:
+        index = index_of(total_points, total_max, places)
+    else:
+        adjusted = total_points
+        for item in declared.items:
+            ev = unit.adjustments.get(item.kind)
+            if ev is not None and ev.points is not None:
+                adj = AdjustmentResult(item, ev.points, SCORED, ev)
+                if item.kind == "bonus" and ev.claimed is not None and ev.claimed > ev.points:
+                    warnings.append(ScoreWarning("claim_bonus", item.kind, ev.claimed, ev.points))
+            else:
+                adj = AdjustmentResult(item, ZERO, MISSING, ev)
+            adjustments.append(adj)
+            adjusted += adj.points if item.kind == "bonus" else -adj.points
+        index = index_of(adjusted, total_max, places, declared.cap)
     return Result(fw, unit.name, unit.code, unit.year, unit.file, total_points, total_max, index,
-                  class_of(index, classes), fields, criteria, leaves, warnings)
+                  class_of(index, classes), fields, criteria, leaves, warnings, adjustments)

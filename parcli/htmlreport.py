@@ -164,6 +164,7 @@ def render(collected: Collected, out: IO[bytes], lang: str = "vi", locale: str =
             yield {
                 "name": s.unit, "year": s.year, "code": s.code, "index": idx(s.index), "klass": s.klass or "–",
                 "points": num(s.points), "max": num(s.max),
+                "adjustments": [{"kind": a.kind, "points": num(a.points), "max": num(a.max)} for a in s.adjustments],
                 "rank": words["rank_of"].format(rank=row.rank, count=len(pages)) if several and row.rank else "",
                 "change": row.rank_change if ranking.has_previous else None,
                 "chart": field_chart.svg(s.fields, f"u{k}-"),

@@ -14,6 +14,7 @@ already checked and cached (:mod:`parcli.cache`) never imports it.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, Union
 
 from pydantic import ConfigDict, Field, WithJsonSchema
@@ -78,6 +79,22 @@ class ClassBand(Strict):
     min: Num
 
 
+class AdjustmentFile(Strict):
+    """A bonus or a penalty a framework declares: its max and, optionally, its title."""
+
+    max: Num
+    title: Text | None = None
+    title_en: Text | None = None
+
+
+class AdjustmentsFile(Strict):
+    """Points outside the leaves (DESIGN §12a): index = (points + bonus − penalty) / max × 100, within [0, cap]."""
+
+    bonus: AdjustmentFile | None = None
+    penalty: AdjustmentFile | None = None
+    cap: Num = Decimal(100)
+
+
 class FrameworkFile(Strict):
     """A criteria framework (DESIGN §3)."""
 
@@ -93,6 +110,7 @@ class FrameworkFile(Strict):
     places: Places = 2
     classes: list[ClassBand] = Field(default_factory=list)
     fields: list[FieldNode] = Field(min_length=1)
+    adjustments: AdjustmentsFile | None = None
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -102,7 +120,7 @@ class FrameworkFile(Strict):
 
 # The JSON Schema of one evidence value. Which form a leaf takes depends on its
 # rule, which only `parcli validate` knows; the schema checks the shape.
-_EVIDENCE_ENTRY = {
+_EVIDENCE_ENTRY: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
     "properties": {
@@ -118,6 +136,20 @@ _EVIDENCE_ENTRY = {
         "documents": {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}},
                                 {"type": "null"}]},
     },
+}
+# One adjustment of a unit (bonus or penalty): the points, as a manual leaf takes them.
+_ADJUSTMENT_ENTRY = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {k: _EVIDENCE_ENTRY["properties"][k] for k in ("points", "claimed", "note", "documents")},
+}
+_ADJUSTMENTS_SCHEMA = {
+    "anyOf": [
+        {"type": "object", "additionalProperties": False,
+         "properties": {"bonus": {"anyOf": [_ADJUSTMENT_ENTRY, {"type": "null"}]},
+                        "penalty": {"anyOf": [_ADJUSTMENT_ENTRY, {"type": "null"}]}}},
+        {"type": "null"},
+    ]
 }
 _EVIDENCE_SCHEMA = {
     "anyOf": [
@@ -142,6 +174,7 @@ class UnitFile(Strict):
     year: Whole
     framework: Text
     evidence: Annotated[dict[str, Any] | None, WithJsonSchema(_EVIDENCE_SCHEMA)]
+    adjustments: Annotated[dict[str, Any] | None, WithJsonSchema(_ADJUSTMENTS_SCHEMA)] = None
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -154,6 +187,7 @@ def validate_rule(data: Any):
     return TypeAdapter(Rule).validate_python(data)
 
 
-__all__ = ["FRAMEWORK_SCHEMA", "RESULT_SCHEMA", "UNIT_SCHEMA", "ClassBand", "Criterion", "FieldNode",
+__all__ = ["FRAMEWORK_SCHEMA", "RESULT_SCHEMA", "UNIT_SCHEMA", "AdjustmentFile", "AdjustmentsFile",
+           "ClassBand", "Criterion", "FieldNode",
            "Framework", "FrameworkFile", "Node", "Provenance", "SubCriterion", "Unit", "UnitFile",
            "validate_rule"]

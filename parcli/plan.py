@@ -29,6 +29,7 @@ from itertools import pairwise
 
 from .domain import Framework, Node, Unit
 from .engine import MISSING, OVERRIDE, SCORED, Result, score
+from .i18n import NP_, say
 from .rules.base import Evidence, Step
 
 HUNDRED = Decimal(100)
@@ -52,9 +53,28 @@ class Change:
 class Lost:
     """Lost points the plan cannot act on, and why (survey, impact, manual, override)."""
 
-    leaf: Node
+    leaf: Node | AdjustmentHold
     lost: Decimal
-    why: str
+    why: str  # survey | impact | manual | override | adjustment
+
+
+@dataclass(frozen=True, slots=True)
+class AdjustmentHold:
+    """A bonus or a penalty in the list of lost points a plan cannot act on: outside the leaves, the
+    appraisers decide it (it stands where a leaf's node stands: an id, a title, no rule)."""
+
+    id: str  # bonus | penalty
+    title: str | None
+    title_en: str | None
+    rule: None = None
+
+    def label(self, lang: str) -> str:
+        own = (self.title_en or self.title) if lang == "en" else self.title
+        word = _ADJUSTMENT_WORDS.get(self.id)
+        return own or (say(word, lang) if word is not None else self.id)
+
+
+_ADJUSTMENT_WORDS = {"bonus": NP_("column", "Bonus"), "penalty": NP_("column", "Penalty")}
 
 
 @dataclass(slots=True)
@@ -113,6 +133,10 @@ def candidates(result: Result, all_sources: bool = False):
         steps = leaf.leaf_rule.steps(leaf.max, ev, lr.points)
         if steps:
             out.append(_Candidate(order, leaf, ev, lr.points, steps))
+    for adj in result.adjustments:  # a bonus below its max, a penalty above 0: the appraisers' decision
+        missed = adj.max - adj.points if adj.kind == "bonus" else adj.points
+        if missed > 0:
+            lost.append(Lost(AdjustmentHold(adj.kind, adj.item.title, adj.item.title_en), missed, "adjustment"))
     return out, lost
 
 
@@ -176,7 +200,7 @@ def plan(fw: Framework, unit: Unit, result: Result, target: Decimal, all_sources
     """The plan that reaches ``target`` (a displayed index), or the most that can be reached."""
     cands, lost = candidates(result, all_sources)
     lost.sort(key=lambda x: -x.lost)
-    need = required_points(result, target) - Fraction(result.points)
+    need = required_points(result, target) - Fraction(result.adjusted)  # bonus − penalty count too
     if need <= 0:
         return Plan(result, target, [], lost, after=result)
     total = sum((Fraction(c.max_gain) for c in cands), Fraction(0))

@@ -163,15 +163,28 @@ PREVIOUS_COLUMNS = ["previous_rank", "rank_change", "index_change"]
 SELF_COLUMNS = ["self_points", "self_index"]
 
 
+ADJUST_COLUMNS = ["bonus", "penalty"]  # after max, only when a unit's framework declares adjustments
+
+
+def adjusted(ranking: Ranking) -> bool:
+    """Whether a unit of the ranking has bonus or penalty points (its framework declares them)."""
+    return any(r.summary.adjustments for r in ranking.rows)
+
+
 def rank_header(ranking: Ranking) -> list[str]:
-    head = RANK_COLUMNS + [f"field_{fid}" for fid in ranking.field_ids]
+    head = RANK_COLUMNS[:6] + (ADJUST_COLUMNS if adjusted(ranking) else []) + RANK_COLUMNS[6:]
+    head += [f"field_{fid}" for fid in ranking.field_ids]
     return head + (PREVIOUS_COLUMNS if ranking.has_previous else []) + (SELF_COLUMNS if ranking.has_self else [])
 
 
 def rank_rows(ranking: Ranking):
+    adjust = adjusted(ranking)
     for r in ranking.rows:
         s = r.summary
-        row = [r.rank, s.unit, s.code, s.year, s.points, s.max, s.index, s.klass]
+        row = [r.rank, s.unit, s.code, s.year, s.points, s.max]
+        if adjust:
+            row += [s.adjustment("bonus"), s.adjustment("penalty")]
+        row += [s.index, s.klass]
         row += [s.field_index(fid) for fid in ranking.field_ids]
         if ranking.has_previous:
             row += [r.previous_rank, r.rank_change, r.index_change]

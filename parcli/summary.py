@@ -79,6 +79,23 @@ class LeafLine:
 
 
 @dataclass(slots=True)
+class AdjustLine:
+    """A bonus or a penalty of a unit (frameworks with adjustments only, DESIGN §12a)."""
+
+    kind: str  # bonus | penalty
+    max: Decimal
+    points: Decimal
+    status: str  # scored | missing
+    claimed: Decimal | None = None
+    note: str | None = None
+    documents: tuple[str, ...] = ()
+    title: str | None = None  # the framework's title of it, if it gives one
+
+
+ADJUST_KINDS = ("bonus", "penalty")
+
+
+@dataclass(slots=True)
 class Summary:
     framework: FrameworkInfo
     unit: str
@@ -93,6 +110,13 @@ class Summary:
     warnings: list[Any] = field(default_factory=list)  # ScoreWarning, or text read back from JSON
     file: str = ""
     blank: bool = False  # no leaf has evidence (a blank form, an empty unit file)
+    adjustments: list[AdjustLine] = field(default_factory=list)  # empty: the framework declares none
+
+    def adjustment(self, kind: str) -> Decimal | None:
+        """The bonus or penalty points; None when the framework declares no such adjustment."""
+        from .domain import adjustment_points
+
+        return adjustment_points(self.adjustments, kind)
 
     def field_index(self, field_id: str) -> Decimal | None:
         for f in self.fields:
@@ -109,8 +133,11 @@ def summarize(result, info: FrameworkInfo | None = None, leaves: bool = True) ->
     if leaves:
         lines = [LeafLine(leaf.id, leaf.node.field, leaf.node.criterion, leaf.node.title, leaf.max, leaf.points,
                           leaf.lost, leaf.status, leaf.claimed, leaf.reason, leaf.note) for leaf in result.leaves]
+    adjustments = [AdjustLine(a.kind, a.max, a.points, a.status, a.claimed, a.note, a.documents, a.item.title)
+                   for a in result.adjustments]
     return Summary(info, result.unit, result.code, result.year, result.points, result.max, result.index,
-                   result.klass, fields, lines, list(result.warnings) if leaves else [], result.file, result.blank)
+                   result.klass, fields, lines, list(result.warnings) if leaves else [], result.file, result.blank,
+                   adjustments)
 
 
 # --- reading a result object (parcli/result/v1) back ------------------------
@@ -161,7 +188,28 @@ def from_result_object(obj: Any, file: str = "") -> Summary:
                          status, _places(index, fields), fw["id"], None,
                          tuple((f.id, f.title, None) for f in fields))
     warnings = [w for w in obj.get("warnings") or [] if isinstance(w, str)]
-    return Summary(info, unit, code, int(year), points, top_max, index, klass, fields, leaves, warnings, file)
+    return Summary(info, unit, code, int(year), points, top_max, index, klass, fields, leaves, warnings, file,
+                   False, _adjustments(obj.get("adjustments")))
+
+
+def _adjustments(items: Any) -> list[AdjustLine]:
+    """The ``adjustments`` of a result object (absent: the framework declares none)."""
+    if items is None:
+        return []
+    if not isinstance(items, list) or not all(isinstance(x, dict) for x in items):
+        raise NotAResult(tr("adjustments must be a list of objects"))
+    out: list[AdjustLine] = []
+    for x in items:
+        kind = x.get("kind")
+        if kind not in ADJUST_KINDS or any(a.kind == kind for a in out):
+            raise NotAResult(tr("each adjustment's kind is bonus or penalty, once"))
+        docs = x.get("documents") or []
+        if not isinstance(docs, list) or not all(isinstance(d, str) for d in docs):
+            raise NotAResult(tr("documents must be a list of texts"))
+        out.append(AdjustLine(kind, _number(x, "max") or Decimal(0), _number(x, "points") or Decimal(0),
+                              _status(x), _number(x, "claimed"), _opt_text(x, "note"), tuple(docs),
+                              _opt_text(x, "title")))
+    return out
 
 
 def _objects(items: list) -> list[dict]:

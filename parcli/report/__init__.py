@@ -110,6 +110,7 @@ _WARNINGS = {
     "more": N_(" and {n} more"),
     "claim": N_("{leaf}: {given} points claimed, the evidence supports {supported}"),
     "override": N_("{leaf}: {given} points given override the {supported} computed"),
+    "claim_bonus": N_("bonus: {given} points claimed, {supported} appraised"),
 }
 
 
@@ -144,6 +145,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "class": NP_("column", "Class"),
     "total": NP_("total", "Points"),
     "applicable_max": NP_("column", "Applicable max"),
+    "bonus": NP_("column", "Bonus"),
+    "penalty": NP_("column", "Penalty"),
     "change": NP_("column", "Change"),
     "warnings": NP_("column", "Warnings"),
     "warning": NP_("status", "warning"),

@@ -47,6 +47,9 @@ def leaf_rows(summary) -> Iterable[list[Any]]:
     for leaf in summary.leaves:
         yield [summary.unit, summary.code, summary.year, tag, leaf.field, leaf.criterion, leaf.id, leaf.title,
                leaf.max, leaf.points, leaf.lost, leaf.status, leaf.claimed, leaf.note]
+    for adj in summary.adjustments:  # bonus and penalty after the leaves, named by their kind (DESIGN §12a)
+        yield [summary.unit, summary.code, summary.year, tag, None, None, adj.kind, adj.title or adj.kind, adj.max,
+               adj.points, None, adj.status, adj.claimed, adj.note]
 
 
 def write_rows(fh, header: list[str], rows: Iterable[list[Any]], locale: str = "en") -> None:

@@ -19,7 +19,8 @@ import datetime
 from collections.abc import Sequence
 from typing import Any
 
-from ..i18n import N_, say
+from ..errors import InputError
+from ..i18n import N_, say, tr
 from ..inputs.form import (
     COLUMNS,
     FIRST_ROW,
@@ -50,6 +51,9 @@ def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = Non
 
     if unit is not None:
         _check_cell_lengths(unit)
+        if unit.adjustments:  # the form has no rows for them yet: refused, never dropped without a word
+            raise InputError(f"{unit.file}: " + tr(
+                "the XLSX form does not hold bonus and penalty points yet; keep this unit in YAML"))
 
     from openpyxl import Workbook as Book
     from openpyxl.styles import Alignment, Font, PatternFill, Protection

@@ -13,9 +13,10 @@ from . import TOOL, Writer, exact, warning_text
 
 
 def result_object(summary) -> dict[str, Any]:
-    """One unit's result as the ``parcli/result/v1`` object."""
+    """One unit's result as the ``parcli/result/v1`` object; under a framework with adjustments,
+    with ``bonus`` and ``penalty`` (the points) after ``max`` and ``adjustments`` (each in full)."""
     fw = summary.framework
-    return {
+    out = {
         "schema": RESULT_SCHEMA,
         "tool": {"name": TOOL, "version": __version__},
         "framework": {"id": fw.id, "version": fw.version, "sha256": fw.sha256, "status": fw.status},
@@ -47,6 +48,14 @@ def result_object(summary) -> dict[str, Any]:
         ],
         "warnings": [w if isinstance(w, str) else warning_text(w, "en") for w in summary.warnings],
     }
+    if summary.adjustments:
+        head = list(out.items())
+        at = next(i for i, (k, _) in enumerate(head) if k == "max") + 1
+        extra = [(a.kind, a.points) for a in summary.adjustments]
+        items = [{"kind": a.kind, "title": a.title, "max": a.max, "points": a.points, "status": a.status,
+                  "claimed": a.claimed, "note": a.note, "documents": list(a.documents)} for a in summary.adjustments]
+        out = dict(head[:at] + extra + head[at:-1] + [("adjustments", items)] + head[-1:])
+    return out
 
 
 _MARK = "\x00"  # no text parcli reads holds it (the loader refuses NUL)

@@ -117,7 +117,8 @@ def plan_rows(plan):
 
 
 _WHY = {"survey": LABELS["survey"], "impact": LABELS["impact"],
-        "override": NP_("why not planned", "overridden by the appraisers")}
+        "override": NP_("why not planned", "overridden by the appraisers"),
+        "adjustment": NP_("why not planned", "bonus or penalty: the appraisers' decision")}
 
 
 def _why_words(lost, lang: str) -> str:

@@ -78,11 +78,19 @@ def summary_lines(result, lang: str = "vi", locale: str = "en") -> list[str]:
     places = result.framework.places
     idx = display(result.index, places, locale, fixed=True) if result.index is not None else "–"
     klass = result.klass or "–"
-    return [
+    lines = [
         f"{label('total', lang)}: {display(result.points, places, locale)} / "
         f"{display(result.max, places, locale)} ({label('applicable_max', lang).lower()})",
         f"{label('index', lang)}: {idx}   {label('class', lang)}: {klass}",
     ]
+    if result.adjustments:  # a framework with bonus and penalty points (DESIGN §12a)
+        parts = []
+        for adj in result.adjustments:
+            own = adj.item.label(lang)
+            parts.append(f"{label(adj.kind, lang)}: {display(adj.points, places, locale)} / "
+                         f"{display(adj.max, places, locale)}" + (f" ({own})" if own else ""))
+        lines.insert(1, "   ".join(parts))
+    return lines
 
 
 def print_score(result, depth: str, lang: str, locale: str, out, err) -> None:

@@ -227,7 +227,10 @@ def rank_table(ranking, lang: str = "vi", locale: str = "en", field_ids=None) ->
     if ranking.has_previous:
         _num_column(table, label("change", lang))
     table.add_column(label("unit", lang), overflow="fold", ratio=1)
-    for key in ("points", "applicable_max", "index"):
+    from ..rank import adjusted
+
+    adjust = adjusted(ranking)  # bonus and penalty columns: only when a framework declares them
+    for key in ("points", "applicable_max", *(("bonus", "penalty") if adjust else ()), "index"):
         _key_column(table, key, lang)
     if ranking.has_previous:
         _num_column(table, "±")
@@ -249,7 +252,12 @@ def rank_table(ranking, lang: str = "vi", locale: str = "en", field_ids=None) ->
             else:
                 cells.append("=")
         s = r.summary
-        cells += [s.unit, idx(s.points), num(s.max), idx(s.index) if s.index is not None else "–"]
+        cells += [s.unit, idx(s.points), num(s.max)]
+        if adjust:
+            for kind in ("bonus", "penalty"):
+                value = s.adjustment(kind)
+                cells.append(num(value) if value is not None else "–")
+        cells.append(idx(s.index) if s.index is not None else "–")
         if ranking.has_previous:
             d = r.index_change
             cells.append("" if d is None else ("+" if d > 0 else "") + display(d, places, locale, fixed=True))
@@ -313,13 +321,15 @@ def diff_tables(diff, places: int, lang: str = "vi", locale: str = "en") -> list
     head.add_column("")
     head.add_column(label("unit", lang), ratio=1)
     head.add_column(label("year", lang), justify="right")
-    for key in ("points", "applicable_max", "index"):
+    kinds = ("bonus", "penalty") if a.adjustments or b.adjustments else ()  # only where a framework has them
+    for key in ("points", "applicable_max", *kinds, "index"):
         _key_column(head, key, lang)
     head.add_column(label("class", lang))
     for tag, obj in (("A", a), ("B", b)):
-        head.add_row(tag, obj.unit, str(obj.year), num(obj.points), num(obj.max), idx(obj.index), obj.klass or "–")
+        head.add_row(tag, obj.unit, str(obj.year), num(obj.points), num(obj.max),
+                     *(num(obj.adjustment(kind)) for kind in kinds), idx(obj.index), obj.klass or "–")
     head.add_row(label("change", lang), "", "", _signed(diff.points_change, places, locale), "",
-                 _signed(diff.index_change, places, locale, fixed=True), "", style="bold")
+                 *("" for _kind in kinds), _signed(diff.index_change, places, locale, fixed=True), "", style="bold")
 
     fields = Table(title=label("field", lang), title_justify="left")
     fields.add_column(label("id", lang), no_wrap=True)

@@ -101,6 +101,10 @@ def unit_yaml(unit, fw, framework_ref: str, mark: str = "", lang: str = "vi") ->
                 written = True
     if not written:
         lines[-1] = "evidence: {}"
+    if unit.adjustments:  # bonus and penalty (DESIGN §12a), as the unit gave them
+        lines.append("adjustments:")
+        for kind, ev in unit.adjustments.items():
+            lines.append(f"  {kind}: {_value(None, ev)}")
     return "\n".join(lines) + "\n"
 
 

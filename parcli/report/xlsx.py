@@ -229,20 +229,23 @@ def _write(wb, fh, ranking, leaves, lang: str) -> None:
               for info in ranking.frameworks for fid, title, title_en in info.fields}
     field_heads = [(f"{fid}. {titles.get(fid, '')} (%)" if titles.get(fid) else f"{label('field', lang)} {fid} (%)",
                     number) for fid in ranking.field_ids]
+    from ..rank import adjusted, rank_rows
+
+    kinds = ("bonus", "penalty") if adjusted(ranking) else ()  # the rank CSV's columns, as rank_rows gives them
     heads = [(label("rank", lang), "0"), (label("unit", lang), ""), (label("code", lang), ""),
              (label("year", lang), "0"), (label("total", lang), number), (label("applicable_max", lang), number),
+             *((label(kind, lang), number) for kind in kinds),
              (label("index", lang), number), (label("class", lang), "")] + field_heads
     if ranking.has_previous:
         heads += [(label("previous", lang), "0"), (label("change", lang), "+0;-0;0"),
                   (label("index_change", lang), signed)]
     if ranking.has_self:
         heads += [(label("self_points", lang), number), (label("self_index", lang), number)]
-    from ..rank import rank_rows
-
     rows = list(rank_rows(ranking))  # the rank CSV's rows, with headers for people
     names = [r.summary.unit for r in ranking.rows]
     classes = [r.summary.klass for r in ranking.rows]
-    widths = [8, width(names + [heads[1][0]], 12, 30), 9, 6, 9, 10, 10, width(classes, 9, 14)]
+    widths = [8, width(names + [heads[1][0]], 12, 30), 9, 6, 9, 10, *(10 for _kind in kinds), 10,
+              width(classes, 9, 14)]
     widths += [max(12, min(20, max(map(len, text.split())) + 2)) for text, _f in field_heads]  # no word broken
     widths += [9, 9, 10]
     sheet(label("sheet_rank", lang), heads, rows, widths, "C3", wrapped=(1, 2))
@@ -257,6 +260,9 @@ def _write(wb, fh, ranking, leaves, lang: str) -> None:
             for leaf in s.leaves:
                 yield [s.unit, s.code, leaf.field, leaf.criterion, leaf.id, leaf.title, leaf.max, leaf.points,
                        leaf.lost, label(leaf.status, lang), leaf.claimed, leaf.note]
+            for adj in s.adjustments:  # bonus and penalty after the leaves, in the words of the sheet
+                yield [s.unit, s.code, None, None, adj.kind, adj.title or label(adj.kind, lang), adj.max, adj.points,
+                       None, label(adj.status, lang), adj.claimed, adj.note]
 
     leaf_titles = [leaf.title for s in leaves[:1] for leaf in s.leaves]
     sheet(label("sheet_leaves", lang), leaf_heads, leaf_rows(),
