@@ -22,7 +22,7 @@ _JSON_REASONS = (  # the json module's own words → parcli's
     ("Expecting ','", N_("a ',' is expected here")),
     ("Unterminated string", N_("a text in quotes is not closed")),
     ("Invalid control character", N_("a control character in a text")),
-    ("Invalid \\uXXXX escape", N_("an escape (\\) that JSON does not know")),
+    ("Invalid \\u", N_("an escape (\\) that JSON does not know")),
     ("Invalid \\escape", N_("an escape (\\) that JSON does not know")),
     ("Extra data", N_("more data after the end")),
     ("Illegal trailing comma", N_("a ',' before the closing bracket")),

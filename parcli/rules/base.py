@@ -212,7 +212,7 @@ class RuleBase(abc.ABC):
         ``option`` (one option), ``points`` (the points themselves), or the rule's measure; a kind
         without a measure says which."""
         if self.measure is None:
-            raise NotImplementedError(f"the rule kind {self.kind!r} has no measure: it says its form cell")
+            raise TypeError(f"the rule kind {self.kind!r} has no measure: it must say its form cell (form_cell)")
         return self.measure
 
     def unit(self, lang: str) -> str:
