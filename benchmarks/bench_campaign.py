@@ -83,8 +83,8 @@ def forms(op, codes: list[str], out: Path) -> None:
         fw = op.camp.group(member.group).fw
         unit.name, unit.code = member.name, member.code
         (out / f"{code}.xlsx").write_bytes(write_form(
-            fw, framework_ref(fw), "vi", unit, 2025, (member.code, member.name),
-            identity_rows(op, code, "self_assessment", form_cells(fw, member, 2025, "vi"))))
+            fw, framework_ref(fw), "vi", unit, 2025, recipient=(member.code, member.name),
+            identity=identity_rows(op, code, "self_assessment", form_cells(fw, member, 2025, "vi"))))
 
 
 CPU: list[float] = []  # the processor time of each run, beside its wall-clock time

@@ -228,21 +228,25 @@ def _totals(op: Opened, state: UnitState) -> None:
     answered = sum(1 for leaf in requested if state.leaves[leaf].explanation is not None)
     claimed = None
     appraised = any(ls.r1 is not None or ls.r2 is not None for ls in state.leaves.values())
+    shares_json = to_json(shares)
     result = None
+    fields_json = None
     for stage in ("self_assessment", "final"):
         if result is None and state.scored is not None:
             result = state.scored
         elif result is None or appraised:  # not yet appraised: the final totals are the self-assessment's
             result = score(state.fw, final_unit(op, state, stage))
+            fields_json = None
         if claimed is None:  # the self-assessed total: the points claimed, else those the evidence computes
             claimed = self_assessed(result)
-        fields = [[f.id, dec(f.max), dec(f.points), dec(f.index) if f.index is not None else None, f.status]
-                  for f in result.fields]
+        if fields_json is None:  # the same result for both stages: its fields written once
+            fields_json = to_json([[f.id, dec(f.max), dec(f.points), dec(f.index) if f.index is not None else None,
+                                    f.status] for f in result.fields])
         conn.execute("INSERT INTO totals (unit, stage, points, max, idx, klass, claimed, fields, to_appraise, "
                      "requested, answered, shares) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      (state.code, stage, dec(result.points), dec(result.max),
                       f"{result.index:f}" if result.index is not None else None, result.klass, dec(claimed),
-                      to_json(fields), to_appraise, len(requested), answered, to_json(shares)))
+                      fields_json, to_appraise, len(requested), answered, shares_json))
 
 
 def self_assessed(result) -> Decimal:
@@ -470,6 +474,7 @@ def receive(op: Opened, raw: bytes, name: str, at: datetime, who: str = "", enfo
                 db.log(conn, iso(at), who or "?", "refused", None, sha, f"{name}: {problems[0].message}"[:2000])
         return Outcome(name, "refused", sha, problems=problems)
     sender, stage, kind, rows, units, prebuilt = parsed
+    when = at_text or iso(at)
     round_ = ROUND[stage]
     batch = conn.in_transaction
     if keep:
@@ -482,7 +487,7 @@ def receive(op: Opened, raw: bytes, name: str, at: datetime, who: str = "", enfo
             for (unit,) in conn.execute("SELECT DISTINCT unit FROM vals WHERE file = ?", (older[0],)).fetchall():
                 units.add(unit)
         cur = conn.execute("INSERT INTO files (sha256, name, received_at, sender, kind, stage, round, current) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, 1)", (sha, Path(name).name, at_text or iso(at), sender, kind,
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, 1)", (sha, Path(name).name, when, sender, kind,
                                                                 stage, round_))
         seq = cur.lastrowid
         conn.executemany("INSERT INTO vals (file, unit, leaf, stage, round, evidence, claimed, computed, appraised, "
@@ -496,11 +501,11 @@ def receive(op: Opened, raw: bytes, name: str, at: datetime, who: str = "", enfo
             else:
                 _totals(op, unit_state(op, unit))
         detail = f"{Path(name).name}: {stage}" + (f", replaces {older[1][:12]}" if older is not None else "")
-        db.log(conn, at_text or iso(at), who or sender, "received", sender if kind != "appraisal" else None, sha,
+        db.log(conn, when, who or sender, "received", sender if kind != "appraisal" else None, sha,
                detail)
         if kind == "appraisal":
             for unit in sorted(units):
-                db.log(conn, at_text or iso(at), who or sender, "appraised", unit, sha, f"{stage} by {sender}")
+                db.log(conn, when, who or sender, "appraised", unit, sha, f"{stage} by {sender}")
     return Outcome(name, "accepted", sha, sender, stage, round_, superseded=older[1] if older is not None else None,
                    rows=len(rows))
 

@@ -15,6 +15,7 @@ Cells are read by their column's header (either language), rows by their identit
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -267,6 +268,12 @@ def cell_name(sheet: str, row: int, col: int) -> str:
     return f"{sheet}!{column_letters(col)}{row}"
 
 
+@functools.cache
+def _readonly_heads() -> dict[str, str]:
+    """The read-only columns' headers, folded, in both languages: computed once per process."""
+    return {fold(form_label(k, lang)): k for k in ("title", "max") for lang in ("vi", "en")}
+
+
 def form_readonly(doc, grid: list, meta: dict) -> tuple[dict[tuple, str], dict[tuple, tuple]]:
     """A self-assessment form's read-only cells as the digest sees them, keyed by identity:
     ``("", "unit"|"code"|"year")`` for the unit's cells and ``(id, "title"|"max")`` for each row;
@@ -285,7 +292,7 @@ def form_readonly(doc, grid: list, meta: dict) -> tuple[dict[tuple, str], dict[t
             v = grid[row - 1][col - 1] if row <= len(grid) and col <= len(grid[row - 1]) else None
             values[("", key)] = canon(None if v == "" else v)
             where[("", key)] = (doc.sheet, row, col)
-    known = {fold(form_label(k, lang)): k for k in ("title", "max") for lang in ("vi", "en")}
+    known = _readonly_heads()
     columns: dict[str, int] = {}
     first = min(doc.rows.values(), default=len(grid) + 1)
     for line in grid[: first - 1]:
