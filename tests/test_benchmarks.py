@@ -79,3 +79,19 @@ def test_report_benchmark_runs_small():
 def test_validate_benchmark_runs_small():
     proc = bench("bench_validate.py", "--n", "200", "--repeat", "1")
     assert re.search(r"unknown ids +: +\d+\.\d\d s +ratio \d+\.\d\d", proc.stdout), proc.stdout
+
+
+def test_campaign_benchmark_runs_small():
+    """benchmarks/bench_campaign.py receives forms beside validate, then status and results of a campaign."""
+    proc = bench("bench_campaign.py", "--n", "3", "--units", "12", "--repeat", "1")
+    assert re.search(r"^receive of 3 forms: .* ratio \d+\.\d\d \(target ≤ 1\.5\)", proc.stdout, re.M), proc.stdout
+    for line in ("status of 12 units", "status --format json of 12 units", "results -o results.csv of 12 units",
+                 "results (table) of 12 units"):
+        assert re.search(rf"^{re.escape(line)}: \d+\.\d\d s \(target < 1 s\)", proc.stdout, re.M), (line, proc.stdout)
+
+
+def test_survey_benchmark_runs_small():
+    """benchmarks/bench_survey.py runs parcli survey beside a bare csv.reader pass over the same answers."""
+    proc = bench("bench_survey.py", "--n", "200", "--resamples", "200", "--repeat", "1")
+    assert re.search(r"^ratio parcli / bare +: +\d+\.\d+", proc.stdout, re.M), proc.stdout
+    assert "peak memory" in proc.stdout
