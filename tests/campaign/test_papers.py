@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 
 from tests.campaign.helpers import parcli
 from tests.conftest import ROOT
+from tests.report.test_docx import docx_text
 
 RUNS = [  # (step before, now, args): the README's walk-through
     ("setup", "2025-10-01T08:00", ["init", "{camp}", "--framework", "department-example", "--year", "2025",
@@ -54,14 +55,6 @@ def campaign(tmp_path_factory):
     return camp
 
 
-def texts(doc) -> str:
-    found = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            found += [c.text for c in row.cells]
-    return "\n".join(found)
-
-
 def number(text: str) -> Decimal:
     return Decimal(text.replace(".", "").replace(",", "."))
 
@@ -81,7 +74,7 @@ def test_the_minutes_of_a_unit_list_its_appraised_leaf_and_its_totals_equal_resu
     assert ran.stdout.splitlines() == [f"đã ghi {path}"], ran.stdout
     assert not (campaign / "out" / "minutes" / "STC.docx").exists()
     doc = Document(str(path))
-    body = texts(doc)
+    body = docx_text(path)
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in body and "Sở Y tế (SYT)" in body
     assert "Nam Định, ngày 06 tháng 12 năm 2025" in body  # the issuer's place, the date now (PARCLI_NOW)
     assert "UBND TỈNH NAM ĐỊNH" in body and "SỞ NỘI VỤ" in body
@@ -109,7 +102,7 @@ def test_the_minutes_of_a_unit_list_its_appraised_leaf_and_its_totals_equal_resu
     again = parcli("campaign", "minutes", campaign, "SYT", now="2025-12-06T08:00")
     assert again.code == 1 and "--force" in again.stderr and f"{path}" in again.stderr
     assert parcli("campaign", "minutes", campaign, "SYT", "--force", now="2025-12-07T08:00", lang="vi").code == 0
-    assert "ngày 07 tháng 12 năm 2025" in texts(Document(str(path)))
+    assert "ngày 07 tháng 12 năm 2025" in docx_text(path)
     # every unit; an unknown code is a usage error
     ran = parcli("campaign", "minutes", campaign, "--force", now="2025-12-06T08:00")
     assert ran.code == 0 and ran.stdout.count("wrote ") == 4, ran.all
@@ -124,7 +117,7 @@ def test_the_council_report_and_the_publication_table(campaign, tmp_path):
     assert [line.split()[-1] for line in ran.stdout.splitlines()] == [
         str(out / "report.docx"), str(out / "publication.docx"), str(out / "publication.xlsx")]
     results = results_of(campaign, tmp_path)
-    report = texts(Document(str(out / "report.docx")))
+    report = docx_text(out / "report.docx")
     for code in results:
         assert f"({code})" in report
     pub = Document(str(out / "publication.docx"))
