@@ -369,11 +369,14 @@ def _papers(folder: Path, codes: list[str] | None):
     from ..campaign.cycle import papers_of
 
     op = _open(folder)
-    for code in codes or ():
-        if code not in op.camp.units:
-            op.close()
-            raise UsageError("CODE: " + tr("no unit has the code {code}", code=code))
-    return op, papers_of(op, codes, now())
+    try:
+        for code in codes or ():
+            if code not in op.camp.units:
+                raise UsageError("CODE: " + tr("no unit has the code {code}", code=code))
+        return op, papers_of(op, codes, now())
+    except BaseException:
+        op.close()
+        raise
 
 
 def _fresh(paths, force: bool) -> None:
