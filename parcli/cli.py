@@ -44,7 +44,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("schema", HELP_("Print the JSON Schema of unit or framework files, for editors that complete and check "
                             "YAML.")),
     "campaign": ("campaign", HELP_("The yearly appraisal cycle: init, forms, receive, appraise, explain, status, "
-                                "results, log, check.")),
+                                "results, minutes, report, log, check.")),
     "survey": ("survey", HELP_("Survey indices from the respondents' answers, with n and 95 % intervals; their "
                             "points into units.")),
 }

@@ -937,3 +937,49 @@ def actions(op: Opened, unit: str | None = None) -> list[tuple]:
     return list(op.conn.execute("SELECT a.at, a.who, a.what, a.unit, a.sha256, a.detail FROM actions a "
                                 "WHERE a.unit = ? OR (a.unit IS NULL AND a.sha256 IN (SELECT f.sha256 FROM files f "
                                 "JOIN vals v ON v.file = f.seq WHERE v.unit = ?)) ORDER BY a.id", (unit, unit)))
+
+
+def papers_of(op: Opened, codes: list[str] | None, at) -> tuple[list, Any]:
+    """The minutes of the received units among ``codes`` (every unit when None) and the council's report of
+    the whole campaign, from :func:`leaf_record` (plain data from :mod:`parcli.paperwork`), dated ``at``.
+
+    A leaf is adjusted when its final points differ from the unit's own (its claimed points, else its
+    computed ones); its reasons are the rounds' reasons; the round-1 total is counted when any leaf was
+    appraised in round 1 (every other leaf at its own points)."""
+    from ..paperwork import AdjustedLeaf, Issuer, Minutes, Signer, Totals, council_report_from
+    from ..summary import FrameworkInfo
+
+    camp = op.camp
+    place = camp.issuer.get("place", "").strip() or "........"  # none given: dots, written in by hand
+    issuer = Issuer(camp.issuer.get("agency", ""), place, camp.issuer.get("parent") or None)
+    signers = tuple(Signer(a.name) for a in camp.appraisers)
+    date = at.date()
+    wanted = set(codes) if codes else None
+    minutes: dict[str, Minutes] = {}
+    for rec in leaf_record(op):
+        if not rec["received"]:
+            continue
+        group = camp.group(rec["group"])
+        adjusted = []
+        r1_total, any_r1 = Decimal(0), False
+        for leaf in rec["leaves"]:
+            own = leaf["claimed"] if leaf["claimed"] is not None else leaf["computed"]
+            if leaf["round1"] is not None:
+                any_r1 = True
+            first = leaf["round1"] if leaf["round1"] is not None else own
+            r1_total += first or Decimal(0)
+            if leaf["final"] == own:
+                continue
+            reasons = tuple(r for r in (leaf["round1_reason"], leaf["round2_reason"]) if r)
+            adjusted.append(AdjustedLeaf(leaf["id"], leaf["title"], leaf["max"], own, leaf["round1"], leaf["final"],
+                                         reasons, leaf["explanation"] or None))
+        totals = Totals(rec["claimed"], r1_total if any_r1 else None, rec["points"], rec["max"], rec["index"],
+                        rec["class"])
+        minutes[rec["code"]] = Minutes(camp.title, camp.year, issuer, date, rec["code"], rec["name"], group.title,
+                                       totals, tuple(adjusted), signers, Signer(rec["name"]), group.fw.places,
+                                       FrameworkInfo.of(group.fw))
+    report = council_report_from(camp.title, camp.year, issuer, date,
+                                 [(g.id, g.title, [minutes[m.code] for m in g.units if m.code in minutes])
+                                  for g in camp.groups])
+    chosen = [minutes[c] for c in camp.units if c in minutes and (wanted is None or c in wanted)]
+    return chosen, report

@@ -1,6 +1,6 @@
 """``parcli campaign …``: the yearly appraisal cycle (DESIGN §12), one folder per campaign.
 
-Subcommands: init, forms, receive, appraise, explain, status, results, log, check. Each prints
+Subcommands: init, forms, receive, appraise, explain, status, results, minutes, report, log, check. Each prints
 what it did, one line per file, and exits 1 if anything was refused or failed its check.
 """
 
@@ -27,8 +27,8 @@ class Group(TranslatedHelp, typer.core.TyperGroup):
 
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, pretty_exceptions_show_locals=False,
                   rich_markup_mode=None, no_args_is_help=True, cls=Group,
-                  help="The yearly appraisal cycle: init, forms, receive, appraise, explain, status, results, log, "
-                  "check.")
+                  help="The yearly appraisal cycle: init, forms, receive, appraise, explain, status, results, minutes, "
+                  "report, log, check.")
 
 DirArg = Annotated[Path, typer.Argument(metavar="DIR", help="The campaign's folder.")]
 
@@ -360,6 +360,93 @@ def results(
         op.close()
 
 
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace papers written before (parcli never overwrites "
+                                        "them otherwise: they may have been edited in Word).")]
+
+
+def _papers(folder: Path, codes: list[str] | None):
+    from ..campaign.clock import now
+    from ..campaign.cycle import papers_of
+
+    op = _open(folder)
+    try:
+        for code in codes or ():
+            if code not in op.camp.units:
+                raise UsageError("CODE: " + tr("no unit has the code {code}", code=code))
+        return op, papers_of(op, codes, now())
+    except BaseException:
+        op.close()
+        raise
+
+
+def _fresh(paths, force: bool) -> None:
+    """Refuse before writing anything when a paper is there already (unless --force)."""
+    there = [p for p in paths if p.exists()]
+    if there and not force:
+        raise InputError(str(there[0]) + ": " + tr("written before; parcli does not replace a paper that may have "
+                                                   "been edited (use --force to replace it)"))
+
+
+def _written(op, action: str, paths) -> None:
+    from ..campaign import db
+    from ..campaign.clock import iso, now
+
+    for path in paths:
+        _say(tr("wrote {file}", file=path))
+    with db.transaction(op.conn):
+        db.log(op.conn, iso(now()), _who(), action, detail=f"{len(paths)} files")
+
+
+@app.command(cls=Command)
+@guarded
+def minutes(
+    folder: DirArg,
+    codes: Annotated[list[str] | None, typer.Argument(metavar="[CODE...]", help="Only these units (default: every "
+                                                      "unit whose file was received).")] = None,
+    force: ForceOpt = False,
+    lang: LangOpt = Lang.vi,
+) -> None:
+    """Write the minutes of appraisal of each unit into out/minutes/CODE.docx: its totals, every leaf the appraisal
+    changed with the reasons and the unit's explanation, the signature blocks."""
+    from ..report.docx import write_minutes
+
+    op, (papers, _report) = _papers(folder, codes)
+    try:
+        if not papers:
+            raise InputError(str(folder) + ": " + tr("no unit's file was received yet: nothing to write"))
+        paths = [folder / "out" / "minutes" / f"{m.unit_code}.docx" for m in papers]
+        _fresh(paths, force)
+        paths[0].parent.mkdir(parents=True, exist_ok=True)
+        for m, path in zip(papers, paths, strict=True):
+            write_minutes(m, path, lang.value, force=force)
+        _written(op, "minutes", paths)
+    finally:
+        op.close()
+
+
+@app.command(cls=Command)
+@guarded
+def report(folder: DirArg, force: ForceOpt = False, lang: LangOpt = Lang.vi) -> None:
+    """Write the council's consolidated report (out/report.docx) and the publication table (out/publication.docx
+    and out/publication.xlsx), per group, ranked as results ranks."""
+    from ..report.docx import write_council_report, write_publication, write_publication_xlsx
+
+    op, (papers, council) = _papers(folder, None)
+    try:
+        if not papers:
+            raise InputError(str(folder) + ": " + tr("no unit's file was received yet: nothing to write"))
+        out = folder / "out"
+        paths = [out / "report.docx", out / "publication.docx", out / "publication.xlsx"]
+        _fresh(paths, force)
+        out.mkdir(parents=True, exist_ok=True)
+        write_council_report(council, paths[0], lang.value, force=force)
+        write_publication(council, paths[1], lang.value, force=force)
+        write_publication_xlsx(council, paths[2], lang.value, force=force)
+        _written(op, "report", paths)
+    finally:
+        op.close()
+
+
 @app.command(cls=Command)
 @guarded
 def log(
@@ -399,3 +486,4 @@ def check(folder: DirArg, lang: LangOpt = Lang.vi) -> None:
         for line in failed:
             err(line)
         raise typer.Exit(1)
+

@@ -232,7 +232,9 @@ LOG_HEADS = {"at": NC_("log", "When"), "who": NC_("log", "Who"), "what": NC_("lo
 WHAT_WORDS = {"init": NC_("log action", "started the campaign"), "forms": NC_("log action", "wrote the forms"),
               "received": NC_("log action", "received"), "appraised": NC_("log action", "appraised"),
               "refused": NC_("log action", "refused"), "appraise": NC_("log action", "wrote the appraisal workbooks"),
-              "explain": NC_("log action", "wrote the explanation workbooks"), "check": NC_("log action", "checked")}
+              "explain": NC_("log action", "wrote the explanation workbooks"), "check": NC_("log action", "checked"),
+              "minutes": NC_("log action", "wrote the minutes"),
+              "report": NC_("log action", "wrote the council's report and the publication table")}
 
 
 def stage_words(stage: str | None, lang: str) -> str:
