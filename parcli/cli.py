@@ -110,14 +110,10 @@ class LazyGroup(TranslatedHelp, typer.core.TyperGroup):
         return self.commands.get(name)
 
     def format_commands(self, ctx, formatter) -> None:
-        from .helptext import language, say
+        from .helptext import write_commands
 
-        lang = language(ctx.meta.get("parcli.args"))
-        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
-        rows = [(name, typer.core.TyperCommand(name, help=say(short_help(name), lang)).get_short_help_str(limit))
-                for name in COMMANDS]
-        with formatter.section(say("Commands", lang)):
-            formatter.write_dl(rows)
+        # the table's short help: listing the commands imports none of them
+        write_commands(ctx, formatter, [(name, short_help(name)) for name in COMMANDS])
 
 
 app = typer.Typer(

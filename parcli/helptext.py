@@ -144,16 +144,22 @@ def help_texts(command, ctx=None) -> list[str]:
 
 
 
-def format_subcommands(group, ctx, formatter) -> None:
-    """The list of a group's subcommands (``campaign``'s), their short help in the chosen language."""
+
+def write_commands(ctx, formatter, helps: list[tuple[str, str | None]]) -> None:
+    """The "Commands" section of a help page: each command's short help (``helps``: name and English help) in
+    the language chosen on the command line."""
     from typer.core import TyperCommand
 
-    lang = language(ctx.meta.get("parcli.args"))
-    names = [n for n in group.list_commands(ctx) if not getattr(group.get_command(ctx, n), "hidden", False)]
-    if not names:
+    if not helps:
         return
-    limit = formatter.width - 6 - max(len(n) for n in names)
-    rows = [(n, TyperCommand(n, help=say(group.get_command(ctx, n).help, lang)).get_short_help_str(limit))
-            for n in names]
+    lang = language(ctx.meta.get("parcli.args"))
+    limit = formatter.width - 6 - max(len(name) for name, _help in helps)
+    rows = [(name, TyperCommand(name, help=say(help, lang)).get_short_help_str(limit)) for name, help in helps]
     with formatter.section(say("Commands", lang)):
         formatter.write_dl(rows)
+
+
+def format_subcommands(group, ctx, formatter) -> None:
+    """The list of a group's subcommands (``campaign``'s), their short help in the chosen language."""
+    commands = [group.get_command(ctx, name) for name in group.list_commands(ctx)]
+    write_commands(ctx, formatter, [(c.name, c.help) for c in commands if c is not None and not c.hidden])
