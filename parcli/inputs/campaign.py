@@ -63,6 +63,29 @@ APPRAISAL_INPUTS = {1: ("points", "reason", "request"), 2: ("points", "reason")}
 EXPLANATION_COLUMNS = ("leaf", "title", "max", "claimed", "r1_points", "r1_reason", "appraiser")
 EXPLANATION_INPUTS = ("explanation", "added")
 NUMBERS = frozenset(("max", "claimed", "computed", "r1_points", "points"))
+# A bonus or penalty (DESIGN §12a) has a row like a leaf's: its Leaf ID cell holds these words, in the workbook's
+# language (read back in either language, or as the kind itself).
+ADJUSTMENT_IDS = {"bonus": NC_("campaign workbook", "Bonus points"),
+                  "penalty": NC_("campaign workbook", "Penalty points")}
+ADJUSTMENT_RULES = {"bonus": NC_("campaign workbook", "Added to the leaves' points, at most {max}; claimed by the "
+                                 "unit with documents"),
+                    "penalty": NC_("campaign workbook", "Taken off the leaves' points, at most {max}")}
+
+
+def adjustment_id(kind: str, lang: str) -> str:
+    """What the Leaf ID cell of a bonus or penalty row holds in ``lang``."""
+    return text(ADJUSTMENT_IDS[kind], lang, CONTEXT)
+
+
+@functools.cache
+def _adjustment_words() -> dict[str, str]:
+    return {fold(word): kind for kind in ADJUSTMENT_IDS for word in (kind, *(adjustment_id(kind, lang)
+                                                                             for lang in ("vi", "en")))}
+
+
+def adjustment_kind(cell: str) -> str | None:
+    """The kind (bonus, penalty) a Leaf ID cell names, None when it names no adjustment."""
+    return _adjustment_words().get(fold(cell)) if cell else None
 
 
 def appraisal_columns(round_: int) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..i18n import NC_, text
 from ..inputs.campaign import (
+    ADJUSTMENT_RULES,
     APPRAISAL_INPUTS,
     APPRAISAL_SCHEMA,
     CONTEXT,
@@ -27,6 +28,7 @@ from ..inputs.campaign import (
     FIRST_ROW,
     HEADER_ROW,
     NUMBERS,
+    adjustment_id,
     appraisal_columns,
     explanation_columns,
     head,
@@ -78,16 +80,24 @@ def rule_words(node, lang: str, places: int) -> str:
     from . import display
 
     rule = node.rule
+    if rule is None:  # a bonus or penalty (its row's node has no rule): what it does to the total
+        return words(ADJUSTMENT_RULES[node.id], lang, max=display(node.max, places))
     unit_text = rule.unit(lang)
     return rule.describe(node.max, lang, lambda v: display(v, places)) + (f" ({unit_text})" if unit_text else "")
 
 
+def row_id(node, lang: str) -> str:
+    """A row's Leaf ID cell: the leaf's id, or the words of a bonus or penalty (its node has no rule)."""
+    return node.id if node.rule is not None else adjustment_id(node.id, lang)
+
+
 def appraisal_values(item, lang: str, places: int, round_: int) -> dict[str, Any]:
     """The read-only cells of one row of an appraisers' workbook (an ``AppraisalItem`` of
-    :mod:`parcli.campaign.cycle`)."""
+    :mod:`parcli.campaign.cycle`; a bonus's or penalty's row like a leaf's)."""
     ev = item.evidence
     values: dict[str, Any] = {
-        "unit": item.unit, "unit_name": item.unit_name, "leaf": item.node.id, "title": item.node.label(lang),
+        "unit": item.unit, "unit_name": item.unit_name, "leaf": row_id(item.node, lang),
+        "title": item.node.label(lang),
         "max": item.node.max, "rule": rule_words(item.node, lang, places),
         "evidence": evidence_words(item.node, ev, lang, places),
         "documents": "\n".join(ev.documents) if ev is not None else None,
@@ -103,7 +113,7 @@ def appraisal_values(item, lang: str, places: int, round_: int) -> dict[str, Any
 def explanation_values(item, lang: str) -> dict[str, Any]:
     """The read-only cells of one row of a unit's explanation workbook (an ``AppraisalItem``)."""
     ev = item.evidence
-    return {"leaf": item.node.id, "title": item.node.label(lang), "max": item.node.max,
+    return {"leaf": row_id(item.node, lang), "title": item.node.label(lang), "max": item.node.max,
             "claimed": ev.claimed if ev is not None else None, "r1_points": item.r1_points,
             "r1_reason": item.r1_reason, "appraiser": item.appraiser}
 
