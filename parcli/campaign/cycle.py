@@ -610,9 +610,17 @@ def receive(op: Opened, raw: bytes, name: str, at: datetime, who: str = "", enfo
                detail)
         if kind == "appraisal":
             for unit in sorted(units):
-                db.log(conn, when, who or sender, "appraised", unit, sha, f"{stage} by {sender}")
+                db.log(conn, when, who or sender, "appraised", unit, sha, f"{stage} by {sender}"
+                       + _adjustments_decided(op, unit, rows))
     return Outcome(name, "accepted", sha, sender, stage, round_, superseded=older[1] if older is not None else None,
                    rows=len(rows))
+
+
+def _adjustments_decided(op: Opened, unit: str, rows: list[tuple]) -> str:
+    """The bonus and penalty points an appraisal gave ``unit``, for the log: ``"; penalty 1"`` (empty: none)."""
+    kinds = {node.id for node in adjustment_nodes(op.camp.group_of(unit).fw)}
+    given = [f"{row[1]} {row[5]}" for row in rows if row[0] == unit and row[1] in kinds and row[5] is not None]
+    return "".join(f"; {text}" for text in given)
 
 
 def _parse(op: Opened, raw: bytes, name: str, at: datetime, enforce: bool):
