@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -274,12 +275,12 @@ def test_xlsx_export_has_their_columns_and_rows_under_their_headers(cli, tmp_pat
     assert leaves[-2][4:8] == ["bonus", "Điểm thưởng sáng kiến", 1, 0.25]  # the framework's title
 
 
-def test_converting_a_unit_with_adjustments_to_the_form_is_refused_not_dropped(cli, tmp_path):
+def test_converting_a_unit_with_adjustments_to_the_form_keeps_them(cli, tmp_path):
+    """The form has their rows (tests/inputs/test_form_adjustments.py): never dropped on the way."""
     out = tmp_path / "form.xlsx"
-    run = cli("convert", ADJUST / "unit.yaml", "-o", out)
-    assert run.exit_code == 1
-    assert "the XLSX form does not hold bonus and penalty points yet; keep this unit in YAML" in run.all
-    assert not out.exists()
+    assert cli("convert", ADJUST / "unit.yaml", "-o", out).exit_code == 0
+    shutil.copy(FRAMEWORK, tmp_path / "framework.yaml")
+    assert result_json(cli, out)["adjustments"] == result_json(cli, ADJUST / "unit.yaml")["adjustments"]
     back = tmp_path / "back.yaml"
-    assert cli("convert", ADJUST / "unit.yaml", "-o", back).exit_code == 0  # YAML keeps them
+    assert cli("convert", out, "-o", back).exit_code == 0
     assert result_json(cli, back)["index"] == result_json(cli, ADJUST / "unit.yaml")["index"] == 77.5

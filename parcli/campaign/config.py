@@ -207,12 +207,6 @@ def check(doc, folder: Path, store) -> Campaign:
                                               why=exc.message if not exc.problems
                                               else tr("its file has the problems below")))
                 problems.extend(exc.problems)
-        declared = fw.header.adjustments if fw is not None else None
-        for kind in ADJUSTMENT_KINDS:  # the store and the workbooks name an adjustment by its kind
-            if fw is not None and declared is not None and declared.get(kind) is not None and kind in fw.nodes:
-                bad((*where, "framework"), tr("framework {ref!r} has a node with the id {kind!r} and declares {kind} "
-                                              "points: a campaign cannot tell them apart; give the node another id",
-                                              ref=ref, kind=kind))
         members: list[Member] = []
         units = g.get("units")
         if not isinstance(units, list):

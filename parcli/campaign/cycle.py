@@ -317,13 +317,19 @@ def _totals(op: Opened, state: UnitState) -> None:
         if fields_json is None:  # the same result for both stages: its fields written once
             fields_json = to_json([[f.id, dec(f.max), dec(f.points), dec(f.index) if f.index is not None else None,
                                     f.status] for f in result.fields])
-        adjust = to_json({a.kind: [dec(state.adjustments.get(a.kind, none).computed), dec(a.points), a.status]
-                          for a in result.adjustments})
+        adjust = to_json({a.kind: [dec(self_adjustment(state.adjustments.get(a.kind, none))), dec(a.points),
+                                   a.status] for a in result.adjustments})
         conn.execute("INSERT INTO totals (unit, stage, points, max, idx, klass, claimed, fields, to_appraise, "
                      "requested, answered, shares, adjust) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      (state.code, stage, dec(result.points), dec(result.max),
                       f"{result.index:f}" if result.index is not None else None, result.klass, dec(claimed),
                       fields_json, to_appraise, len(requested), answered, shares_json, adjust))
+
+
+def self_adjustment(ls: LeafState) -> Decimal | None:
+    """A bonus's or penalty's self-assessed points: the unit's claim, else the points it gave (as a leaf's
+    self-assessed points are its claim, else its computed points)."""
+    return ls.claimed if ls.claimed is not None else ls.computed
 
 
 def self_assessed(result) -> Decimal:

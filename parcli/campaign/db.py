@@ -11,11 +11,12 @@ commands at once wait for each other, and every write runs in ``BEGIN IMMEDIATE`
   computed and appraised points, reason, explanation requested, explanation, added documents;
 - ``totals``: per unit and stage (``self_assessment``, ``final``) the totals, so that status and
   results read summaries, not every leaf; ``adjust`` the bonus and penalty (DESIGN §12a) as JSON
-  ``{kind: [the unit's own points, the points, status]}``, ``{}`` under a framework without them;
+  ``{kind: [self-assessed (the claim, else the points given), points, status]}``, ``{}`` under a
+  framework without them;
 - ``actions``: who did what, when, to which unit, with which file (sha256).
 
 A unit's bonus and penalty are stored like leaves, ``vals`` rows whose ``leaf`` is the kind (``bonus``,
-``penalty``; campaign.yaml refuses a framework with a node of that id). Schema version 1 (before
+``penalty``; a framework with adjustments has no node of that id). Schema version 1 (before
 adjustments) is brought to 2 when opened: ``totals`` gains ``adjust`` (``{}``), and
 :func:`parcli.campaign.cycle.open_campaign` computes again the totals of a group whose framework
 declares adjustments.
