@@ -312,14 +312,18 @@ def log_lines(rows, lang: str, width: int, color: bool = False) -> list[str]:
 
 
 def results_lines(ranking, lang: str, locale: str, width: int, color: bool = False) -> list[str]:
-    """A group's results as ``rank`` ranks them, the self-assessed total and index beside the appraised ones."""
+    """A group's results as ``rank`` ranks them, the self-assessed total and index beside the appraised ones;
+    the bonus and penalty after the applicable max where the framework declares them (DESIGN §12a)."""
+    from ..rank import adjusted
     from . import display, label
     from .grid import NUM, TAG, TEXT, Column, Grid, render
 
     places = ranking.places
+    kinds = ("bonus", "penalty") if adjusted(ranking) else ()
     title = " / ".join(f.title_for(lang) for f in ranking.frameworks)
     grid = Grid(title, [Column(label("rank", lang), NUM), Column(label("unit", lang), TEXT),
                         Column(label("total", lang), NUM), Column(label("applicable_max", lang), NUM),
+                        *(Column(label(kind, lang), NUM) for kind in kinds),
                         Column(label("index", lang), NUM), Column(label("class", lang), TAG),
                         Column(label("self_points", lang), NUM), Column(label("self_index", lang), NUM)])
     for r in ranking.rows:
@@ -329,6 +333,6 @@ def results_lines(ranking, lang: str, locale: str, width: int, color: bool = Fal
             return display(v, places, locale, fixed=True) if v is not None else "–"
 
         grid.add_row([str(r.rank) if r.rank is not None else "–", s.unit, fixed(s.points),
-                      display(s.max, places, locale), fixed(s.index), s.klass or "–", fixed(r.self_points),
-                      fixed(r.self_index)])
+                      display(s.max, places, locale), *(fixed(s.adjustment(kind)) for kind in kinds),
+                      fixed(s.index), s.klass or "–", fixed(r.self_points), fixed(r.self_index)])
     return render(grid, width, color)
