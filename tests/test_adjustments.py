@@ -284,3 +284,42 @@ def test_converting_a_unit_with_adjustments_to_the_form_keeps_them(cli, tmp_path
     back = tmp_path / "back.yaml"
     assert cli("convert", out, "-o", back).exit_code == 0
     assert result_json(cli, back)["index"] == result_json(cli, ADJUST / "unit.yaml")["index"] == 77.5
+
+
+@pytest.mark.parametrize("width", [80, 100])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_rank_diff_and_score_fit_the_terminal_with_their_columns(tmp_path, width, lang):
+    """Short headers (Thưởng/Trừ, Bonus/Pen.) with their long words under the table: every line within the
+    width, every unit name and number whole in its cell, as the JSON gives them."""
+    from tests.test_widths import check_lines, run, tables
+
+    units = []
+    for i, (name, bonus) in enumerate([("Văn phòng Ủy ban nhân dân tỉnh", "1"), ("Sở Giao thông vận tải", "0.25"),
+                                       ("Sở Thử nghiệm", "0.75")], start=1):
+        path = tmp_path / f"u{i}.yaml"
+        path.write_text((ADJUST / "unit.yaml").read_text(encoding="utf-8").replace("Sở Thử nghiệm", name)
+                        .replace('"01"', f'"0{i}"').replace("points: 0.75", f"points: {bonus}")
+                        .replace("framework: framework.yaml", f"framework: {json.dumps(str(FRAMEWORK))}"),
+                        encoding="utf-8")
+        units.append(path)
+    short = {"vi": ("Thưởng", "Trừ", "Thưởng: điểm thưởng; Trừ: điểm trừ"),
+             "en": ("Bonus", "Pen.", "Pen.: penalty")}[lang]
+    out, _err = run(width, "rank", *units, "--lang", lang)
+    check_lines(out, width)
+    (table,) = tables(out)
+    at = {key: table["head"].index(key) for key in short[:2]}
+    unit_col = 1
+    rows = {row[unit_col]: row for row in table["rows"]}
+    assert set(rows) == {"Văn phòng Ủy ban nhân dân tỉnh", "Sở Giao thông vận tải", "Sở Thử nghiệm"}
+    assert [rows[n][at[short[0]]] for n in ("Văn phòng Ủy ban nhân dân tỉnh", "Sở Giao thông vận tải",
+                                            "Sở Thử nghiệm")] == ["1", "0.25", "0.75"]
+    assert {row[at[short[1]]] for row in table["rows"]} == {"0.5"}
+    assert short[2] in " ".join(out.split())
+    out, _err = run(width, "diff", units[0], units[1], "--lang", lang)
+    check_lines(out, width)
+    head = tables(out)[0]
+    assert [row[head["head"].index(short[0])] for row in head["rows"][:2]] == ["1", "0.25"]
+    assert head["rows"][0][1] == "Văn phòng Ủy ban nhân dân tỉnh"
+    out, _err = run(width, "score", units[0], "--lang", lang)
+    check_lines(out, width)
+    assert ("Điểm thưởng: 1 / 1" if lang == "vi" else "Bonus: 1 / 1") in out
