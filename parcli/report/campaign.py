@@ -316,14 +316,19 @@ def results_lines(ranking, lang: str, locale: str, width: int, color: bool = Fal
     the bonus and penalty after the applicable max where the framework declares them (DESIGN §12a)."""
     from ..rank import adjusted
     from . import display, label
-    from .grid import NUM, TAG, TEXT, Column, Grid, render
+    from .grid import NUM, TAG, TEXT, Column, Grid, render, wrap
 
     places = ranking.places
     kinds = ("bonus", "penalty") if adjusted(ranking) else ()
+
+    def short(key: str) -> str | None:  # with bonus and penalty, short headers when the long ones leave no room
+        return text(RESULTS_SHORT[key], lang, "short header") if kinds else None
+
     title = " / ".join(f.title_for(lang) for f in ranking.frameworks)
     grid = Grid(title, [Column(label("rank", lang), NUM), Column(label("unit", lang), TEXT),
-                        Column(label("total", lang), NUM), Column(label("applicable_max", lang), NUM),
-                        *(Column(label(kind, lang), NUM) for kind in kinds),
+                        Column(label("total", lang), NUM),
+                        Column(label("applicable_max", lang), NUM, short("applicable_max")),
+                        *(Column(label(kind, lang), NUM, short(kind)) for kind in kinds),
                         Column(label("index", lang), NUM), Column(label("class", lang), TAG),
                         Column(label("self_points", lang), NUM), Column(label("self_index", lang), NUM)])
     for r in ranking.rows:
@@ -335,4 +340,9 @@ def results_lines(ranking, lang: str, locale: str, width: int, color: bool = Fal
         grid.add_row([str(r.rank) if r.rank is not None else "–", s.unit, fixed(s.points),
                       display(s.max, places, locale), *(fixed(s.adjustment(kind)) for kind in kinds),
                       fixed(s.index), s.klass or "–", fixed(r.self_points), fixed(r.self_index)])
-    return render(grid, width, color)
+    lines = render(grid, width, color)
+    return lines + (wrap(grid.legend, max(len(lines[-1]), 20)) if grid.legend else [])
+
+
+RESULTS_SHORT = {"applicable_max": NC_("short header", "Max"), "bonus": NC_("short header", "Bonus"),
+                 "penalty": NC_("short header", "Pen.")}

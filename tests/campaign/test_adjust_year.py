@@ -188,6 +188,10 @@ def test_results_equal_score_of_the_final_units(year, tmp_path):
     assert bonus["claimed"] == 1 and bonus["status"] == "missing" and sent["index"] == 75
     table = parcli("campaign", "results", camp, columns=100, now="2025-12-06T08:00")
     assert table.code == 0 and "82.50" in table.stdout and "0.75" in table.stdout, table.stdout
+    narrow = parcli("campaign", "results", camp, columns=80, now="2025-12-06T08:00", lang="vi").stdout.splitlines()
+    assert all(len(line) <= 80 for line in narrow[:-1]), "\n".join(narrow)  # the provenance line wraps
+    assert "Thưởng: điểm thưởng; Trừ: điểm trừ" in narrow[-2]  # the short headers' long words
+    assert any(line.startswith("│    2 │ Sở A   │ 7.50 │  10 │   0.75 │") for line in narrow), narrow
     ran = parcli("campaign", "check", camp)
     assert ran.code == 0 and "rebuilds exactly the stored state" in ran.stdout, ran.all
     log = parcli("campaign", "log", camp, "--unit", "A01", columns=160)
@@ -234,6 +238,7 @@ def test_libreoffice_prints_the_minutes_with_the_bonus_and_reads_resaved_forms(y
         assert words in text, words
     # the forms opened and saved again by LibreOffice Calc read the same: the claim, its note and documents
     resaved = convert([work / "mail" / "A01.xlsx"], "xlsx", tmp_path / "resaved")[0]
+    shutil.copy(FRAMEWORK, resaved.parent / "fw.yaml")  # the form names the campaign's framework file
     scored = json.loads(parcli("score", resaved, "--format", "json").stdout)
     bonus = next(a for a in scored["adjustments"] if a["kind"] == "bonus")
     assert (bonus["claimed"], bonus["note"], bonus["documents"]) == (1, CLAIM_NOTE, ["Quyết định 12/QĐ-SA"])
