@@ -461,10 +461,15 @@ def form_cells(fw, member, year: int, lang: str) -> dict[tuple, str]:
 
     nodes = _NODE_CELLS.get((fw.sha256, lang))
     if nodes is None:  # the framework's rows: the same in every unit's form
+        from ..inputs.form import adjustment_title
+
         nodes = _NODE_CELLS[(fw.sha256, lang)] = {}
         for node in fw.in_order():
             nodes[(node.id, "title")] = canon(node.label(lang))
             nodes[(node.id, "max")] = canon(node.max)
+        for adj in adjustment_nodes(fw):  # the bonus and penalty rows, after the leaves
+            nodes[(adj.id, "title")] = canon(adjustment_title(adj.item, lang))
+            nodes[(adj.id, "max")] = canon(adj.max)
     cells = {("", "unit"): canon(member.name), ("", "code"): canon(member.code), ("", "year"): canon(year)}
     cells.update(nodes)
     return cells

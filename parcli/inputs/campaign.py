@@ -299,7 +299,8 @@ def _readonly_heads() -> dict[str, str]:
 
 def form_readonly(doc, grid: list, meta: dict) -> tuple[dict[tuple, str], dict[tuple, tuple]]:
     """A self-assessment form's read-only cells as the digest sees them, keyed by identity:
-    ``("", "unit"|"code"|"year")`` for the unit's cells and ``(id, "title"|"max")`` for each row;
+    ``("", "unit"|"code"|"year")`` for the unit's cells and ``(id, "title"|"max")`` for each row (a bonus's or
+    penalty's row under its kind);
     and where each is (sheet, row, column: :func:`cell_name` says it)."""
     values: dict[tuple, str] = {}
     where: dict[tuple, tuple] = {}
@@ -328,6 +329,12 @@ def form_readonly(doc, grid: list, meta: dict) -> tuple[dict[tuple, str], dict[t
             v = line[c - 1] if c <= len(line) else None
             values[(node_id, key)] = canon(None if v == "" else v)
             where[(node_id, key)] = (doc.sheet, row, c)
+    for kind, (row, _points) in doc.adjustment_rows.items():  # the bonus and penalty rows: the same cells
+        line = grid[row - 1] if row <= len(grid) else []
+        for key, c in columns.items():
+            v = line[c - 1] if c <= len(line) else None
+            values[(kind, key)] = canon(None if v == "" else v)
+            where[(kind, key)] = (doc.sheet, row, c)
     return values, where
 
 

@@ -397,3 +397,24 @@ def test_a_store_of_schema_1_is_brought_up_when_opened(year):
         assert not failed, failed
     finally:
         op.close()
+
+
+def test_the_digest_covers_the_bonus_and_penalty_rows_of_the_form(tmp_path):
+    folder = folder_with(tmp_path)
+    op = start(folder, datetime(2025, 10, 1, 8, 0, tzinfo=VIETNAM), "test")
+    try:
+        raw = form_of(op, "A01", tmp_path)
+        wb = load_workbook(io.BytesIO(raw))
+        ws = wb.worksheets[0]
+        row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "bonus")
+        assert ws.cell(row, 3).value == 1 and ws.cell(row, 3).protection.locked
+        ws.cell(row, 3).value = 5  # the bonus's max, a read-only cell
+        out = io.BytesIO()
+        wb.save(out)
+        found = receive(op, out.getvalue(), "A01.xlsx", SENT)
+        assert found.status == "refused", found
+        assert found.problems[0].file == f"A01.xlsx:{ws.title}!C{row}", str(found.problems[0])
+        assert "bonus (Điểm tối đa) is a read-only cell: it was '1' and is '5'" in found.problems[0].message
+        assert receive(op, raw, "A01.xlsx", SENT).status == "accepted"  # as parcli wrote it
+    finally:
+        op.close()
