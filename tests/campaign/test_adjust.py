@@ -94,14 +94,15 @@ def problems_of(tmp_path: Path, text: str) -> list[str]:
     return [str(p) for p in caught.value.problems]
 
 
-def form_of(op, code: str, tmp_path: Path) -> bytes:
-    """Unit ``code``'s campaign form filled with its evidence (as its officer types it)."""
+def form_of(op, code: str, tmp_path: Path, adjustments: str = "") -> bytes:
+    """Unit ``code``'s campaign form filled with its evidence and ``adjustments`` (a unit file's block), as its
+    officer types them."""
     from parcli.report.form import write_form
     from parcli.store import Store
 
     path = tmp_path / f"{code}.yaml"
     path.write_text(f"schema: parcli/unit/v1\nunit: x\nyear: 2025\nframework: {json.dumps(str(FRAMEWORK))}\n"
-                    f"evidence:\n  {EVIDENCE[code]}\n", encoding="utf-8")
+                    f"evidence:\n  {EVIDENCE[code]}\n{adjustments}", encoding="utf-8")
     unit, _fw = Store().unit(path)
     member = op.camp.units[code]
     fw = op.camp.group(member.group).fw
@@ -301,6 +302,12 @@ def test_a_year_with_a_penalty_explained_and_a_bonus_granted(year, tmp_path):
     assert penalty["points"] == 0.5 and penalty["status"] == "scored"
     for suffix in (".xlsx", ".html"):
         assert parcli("campaign", "results", folder, "-o", tmp_path / f"results{suffix}").code == 0
+    ranked = [[c.value for c in row] for row in load_workbook(tmp_path / "results.xlsx").worksheets[0].iter_rows()]
+    heads = ranked[1]
+    assert heads[6:8] == ["Bonus", "Penalty"], heads
+    assert [row[:9] for row in ranked[2:4]] == [[1, "Sở B", "B02", 2025, 9, 10, 0.5, 0, 95],
+                                                [2, "Sở A", "A01", 2025, 7.5, 10, 0, 0.5, 70]], ranked
+    assert "Penalty: 0.5 / 2" in (tmp_path / "results.html").read_text(encoding="utf-8")  # the HTML report
     table = parcli("campaign", "results", folder, columns=100)
     assert table.code == 0 and "70.00" in table.stdout and "95.00" in table.stdout, table.stdout
 
@@ -416,5 +423,31 @@ def test_the_digest_covers_the_bonus_and_penalty_rows_of_the_form(tmp_path):
         assert found.problems[0].file == f"A01.xlsx:{ws.title}!C{row}", str(found.problems[0])
         assert "bonus (Điểm tối đa) is a read-only cell: it was '1' and is '5'" in found.problems[0].message
         assert receive(op, raw, "A01.xlsx", SENT).status == "accepted"  # as parcli wrote it
+    finally:
+        op.close()
+
+
+@pytest.mark.parametrize("policy", ["explain", "zero"])
+def test_the_policy_for_missing_documents_applies_to_a_claimed_bonus_not_to_a_penalty(tmp_path, policy):
+    folder = folder_with(tmp_path, CAMPAIGN.replace("missing_documents: none", f"missing_documents: {policy}"))
+    op = start(folder, datetime(2025, 10, 1, 8, 0, tzinfo=VIETNAM), "test")
+    try:
+        forms = {"A01": "adjustments:\n  bonus: {claimed: 1}\n", "B02": "adjustments:\n  penalty: {points: 0.5}\n"}
+        for code, block in forms.items():
+            assert receive(op, form_of(op, code, tmp_path, block), f"{code}.xlsx", SENT).status == "accepted"
+        rows = {app: {(i.unit, i.node.id): i for i in appraisal_items(op, app, 1)} for app in ("TGV1", "TGV2")}
+        bonus, penalty = rows["TGV1"][("A01", "bonus")], rows["TGV2"][("B02", "penalty")]
+        assert (bonus.evidence.claimed, bonus.computed) == (1, 1) and penalty.computed == Decimal("0.5")
+        if policy == "explain":  # asked by default: the claimed bonus without documents, never a penalty
+            assert bonus.request_default and not penalty.request_default
+            assert not rows["TGV1"][("B02", "bonus")].request_default  # nothing claimed
+            return
+        for app in ("TGV1", "TGV2"):  # the workbooks sent back as written: the policy decides
+            book = appraisal_book(op, app, 1, "vi", list(rows[app].values()))
+            assert receive(op, book, f"{app}.xlsx", ROUND_1).status == "accepted"
+        a01, b02 = unit_state(op, "A01"), unit_state(op, "B02")
+        assert a01.adjustments["bonus"].r1[0] == 0 and "missing_documents: zero" in a01.adjustments["bonus"].r1[1]
+        assert b02.adjustments["penalty"].r1 == (None, None, False)  # a penalty stays the unit's own 0.5
+        assert final_unit(op, b02).adjustments["penalty"].points == Decimal("0.5")
     finally:
         op.close()
