@@ -393,3 +393,12 @@ def test_the_printed_form_ends_with_the_adjustment_rows(cli, tmp_path):
     assert "bonus Sáng kiến, mô hình mới được công nhận 2" in last
     assert "penalty Vi phạm, chậm báo cáo 2" in last
     assert "Điểm thưởng ngoài các tiêu chí" in last
+
+
+def test_a_note_longer_than_a_cell_is_refused_naming_its_row(cli, folder):
+    unit = folder / "unit.yaml"
+    unit.write_text(unit.read_text(encoding="utf-8").replace("Chậm báo cáo quý II", "x" * 33_000), encoding="utf-8")
+    run = cli("convert", unit, "-o", folder / "f.xlsx")
+    assert run.exit_code == 1
+    assert "the note of row penalty: 33,000 characters, more than an Excel cell holds (32,767)" in run.all
+    assert not (folder / "f.xlsx").exists()
