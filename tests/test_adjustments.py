@@ -323,3 +323,16 @@ def test_rank_diff_and_score_fit_the_terminal_with_their_columns(tmp_path, width
     out, _err = run(width, "score", units[0], "--lang", lang)
     check_lines(out, width)
     assert ("Điểm thưởng: 1 / 1" if lang == "vi" else "Bonus: 1 / 1") in out
+
+
+def test_bonus_and_penalty_take_a_line_each_when_one_is_too_narrow():
+    from tests.test_widths import check_lines, run
+
+    unit = ROOT / "examples" / "adjusted" / "so-noi-vu.yaml"
+    out, _err = run(80, "score", unit, "--depth", "field", lang="vi")
+    check_lines(out, 80)
+    assert "\nĐiểm thưởng: 1.5 / 2 (Sáng kiến, mô hình mới được công nhận)\nĐiểm trừ: 0.5 / 2 (Vi phạm, chậm báo " \
+           "cáo)\nChỉ số (%): 90.830" in out
+    out, _err = run(100, "score", unit, "--depth", "field", lang="en")
+    check_lines(out, 100)
+    assert "\nBonus: 1.5 / 2 (Recognised initiatives)   Penalty: 0.5 / 2 (Violations and late reports)\n" in out

@@ -3,10 +3,11 @@
 A visible sheet with the unit's name, code and year at the top, then one row per field,
 criterion and leaf in framework order (id, title indented by level, max, how it is scored
 with its unit, the value, done and of for rates, not applicable, claimed points, appraised
-points, note, documents); data validation on every input cell (choice leaves: a list of the
-options' titles in the form's language); structure cells locked (sheet protection without a
-password); a page setup that prints (A4 landscape, every column on the page's width, the
-header row on every page); a sheet of instructions; a hidden sheet ``parcli`` with
+points, note, documents), and under a framework with bonus and penalty points a row for each
+after the leaves (id ``bonus`` / ``penalty``; DESIGN §12a); data validation on every input cell
+(choice leaves: a list of the options' titles in the form's language); structure cells locked
+(sheet protection without a password); a page setup that prints (A4 landscape, every column on
+the page's width, the header row on every page); a sheet of instructions; a hidden sheet ``parcli`` with
 ``parcli/form/v1``, the framework reference, id, version and sha256, the form's language, and
 the row of every id when the form was made. Text is always written as text, never as a formula.
 

@@ -376,3 +376,29 @@ def test_libreoffice_resaved_forms_with_adjustments_read_the_same(cli, folder):
     obj = scored(cli, target)
     assert [(a["kind"], a["points"], a["note"]) for a in obj["adjustments"]] == [("bonus", 0.5, "Sáng kiến"),
                                                                                ("penalty", 2, None)]
+
+
+@pytest.mark.external
+def test_the_printed_form_ends_with_the_adjustment_rows(cli, tmp_path):
+    """The print area holds the bonus and penalty rows: the example's form through LibreOffice's PDF export."""
+    from tests.conftest import with_its_framework
+    from tests.report.test_form_print import pages_text
+
+    unit = EXAMPLES / "adjusted" / "so-noi-vu.yaml"
+    form = with_its_framework(unit, tmp_path) / "f.xlsx"
+    run_ok(cli, "convert", unit, "-o", form, "--lang", "vi")
+    pdf = convert([form], "pdf", tmp_path / "pdf")[0]
+    pages = [p for p in pages_text(pdf) if "Phiếu tự đánh giá" in p]
+    last = " ".join(pages[-1].split())
+    assert "bonus Sáng kiến, mô hình mới được công nhận 2" in last
+    assert "penalty Vi phạm, chậm báo cáo 2" in last
+    assert "Điểm thưởng ngoài các tiêu chí" in last
+
+
+def test_a_note_longer_than_a_cell_is_refused_naming_its_row(cli, folder):
+    unit = folder / "unit.yaml"
+    unit.write_text(unit.read_text(encoding="utf-8").replace("Chậm báo cáo quý II", "x" * 33_000), encoding="utf-8")
+    run = cli("convert", unit, "-o", folder / "f.xlsx")
+    assert run.exit_code == 1
+    assert "the note of row penalty: 33,000 characters, more than an Excel cell holds (32,767)" in run.all
+    assert not (folder / "f.xlsx").exists()
