@@ -451,3 +451,21 @@ def test_the_policy_for_missing_documents_applies_to_a_claimed_bonus_not_to_a_pe
         assert final_unit(op, b02).adjustments["penalty"].points == Decimal("0.5")
     finally:
         op.close()
+
+
+def test_an_english_workbook_names_the_rows_in_its_words_and_reads_the_same(year):
+    op, _sent, _folder = year
+    book = appraisal_book(op, "TGV2", 1, "en", appraisal_items(op, "TGV2", 1))
+    wb = load_workbook(io.BytesIO(book))
+    ws = wb.worksheets[0]
+    heads = {ws.cell(5, c).value: c for c in range(1, ws.max_column + 1)}
+    assert [ws.cell(r, heads["Leaf ID"]).value for r in range(6, ws.max_row + 1)] == [
+        "2.1", "Penalty points", "2.1", "Penalty points"]
+    assert ws.cell(7, heads["Rule"]).value == "Taken off the leaves' points, at most 2"
+    ws.cell(7, heads["Appraised points"]).value = 1
+    ws.cell(7, heads["Reason"]).value = LATE_REPORT
+    out = io.BytesIO()
+    wb.save(out)
+    found = receive(op, out.getvalue(), "TGV2-en.xlsx", ROUND_1)
+    assert found.status == "accepted", found.problems
+    assert unit_state(op, "A01").adjustments["penalty"].r1 == (Decimal(1), LATE_REPORT, False)

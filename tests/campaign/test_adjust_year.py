@@ -246,3 +246,10 @@ def test_libreoffice_prints_the_minutes_with_the_bonus_and_reads_resaved_forms(y
     shutil.copytree(camp, copy)
     ran = parcli("campaign", "receive", copy, resaved, now="2025-10-20T10:00", lang="vi")
     assert ran.code == 0 and "đã nhận từ A01" in ran.stdout and "thay cho tệp đã nhận trước" in ran.stdout, ran.all
+    # the round-2 workbook with the bonus row, saved again by Calc: the same workbook, the same decision
+    book = convert([work / "mail" / "TGV1-vong2.xlsx"], "xlsx", tmp_path / "resaved-2")[0]
+    ran = parcli("campaign", "receive", copy, book, now="2025-12-01T10:00", lang="vi")
+    assert ran.code == 0 and "đã nhận từ TGV1 (appraisal_2)" in ran.stdout, ran.all
+    before = results(camp, tmp_path / "before.csv")["A01"]
+    after = results(copy, tmp_path / "after.csv")["A01"]
+    assert after == before and after["bonus"] == "0.75", (before, after)
