@@ -469,3 +469,25 @@ def test_an_english_workbook_names_the_rows_in_its_words_and_reads_the_same(year
     found = receive(op, out.getvalue(), "TGV2-en.xlsx", ROUND_1)
     assert found.status == "accepted", found.problems
     assert unit_state(op, "A01").adjustments["penalty"].r1 == (Decimal(1), LATE_REPORT, False)
+
+
+def test_a_store_of_schema_1_without_adjustments_keeps_its_totals(tmp_path):
+    from tests.campaign.helpers import filled_form, new_campaign
+
+    op = new_campaign(tmp_path / "d")
+    assert receive(op, filled_form(op, "SYT"), "SYT.xlsx", SENT).status == "accepted"
+    before = op.conn.execute("SELECT * FROM totals ORDER BY unit, stage").fetchall()
+    assert {row[-1] for row in before} == {"{}"}  # department-example declares no bonus or penalty
+    op.close()
+    conn = sqlite3.connect(tmp_path / "d" / "campaign.db")
+    conn.execute("ALTER TABLE totals DROP COLUMN adjust")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    ran = parcli("campaign", "check", tmp_path / "d")
+    assert ran.code == 0 and "rebuilds exactly the stored state" in ran.stdout, ran.all
+    op = open_campaign(tmp_path / "d")
+    try:
+        assert op.conn.execute("SELECT * FROM totals ORDER BY unit, stage").fetchall() == before
+    finally:
+        op.close()
