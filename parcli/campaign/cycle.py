@@ -616,22 +616,28 @@ def receive(op: Opened, raw: bytes, name: str, at: datetime, who: str = "", enfo
                 _totals(op, prebuilt)  # a form of a unit not yet appraised: its state is the form itself
             else:
                 _totals(op, unit_state(op, unit))
-        detail = f"{Path(name).name}: {stage}" + (f", replaces {older[1][:12]}" if older is not None else "")
+        if older is None:
+            detail = db.detail("received", file=Path(name).name, stage=stage)
+        else:
+            detail = db.detail("replaces", file=Path(name).name, stage=stage, older=older[1][:12])
         db.log(conn, when, who or sender, "received", sender if kind != "appraisal" else None, sha,
                detail)
         if kind == "appraisal":
             for unit in sorted(units):
-                db.log(conn, when, who or sender, "appraised", unit, sha, f"{stage} by {sender}"
-                       + _adjustments_decided(op, unit, rows))
+                given = _adjustments_decided(op, unit, rows)
+                db.log(conn, when, who or sender, "appraised", unit, sha,
+                       db.detail("appraised_adjust", stage=stage, appraiser=sender, given=given) if given
+                       else db.detail("appraised", stage=stage, appraiser=sender))
     return Outcome(name, "accepted", sha, sender, stage, round_, superseded=older[1] if older is not None else None,
                    rows=len(rows))
 
 
 def _adjustments_decided(op: Opened, unit: str, rows: list[tuple]) -> str:
-    """The bonus and penalty points an appraisal gave ``unit``, for the log: ``"; penalty 1"`` (empty: none)."""
+    """The bonus and penalty points an appraisal gave ``unit``, for the log, named as ``covers`` names them:
+    ``"bonus 0.5; penalty 1"`` (empty: none)."""
     kinds = {node.id for node in adjustment_nodes(op.camp.group_of(unit).fw)}
     given = [f"{row[1]} {row[5]}" for row in rows if row[0] == unit and row[1] in kinds and row[5] is not None]
-    return "".join(f"; {text}" for text in given)
+    return "; ".join(given)
 
 
 def _parse(op: Opened, raw: bytes, name: str, at: datetime, enforce: bool):

@@ -13,7 +13,9 @@ commands at once wait for each other, and every write runs in ``BEGIN IMMEDIATE`
   results read summaries, not every leaf; ``adjust`` the bonus and penalty (DESIGN §12a) as JSON
   ``{kind: [self-assessed (the claim, else the points given), points, status]}``, ``{}`` under a
   framework without them;
-- ``actions``: who did what, when, to which unit, with which file (sha256).
+- ``actions``: who did what, when, to which unit, with which file (sha256); ``detail`` is a JSON object
+  ``{"k": KEY, ...values}`` naming one template of :data:`DETAILS`, said in the reader's language when
+  the log is shown (a detail of another shape, such as a refusal's message, is shown as it is).
 
 A unit's bonus and penalty are stored like leaves, ``vals`` rows whose ``leaf`` is the kind (``bonus``,
 ``penalty``; a framework with adjustments has no node of that id). Schema version 1 (before
@@ -33,7 +35,7 @@ import sqlite3
 from pathlib import Path
 
 from ..errors import InputError
-from ..i18n import tr
+from ..i18n import NC_, tr
 
 DB = "campaign.db"
 RECEIVED = "received"
@@ -225,6 +227,44 @@ def sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+# The details of the log, by key: stored as their key and values, said in the language of whoever reads the log.
+DETAILS = {
+    "received": NC_("log detail", "{file}: {stage}"),
+    "replaces": NC_("log detail", "{file}: {stage}, replaces {older}"),
+    "appraised": NC_("log detail", "{stage} by {appraiser}"),
+    "appraised_adjust": NC_("log detail", "{stage} by {appraiser}; {given}"),
+    "forms": NC_("log detail", "{count} forms"),
+    "workbooks": NC_("log detail", "{count} workbooks"),
+    "round": NC_("log detail", "round {round}"),
+    "files": NC_("log detail", "{count} files"),
+}
+
+
+def detail(key: str, **values) -> str:
+    """A log detail: the template ``key`` of :data:`DETAILS` and its values, as stored."""
+    import json
+
+    if key not in DETAILS:
+        raise KeyError(key)
+    return json.dumps({"k": key, **{name: str(value) for name, value in values.items()}}, ensure_ascii=False)
+
+
+def detail_parts(stored: str | None) -> tuple[str, dict[str, str]] | None:
+    """(template, values) of a stored detail written by :func:`detail`; None for any other text."""
+    import json
+
+    if not stored or not stored.startswith("{"):
+        return None
+    try:
+        found = json.loads(stored)
+    except ValueError:
+        return None
+    if not isinstance(found, dict) or found.get("k") not in DETAILS:
+        return None
+    values = {str(k): str(v) for k, v in found.items() if k != "k"}
+    return DETAILS[found["k"]], values
 
 
 def log(conn: sqlite3.Connection, at: str, who: str, what: str, unit: str | None = None, sha256: str | None = None,

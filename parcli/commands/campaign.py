@@ -57,8 +57,9 @@ def _say(line: str) -> None:
     typer.echo(line)
 
 
-def _send(op, action: str, detail: str, books) -> int:
-    """Write each (path, bytes, rows) of ``books`` (rows None: not said), say it, then log ``action``; how many."""
+def _send(op, action: str, detail: tuple[str, dict], books) -> int:
+    """Write each (path, bytes, rows) of ``books`` (rows None: not said), say it, then log ``action`` with
+    ``detail`` (a key of the log's details and its values, ``count`` added); how many."""
     from ..campaign import db
     from ..campaign.clock import iso, now
 
@@ -69,7 +70,7 @@ def _send(op, action: str, detail: str, books) -> int:
         _say(tr("wrote {file}", file=path) if rows is None else tr("wrote {file} ({count} rows)", file=path,
                                                                     count=rows))
     with db.transaction(op.conn):
-        db.log(op.conn, iso(now()), _who(), action, detail=detail.format(count=count))
+        db.log(op.conn, iso(now()), _who(), action, detail=db.detail(detail[0], count=count, **detail[1]))
     return count
 
 
@@ -128,7 +129,7 @@ def forms(folder: DirArg, lang: LangOpt = Lang.vi) -> None:
 
     op = _open(folder)
     try:
-        _send(op, "forms", "{count} forms", ((folder / "out" / "forms" / f"{code}.xlsx",
+        _send(op, "forms", ("forms", {}), ((folder / "out" / "forms" / f"{code}.xlsx",
                                               form_book(op, code, lang.value), None) for code in op.camp.units))
     finally:
         op.close()
@@ -222,7 +223,7 @@ def appraise(
                 yield (folder / "out" / f"appraisal-{round_}" / f"{a.code}.xlsx",
                        appraisal_book(op, a.code, round_, lang.value, items), len(items))
 
-        _send(op, "appraise", f"round {round_}", books())
+        _send(op, "appraise", ("round", {"round": round_}), books())
     finally:
         op.close()
 
@@ -243,7 +244,7 @@ def explain(folder: DirArg, lang: LangOpt = Lang.vi) -> None:
                     yield (folder / "out" / "explanation" / f"{code}.xlsx",
                            explanation_book(op, code, lang.value, items), len(items))
 
-        if not _send(op, "explain", "{count} workbooks", books()):
+        if not _send(op, "explain", ("workbooks", {}), books()):
             _say(tr("no unit was asked to explain anything (Explanation requested: Yes in round 1)"))
     finally:
         op.close()
@@ -390,7 +391,7 @@ def _written(op, action: str, paths) -> None:
     for path in paths:
         _say(tr("wrote {file}", file=path))
     with db.transaction(op.conn):
-        db.log(op.conn, iso(now()), _who(), action, detail=f"{len(paths)} files")
+        db.log(op.conn, iso(now()), _who(), action, detail=db.detail("files", count=len(paths)))
 
 
 @app.command(cls=Command)

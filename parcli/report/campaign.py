@@ -296,6 +296,13 @@ def status_lines(data: dict, lang: str, width: int, color: bool = False) -> list
     return render(grid, width, color)
 
 
+class _Blank(dict):
+    """A detail's values; a value the template names but the store lacks is left blank (never an error)."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
 def log_lines(rows, lang: str, width: int, color: bool = False) -> list[str]:
     """The action log: when, who, what, unit, file (sha256, 12 digits), detail."""
     from .grid import ID, TAG, TEXT, Column, Grid, render
@@ -305,7 +312,13 @@ def log_lines(rows, lang: str, width: int, color: bool = False) -> list[str]:
                      Column(text(LOG_HEADS["unit"], lang, "log"), ID),
                      Column(text(LOG_HEADS["file"], lang, "log"), ID),
                      Column(text(LOG_HEADS["detail"], lang, "log"), TEXT, fold=True)])
+    from ..campaign.db import detail_parts
+
     for at, who, what, unit, sha, detail in rows:
+        parts = detail_parts(detail)
+        if parts is not None:  # a template of the log's details, said in the reader's language
+            template = text(parts[0], lang, "log detail")
+            detail = template.format_map(_Blank(parts[1]))
         grid.add_row([_when(at), who, text(WHAT_WORDS[what], lang, "log action") if what in WHAT_WORDS else what,
                       unit or "", (sha or "")[:12], detail or ""], "yellow" if what == "refused" else "")
     return render(grid, width, color)[1:]  # no title line
@@ -330,7 +343,8 @@ def results_lines(ranking, lang: str, locale: str, width: int, color: bool = Fal
                         Column(label("applicable_max", lang), NUM, short("applicable_max")),
                         *(Column(label(kind, lang), NUM, short(kind)) for kind in kinds),
                         Column(label("index", lang), NUM), Column(label("class", lang), TAG),
-                        Column(label("self_points", lang), NUM), Column(label("self_index", lang), NUM)])
+                        Column(label("self_points", lang), NUM, short("self_points")),
+                        Column(label("self_index", lang), NUM, short("self_index"))])
     for r in ranking.rows:
         s = r.summary
 
@@ -345,4 +359,5 @@ def results_lines(ranking, lang: str, locale: str, width: int, color: bool = Fal
 
 
 RESULTS_SHORT = {"applicable_max": NC_("short header", "Max"), "bonus": NC_("short header", "Bonus"),
-                 "penalty": NC_("short header", "Pen.")}
+                 "penalty": NC_("short header", "Pen."), "self_points": NC_("short header", "Claim"),
+                 "self_index": NC_("short header", "Claim (%)")}
