@@ -5,6 +5,7 @@ what it did, one line per file, and exits 1 if anything was refused or failed it
 """
 
 # No "from __future__ import annotations": typer reads the annotations (see common.py).
+import contextlib
 import os
 from pathlib import Path
 from typing import Annotated
@@ -95,9 +96,9 @@ def init(
 ) -> None:
     """Start a campaign in DIR: a commented campaign.yaml and the empty store; never over an existing campaign."""
     from ..campaign.clock import now
-    from ..campaign.config import FILE
+    from ..campaign.config import FILE, member_problems
     from ..campaign.cycle import start
-    from ..campaign.db import DB
+    from ..campaign.db import DB, RECEIVED
     from ..campaign.init import campaign_yaml
     from ..inputs.campaign import read_units
     from ..store import Store
@@ -111,10 +112,22 @@ def init(
     if ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref:
         ref = os.path.relpath(Path(framework).resolve(), folder.resolve()).replace("\\", "/")
     members = read_units(units) if units is not None else None
+    if members:
+        problems = member_problems(members, str(units))
+        if problems:  # said before anything is written: no half campaign is left behind
+            raise InputError("invalid units", problems)
     text = campaign_yaml(fw, ref, year, members, folder.resolve().name)
     folder.mkdir(parents=True, exist_ok=True)
+    before = {p.name for p in folder.iterdir()}
     _write(folder / FILE, text.encode("utf-8"))
-    op = start(folder, now(), _who())
+    try:
+        op = start(folder, now(), _who())
+    except BaseException:  # what this run wrote is taken back: init can be run again
+        for name in (FILE, DB, DB + "-wal", DB + "-shm", RECEIVED):
+            if name not in before:
+                with contextlib.suppress(OSError):
+                    (folder / name).rmdir() if name == RECEIVED else (folder / name).unlink(missing_ok=True)
+        raise
     op.close()
     _say(tr("started the campaign in {folder}: edit {file} (units, appraisers, deadlines), then run parcli campaign "
             "forms {folder}", folder=folder, file=folder / FILE))
@@ -312,10 +325,11 @@ def results(
             rankings[g.id] = ranking
         if output is None:
             from ..report.campaign import results_lines
+            from ..report.grid import wrap
 
             for g in op.camp.groups:
                 _lines(lambda width, color, g=g: [*results_lines(rankings[g.id], lang.value, "en", width, color),
-                                                  provenance_line(g.fw, lang.value)])
+                                                  *wrap(provenance_line(g.fw, lang.value), width)])
             return
         fmt = format_for(output)
         what = {"csv": RANKING, "xlsx": RANKING, "json": RESULTS, "html": REPORT}.get(fmt) if fmt else None

@@ -267,7 +267,7 @@ def status_lines(data: dict, lang: str, width: int, color: bool = False) -> list
 
     grid = Grid(data["campaign"] + " · " + _when(data["now"]),
                 [Column(text(STATUS_HEADS["code"], lang, "status"), ID),
-                 Column(text(STATUS_HEADS["member"], lang, "status"), TEXT),
+                 Column(text(STATUS_HEADS["member"], lang, "status"), TEXT, fold=True),
                  Column(text(STATUS_HEADS["stage"], lang, "status") + " · " +
                         text(STATUS_HEADS["deadline"], lang, "status"), TEXT),
                  Column(text(STATUS_HEADS["last"], lang, "status"), TEXT, fold=True),
@@ -308,7 +308,7 @@ def results_lines(ranking, lang: str, locale: str, width: int, color: bool = Fal
 
     places = ranking.places
     title = " / ".join(f.title_for(lang) for f in ranking.frameworks)
-    grid = Grid(title, [Column(label("rank", lang), NUM), Column(label("unit", lang), TEXT),
+    grid = Grid(title, [Column(label("rank", lang), NUM), Column(label("unit", lang), TEXT, fold=True),
                         Column(label("total", lang), NUM), Column(label("applicable_max", lang), NUM),
                         Column(label("index", lang), NUM), Column(label("class", lang), TAG),
                         Column(label("self_points", lang), NUM), Column(label("self_index", lang), NUM)])
