@@ -211,11 +211,13 @@ class transaction:  # noqa: N801 - used as a statement: with transaction(conn):
                 self.conn.execute("COMMIT")
             except sqlite3.Error as error:
                 self._rollback()
+                if _code(error) not in _REASONS:
+                    raise
                 raise store_error(self._name(), error) from None
             return False
         self._rollback()
-        if isinstance(exc, sqlite3.Error):  # a full disk, a read-only folder: said, not a traceback
-            raise store_error(self._name(), exc) from None
+        if isinstance(exc, sqlite3.Error) and _code(exc) in _REASONS:  # a full disk, a read-only folder: said;
+            raise store_error(self._name(), exc) from None                # a broken constraint stays a bug
         return False
 
     def _rollback(self) -> None:

@@ -172,8 +172,10 @@ def _write(kind: str, schema: str, columns, inputs, rows, lang: str, recipient, 
         for key in columns:
             cell = ws[f"{letter[key]}{r}"]
             value = values.get(key)
-            if key in NUMBERS and isinstance(value, Decimal):
+            if key in NUMBERS and isinstance(value, Decimal) and _float_exact(value):
                 cell.value = value
+            elif key in NUMBERS and isinstance(value, Decimal):  # more digits than a spreadsheet's number holds:
+                put_text(cell, f"{value.normalize():f}")         # text, read back as written (the digest's value)
             elif value is not None and value != "":
                 put_text(cell, str(value))
             cell.alignment = wrap
@@ -235,6 +237,12 @@ WHAT_WORDS = {"init": NC_("log action", "started the campaign"), "forms": NC_("l
               "explain": NC_("log action", "wrote the explanation workbooks"), "check": NC_("log action", "checked"),
               "minutes": NC_("log action", "wrote the minutes"),
               "report": NC_("log action", "wrote the council's report and the publication table")}
+
+
+def _float_exact(value: Decimal) -> bool:
+    """Whether a spreadsheet's number (a double) holds ``value`` exactly as its shortest decimal, as a workbook
+    saved again reads it back."""
+    return value.is_finite() and Decimal(repr(float(value))) == value
 
 
 def stage_words(stage: str | None, lang: str) -> str:

@@ -197,3 +197,62 @@ def test_answers_in_utf32_are_named_so(tmp_path):
     for lang, said in (("en", "the file is UTF-32"), ("vi", "tệp mã hóa UTF-32")):
         ran = parcli("survey", SURVEY / "hb-mdhl.yaml", HOSTILE / "survey-answers-utf32.csv", lang=lang)
         assert ran.code == 1 and said in ran.stderr and "UTF-16" not in ran.stderr, ran.stderr
+
+
+def test_a_control_character_brought_by_a_received_workbook_is_shown_not_a_crash():
+    """An appraiser's reason with an escape (\\x1b) reached the store through a forged workbook: writing it into
+    the unit's explanation workbook showed "internal error: IllegalCharacterError" and stopped campaign explain
+    for every unit."""
+    from openpyxl import Workbook
+
+    from parcli.report.sheets import put_text
+
+    cell = Workbook().active["A1"]
+    put_text(cell, "lý do \x1b[2J\x1b]0;pwned\x07 hết")
+    assert cell.value == "lý do \\x1b[2J\\x1b]0;pwned\\x07 hết"
+    put_text(cell, "=HYPERLINK(\"http://x\")\nhai dòng\tvà tab")
+    assert cell.data_type == "s" and cell.value == "=HYPERLINK(\"http://x\")\nhai dòng\tvà tab"
+
+
+def test_points_typed_with_more_digits_than_a_spreadsheet_number_come_back_as_written(tmp_path):
+    """An appraiser typed 0.12345678901234567891 as text: the unit's explanation workbook, returned untouched, was
+    refused ("read-only cell ... was '0.12345678901234567891' and is '0.1234567890123457'"): the number had been
+    written as a double. Such a number is written as text, read back as written."""
+    from openpyxl import load_workbook
+
+    from tests.campaign.helpers import headers
+
+    folder = tmp_path / "c"
+    op = new_campaign(folder)
+    (tmp_path / "SYT.xlsx").write_bytes(filled_form(op, "SYT"))
+    op.close()
+    assert parcli("campaign", "receive", folder, tmp_path / "SYT.xlsx", now="2025-10-02T09:00").code == 0
+    assert parcli("campaign", "appraise", folder, "--round", "1", now="2025-11-05T09:00").code == 0
+    book = folder / "out" / "appraisal-1" / "TGV1.xlsx"
+    wb = load_workbook(book)
+    ws = wb.worksheets[0]
+    cols = headers(ws, 5)
+    row = next(r for r in range(6, ws.max_row + 1) if ws.cell(r, cols["Leaf ID"]).value == "1.1.1"
+               and ws.cell(r, cols["Unit code"]).value == "SYT")
+    ws.cell(row, cols["Appraised points"]).value = "0.12345678901234567891"
+    ws.cell(row, cols["Appraised points"]).data_type = "s"
+    ws.cell(row, cols["Reason"]).value = "kế hoạch ban hành muộn"
+    ws.cell(row, cols["Explanation requested"]).value = "Yes"
+    wb.save(tmp_path / "TGV1.xlsx")
+    ran = parcli("campaign", "receive", folder, tmp_path / "TGV1.xlsx", now="2025-11-05T10:00")
+    assert ran.code == 0, ran.all
+    assert parcli("campaign", "explain", folder, now="2025-11-05T11:00").code == 0
+    ran = parcli("campaign", "receive", folder, folder / "out" / "explanation" / "SYT.xlsx", now="2025-11-21T09:00")
+    assert ran.code == 0 and "received from SYT (explanation)" in ran.stdout, ran.all
+
+
+def test_a_broken_constraint_is_not_said_to_be_a_read_only_folder(tmp_path):
+    """Only what the officer can act on (a full disk, a read-only folder, a damaged file) is said as such; a
+    broken constraint is parcli's bug and stays one (rolled back)."""
+    folder = closed_campaign(tmp_path / "c")
+    conn = db.connect(folder / "campaign.db")
+    with pytest.raises(sqlite3.IntegrityError):
+        with db.transaction(conn, folder):
+            conn.execute("INSERT INTO meta (key, value) VALUES ('campaign', 'again')")
+    assert conn.execute("SELECT count(*) FROM meta WHERE key = 'campaign'").fetchone()[0] == 1
+    conn.close()
