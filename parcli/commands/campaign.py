@@ -54,8 +54,19 @@ def _write(path: Path, data: bytes) -> None:
     write_atomic(path, put)
 
 
+def _quoted(path: Path) -> str:
+    """A path as a command line takes it in every shell (cmd, PowerShell, bash): in double quotes when it has a
+    space."""
+    text = str(path)
+    return f'"{text}"' if any(ch.isspace() for ch in text) else text
+
+
 def _say(line: str) -> None:
-    typer.echo(line)
+    """One line on standard output; the names in it (a received file's, chosen by its sender) cannot write into
+    the terminal (control characters shown)."""
+    from .common import printable
+
+    typer.echo(printable(line))
 
 
 def _send(op, action: str, detail: str, books) -> int:
@@ -130,7 +141,7 @@ def init(
         raise
     op.close()
     _say(tr("started the campaign in {folder}: edit {file} (units, appraisers, deadlines), then run parcli campaign "
-            "forms {folder}", folder=folder, file=folder / FILE))
+            "forms {folder}", folder=_quoted(folder), file=folder / FILE))
 
 
 @app.command(cls=Command)
@@ -162,7 +173,7 @@ def receive(
     from ..commands.common import file_args
 
     op = _open(folder)
-    paths = file_args(files)
+    paths = file_args(files, workbooks_only=True)
     said: list[tuple[bool, str]] = []  # (to stderr, line): said once the run is committed
     try:
         with db.transaction(op.conn, op.folder):  # every file of the run in one transaction: as before or as after
@@ -188,6 +199,7 @@ def _receive_all(op, paths, said: list) -> int:
     from .common import problem_lines
 
     refused = 0
+    taken: dict[tuple, list] = {}  # (sender, stage) -> the files of this run accepted for it, in order
     for path in paths:
         try:
             raw = read_bytes(path, str(path))
@@ -207,10 +219,17 @@ def _receive_all(op, paths, said: list) -> int:
             if outcome.superseded:
                 line += "; " + tr("it replaces the file received before ({sha})", sha=outcome.superseded[:12])
             said.append((False, line))
+            taken.setdefault((outcome.sender, outcome.stage), []).append(path)
         else:
             refused += 1
             said.append((True, tr("{file}: refused:", file=path)))
             said.extend((True, "  " + line) for line in problem_lines(outcome.problems, sys.stderr, True))
+    for (sender, stage), files in taken.items():  # "SYT (1).xlsx" sorts before "SYT.xlsx": the order may not be
+        if len(files) > 1:                          # the order they were sent in
+            said.append((True, tr("warning:") + " " + tr(
+                "{sender} sent {count} files for {stage} in this run; the last one taken is current: {file}. Check "
+                "that it is the newest: the files were taken in the order of their names, not of their sending",
+                sender=sender, count=len(files), stage=stage, file=files[-1])))
     return refused
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from operator import methodcaller
@@ -32,6 +33,7 @@ MAX_COLUMNS = 16_384  # Excel's
 MAX_CELL = 10_000
 PROBLEMS_PER_FILE = 200
 _INVALID = -32767  # a cell that is no answer of the scale (MISSING, -32768, is no answer at all)
+_WHOLE = re.compile(r"[+-]?[0-9]{1,6}(?:[.,]0*)?")  # a whole number as people and spreadsheets write it
 
 
 @dataclass(slots=True)
@@ -65,13 +67,10 @@ class _Cells(dict):
     def __missing__(self, text: str):
         key = self.key(text)
         value = self.known.get(key)
-        if value is None and key:
-            try:  # 4.0 or 4,0 (a number a spreadsheet wrote as a decimal), +4
-                number = float(key.replace(",", "."))
-                if number.is_integer() and str(int(number)) in self.known:
-                    value = self.known[str(int(number))]
-            except (ValueError, OverflowError):
-                pass
+        if value is None and key and _WHOLE.fullmatch(key):  # 4.0 or 4,0 (a number a spreadsheet wrote as a
+            number = int(key.split(".")[0].split(",")[0])        # decimal), +4; not 0_5, 4e0 or other digits
+            if str(number) in self.known:
+                value = self.known[str(number)]
         result = _INVALID if value is None else value
         if len(self) < 100_000:  # a file of all-different texts cannot grow the cache without bound
             self[text] = result

@@ -256,3 +256,80 @@ def test_a_broken_constraint_is_not_said_to_be_a_read_only_folder(tmp_path):
             conn.execute("INSERT INTO meta (key, value) VALUES ('campaign', 'again')")
     assert conn.execute("SELECT count(*) FROM meta WHERE key = 'campaign'").fetchone()[0] == 1
     conn.close()
+
+
+def test_receive_of_a_folder_takes_its_workbooks_only(tmp_path):
+    """``campaign receive DIR DIR`` (the campaign's own folder) said campaign.yaml was "a damaged zip"."""
+    folder = tmp_path / "c"
+    new_campaign(folder).close()
+    ran = parcli("campaign", "receive", folder, folder, now="2025-10-02T09:00")
+    assert ran.code == 1 and "the folder holds no .xlsx file" in ran.stderr and "zip" not in ran.stderr, ran.all
+    assert "thư mục không có tệp .xlsx nào" in parcli("campaign", "receive", folder, folder, lang="vi").stderr
+
+
+def test_two_files_of_one_sender_in_one_run_are_said(tmp_path):
+    """Mail downloaded twice gives "SYT (1).xlsx" beside "SYT.xlsx": the run takes them in the order of their names
+    (" (1)" sorts first), which may not be the order they were sent in; the officer is told which one is current."""
+    from openpyxl import load_workbook
+
+    folder = tmp_path / "c"
+    op = new_campaign(folder)
+    mail = tmp_path / "mail"
+    mail.mkdir()
+    (mail / "SYT.xlsx").write_bytes(filled_form(op, "SYT"))
+    op.close()
+    wb = load_workbook(mail / "SYT.xlsx")
+    wb.worksheets[0]["K9"] = "gửi lại"
+    wb.save(mail / "SYT (1).xlsx")
+    ran = parcli("campaign", "receive", folder, mail, now="2025-10-02T09:00")
+    assert ran.code == 0, ran.all
+    assert f"SYT sent 2 files for self_assessment in this run; the last one taken is current: {mail / 'SYT.xlsx'}" \
+        in ran.stderr, ran.stderr
+    ran = parcli("campaign", "receive", folder, mail / "SYT.xlsx", now="2025-10-02T09:30")
+    assert "sent 2 files" not in ran.stderr
+
+
+def test_a_received_file_s_name_cannot_write_into_the_terminal(tmp_path):
+    """An attachment's name is chosen by its sender: "a\\x1b]0;…\\x07\\x1b[2J.xlsx" set the terminal's title and
+    cleared the screen when receive said "received from …" on standard output."""
+    folder = tmp_path / "c"
+    op = new_campaign(folder)
+    mail = tmp_path / "mail"
+    mail.mkdir()
+    (mail / "a\x1b]0;pwned\x07\x1b[2Jb.xlsx").write_bytes(filled_form(op, "SYT"))
+    (mail / "c\rd.xlsx").write_bytes(filled_form(op, "STC"))
+    op.close()
+    for now in ("2025-10-02T09:00", "2025-10-02T09:30"):  # received, then "the same file"
+        ran = parcli("campaign", "receive", folder, mail, now=now)
+        assert ran.code == 0, ran.all
+        assert not any(ch in ran.all for ch in "\x1b\x07\r"), ran.all
+        assert "a\\x1b]0;pwned\\x07\\x1b[2Jb.xlsx" in ran.stdout and "c\\rd.xlsx" in ran.stdout, ran.stdout
+
+
+def test_init_in_a_folder_named_in_vietnamese_with_spaces(tmp_path):
+    """The id was "t-ch-m-i-m-2025" (every letter with a diacritic dropped) and the command to run next was said
+    unquoted, which no shell runs as meant."""
+    folder = tmp_path / "Đợt chấm điểm 2025"
+    ran = parcli("campaign", "init", folder, "--framework", "department-example", "--year", "2025")
+    assert ran.code == 0, ran.all
+    assert 'id: "Dot-cham-diem-2025"' in (folder / "campaign.yaml").read_text(encoding="utf-8")
+    assert f'then run parcli campaign forms "{folder}"' in ran.stdout, ran.stdout
+    assert parcli("campaign", "forms", folder).code == 0
+
+
+def test_an_answer_is_a_whole_number_as_people_write_it_not_whatever_float_reads(tmp_path):
+    """float() read "0_5" as 5 (a satisfied answer), "4e0" as 4, and Arabic-Indic or full-width digits as digits;
+    4.0, "4,0", +4 and 05 (what spreadsheets and people write) still are answers."""
+    shutil.copy(SURVEY / "hb-test.yaml", tmp_path / "hb-test.yaml")
+    shutil.copy(SURVEY / "hb-mdhl.yaml", tmp_path / "hb-mdhl.yaml")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Mã đơn vị,Câu 1,Câu 2,Câu 3,Câu 4,Câu 5\nSNV,0_5,4e0,٥,５,1e400\n", encoding="utf-8")
+    ran = parcli("survey", tmp_path / "hb-mdhl.yaml", bad)
+    assert ran.code == 1
+    for cell in ("'0_5'", "'4e0'", "'٥'", "'５'", "'1e400'"):
+        assert f"{cell} is not on the scale" in ran.stderr, (cell, ran.stderr)
+    good = tmp_path / "good.csv"
+    good.write_text('Mã đơn vị,Câu 1,Câu 2,Câu 3,Câu 4,Câu 5\nSNV,4.0,"4,0",+4,05, 4 \n', encoding="utf-8")
+    plain = tmp_path / "plain.csv"
+    plain.write_text("Mã đơn vị,Câu 1,Câu 2,Câu 3,Câu 4,Câu 5\nSNV,4,4,4,4,4\n", encoding="utf-8")
+    assert survey_json(tmp_path, good, "good") == survey_json(tmp_path, plain, "plain")
