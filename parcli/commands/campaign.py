@@ -16,7 +16,7 @@ import typer.core
 from ..errors import InputError, UsageError
 from ..helptext import TranslatedHelp, format_subcommands
 from ..i18n import tr
-from .common import Command, Lang, LangOpt, err, guarded
+from .common import Command, Lang, LangOpt, err, guarded, warn
 
 
 class Group(TranslatedHelp, typer.core.TyperGroup):
@@ -152,8 +152,11 @@ def forms(folder: DirArg, lang: LangOpt = Lang.vi) -> None:
 
     op = _open(folder)
     try:
-        _send(op, "forms", "{count} forms", ((folder / "out" / "forms" / f"{code}.xlsx",
-                                              form_book(op, code, lang.value), None) for code in op.camp.units))
+        if not _send(op, "forms", "{count} forms", ((folder / "out" / "forms" / f"{code}.xlsx",
+                                                     form_book(op, code, lang.value), None)
+                                                    for code in op.camp.units)):
+            _say(tr("{file} names no unit: no form was written; add the units to its groups", file=folder /
+                    "campaign.yaml"))
     finally:
         op.close()
 
@@ -381,6 +384,13 @@ def results(
                 else:
                     from ..htmlreport import collect
 
+                    if not full:  # the report of no unit: said, not "internal error: StopIteration"
+                        if len(op.camp.groups) == 1:
+                            raise InputError(str(folder) + ": " + tr("no unit's file was received yet: nothing to "
+                                                                     "write"))
+                        warn(tr("group {group}: no unit's file was received yet: {file} is not written",
+                                group=g.id, file=target))
+                        continue
                     collected = collect(iter(full), lang.value, None)
 
                     def put_report(fh, collected=collected) -> None:

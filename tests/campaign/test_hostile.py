@@ -333,3 +333,32 @@ def test_an_answer_is_a_whole_number_as_people_write_it_not_whatever_float_reads
     plain = tmp_path / "plain.csv"
     plain.write_text("Mã đơn vị,Câu 1,Câu 2,Câu 3,Câu 4,Câu 5\nSNV,4,4,4,4,4\n", encoding="utf-8")
     assert survey_json(tmp_path, good, "good") == survey_json(tmp_path, plain, "plain")
+
+
+def test_results_as_html_of_a_group_with_no_unit_received(tmp_path):
+    """``campaign results -o r.html`` before any unit answered was "internal error: StopIteration"."""
+    folder = tmp_path / "c"
+    new_campaign(folder).close()
+    ran = parcli("campaign", "results", folder, "-o", tmp_path / "r.html")
+    assert ran.code == 1 and "no unit's file was received yet: nothing to write" in ran.stderr, ran.all
+    assert not (tmp_path / "r.html").exists()
+    two = tmp_path / "two"
+    text = YEAR_YAML.replace("      - {code: SNV, name: Sở Nội vụ}\n      - {code: SXD, name: Sở Xây dựng}\n",
+                             "  - id: khac\n    title: Khác\n    framework: department-example\n    units:\n"
+                             "      - {code: SNV, name: Sở Nội vụ}\n")
+    op = new_campaign(two, text)
+    receive(op, filled_form(op, "SYT"), "SYT.xlsx", AT)
+    op.close()
+    ran = parcli("campaign", "results", two, "-o", tmp_path / "r.html")
+    assert ran.code == 0, ran.all
+    assert (tmp_path / "r-so.html").is_file() and not (tmp_path / "r-khac.html").exists()
+    assert "group khac: no unit's file was received yet" in ran.stderr, ran.stderr
+
+
+def test_forms_of_a_campaign_without_units_says_so(tmp_path):
+    """``units: []`` in every group: forms printed nothing and exited 0, as if it had done its work."""
+    folder = tmp_path / "c"
+    text = YEAR_YAML.split("    units:\n")[0] + "    units: []\n" + "appraisers:" + YEAR_YAML.split("appraisers:")[1]
+    new_campaign(folder, text).close()
+    ran = parcli("campaign", "forms", folder)
+    assert ran.code == 0 and "names no unit: no form was written" in ran.stdout, ran.all
