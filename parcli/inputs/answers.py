@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from operator import methodcaller
 from pathlib import Path
@@ -31,6 +33,7 @@ MAX_COLUMNS = 16_384  # Excel's
 MAX_CELL = 10_000
 PROBLEMS_PER_FILE = 200
 _INVALID = -32767  # a cell that is no answer of the scale (MISSING, -32768, is no answer at all)
+_WHOLE = re.compile(r"[+-]?[0-9]{1,6}(?:[.,]0*)?")  # a whole number as people and spreadsheets write it
 
 
 @dataclass(slots=True)
@@ -64,13 +67,10 @@ class _Cells(dict):
     def __missing__(self, text: str):
         key = self.key(text)
         value = self.known.get(key)
-        if value is None and key:
-            try:  # 4.0 or 4,0 (a number a spreadsheet wrote as a decimal), +4
-                number = float(key.replace(",", "."))
-                if number.is_integer() and str(int(number)) in self.known:
-                    value = self.known[str(int(number))]
-            except (ValueError, OverflowError):
-                pass
+        if value is None and key and _WHOLE.fullmatch(key):  # 4.0 or 4,0 (a number a spreadsheet wrote as a
+            number = int(key.split(".")[0].split(",")[0])        # decimal), +4; not 0_5, 4e0 or other digits
+            if str(number) in self.known:
+                value = self.known[str(number)]
         result = _INVALID if value is None else value
         if len(self) < 100_000:  # a file of all-different texts cannot grow the cache without bound
             self[text] = result
@@ -78,6 +78,9 @@ class _Cells(dict):
 
 
 def _encoding_problem(raw: bytes, name: str) -> InputError | None:
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return input_error(name, 0, 0, tr("the file is UTF-32; save it as \"CSV UTF-8 (Comma delimited)\" and run "
+                                          "again"))
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return input_error(name, 0, 0, tr("the file is UTF-16 (Excel's \"Unicode Text\"); save it as \"CSV UTF-8 "
                                           "(Comma delimited)\" and run again"))
@@ -363,30 +366,32 @@ def _read_table(table: _Table, definition, items, cells: _Cells, known, unit_ind
     from ..survey.definition import code_key
 
     found = _Collector(table.name)
-    header = [h.strip() for h in table.header]
+    # a header typed decomposed (Unikey's "Unicode tổ hợp", a Mac) is the same header as the definition's
+    header = [_nfc(h.strip()) for h in table.header]
     if header and header[0].startswith("\ufeff"):
         header[0] = header[0][1:]
     positions: dict[str, list[int]] = {}
     for k, h in enumerate(header):
         positions.setdefault(h, []).append(k)
-    wanted = [definition.unit_column, *[i.column for i in items]]
-    missing_cols = [c for c in wanted if c not in positions]
-    for c in missing_cols:
+    unit_column = _nfc(definition.unit_column)
+    wanted = [unit_column, *[_nfc(i.column) for i in items]]
+    missing_cols = [w for w in wanted if w not in positions]
+    for name in missing_cols:
         place, ln, col = table.header_at(0)
         found.add(Problem(place, ln, col,
-                          tr("no column {column!r} in the first row; the columns are {columns}", column=c,
+                          tr("no column {column!r} in the first row; the columns are {columns}", column=name,
                              columns=", ".join(repr(h) for h in header[:40]) + (" …" if len(header) > 40 else ""))))
-    for c in wanted:
-        if len(positions.get(c, ())) > 1:
-            place, ln, col = table.header_at(positions[c][1])
+    for name in wanted:
+        if len(positions.get(name, ())) > 1:
+            place, ln, col = table.header_at(positions[name][1])
             found.add(Problem(place, ln, col,
                               tr("the column {column!r} is there {count} times (columns {where}); which one holds "
-                                 "the answers? Rename or delete the others", column=c, count=len(positions[c]),
-                                 where=", ".join(str(k + 1) for k in positions[c]))))
+                                 "the answers? Rename or delete the others", column=name, count=len(positions[name]),
+                                 where=", ".join(str(k + 1) for k in positions[name]))))
     if found.problems:
         return found.finish()
-    unit_col = positions[definition.unit_column][0]
-    cols = [positions[i.column][0] for i in items]
+    unit_col = positions[unit_column][0]
+    cols = [positions[_nfc(i.column)][0] for i in items]
     width = len(header)
     flat = table.flat
     skipped: set[int] = set()  # rows longer than the header: named, left out of the columns
@@ -454,6 +459,10 @@ def _read_table(table: _Table, definition, items, cells: _Cells, known, unit_ind
 
 
 _BLANK, _NOT_CODE, _UNKNOWN = -1, -2, -3
+
+
+def _nfc(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 class _Codes(dict):
