@@ -5,10 +5,11 @@ QĐ 1001/QĐ-BNV was not available):
 
 - item rate = 100 × satisfied answers / answers given (``measure: share``), or
   100 × mean of (answer − min) / (max − min) (``measure: mean``); no answer is left out;
-- ``method: mean``: element = mean of its item rates, part = mean of its elements, overall = mean of
-  the parts; ``method: pooled``: each level = the rate of every answer of its items taken together;
-  a level whose items have no answer in a unit has no index there, and a mean is taken over the
-  indices that exist (said as a warning);
+- the method of each level (``method: mean|pooled`` for every level, or per level): ``mean``:
+  element = mean of its item rates, part = mean of its elements, overall = mean of the parts;
+  ``pooled``: the level = the rate of every answer of its items taken together (whatever the
+  levels below use); a level whose items have no answer in a unit has no index there, and a mean
+  is taken over the indices that exist (said as a warning);
 - computed exactly (fractions) and rounded half-up to 2 decimals only for what is published.
 
 Uncertainty: an item rate (share) gets the Wilson 95 % interval; every index (and a ``mean`` item)
@@ -140,7 +141,10 @@ class Computer:
         self.seed = seed
         scale = definition.scale
         self.share = definition.measure == "share"
-        self.pooled = definition.method == "pooled"
+        method = definition.method
+        self.pooled_element = method.element == "pooled"
+        self.pooled_part = method.part == "pooled"
+        self.pooled_overall = method.overall == "pooled"
         self.span = scale.max - scale.min
         items = definition.items
         self.item_ids = [i.id for i in items]
@@ -183,17 +187,17 @@ class Computer:
 
         element_exact: list[Fraction | None] = []
         for idx in self.element_items:
-            if self.pooled:
+            if self.pooled_element:
                 element_exact.append(pooled_rate(idx))
             else:
                 element_exact.append(_mean([item_exact[k] for k in idx]))
         part_exact: list[Fraction | None] = []
         for p, idx in enumerate(self.part_elements):
-            if self.pooled:
+            if self.pooled_part:
                 part_exact.append(pooled_rate(self.part_items[p]))
             else:
                 part_exact.append(_mean([element_exact[k] for k in idx]))
-        if self.pooled:
+        if self.pooled_overall:
             overall_exact = pooled_rate(list(range(len(self.item_ids))))
         else:
             overall_exact = _mean(part_exact)
@@ -280,15 +284,14 @@ class Computer:
                 total = given[:, idx].sum(axis=1)
                 return np.where(total > 0, got[:, idx].sum(axis=1) * scale / np.where(total > 0, total, 1), np.nan)
 
-            if self.pooled:
-                element_stats = [pooled(idx) for idx in self.element_items]
-                part_stats = [pooled(idx) for idx in self.part_items]
-                overall_stat = pooled(list(range(width)))
-            else:
-                element_stats = [np.nanmean(rates[:, idx], axis=1) for idx in self.element_items]
-                element_matrix = np.stack(element_stats, axis=1)
-                part_stats = [np.nanmean(element_matrix[:, idx], axis=1) for idx in self.part_elements]
-                overall_stat = np.nanmean(np.stack(part_stats, axis=1), axis=1)
+            # each level by its own method, as the exact indices are (:meth:`unit`)
+            element_stats = [pooled(idx) if self.pooled_element else np.nanmean(rates[:, idx], axis=1)
+                             for idx in self.element_items]
+            element_matrix = np.stack(element_stats, axis=1)
+            part_stats = [pooled(self.part_items[q]) if self.pooled_part
+                          else np.nanmean(element_matrix[:, idx], axis=1) for q, idx in enumerate(self.part_elements)]
+            overall_stat = (pooled(list(range(width))) if self.pooled_overall
+                            else np.nanmean(np.stack(part_stats, axis=1), axis=1))
 
             stats = np.column_stack([rates, *element_stats, *part_stats, overall_stat])
             if np.isnan(stats).any():  # a resample without an answer to some item: those resamples left out there
