@@ -600,3 +600,157 @@ def test_the_core_matches_a_plain_reckoning_on_random_answers():
         assert got.overall.index == (cent(overall) if overall is not None else None)
 
     check()
+
+
+def test_the_fast_reading_of_a_plain_csv_gives_what_the_csv_module_gives(tmp_path):
+    """A CSV without quotes whose lines are all as wide as the header is read at once from its bytes; the same
+    rows quoted (read by the csv module) give the same answers, or the same problems at the same places."""
+    import random
+
+    import numpy as np
+
+    from parcli.errors import InputError
+    from parcli.inputs.answers import read_answers
+    from parcli.inputs.yaml import load_file
+    from parcli.survey.definition import read_definition
+
+    spec = read_definition(load_file(DEF))
+    words = ["5", "4", "3", "2", "1", "", " ", "0", "Không ý kiến", "Hài lòng", "rất hài lòng", " 4", "4.0", "4,0",
+             "+5", "9", "x", "Tốt", "55", "-"]
+    codes = ["SNV", "STP", "SYT", " SNV", "SXD", ""]
+    rnd = random.Random(7)
+    for round_ in range(12):
+        header = ["Dấu thời gian", "Mã đơn vị", "Câu 1", "Câu 2", "Câu 3", "Câu 4", "Câu 5", "Góp ý"]
+        if round_ % 3 == 1:  # the columns in another order: an item first, the unit's last
+            header = ["Câu 3", "Câu 1", "Câu 2", "Góp ý", "Câu 5", "Câu 4", "Dấu thời gian", "Mã đơn vị"]
+        good = round_ % 2 == 0
+        rows = []
+        for _ in range(rnd.randrange(1, 200)):
+            row = {"Dấu thời gian": "01/12/2023 08:00", "Góp ý": rnd.choice(["", "tốt", "Ý kiến dài hơn"]),
+                   "Mã đơn vị": rnd.choice(codes[:3] if good else codes)}
+        sep = ";" if round_ % 4 < 2 else ","
+        vocabulary = [w for w in (words[:13] if good else words) if sep not in w]
+        rows = []
+        for _ in range(rnd.randrange(1, 200)):
+            row = {"Dấu thời gian": "01/12/2023 08:00", "Góp ý": rnd.choice(["", "tốt", "Ý kiến dài hơn"]),
+                   "Mã đơn vị": rnd.choice(codes[:3] if good else codes)}
+            for k in range(1, 6):  # in some files nearly every cell a digit (each other cell read by itself)
+                digits = round_ % 4 == 0 and rnd.random() < 0.99
+                row[f"Câu {k}"] = rnd.choice(words[:5] if digits else vocabulary)
+            rows.append([row[h] for h in header])
+        if not good and rnd.random() < 0.5:
+            rows.insert(rnd.randrange(len(rows)), [""] * len(header))  # a blank row
+        plain = tmp_path / f"plain-{round_}.csv"
+        plain.write_bytes(("\ufeff" if round_ % 2 else "").encode() + "\r\n".join(
+            sep.join(r) for r in [header, *rows]).encode("utf-8") + (b"\r\n" if round_ % 3 else b""))
+        quoted = tmp_path / f"quoted-{round_}.csv"
+        with quoted.open("w", encoding="utf-8", newline="") as fh:
+            csv.writer(fh, delimiter=sep, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerows([header, *rows])
+
+        def read(path: Path):
+            try:
+                got = read_answers([path], spec, dict(spec.units or {}))
+            except InputError as exc:
+                return [(p.line, p.col, p.message) for p in exc.problems]
+            return got.codes, [m.tolist() for m in got.matrices], got.rows, [n for _f, n in got.blank_rows]
+
+        fast, slow = read(plain), read(quoted)
+        assert _grid_read(plain) and not _grid_read(quoted)
+        if isinstance(fast, list):  # quoted cells start further right: the lines and messages alike
+            assert [(line, message) for line, _col, message in fast] == [(line, message) for line, _c, message
+                                                                         in slow], round_
+            for line, col, message in fast[:-1] if fast[-1][0] == 0 else fast:  # (less "and N more problems")
+                # the character where the cell starts, in the plain file
+                before = rows[line - 2][:header.index(message.split("'")[1])]
+                assert col == sum(len(cell) + 1 for cell in before) + 1, (line, col, message)
+        else:
+            assert fast == slow, round_
+            assert sum(len(m) for m in fast[1]) == fast[2] and np.asarray(fast[1][0]).dtype.kind == "i"
+        assert good == (not isinstance(fast, list)), (round_, fast)
+
+
+def _grid_read(path: Path) -> bool:
+    """Whether the reader takes the file's fast way (its bytes at once) rather than the csv module's."""
+    from parcli.inputs.answers import _csv_table
+
+    return type(_csv_table(path.read_bytes(), str(path))).__name__ == "_Grid"
+
+
+@pytest.mark.parametrize("method", ["mean", "{element: pooled}", "{part: pooled, overall: pooled}"])
+def test_the_bootstrap_is_the_classic_one_each_level_by_its_method(write, method):
+    """Every interval is the percentile interval (numpy's linear quantiles) of the index recomputed plainly on
+    each of the 2,000 resamples parcli draws (respondents with replacement), each level by its own method."""
+    import math
+
+    import numpy as np
+
+    from parcli.inputs.answers import read_answers
+    from parcli.inputs.yaml import load_file
+    from parcli.survey.compute import MISSING, Computer, survey
+    from parcli.survey.definition import read_definition
+
+    spec = read_definition(load_file(definition(write, GOOD.replace("method: mean", f"method: {method}"))))
+    got = read_answers([ANSWERS], spec, dict(spec.units or {}))
+    doc = yaml.safe_load(GOOD.replace("method: mean", f"method: {method}"))
+    levels = doc["method"] if isinstance(doc["method"], dict) else dict.fromkeys(("element", "part", "overall"),
+                                                                                 doc["method"])
+    computer = Computer(spec)
+    result = survey(spec, [(c, None, m) for c, m in zip(got.codes, got.matrices, strict=True)])
+    assert result == survey(spec, [(c, None, m) for c, m in zip(got.codes, got.matrices, strict=True)], workers=1)
+
+    def rate(rows, items) -> float:
+        answers = [v for r in rows for k in items for v in [int(r[k])] if v != MISSING]
+        return 100 * sum(1 for v in answers if v >= 4) / len(answers) if answers else math.nan
+
+    def mean(values) -> float:
+        values = [v for v in values if not math.isnan(v)]
+        return sum(values) / len(values) if values else math.nan
+
+    columns = {i.id: k for k, i in enumerate(spec.items)}
+    for unit, matrix in zip(result.units, got.matrices, strict=True):
+        picks = np.concatenate(list(computer.draws(unit.code, len(matrix))))
+        assert picks.shape == (2000, len(matrix)) and picks.min() >= 0 and picks.max() < len(matrix)
+        stats: dict[str, list[float]] = {}
+        for drawn in picks:
+            rows = matrix[drawn].tolist()
+            element = {}
+            for e in spec.elements:
+                ids = [columns[i.id] for i in e.items]
+                element[e.id] = rate(rows, ids) if levels.get("element") == "pooled" else mean(
+                    [rate(rows, [k]) for k in ids])
+            part = {}
+            for p in spec.parts:
+                ids = [columns[i.id] for e in p.elements for i in e.items]
+                part[p.id] = rate(rows, ids) if levels.get("part") == "pooled" else mean(
+                    [element[e.id] for e in p.elements])
+            overall = rate(rows, list(columns.values())) if levels.get("overall") == "pooled" else mean(
+                list(part.values()))
+            for key, value in [*element.items(), *part.items(), ("overall", overall)]:
+                stats.setdefault(key, []).append(value)
+
+        def bounds(values):
+            low, high = np.nanquantile(np.array(values), [0.025, 0.975])
+            return cent(Decimal(repr(float(low)))), cent(Decimal(repr(float(high))))
+
+        for level in [*unit.elements, *unit.parts, unit.overall]:
+            assert (level.low, level.high) == bounds(stats[level.id]), (unit.code, level.id)
+
+
+def test_wilson_in_floats_rounds_as_the_exact_reckoning():
+    """Wilson's bounds reckoned in floats (exactly near a half-hundredth) are those of the 50-digit reckoning."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from parcli.survey.compute import wilson, wilson_exact
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.integers(1, 2_000_000), st.floats(0, 1))
+    def check(n, share):
+        s = round(n * share)
+        assert wilson(s, n) == wilson_exact(s, n)
+        assert [str(b) for b in wilson(s, n)] == [str(b) for b in wilson_exact(s, n)]  # 2 places as published
+
+    check()
+    for n in range(1, 50):  # every share of small samples
+        for s in range(n + 1):
+            assert wilson(s, n) == wilson_exact(s, n), (s, n)

@@ -13,14 +13,17 @@ QĐ 1001/QĐ-BNV was not available):
 - computed exactly (fractions) and rounded half-up to 2 decimals only for what is published.
 
 Uncertainty: an item rate (share) gets the Wilson 95 % interval; every index (and a ``mean`` item)
-gets a percentile bootstrap over the unit's respondents: :data:`RESAMPLES` resamples of its rows with
-replacement, drawn by numpy's PCG64 seeded with (:data:`SEED`, CRC-32 of the unit code), so the same
-answers in the same order always give the same intervals. Units whose published overall intervals
+gets a percentile bootstrap over the unit's respondents (the classic one, each level by its own
+method): :data:`RESAMPLES` resamples of its rows with replacement, drawn block after block by numpy's
+exact bounded integers from SFC64 seeded with (:data:`SEED`, CRC-32 of the unit code), so the same
+answers in the same order always give the same intervals (whatever the threads). Units whose published overall intervals
 overlap are not separable by the survey: parcli's addition, part of no published SIPAS method.
 """
 
 from __future__ import annotations
 
+import math
+import os
 import zlib
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
@@ -34,8 +37,10 @@ SEED = 2024
 RESAMPLES = 2000
 PLACES = 2
 Z95 = Decimal("1.959963984540054235524594430520551527955")  # the 0.975 quantile of the standard normal
+_Z95_FLOAT = float(Z95)
 MISSING = -32768  # an answer matrix's "no answer"
 _CELLS_PER_CHUNK = 4_000_000  # resample weights built at once: memory stays bounded for a unit of any size
+_DRAWS_PER_BLOCK = 100_000  # draws made and counted at once (their counts: 800 kB)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +113,29 @@ def _float_published(value: float | None) -> Decimal | None:
 
 
 def wilson(satisfied: int, n: int) -> tuple[Decimal | None, Decimal | None]:
-    """The Wilson 95 % interval of a share, in percent, rounded half-up to 2 decimals."""
+    """The Wilson 95 % interval of a share, in percent, rounded half-up to 2 decimals: :func:`wilson_exact`'s
+    bounds, reckoned in floats where a bound is far from a half-hundredth (float's error is below 1e-9 there,
+    the margin 1e-6), exactly where it is near."""
+    if n <= 0:
+        return None, None
+    p = satisfied / n
+    z2 = _Z95_FLOAT * _Z95_FLOAT
+    centre = p + z2 / (2 * n)
+    spread = _Z95_FLOAT * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n))
+    denominator = 1 + z2 / n
+    bounds = []
+    for value in (max(0.0, (centre - spread) / denominator) * 10_000,  # in hundredths of a percent
+                  min(1.0, (centre + spread) / denominator) * 10_000):
+        cents = math.floor(value)
+        part = value - cents
+        if abs(part - 0.5) < 1e-6:
+            return wilson_exact(satisfied, n)
+        bounds.append(round_index(Decimal(cents + (part > 0.5)).scaleb(-PLACES), PLACES))
+    return bounds[0], bounds[1]
+
+
+def wilson_exact(satisfied: int, n: int) -> tuple[Decimal | None, Decimal | None]:
+    """The Wilson 95 % interval of a share, in percent, rounded half-up to 2 decimals, reckoned in 50 digits."""
     if n <= 0:
         return None, None
     with localcontext() as ctx:
@@ -241,6 +268,22 @@ class Computer:
         safe = np.where(answered, answers - self.d.scale.min, 0).astype(np.intp)
         return self.lut[safe] * answered, answered  # float32 of small whole numbers: sums exact below 2**24
 
+    def draws(self, code: str, n: int):
+        """The unit's resamples, block after block: each block an array (resamples × n) of the respondents
+        drawn, uniformly with replacement (numpy's exact bounded integers), by the unit's own generator: SFC64
+        seeded with (seed, CRC-32 of the code), so the same code and n always draw the same resamples."""
+        np = self.np
+        rng = np.random.Generator(np.random.SFC64([self.seed, zlib.crc32(code.encode("utf-8"))]))
+        kind = np.uint16 if n <= 2**16 else np.int64
+        block = self.block(n)
+        for start in range(0, self.resamples, block):
+            yield rng.integers(0, n, size=(min(block, self.resamples - start), n), dtype=kind)
+
+    @staticmethod
+    def block(n: int) -> int:
+        """Resamples drawn and counted at once: their draws and counts stay in the processor's cache."""
+        return max(1, min(64, _DRAWS_PER_BLOCK // n))
+
     def bootstrap(self, code: str, scores, answered) -> dict[str, Any]:
         """Percentile intervals (2.5 %, 97.5 %) of every level over resamples of the unit's respondents."""
         np = self.np
@@ -250,7 +293,6 @@ class Computer:
                  "parts": [none] * len(self.part_elements), "overall": none}
         if n == 0 or self.resamples == 0:
             return empty
-        rng = np.random.default_rng([self.seed, zlib.crc32(code.encode("utf-8"))])
         # One column per item packs both sums: answered + K × score, K above any sum of answers (n), so that
         # each resample's sums come out of one matrix product exactly (whole numbers within the float's digits).
         k = float(n + 1)
@@ -258,51 +300,73 @@ class Computer:
         kind = np.float32 if top < 2**24 else np.float64
         table = (answered + scores.astype(np.float64) * k).astype(kind)  # n × items
         packed = np.empty((self.resamples, width), dtype=np.float64)
-        chunk = max(1, _CELLS_PER_CHUNK // n)
-        for start in range(0, self.resamples, chunk):
-            rows = min(chunk, self.resamples - start)
-            # resamples of the n respondents with replacement: how often each is drawn, per resample
-            picks = rng.integers(0, n, size=(rows, n), dtype=np.uint16 if n < 2**16 else np.int64)
-            weights = np.empty((rows, n), dtype=kind)
-            block = max(1, min(64, 100_000 // n))  # counts of a few resamples at once: their table fits the cache
-            offsets = (np.arange(block, dtype=np.int64) * n)[:, None]
-            for at in range(0, rows, block):
-                drawn = picks[at:at + block].astype(np.int64)
-                drawn += offsets[:len(drawn)]
-                weights[at:at + block] = np.bincount(drawn.ravel(), minlength=len(drawn) * n).reshape(len(drawn), n)
-            packed[start:start + rows] = weights @ table
+        block = self.block(n)
+        chunk = block * max(1, _CELLS_PER_CHUNK // (n * block))  # resamples whose counts are held at once
+        weights = np.empty((min(chunk, self.resamples), n), dtype=kind)
+        offsets = (np.arange(block, dtype=np.intp) * n)[:, None]
+        done = filled = 0
+        for picks in self.draws(code, n):
+            # how often each respondent is drawn in each resample of the block: one count over the block, each
+            # resample's draws shifted to its own n bins
+            rows = len(picks)
+            drawn = picks.astype(np.intp)
+            drawn += offsets[:rows]
+            weights[filled:filled + rows] = np.bincount(drawn.ravel(), minlength=rows * n).reshape(rows, n)
+            filled += rows
+            if filled == len(weights) or done + filled == self.resamples:
+                packed[done:done + filled] = weights[:filled] @ table
+                done += filled
+                filled = 0
         got = np.floor(packed / k)
         given = packed - got * k
         scale = 100.0 if self.share else 100.0 / self.span
-        import warnings
+        answered_any = given > 0
+        rates = np.where(answered_any, got * scale / np.where(answered_any, given, 1), np.nan)
 
-        with np.errstate(invalid="ignore", divide="ignore"), warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            rates = np.where(given > 0, got * scale / np.where(given > 0, given, 1), np.nan)
+        def pooled(idx: list[int]):
+            total = given[:, idx].sum(axis=1)
+            return np.where(total > 0, got[:, idx].sum(axis=1) * scale / np.where(total > 0, total, 1), np.nan)
 
-            def pooled(idx: list[int]):
-                total = given[:, idx].sum(axis=1)
-                return np.where(total > 0, got[:, idx].sum(axis=1) * scale / np.where(total > 0, total, 1), np.nan)
-
-            # each level by its own method, as the exact indices are (:meth:`unit`)
-            element_stats = [pooled(idx) if self.pooled_element else np.nanmean(rates[:, idx], axis=1)
-                             for idx in self.element_items]
-            element_matrix = np.stack(element_stats, axis=1)
-            part_stats = [pooled(self.part_items[q]) if self.pooled_part
-                          else np.nanmean(element_matrix[:, idx], axis=1) for q, idx in enumerate(self.part_elements)]
-            overall_stat = (pooled(list(range(width))) if self.pooled_overall
-                            else np.nanmean(np.stack(part_stats, axis=1), axis=1))
-
-            stats = np.column_stack([rates, *element_stats, *part_stats, overall_stat])
-            if np.isnan(stats).any():  # a resample without an answer to some item: those resamples left out there
-                bounds = np.nanquantile(stats, [0.025, 0.975], axis=0)
-            else:
-                bounds = np.quantile(stats, [0.025, 0.975], axis=0)  # every level of the unit at once
+        # each level by its own method, as the exact indices are (:meth:`unit`)
+        element_stats = [pooled(idx) if self.pooled_element else _nanmean(np, rates[:, idx])
+                         for idx in self.element_items]
+        element_matrix = np.stack(element_stats, axis=1)
+        part_stats = [pooled(self.part_items[q]) if self.pooled_part else _nanmean(np, element_matrix[:, idx])
+                      for q, idx in enumerate(self.part_elements)]
+        overall_stat = (pooled(list(range(width))) if self.pooled_overall
+                        else _nanmean(np, np.stack(part_stats, axis=1)))
+        stats = np.column_stack([rates, *element_stats, *part_stats, overall_stat])
+        bounds = _percentiles(np, stats)
         pairs = [(None, None) if np.isnan(low) else (_float_published(low), _float_published(high))
                  for low, high in bounds.T.tolist()]
         e, p = len(self.element_items), len(self.part_elements)
         return {"items": pairs[:width], "elements": pairs[width:width + e], "parts": pairs[width + e:width + e + p],
                 "overall": pairs[-1]}
+
+
+def _nanmean(np, values):
+    """The mean of each row over its numbers (a resample without an answer to some item leaves it out); NaN for a
+    row without any: numpy's nanmean, without its warning (the bootstrap runs in threads, and warnings' filters
+    are the process's)."""
+    missing = np.isnan(values)
+    count = np.sum(~missing, axis=1, dtype=np.intp)
+    total = np.sum(np.where(missing, 0.0, values), axis=1)
+    return np.where(count > 0, total / np.maximum(count, 1), np.nan)
+
+
+def _percentiles(np, stats):
+    """The 2.5 % and 97.5 % quantiles of each column (numpy's linear method) over its numbers; NaN for a column
+    without any (an index no resample has)."""
+    empty = np.isnan(stats).all(axis=0)
+    if empty.any():
+        stats = stats.copy()
+        stats[:, empty] = 0.0
+    if np.isnan(stats).any():  # a resample without an answer to some item: those resamples left out there
+        bounds = np.nanquantile(stats, [0.025, 0.975], axis=0)
+    else:
+        bounds = np.quantile(stats, [0.025, 0.975], axis=0)  # every level of the unit at once
+    bounds[:, empty] = np.nan
+    return bounds
 
 
 def not_separable(units: list[UnitResult]) -> None:
@@ -320,9 +384,22 @@ def not_separable(units: list[UnitResult]) -> None:
         u.not_separable.sort(key=order.__getitem__)
 
 
-def survey(definition, grouped, resamples: int = RESAMPLES, seed: int = SEED) -> Survey:
-    """Every unit's result: ``grouped`` is a list of (code, name, answer matrix) in output order."""
+def survey(definition, grouped, resamples: int = RESAMPLES, seed: int = SEED, workers: int | None = None) -> Survey:
+    """Every unit's result: ``grouped`` is a list of (code, name, answer matrix) in output order.
+
+    Units are computed side by side on up to ``workers`` threads (default: the processors, at most 4): numpy
+    draws, counts and multiplies without holding the interpreter; each unit has its own generator, so the
+    results are the same whatever the threads."""
     computer = Computer(definition, resamples, seed)
-    units = [computer.unit(code, name, matrix) for code, name, matrix in grouped]
+    if workers is None:
+        workers = min(4, os.cpu_count() or 1)
+    workers = max(1, min(workers, len(grouped)))
+    if workers == 1 or not resamples:
+        units = [computer.unit(code, name, matrix) for code, name, matrix in grouped]
+    else:
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(workers) as pool:
+            units = list(pool.map(lambda unit: computer.unit(*unit), grouped))
     not_separable(units)
     return Survey(definition, units, sum(u.n for u in units), resamples, seed)
