@@ -14,9 +14,9 @@ QĐ 1001/QĐ-BNV was not available):
 
 Uncertainty: an item rate (share) gets the Wilson 95 % interval; every index (and a ``mean`` item)
 gets a percentile bootstrap over the unit's respondents (the classic one, each level by its own
-method): :data:`RESAMPLES` resamples of its rows with replacement, drawn block after block by numpy's
-exact bounded integers from SFC64 seeded with (:data:`SEED`, CRC-32 of the unit code), so the same
-answers in the same order always give the same intervals (whatever the threads). Units whose published overall intervals
+method): :data:`RESAMPLES` resamples of its rows with replacement, drawn by numpy's exact bounded
+integers from PCG64 seeded with (:data:`SEED`, CRC-32 of the unit code), so the same answers in the
+same order always give the same intervals (whatever the threads). Units whose published overall intervals
 overlap are not separable by the survey: parcli's addition, part of no published SIPAS method.
 """
 
@@ -40,7 +40,7 @@ Z95 = Decimal("1.959963984540054235524594430520551527955")  # the 0.975 quantile
 _Z95_FLOAT = float(Z95)
 MISSING = -32768  # an answer matrix's "no answer"
 _CELLS_PER_CHUNK = 4_000_000  # resample weights built at once: memory stays bounded for a unit of any size
-_DRAWS_PER_BLOCK = 100_000  # draws made and counted at once (their counts: 800 kB)
+_DRAWS_PER_BLOCK = 100_000  # draws counted at once (their counts: 800 kB)
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,20 +269,16 @@ class Computer:
         return self.lut[safe] * answered, answered  # float32 of small whole numbers: sums exact below 2**24
 
     def draws(self, code: str, n: int):
-        """The unit's resamples, block after block: each block an array (resamples × n) of the respondents
-        drawn, uniformly with replacement (numpy's exact bounded integers), by the unit's own generator: SFC64
-        seeded with (seed, CRC-32 of the code), so the same code and n always draw the same resamples."""
+        """The unit's resamples, chunk after chunk (at most :data:`_CELLS_PER_CHUNK` draws each): an array
+        (resamples × n) of the respondents drawn, uniformly with replacement (numpy's exact bounded integers),
+        by the unit's own generator, PCG64 seeded with (seed, CRC-32 of the code): the same code and n always
+        draw the same resamples."""
         np = self.np
-        rng = np.random.Generator(np.random.SFC64([self.seed, zlib.crc32(code.encode("utf-8"))]))
-        kind = np.uint16 if n <= 2**16 else np.int64
-        block = self.block(n)
-        for start in range(0, self.resamples, block):
-            yield rng.integers(0, n, size=(min(block, self.resamples - start), n), dtype=kind)
-
-    @staticmethod
-    def block(n: int) -> int:
-        """Resamples drawn and counted at once: their draws and counts stay in the processor's cache."""
-        return max(1, min(64, _DRAWS_PER_BLOCK // n))
+        rng = np.random.default_rng([self.seed, zlib.crc32(code.encode("utf-8"))])
+        kind = np.uint16 if n < 2**16 else np.int64
+        chunk = max(1, _CELLS_PER_CHUNK // n)
+        for start in range(0, self.resamples, chunk):
+            yield rng.integers(0, n, size=(min(chunk, self.resamples - start), n), dtype=kind)
 
     def bootstrap(self, code: str, scores, answered) -> dict[str, Any]:
         """Percentile intervals (2.5 %, 97.5 %) of every level over resamples of the unit's respondents."""
@@ -300,23 +296,20 @@ class Computer:
         kind = np.float32 if top < 2**24 else np.float64
         table = (answered + scores.astype(np.float64) * k).astype(kind)  # n × items
         packed = np.empty((self.resamples, width), dtype=np.float64)
-        block = self.block(n)
-        chunk = block * max(1, _CELLS_PER_CHUNK // (n * block))  # resamples whose counts are held at once
-        weights = np.empty((min(chunk, self.resamples), n), dtype=kind)
+        block = max(1, min(64, _DRAWS_PER_BLOCK // n))  # counts of a few resamples at once: they fit the cache
         offsets = (np.arange(block, dtype=np.intp) * n)[:, None]
-        done = filled = 0
+        done = 0
         for picks in self.draws(code, n):
-            # how often each respondent is drawn in each resample of the block: one count over the block, each
-            # resample's draws shifted to its own n bins
+            # how often each respondent is drawn in each resample: a block's draws counted at once, each
+            # resample's shifted to its own n bins
             rows = len(picks)
-            drawn = picks.astype(np.intp)
-            drawn += offsets[:rows]
-            weights[filled:filled + rows] = np.bincount(drawn.ravel(), minlength=rows * n).reshape(rows, n)
-            filled += rows
-            if filled == len(weights) or done + filled == self.resamples:
-                packed[done:done + filled] = weights[:filled] @ table
-                done += filled
-                filled = 0
+            weights = np.empty((rows, n), dtype=kind)
+            for at in range(0, rows, block):
+                drawn = picks[at:at + block].astype(np.intp)
+                drawn += offsets[:len(drawn)]
+                weights[at:at + block] = np.bincount(drawn.ravel(), minlength=len(drawn) * n).reshape(len(drawn), n)
+            packed[done:done + rows] = weights @ table
+            done += rows
         got = np.floor(packed / k)
         given = packed - got * k
         scale = 100.0 if self.share else 100.0 / self.span
