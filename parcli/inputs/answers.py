@@ -273,7 +273,8 @@ class _Grid(_Table):
         lengths = after - before - 1
         matrix = by_byte[self.data[after - 1]]  # a cell of one byte is the byte before its end
         matrix[lengths == 0] = cells[""]
-        rows, ks = np.nonzero(lengths > 1)
+        longer = lengths > 1
+        rows, ks = np.nonzero(longer) if longer.any() else (np.zeros(0, int), np.zeros(0, int))
         if len(rows) > len(lengths) // 50:  # many cells longer than one character (labels): column by column
             for k in np.unique(ks).tolist():
                 matrix[:, k] = np.fromiter(map(cells.__getitem__, self.column(cols[k])), dtype=np.int16,
@@ -372,7 +373,7 @@ def _grid(raw: bytes, sep: str, header_line: str, name: str, first_line: int) ->
         data = data.replace(b"\r\n", b"\n")
         if b"\r" in data:
             return None
-    if not data.strip(b"\n") or data.endswith(b"\n\n"):
+    if not data or data.endswith(b"\n\n") or data == b"\n":
         return None
     if not data.endswith(b"\n"):
         data += b"\n"
@@ -462,11 +463,12 @@ def read_answers(paths: list[Path], definition, known: dict[str, str] | None) ->
         name = str(path)
         try:
             raw = read_bytes(path, name)
-            digest = sha256_hex(raw)
-            if digest in seen:  # the same export twice: its respondents would count twice
-                raise input_error(name, 0, 0, tr("the file holds the same bytes as {other}: its respondents would "
-                                                 "count twice; give it once", other=seen[digest]))
-            seen[digest] = name
+            if len(paths) > 1:  # the same export twice: its respondents would count twice
+                digest = sha256_hex(raw)
+                if digest in seen:
+                    raise input_error(name, 0, 0, tr("the file holds the same bytes as {other}: its respondents "
+                                                     "would count twice; give it once", other=seen[digest]))
+                seen[digest] = name
             if path.suffix.lower() == ".xlsx" or raw[:4] == b"PK\x03\x04":
                 if path.suffix.lower() != ".xlsx":
                     raise input_error(name, 0, 0, tr("the file is a workbook (zip) but its name does not end in "
@@ -548,7 +550,7 @@ def _read_table(table: _Table, definition, items, cells: _Cells, known, unit_ind
     matrix = table.answers(cols, cells)
     blank = 0
     unknown: dict[str, list] = {}
-    for r in np.flatnonzero(units < 0).tolist():
+    for r in np.flatnonzero(units < 0).tolist() if units.min(initial=0) < 0 else []:
         if r in skipped:
             continue
         code = code_key(table.cell(r, unit_col))
@@ -567,7 +569,8 @@ def _read_table(table: _Table, definition, items, cells: _Cells, known, unit_ind
             unknown[code][1] += 1
         else:
             unknown[code] = [table.where(r, unit_col), 1]
-    bad_rows, bad_items = np.nonzero(matrix == _INVALID)
+    invalid = matrix == _INVALID
+    bad_rows, bad_items = np.nonzero(invalid) if invalid.any() else (np.zeros(0, int), np.zeros(0, int))
     for r, k in zip(bad_rows.tolist(), bad_items.tolist(), strict=True):
         if found.full():
             found.more += 1

@@ -80,7 +80,12 @@ def _write(value: Any, out: list[str], pad: str, step: str) -> None:
         inner = pad + step
         first = True
         for key, item in value.items():
-            out.append(("{" if first else ",") + inner + _string(str(key)) + ": ")
+            said = _KEYS.get((first, inner, key))
+            if said is None:  # the key as written at this nesting, kept: the same keys recur in every object
+                said = ("{" if first else ",") + inner + _string(str(key)) + ": "
+                if len(_KEYS) < 10_000 and key.__class__ is str:
+                    _KEYS[first, inner, key] = said
+            out.append(said)
             first = False
             kind = item.__class__
             if kind is str:
@@ -108,6 +113,7 @@ def _write(value: Any, out: list[str], pad: str, step: str) -> None:
         out.append(_scalar(value))
 
 
+_KEYS: dict[tuple[bool, str, str], str] = {}  # (first?, line break and indent, key) -> the key as written
 _string = json.encoder.encode_basestring  # the standard encoder's own (C) function for ensure_ascii=False
 _float = json.JSONEncoder().iterencode  # nan, infinity and floats exactly as the standard encoder writes them
 

@@ -100,6 +100,9 @@ def published(value: Fraction | None) -> Decimal | None:
     """An index as published: rounded half-up to 2 decimals."""
     if value is None:
         return None
+    if value >= 0:  # (every rate is) in whole hundredths, half-up, by integers
+        hundredths, rest = divmod(value.numerator * 10**PLACES, value.denominator)
+        return round_index(Decimal(hundredths + (2 * rest >= value.denominator)).scaleb(-PLACES), PLACES)
     with localcontext() as ctx:
         ctx.prec = 60
         exact = Decimal(value.numerator) / Decimal(value.denominator)
@@ -237,7 +240,18 @@ class Computer:
                 if value is None:
                     warnings.append((message, {"id": ident, "code": code}))
 
+        given_any: dict[tuple[int, ...], int] = {}  # respondents who answered some item of a level
+        for groups in (self.element_items, self.part_items):
+            starts = [idx[0] for idx in groups]
+            if len(answers) and all(idx == list(range(idx[0], idx[0] + len(idx))) for idx in groups) and \
+                    starts == sorted(set(starts)) and groups and sum(map(len, groups)) == answered.shape[1]:
+                found = np.logical_or.reduceat(answered, starts, axis=1).sum(axis=0).tolist()
+                given_any.update((tuple(idx), int(count)) for idx, count in zip(groups, found, strict=True))
+
         def respondents(idx: list[int]) -> int:
+            known = given_any.get(tuple(idx))
+            if known is not None:
+                return known
             return int(answered[:, idx].any(axis=1).sum()) if idx else 0
 
         boot = self.bootstrap(code, scores, answered.astype(np.float32))
