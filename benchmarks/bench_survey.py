@@ -67,17 +67,24 @@ def answers_text(n: int, seed: int = 1) -> str:
     return "\n".join(rows) + "\n"
 
 
+CPU: list[float] = []  # the processor time (every thread's) of each timing, beside its wall-clock time
+
+
 def bare_csv(path: Path) -> float:
+    cpu = time.process_time()
     start = time.perf_counter()
     with open(path, encoding="utf-8", newline="") as fh:
         for _row in csv.reader(fh):
             pass
-    return time.perf_counter() - start
+    took = time.perf_counter() - start
+    CPU.append(time.process_time() - cpu)
+    return took
 
 
 def parcli_survey(definition: Path, answers: Path, out: Path, resamples: int) -> float:
     from parcli.cli import app
 
+    cpu = time.process_time()
     start = time.perf_counter()
     try:
         app(["survey", str(definition), str(answers), "-o", str(out), "--force", "--resamples", str(resamples),
@@ -85,7 +92,9 @@ def parcli_survey(definition: Path, answers: Path, out: Path, resamples: int) ->
     except SystemExit as exc:  # pragma: no cover
         if exc.code:
             raise
-    return time.perf_counter() - start
+    took = time.perf_counter() - start
+    CPU.append(time.process_time() - cpu)
+    return took
 
 
 def without_bootstrap(definition: Path, answers: Path, out: Path, resamples: int) -> float:
@@ -160,13 +169,17 @@ def main(argv=None) -> int:
         print(f"generated {args.n} respondents x 33 items, {answers.stat().st_size / 1e6:.1f} MB ({work})")
         parcli_survey(definition, answers, work / "out.json", args.resamples)  # imports and page cache warm
         full, plain, bare = [], [], []
+        cpu_full, cpu_plain, cpu_bare = [], [], []
         for _round in range(args.repeat):
             gc.collect()
             full.append(parcli_survey(definition, answers, work / "out.json", args.resamples))
+            cpu_full.append(CPU[-1])
             gc.collect()
             plain.append(without_bootstrap(definition, answers, work / "out-plain.json", args.resamples))
+            cpu_plain.append(CPU[-1])
             gc.collect()
             bare.append(bare_csv(answers))
+            cpu_bare.append(CPU[-1])
         ratios = [f / b for f, b in zip(full, bare, strict=True)]
         plain_ratios = [p / b for p, b in zip(plain, bare, strict=True)]
         t_boot = statistics.median(bootstrap_only(definition, answers, args.resamples) for _ in range(3))
@@ -189,6 +202,10 @@ def main(argv=None) -> int:
         print(f"lower bound, the draws alone  : {t_draws:8.3f} s  ({args.resamples} x {sum(sizes):,} = "
               f"{args.resamples * sum(sizes):,} bounded integers, numpy {generator}, the fastest here): "
               f"{t_draws / t_bare:.2f} x the bare pass")
+        cpu_ratio = statistics.median(f / b for f, b in zip(cpu_full, cpu_bare, strict=True))
+        cpu_plain_ratio = statistics.median(p / b for p, b in zip(cpu_plain, cpu_bare, strict=True))
+        print(f"processor time ratios         : {cpu_ratio:8.3f} with intervals, {cpu_plain_ratio:.3f} without "
+              f"(every thread's time added; bare pass {statistics.median(cpu_bare):.3f} s)")
         print(f"parcli peak memory (RSS)      : {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:8.1f} MB")
         if args.max_ratio is not None and ratio > args.max_ratio:
             print(f"FAIL: ratio {ratio:.3f} above {args.max_ratio}")
