@@ -159,21 +159,21 @@ class _Table:
         self.where = where  # where(row index, column index) -> (file text, line, col)
         self.header_at = header_at  # header_at(column index) -> (file text, line, col)
 
-    # the cells, once :meth:`squared` has made every row as long as the header (``flat``)
+    # the cells, once every row is as long as the header (``flat``: the reader makes it so of ``rows``)
     def count(self) -> int:
         return len(self.flat or ()) // max(1, len(self.header))
 
     def cell(self, r: int, c: int) -> str:
-        assert self.flat is not None  # noqa: S101 - squared first
+        assert self.flat is not None  # noqa: S101 - flat first
         return self.flat[r * len(self.header) + c]
 
     def row(self, r: int) -> list[str]:
-        assert self.flat is not None  # noqa: S101 - squared first
+        assert self.flat is not None  # noqa: S101 - flat first
         width = len(self.header)
         return self.flat[r * width:(r + 1) * width]
 
     def column(self, c: int) -> list[str]:
-        assert self.flat is not None  # noqa: S101 - squared first
+        assert self.flat is not None  # noqa: S101 - flat first
         return self.flat[c::len(self.header)]
 
     def coded(self, c: int, mapping) -> Any:
@@ -251,9 +251,9 @@ class _Grid(_Table):
         if longest > 8:
             return np.fromiter(map(mapping.__getitem__, self.column(c)), dtype=np.int64, count=len(lengths))
         key = np.zeros(len(lengths), dtype=np.uint64)
-        padded = np.concatenate([self.data, np.zeros(8, dtype=np.uint8)])
+        last = len(self.data) - 1
         for j in range(longest):  # the cell's bytes as one number (no NUL is in a file read this far)
-            byte = padded[before + 1 + j].astype(np.uint64)
+            byte = self.data[np.minimum(before + 1 + j, last)].astype(np.uint64)
             byte[lengths <= j] = 0
             key |= byte << np.uint64(8 * j)
         unique, first, inverse = np.unique(key, return_index=True, return_inverse=True)

@@ -16,8 +16,9 @@ Uncertainty: an item rate (share) gets the Wilson 95 % interval; every index (an
 gets a percentile bootstrap over the unit's respondents (the classic one, each level by its own
 method): :data:`RESAMPLES` resamples of its rows with replacement, drawn by numpy's exact bounded
 integers from PCG64 seeded with (:data:`SEED`, CRC-32 of the unit code), so the same answers in the
-same order always give the same intervals (whatever the threads). Units whose published overall intervals
-overlap are not separable by the survey: parcli's addition, part of no published SIPAS method.
+same order always give the same intervals (whatever the threads). Units whose published overall
+intervals overlap are not separable by the survey: parcli's addition, part of no published SIPAS
+method.
 """
 
 from __future__ import annotations
@@ -183,6 +184,9 @@ class Computer:
         element_position = {e.id: k for k, e in enumerate(definition.elements)}
         self.part_elements = [[element_position[e.id] for e in p.elements] for p in definition.parts]
         self.part_items = [[position[i.id] for e in p.elements for i in e.items] for p in definition.parts]
+        # the items are the elements' in order, the elements the parts': each level's items follow one another
+        levels = [*self.element_items, *self.part_items]
+        assert all(idx == list(range(idx[0], idx[0] + len(idx))) for idx in levels)  # noqa: S101
         # satisfied answers (share) or the answer's distance from min (mean), by answer value
         self.lut = np.zeros(scale.max - scale.min + 1, dtype=np.float32)
         for v in scale.values():
@@ -241,11 +245,9 @@ class Computer:
                     warnings.append((message, {"id": ident, "code": code}))
 
         given_any: dict[tuple[int, ...], int] = {}  # respondents who answered some item of a level
-        for groups in (self.element_items, self.part_items):
-            starts = [idx[0] for idx in groups]
-            if len(answers) and all(idx == list(range(idx[0], idx[0] + len(idx))) for idx in groups) and \
-                    starts == sorted(set(starts)) and groups and sum(map(len, groups)) == answered.shape[1]:
-                found = np.logical_or.reduceat(answered, starts, axis=1).sum(axis=0).tolist()
+        if len(answers):
+            for groups in (self.element_items, self.part_items):  # each level's items at once
+                found = np.logical_or.reduceat(answered, [idx[0] for idx in groups], axis=1).sum(axis=0).tolist()
                 given_any.update((tuple(idx), int(count)) for idx, count in zip(groups, found, strict=True))
 
         def respondents(idx: list[int]) -> int:
