@@ -1147,7 +1147,8 @@ def papers_of(op: Opened, codes: list[str] | None, at) -> tuple[list, Any]:
                                             adj["final"], reasons, adj["explanation"] or None, adj["title_en"]))
         totals = Totals(rec["claimed"], r1_total if any_r1 else None, rec["points"], rec["max"], rec["index"],
                         rec["class"], rec["bonus"], rec["penalty"], own_of.get("bonus"), own_of.get("penalty"))
-        minutes[rec["code"]] = Minutes(camp.title, camp.year, issuer, date, rec["code"], rec["name"], group.title,
+        group_title = group.title if len(camp.groups) > 1 else ""  # one group: the minutes need not name it
+        minutes[rec["code"]] = Minutes(camp.title, camp.year, issuer, date, rec["code"], rec["name"], group_title,
                                        totals, tuple(adjusted), signers, Signer(rec["name"]), group.fw.places,
                                        FrameworkInfo.of(group.fw), adjustments=tuple(changed))
     report = council_report_from(camp.title, camp.year, issuer, date,
