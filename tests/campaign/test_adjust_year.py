@@ -132,7 +132,7 @@ def test_the_claims_are_stored_and_appraised_like_leaves(year):
     try:
         a01, b02 = unit_state(op, "A01"), unit_state(op, "B02")
         bonus = a01.adjustments["bonus"]
-        assert bonus.claimed == 1 and bonus.computed == 1 and bonus.evidence.note == CLAIM_NOTE
+        assert bonus.claimed == 1 and bonus.computed is None and bonus.evidence.note == CLAIM_NOTE
         assert bonus.evidence.documents == ("Quyết định 12/QĐ-SA",)
         assert bonus.r1 == (Decimal("0.5"), ROUND_1_REASON, True)
         assert bonus.explanation == (EXPLANATION, "Quyết định 30/QĐ-SA")
@@ -142,7 +142,7 @@ def test_the_claims_are_stored_and_appraised_like_leaves(year):
                                  "WHERE v.leaf IN ('bonus', 'penalty') ORDER BY v.file, v.unit, v.leaf").fetchall()
     finally:
         op.close()
-    assert stored == [("A01", "bonus", "self_assessment", "1", "1", None),
+    assert stored == [("A01", "bonus", "self_assessment", "1", None, None),  # a claim alone: no points, as in score
                       ("B02", "penalty", "self_assessment", None, "0.5", None),
                       ("A01", "bonus", "appraisal_1", None, None, "0.5"),
                       ("B02", "bonus", "appraisal_1", None, None, None),
