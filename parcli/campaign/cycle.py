@@ -16,7 +16,6 @@ the store is :mod:`parcli.campaign.db`.
 from __future__ import annotations
 
 import hashlib
-import secrets
 import sqlite3
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -62,6 +61,8 @@ class Opened:
 def start(folder: Path, at: datetime, who: str) -> Opened:
     """The store of a new campaign in ``folder`` (campaign.yaml already there): a new secret key, every
     group's framework pinned by its sha256."""
+    import secrets  # here: only a new campaign needs it (and it imports random)
+
     camp = load(folder)
     meta = {"campaign": camp.id, "key": secrets.token_hex(32), "created": iso(at)}
     for g in camp.groups:
@@ -242,8 +243,8 @@ def _totals(op: Opened, state: UnitState) -> None:
         if claimed is None:  # the self-assessed total: the points claimed, else those the evidence computes
             claimed = self_assessed(result)
         if fields_json is None:  # the same result for both stages: its fields written once
-            fields_json = to_json([[f.id, dec(f.max), dec(f.points), dec(f.index) if f.index is not None else None,
-                                    f.status] for f in result.fields])
+            fields_json = to_json([[f.id, dec(f.max), dec(f.points), dec(f.index), f.status]  # index: None when na
+                                   for f in result.fields])
         conn.execute("INSERT INTO totals (unit, stage, points, max, idx, klass, claimed, fields, to_appraise, "
                      "requested, answered, shares) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      (state.code, stage, dec(result.points), dec(result.max),
@@ -345,6 +346,7 @@ def identity_rows(op: Opened, recipient: str, stage: str, cells: dict[tuple, str
 
 _NODE_CELLS: dict[tuple[str, str], dict[tuple, str]] = {}
 _NODE_TEXT: dict[tuple[str, str], str] = {}  # the digest's text of those (:func:`_form_digest`)
+_UNIT_KEYS = (("", "unit"), ("", "code"), ("", "year"))
 
 
 def form_cells(fw, member, year: int, lang: str) -> dict[tuple, str]:
@@ -373,7 +375,10 @@ def _form_digest(op: Opened, recipient: str, fw, lang: str, cells: dict[tuple, s
         if nodes is None or any(not node_id for node_id, _ in nodes):  # an empty id would sort among the unit's
             return digest(op.key, ident, cells)
         rows = _NODE_TEXT[key] = cells_text(nodes)
-    return digest_of(op.key, ident, [cells_text({k: v for k, v in cells.items() if not k[0]}), rows])
+    unit = {k: cells[k] for k in _UNIT_KEYS if k in cells}
+    if len(unit) + len(_NODE_CELLS[key]) != len(cells):  # not the cells form_cells gives
+        return digest(op.key, ident, cells)
+    return digest_of(op.key, ident, [cells_text(unit), rows])
 
 
 def framework_ref(fw) -> str:
@@ -492,6 +497,7 @@ def receive(op: Opened, raw: bytes, name: str, at: datetime, who: str = "", enfo
         return Outcome(name, "refused", sha, problems=problems)
     sender, stage, kind, rows, units, prebuilt = parsed
     when = at_text or iso(at)
+    base = Path(name).name
     round_ = ROUND[stage]
     batch = conn.in_transaction
     if keep:
@@ -504,12 +510,16 @@ def receive(op: Opened, raw: bytes, name: str, at: datetime, who: str = "", enfo
             for (unit,) in conn.execute("SELECT DISTINCT unit FROM vals WHERE file = ?", (older[0],)).fetchall():
                 units.add(unit)
         cur = conn.execute("INSERT INTO files (sha256, name, received_at, sender, kind, stage, round, current) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, 1)", (sha, Path(name).name, when, sender, kind,
-                                                                stage, round_))
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, 1)", (sha, base, when, sender, kind, stage, round_))
         seq = cur.lastrowid
-        conn.executemany("INSERT INTO vals (file, unit, leaf, stage, round, evidence, claimed, computed, appraised, "
-                         "reason, requested, explanation, documents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         [(seq, *row[:2], stage, round_, *row[2:]) for row in rows])
+        if all(row[5:] == _NO_DECISION for row in rows):  # a form's rows: the rest NULL, fewer values to bind
+            conn.executemany("INSERT INTO vals (file, unit, leaf, stage, round, evidence, claimed, computed) VALUES "
+                             "(?, ?, ?, ?, ?, ?, ?, ?)", [(seq, row[0], row[1], stage, round_, row[2], row[3], row[4])
+                                                          for row in rows])
+        else:
+            conn.executemany("INSERT INTO vals (file, unit, leaf, stage, round, evidence, claimed, computed, "
+                             "appraised, reason, requested, explanation, documents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                             "?, ?, ?, ?)", [(seq, *row[:2], stage, round_, *row[2:]) for row in rows])
         for unit in sorted(units):
             if prebuilt is not None and prebuilt.code == unit and conn.execute(
                     "SELECT 1 FROM vals v JOIN files f ON f.seq = v.file WHERE v.unit = ? AND f.current = 1 AND "
@@ -517,7 +527,7 @@ def receive(op: Opened, raw: bytes, name: str, at: datetime, who: str = "", enfo
                 _totals(op, prebuilt)  # a form of a unit not yet appraised: its state is the form itself
             else:
                 _totals(op, unit_state(op, unit))
-        detail = f"{Path(name).name}: {stage}" + (f", replaces {older[1][:12]}" if older is not None else "")
+        detail = f"{base}: {stage}" + (f", replaces {older[1][:12]}" if older is not None else "")
         db.log(conn, when, who or sender, "received", sender if kind != "appraisal" else None, sha,
                detail)
         if kind == "appraisal":
@@ -525,6 +535,9 @@ def receive(op: Opened, raw: bytes, name: str, at: datetime, who: str = "", enfo
                 db.log(conn, when, who or sender, "appraised", unit, sha, f"{stage} by {sender}")
     return Outcome(name, "accepted", sha, sender, stage, round_, superseded=older[1] if older is not None else None,
                    rows=len(rows))
+
+
+_NO_DECISION = (None,) * 5  # a row's appraised, reason, requested, explanation and documents when it has none
 
 
 def _parse(op: Opened, raw: bytes, name: str, at: datetime, enforce: bool):
@@ -654,8 +667,10 @@ def _form(op: Opened, book, ident, name: str, recipient: str):
     rows = []
     computed = {leaf.id: leaf for leaf in result.leaves}
     for node_id, ev in unit.evidence.items():
+        if ev.points is None:
+            continue
         node = fw.nodes[node_id]
-        if node.is_leaf and ev.points is not None and not node.rule.TAKES_POINTS:
+        if node.is_leaf and not node.rule.TAKES_POINTS:
             problems.append(doc.problem(("evidence", node_id, "points"), tr(
                 "{id}: the column {header} is for the appraisers; leave it empty in the self-assessment",
                 id=node_id, header=form_label("form_points", lang))))

@@ -50,7 +50,16 @@ def to_json(value) -> str:
                 key = _text(str(k)) + ":"
                 if k.__class__ is str and len(_KEYS) < 256:
                     _KEYS[k] = key
-            parts.append(key + to_json(v))
+            vk = v.__class__
+            if vk is Decimal:  # the common values at once
+                d = v.normalize()
+                parts.append(key + (f"{d:f}" if d else "0"))
+            elif vk is str:
+                parts.append(key + _text(v))
+            elif vk is bool:
+                parts.append(key + ("true" if v else "false"))
+            else:
+                parts.append(key + to_json(v))
         return "{" + ",".join(parts) + "}"
     if kind is bool:
         return "true" if value else "false"
