@@ -290,6 +290,12 @@ def check_framework(doc: Document, sha256: str = "") -> tuple[Framework | None, 
         labels.add(band.label)
         previous = band.min
     adjustments = _framework_adjustments(doc, fw.adjustments, problems)
+    if adjustments is not None:  # the ids of the bonus and penalty rows of a form, and of their lines in diff
+        for node_id in nodes:
+            if node_id.casefold() in ADJUSTMENT_KINDS:
+                problems.append(doc.problem(("adjustments",), tr(
+                    "{id!r} is both a node's id and the id of a row of bonus or penalty points in the form; give the "
+                    "node another id", id=node_id)))
     if problems:
         return None, _in_order(problems)
     for node in leaves:

@@ -51,7 +51,9 @@ class Signer:
 class Totals:
     """A unit's totals. ``round1`` is None when there was no round 1; ``final`` is the points after the
     last appraisal (before bonus and penalty); ``index`` and ``class_label`` as the engine computed them
-    (``index`` None when nothing applies); ``bonus`` / ``penalty`` None when the framework has none."""
+    (``index`` None when nothing applies); ``bonus`` / ``penalty`` None when the framework has none, else
+    the final points; ``bonus_claimed`` / ``penalty_claimed`` the unit's own (a campaign knows them; None:
+    not known, the minutes show the final points alone)."""
 
     self_assessed: Decimal
     round1: Decimal | None
@@ -61,6 +63,8 @@ class Totals:
     class_label: str | None
     bonus: Decimal | None = None
     penalty: Decimal | None = None
+    bonus_claimed: Decimal | None = None
+    penalty_claimed: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +72,9 @@ class AdjustedLeaf:
     """A leaf whose final points differ from the unit's claim. ``round1`` None: not appraised in round 1
     (or no round 1); ``final`` None: the appraisers found it not applicable; ``claimed`` None: the unit
     claimed nothing (it said not applicable). ``reasons``: the appraisers' reasons, round by round;
-    ``explanation``: the unit's explanation (giải trình), if any."""
+    ``explanation``: the unit's explanation (giải trình), if any. A bonus or penalty changed by the
+    appraisal is one too (:attr:`Minutes.adjustments`): its ``id`` is its kind, its ``title`` the
+    framework's ("" when it gives none)."""
 
     id: str
     title: str
@@ -88,7 +94,8 @@ class AdjustedLeaf:
 class Minutes:
     """The minutes of appraisal of one unit (biên bản thẩm định). ``framework``: what the points were
     scored against (its provenance is printed small at the foot of every page); ``places``: the decimals
-    shown (the framework's); ``number``: the paper's number (Số: …) when it has one."""
+    shown (the framework's); ``number``: the paper's number (Số: …) when it has one; ``adjustments``: the
+    bonus and penalty whose final points differ from the unit's own, listed after the leaves."""
 
     campaign_title: str
     year: int
@@ -104,6 +111,7 @@ class Minutes:
     places: int = 2
     framework: FrameworkInfo | None = None
     number: str | None = None
+    adjustments: tuple[AdjustedLeaf, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

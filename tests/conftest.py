@@ -14,6 +14,22 @@ from parcli.cli import app
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 CRITERIA = ROOT / "criteria"
+# examples/ holds unit files, and beside a unit the example framework it names by file (examples/adjusted/)
+EXAMPLE_FRAMEWORKS = sorted(p for p in EXAMPLES.rglob("*.yaml")
+                            if "parcli/framework/v1" in p.read_text(encoding="utf-8"))
+EXAMPLE_UNITS = sorted(p for p in EXAMPLES.rglob("*.yaml") if p not in EXAMPLE_FRAMEWORKS)
+
+
+def with_its_framework(unit: Path, folder: Path) -> Path:
+    """Copy into ``folder`` the framework file an example unit names by file (a form written there names it
+    beside the form); ``folder``."""
+    import re
+    import shutil
+
+    found = re.search(r'^framework: "?([^"\n]+\.ya?ml)"?$', unit.read_text(encoding="utf-8"), re.M)
+    if found:
+        shutil.copy(unit.parent / found.group(1), folder / found.group(1))
+    return folder
 INVALID = Path(__file__).resolve().parent / "fixtures" / "invalid"
 
 

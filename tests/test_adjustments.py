@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -274,12 +275,64 @@ def test_xlsx_export_has_their_columns_and_rows_under_their_headers(cli, tmp_pat
     assert leaves[-2][4:8] == ["bonus", "Điểm thưởng sáng kiến", 1, 0.25]  # the framework's title
 
 
-def test_converting_a_unit_with_adjustments_to_the_form_is_refused_not_dropped(cli, tmp_path):
+def test_converting_a_unit_with_adjustments_to_the_form_keeps_them(cli, tmp_path):
+    """The form has their rows (tests/inputs/test_form_adjustments.py): never dropped on the way."""
     out = tmp_path / "form.xlsx"
-    run = cli("convert", ADJUST / "unit.yaml", "-o", out)
-    assert run.exit_code == 1
-    assert "the XLSX form does not hold bonus and penalty points yet; keep this unit in YAML" in run.all
-    assert not out.exists()
+    assert cli("convert", ADJUST / "unit.yaml", "-o", out).exit_code == 0
+    shutil.copy(FRAMEWORK, tmp_path / "framework.yaml")
+    assert result_json(cli, out)["adjustments"] == result_json(cli, ADJUST / "unit.yaml")["adjustments"]
     back = tmp_path / "back.yaml"
-    assert cli("convert", ADJUST / "unit.yaml", "-o", back).exit_code == 0  # YAML keeps them
+    assert cli("convert", out, "-o", back).exit_code == 0
     assert result_json(cli, back)["index"] == result_json(cli, ADJUST / "unit.yaml")["index"] == 77.5
+
+
+@pytest.mark.parametrize("width", [80, 100])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_rank_diff_and_score_fit_the_terminal_with_their_columns(tmp_path, width, lang):
+    """Short headers (Thưởng/Trừ, Bonus/Pen.) with their long words under the table: every line within the
+    width, every unit name and number whole in its cell, as the JSON gives them."""
+    from tests.test_widths import check_lines, run, tables
+
+    units = []
+    for i, (name, bonus) in enumerate([("Văn phòng Ủy ban nhân dân tỉnh", "1"), ("Sở Giao thông vận tải", "0.25"),
+                                       ("Sở Thử nghiệm", "0.75")], start=1):
+        path = tmp_path / f"u{i}.yaml"
+        path.write_text((ADJUST / "unit.yaml").read_text(encoding="utf-8").replace("Sở Thử nghiệm", name)
+                        .replace('"01"', f'"0{i}"').replace("points: 0.75", f"points: {bonus}")
+                        .replace("framework: framework.yaml", f"framework: {json.dumps(str(FRAMEWORK))}"),
+                        encoding="utf-8")
+        units.append(path)
+    short = {"vi": ("Thưởng", "Trừ", "Thưởng: điểm thưởng; Trừ: điểm trừ"),
+             "en": ("Bonus", "Pen.", "Pen.: penalty")}[lang]
+    out, _err = run(width, "rank", *units, "--lang", lang)
+    check_lines(out, width)
+    (table,) = tables(out)
+    at = {key: table["head"].index(key) for key in short[:2]}
+    unit_col = 1
+    rows = {row[unit_col]: row for row in table["rows"]}
+    assert set(rows) == {"Văn phòng Ủy ban nhân dân tỉnh", "Sở Giao thông vận tải", "Sở Thử nghiệm"}
+    assert [rows[n][at[short[0]]] for n in ("Văn phòng Ủy ban nhân dân tỉnh", "Sở Giao thông vận tải",
+                                            "Sở Thử nghiệm")] == ["1", "0.25", "0.75"]
+    assert {row[at[short[1]]] for row in table["rows"]} == {"0.5"}
+    assert short[2] in " ".join(out.split())
+    out, _err = run(width, "diff", units[0], units[1], "--lang", lang)
+    check_lines(out, width)
+    head = tables(out)[0]
+    assert [row[head["head"].index(short[0])] for row in head["rows"][:2]] == ["1", "0.25"]
+    assert head["rows"][0][1] == "Văn phòng Ủy ban nhân dân tỉnh"
+    out, _err = run(width, "score", units[0], "--lang", lang)
+    check_lines(out, width)
+    assert ("Điểm thưởng: 1 / 1" if lang == "vi" else "Bonus: 1 / 1") in out
+
+
+def test_bonus_and_penalty_take_a_line_each_when_one_is_too_narrow():
+    from tests.test_widths import check_lines, run
+
+    unit = ROOT / "examples" / "adjusted" / "so-noi-vu.yaml"
+    out, _err = run(80, "score", unit, "--depth", "field", lang="vi")
+    check_lines(out, 80)
+    assert "\nĐiểm thưởng: 1.5 / 2 (Sáng kiến, mô hình mới được công nhận)\nĐiểm trừ: 0.5 / 2 (Vi phạm, chậm báo " \
+           "cáo)\nChỉ số (%): 90.830" in out
+    out, _err = run(100, "score", unit, "--depth", "field", lang="en")
+    check_lines(out, 100)
+    assert "\nBonus: 1.5 / 2 (Recognised initiatives)   Penalty: 0.5 / 2 (Violations and late reports)\n" in out

@@ -5,9 +5,10 @@ Read by parcli's YAML loader and checked like every parcli file: every problem a
 groups, appraisers included); each group's framework is a shipped id or a path relative to
 campaign.yaml; every ``source: assessment`` leaf of every group is covered by exactly one
 appraiser (a cover is a field, criterion or leaf id; ``covers`` a list for every group, or a
-mapping group -> list); deadlines come in the stages' order; an extension names a known code
-and stage and is later than that stage's deadline; ``policy.missing_documents`` is
-``explain``, ``zero`` or ``none``.
+mapping group -> list), and so is every bonus and penalty its framework declares (DESIGN §12a: a
+cover ``bonus`` or ``penalty``, named by itself: a field's cover never includes it); deadlines
+come in the stages' order; an extension names a known code and stage and is later than that
+stage's deadline; ``policy.missing_documents`` is ``explain``, ``zero`` or ``none``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ..domain import ADJUSTMENT_KINDS
 from ..errors import InputError, Problem
 from ..i18n import tr
 from .clock import STAGES, local_text, parse_local
@@ -52,6 +54,7 @@ class Appraiser:
     name: str
     covers: dict[str, list[str]]  # group id -> node ids
     leaves: dict[str, frozenset[str]] = field(default_factory=dict)  # group id -> leaf ids of its share
+    adjustments: dict[str, frozenset[str]] = field(default_factory=dict)  # group id -> bonus / penalty of its share
 
 
 @dataclass(slots=True)
@@ -85,6 +88,13 @@ class Campaign:
         """The appraiser whose share holds this leaf of this group."""
         for a in self.appraisers:
             if leaf_id in a.leaves.get(group_id, ()):
+                return a
+        return None
+
+    def adjuster(self, group_id: str, kind: str) -> Appraiser | None:
+        """The appraiser whose share holds the ``kind`` (bonus, penalty) of this group."""
+        for a in self.appraisers:
+            if kind in a.adjustments.get(group_id, ()):
                 return a
         return None
 
@@ -260,7 +270,17 @@ def check(doc, folder: Path, store) -> Campaign:
             if g.fw is None:
                 continue
             share: set[str] = set()
+            kinds: set[str] = set()
+            declared = g.fw.header.adjustments
             for node_id, cw in zip(by_group.get(g.id, []), cover_where.get(g.id, []), strict=True):
+                if node_id in ADJUSTMENT_KINDS:  # the framework's bonus or penalty points (DESIGN §12a)
+                    if declared is not None and declared.get(node_id) is not None:
+                        kinds.add(node_id)
+                        continue
+                    if node_id not in g.fw.nodes:
+                        bad(cw, tr("{kind}: the framework {framework} declares no {kind} points; remove {kind} from "
+                                   "the covers", kind=node_id, framework=g.fw.id))
+                        continue
                 if node_id not in g.fw.nodes:
                     near = g.fw.nearest(node_id, 3)
                     bad(cw, tr("{id} is not a field, criterion or leaf of {framework}", id=node_id,
@@ -270,6 +290,7 @@ def check(doc, folder: Path, store) -> Campaign:
                 share.update(leaf.id for leaf in g.fw.leaves_under(node_id) if (leaf.source or "assessment")
                              == "assessment")
             app.leaves[g.id] = frozenset(share)
+            app.adjustments[g.id] = frozenset(kinds)
         if code is not None:
             appraisers.append(app)
 
@@ -291,6 +312,16 @@ def check(doc, folder: Path, store) -> Campaign:
         if twice:
             bad(("appraisers",), tr("group {group}: leaves covered by two appraisers: {ids}; each leaf belongs to "
                                     "one appraiser", group=g.id, ids=_few(twice)))
+        declared = g.fw.header.adjustments
+        for item in declared.items if declared is not None else ():
+            owners = [app.code for app in appraisers if item.kind in app.adjustments.get(g.id, ())]
+            if not owners:
+                bad(("appraisers",), tr("group {group}: the {kind} points of {framework} are covered by no appraiser; "
+                                        "add {kind} to an appraiser's covers", group=g.id, kind=item.kind,
+                                        framework=g.fw.id))
+            elif len(owners) > 1:
+                bad(("appraisers",), tr("group {group}: {kind} is covered by two appraisers ({codes}); it belongs to "
+                                        "one appraiser", group=g.id, kind=item.kind, codes=", ".join(owners)))
         del gi
 
     deadlines: dict[str, datetime] = {}

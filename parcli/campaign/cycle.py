@@ -106,7 +106,15 @@ def open_campaign(folder: Path, store=None) -> Opened:
     if problems:
         conn.close()
         raise InputError("framework changed", problems)
-    return Opened(camp, conn, meta)
+    op = Opened(camp, conn, meta)
+    adjusted = {m.code for g in camp.groups if g.fw.header.adjustments is not None for m in g.units}
+    if adjusted:  # a store from before bonus and penalty (schema 1) holds no adjustments in its totals yet
+        stale = sorted({unit for (unit,) in conn.execute("SELECT unit FROM totals WHERE adjust = '{}'")} & adjusted)
+        if stale:
+            with db.transaction(conn):
+                for code in stale:
+                    _totals(op, unit_state(op, code))
+    return op
 
 
 # --- what a unit holds ---------------------------------------------------------
@@ -135,6 +143,48 @@ class UnitState:
     na: set[str] = field(default_factory=set)
     leaves: dict[str, LeafState] = field(default_factory=dict)
     scored: Any = None  # the self-assessment's engine result, when already at hand (a form just read)
+    adjustments: dict[str, LeafState] = field(default_factory=dict)  # bonus / penalty, kept like leaves
+
+
+@dataclass(frozen=True, slots=True)
+class AdjustmentNode:
+    """A bonus or penalty (DESIGN §12a) where a leaf's node stands in a workbook's row: its ``id`` is its kind;
+    ``rule`` None (an adjustment is appraised like a manual leaf of its max)."""
+
+    item: Any  # the framework's :class:`parcli.domain.Adjustment`
+    rule: None = None
+
+    @property
+    def id(self) -> str:
+        return self.item.kind
+
+    @property
+    def max(self) -> Decimal:
+        return self.item.max
+
+    def label(self, lang: str) -> str:
+        from ..inputs.campaign import adjustment_id
+
+        return self.item.label(lang) or adjustment_id(self.item.kind, lang)
+
+
+def adjustment_nodes(fw) -> list[AdjustmentNode]:
+    """The bonus and penalty a framework declares, in its order (none: an empty list)."""
+    declared = fw.header.adjustments
+    return [AdjustmentNode(item) for item in declared.items] if declared is not None else []
+
+
+def _manual():
+    from ..rules.manual import ManualRule
+
+    return ManualRule(kind="manual")
+
+
+def own_points(ev) -> Decimal | None:
+    """A bonus's or penalty's points as the unit gives them: its points, else the points it claims."""
+    if ev is None:
+        return None
+    return ev.points if ev.points is not None else ev.claimed
 
 
 def unit_state(op: Opened, code: str) -> UnitState:
@@ -146,14 +196,22 @@ def unit_state(op: Opened, code: str) -> UnitState:
     group = camp.group(member.group)
     fw = group.fw
     state = UnitState(code, member.name, group.id, fw)
+    kinds = {node.id: node for node in adjustment_nodes(fw)}
     rows = op.conn.execute(
         "SELECT v.leaf, v.stage, v.evidence, v.claimed, v.computed, v.appraised, v.reason, v.requested, "
         "v.explanation, v.documents FROM vals v JOIN files f ON f.seq = v.file WHERE v.unit = ? AND f.current = 1 "
         "ORDER BY f.seq", (code,))
     for leaf, stage, evidence, claimed, computed, appraised, reason, requested, explanation, documents in rows:
+        adjustment = kinds.get(leaf)
         if stage == "self_assessment":
             state.received = True
             raw = from_json(evidence) if evidence is not None else None
+            if adjustment is not None:
+                ls = state.adjustments.setdefault(leaf, LeafState())
+                ls.raw = raw
+                ls.evidence = parse_evidence(_manual(), adjustment.max, raw)[0] if raw is not None else None
+                ls.claimed, ls.computed = undec(claimed), undec(computed)
+                continue
             if isinstance(raw, dict) and raw.get("na") is True:
                 state.na.add(leaf)
             node = fw.nodes.get(leaf)
@@ -164,7 +222,7 @@ def unit_state(op: Opened, code: str) -> UnitState:
             ls.evidence = parse_evidence(node.rule, node.max, raw)[0] if raw is not None else None
             ls.claimed, ls.computed = undec(claimed), undec(computed)
             continue
-        ls = state.leaves.setdefault(leaf, LeafState())
+        ls = (state.leaves if adjustment is None else state.adjustments).setdefault(leaf, LeafState())
         if stage == "appraisal_1":
             ls.r1 = (undec(appraised), reason, bool(requested))
         elif stage == "explanation":
@@ -176,7 +234,8 @@ def unit_state(op: Opened, code: str) -> UnitState:
 
 def final_points(ls: LeafState) -> tuple[Decimal | None, str]:
     """A leaf's final points and where they come from: ``appraisal_2``, ``appraisal_1`` (points the
-    appraisers gave) or ``computed`` (None: the leaf has no evidence and no appraisal)."""
+    appraisers gave) or ``computed`` (None: the leaf has no evidence and no appraisal). A bonus's or
+    penalty's ``computed`` points are the unit's own (:func:`own_points`)."""
     if ls.r2 is not None and ls.r2[0] is not None:
         return ls.r2[0], "appraisal_2"
     if ls.r1 is not None and ls.r1[0] is not None:
@@ -202,8 +261,18 @@ def final_unit(op: Opened, state: UnitState, stage: str = "final"):
     for node_id in state.na:
         if node_id not in evidence:
             evidence[node_id] = Evidence(na=True)
+    adjustments = {}
+    for kind, ls in state.adjustments.items():  # final: the last appraisal, else the unit's own points
+        ev = ls.evidence
+        if stage == "final":
+            points = final_points(ls)[0]
+            if points is not None:
+                ev = replace(ev, points=points) if ev is not None else Evidence(points=points)
+        if ev is not None:
+            adjustments[kind] = ev
     year = op.camp.year
-    return Unit(state.name, state.code, year, state.fw.id, f"{state.code}", evidence, frozenset(state.na))
+    return Unit(state.name, state.code, year, state.fw.id, f"{state.code}", evidence, frozenset(state.na),
+                adjustments)
 
 
 def _totals(op: Opened, state: UnitState) -> None:
@@ -216,21 +285,27 @@ def _totals(op: Opened, state: UnitState) -> None:
         return
     none = LeafState()
     shares: dict[str, list[int]] = {}  # appraiser -> [rows round 1, appraised, rows round 2, appraised]
+    kinds = [node.id for node in adjustment_nodes(state.fw)]
     for app in op.camp.appraisers:
         share = app.leaves.get(state.group, ())
         mine = [node for node in state.fw.leaves if node.id in share] if share else []
         if state.na:
             mine = [node for node in mine if not _na_under(state, node)]
-        if mine:
+        theirs = [kind for kind in kinds if kind in app.adjustments.get(state.group, ())]
+        if mine or theirs:
             got = [state.leaves.get(node.id, none) for node in mine]
+            got += [state.adjustments.get(kind, none) for kind in theirs]
             asked = [ls for ls in got if ls.r1 is not None and ls.r1[2]]
-            shares[app.code] = [len(mine), sum(1 for ls in got if ls.r1 is not None), len(asked),
+            shares[app.code] = [len(got), sum(1 for ls in got if ls.r1 is not None), len(asked),
                                 sum(1 for ls in asked if ls.r2 is not None)]
     to_appraise = sum(s[0] - s[1] for s in shares.values())
-    requested = [leaf for leaf, ls in state.leaves.items() if ls.r1 is not None and ls.r1[2]]
-    answered = sum(1 for leaf in requested if state.leaves[leaf].explanation is not None)
+    every = [*state.leaves.values(), *state.adjustments.values()]
+    requested = [ls for ls in every if ls.r1 is not None and ls.r1[2]]
+    answered = sum(1 for ls in requested if ls.explanation is not None)
     claimed = None
-    appraised = any(ls.r1 is not None or ls.r2 is not None for ls in state.leaves.values())
+    appraised = any(ls.r1 is not None or ls.r2 is not None for ls in every) or any(
+        ls.computed != (ls.evidence.points if ls.evidence is not None else None)
+        for ls in state.adjustments.values())  # a claim alone: the final bonus is the claim, not what was sent
     shares_json = to_json(shares)
     result = None
     fields_json = None
@@ -245,11 +320,19 @@ def _totals(op: Opened, state: UnitState) -> None:
         if fields_json is None:  # the same result for both stages: its fields written once
             fields_json = to_json([[f.id, dec(f.max), dec(f.points), dec(f.index), f.status]  # index: None when na
                                    for f in result.fields])
+        adjust = to_json({a.kind: [dec(self_adjustment(state.adjustments.get(a.kind, none))), dec(a.points),
+                                   a.status] for a in result.adjustments})
         conn.execute("INSERT INTO totals (unit, stage, points, max, idx, klass, claimed, fields, to_appraise, "
-                     "requested, answered, shares) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     "requested, answered, shares, adjust) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      (state.code, stage, dec(result.points), dec(result.max),
                       f"{result.index:f}" if result.index is not None else None, result.klass, dec(claimed),
-                      fields_json, to_appraise, len(requested), answered, shares_json))
+                      fields_json, to_appraise, len(requested), answered, shares_json, adjust))
+
+
+def self_adjustment(ls: LeafState) -> Decimal | None:
+    """A bonus's or penalty's self-assessed points: the unit's claim, else the points it gave (as a leaf's
+    self-assessed points are its claim, else its computed points)."""
+    return ls.claimed if ls.claimed is not None else ls.computed
 
 
 def self_assessed(result) -> Decimal:
@@ -280,19 +363,27 @@ class AppraisalItem:
 
 
 def _item(op: Opened, state: UnitState, node, round_: int) -> AppraisalItem:
-    ls = state.leaves.get(node.id, LeafState())
+    """The row of a leaf's ``node``, or of a bonus's or penalty's (an :class:`AdjustmentNode`)."""
+    adjustment = isinstance(node, AdjustmentNode)
+    ls = (state.adjustments if adjustment else state.leaves).get(node.id, LeafState())
     item = AppraisalItem(state.code, state.name, node, ls.evidence, ls.computed)
     if ls.r1 is not None:
         item.r1_points = ls.r1[0] if ls.r1[0] is not None else ls.computed
         item.r1_reason = ls.r1[1]
     if ls.explanation is not None:
         item.explanation, item.added = ls.explanation
-    owner = op.camp.owner(state.group, node.id)
+    owner = op.camp.adjuster(state.group, node.id) if adjustment else op.camp.owner(state.group, node.id)
     item.appraiser = owner.name if owner is not None else None
     ev = ls.evidence
     item.request_default = (round_ == 1 and op.camp.policy == "explain" and ev is not None and not ev.na
-                            and not ev.documents)
+                            and not ev.documents and (not adjustment or _unbacked_bonus(node, ls)))
     return item
+
+
+def _unbacked_bonus(node, ls: LeafState) -> bool:
+    """A bonus the unit claims points of (without documents: the policy of missing documents applies to it; a
+    penalty is never the unit's to back)."""
+    return node.id == "bonus" and (ls.computed or 0) > 0
 
 
 def appraisal_items(op: Opened, code: str, round_: int, states: dict[str, UnitState] | None = None) -> list:
@@ -304,7 +395,7 @@ def appraisal_items(op: Opened, code: str, round_: int, states: dict[str, UnitSt
     items = []
     for g in camp.groups:
         share = app.leaves.get(g.id, frozenset())
-        if not share:
+        if not share and not app.adjustments.get(g.id):
             continue
         for member in g.units:
             state = states[member.code] if states is not None else unit_state(op, member.code)
@@ -317,7 +408,23 @@ def appraisal_items(op: Opened, code: str, round_: int, states: dict[str, UnitSt
                 if round_ == 2 and not (ls is not None and ls.r1 is not None and ls.r1[2]):
                     continue
                 items.append(_item(op, state, node, round_))
+            for adj in adjustment_nodes(g.fw):  # the bonus and penalty of the share, after the unit's leaves
+                ls = state.adjustments.get(adj.id)
+                if adj.id not in app.adjustments.get(g.id, ()) or (
+                        round_ == 2 and not (ls is not None and ls.r1 is not None and ls.r1[2])):
+                    continue
+                items.append(_item(op, state, adj, round_))
     return items
+
+
+def _adjustment_of(fw, cell: str) -> AdjustmentNode | None:
+    """The bonus or penalty of ``fw`` a row's Leaf ID cell names (None: a leaf's id, or nothing declared)."""
+    from ..inputs.campaign import adjustment_kind
+
+    if cell in fw.nodes:
+        return None
+    kind = adjustment_kind(cell)
+    return next((node for node in adjustment_nodes(fw) if node.id == kind), None) if kind else None
 
 
 def _na_under(state: UnitState, node) -> set[str]:
@@ -335,6 +442,10 @@ def explanation_items(op: Opened, code: str, state: UnitState | None = None) -> 
         ls = state.leaves.get(node.id)
         if ls is not None and ls.r1 is not None and ls.r1[2]:
             out.append(_item(op, state, node, 0))
+    for adj in adjustment_nodes(state.fw):
+        ls = state.adjustments.get(adj.id)
+        if ls is not None and ls.r1 is not None and ls.r1[2]:
+            out.append(_item(op, state, adj, 0))
     return out
 
 
@@ -355,10 +466,15 @@ def form_cells(fw, member, year: int, lang: str) -> dict[tuple, str]:
 
     nodes = _NODE_CELLS.get((fw.sha256, lang))
     if nodes is None:  # the framework's rows: the same in every unit's form
+        from ..inputs.form import adjustment_title
+
         nodes = _NODE_CELLS[(fw.sha256, lang)] = {}
         for node in fw.in_order():
             nodes[(node.id, "title")] = canon(node.label(lang))
             nodes[(node.id, "max")] = canon(node.max)
+        for adj in adjustment_nodes(fw):  # the bonus and penalty rows, after the leaves
+            nodes[(adj.id, "title")] = canon(adjustment_title(adj.item, lang))
+            nodes[(adj.id, "max")] = canon(adj.max)
     cells = {("", "unit"): canon(member.name), ("", "code"): canon(member.code), ("", "year"): canon(year)}
     cells.update(nodes)
     return cells
@@ -532,9 +648,17 @@ def receive(op: Opened, raw: bytes, name: str, at: datetime, who: str = "", enfo
                detail)
         if kind == "appraisal":
             for unit in sorted(units):
-                db.log(conn, when, who or sender, "appraised", unit, sha, f"{stage} by {sender}")
+                db.log(conn, when, who or sender, "appraised", unit, sha, f"{stage} by {sender}"
+                       + _adjustments_decided(op, unit, rows))
     return Outcome(name, "accepted", sha, sender, stage, round_, superseded=older[1] if older is not None else None,
                    rows=len(rows))
+
+
+def _adjustments_decided(op: Opened, unit: str, rows: list[tuple]) -> str:
+    """The bonus and penalty points an appraisal gave ``unit``, for the log: ``"; penalty 1"`` (empty: none)."""
+    kinds = {node.id for node in adjustment_nodes(op.camp.group_of(unit).fw)}
+    given = [f"{row[1]} {row[5]}" for row in rows if row[0] == unit and row[1] in kinds and row[5] is not None]
+    return "".join(f"; {text}" for text in given)
 
 
 _NO_DECISION = (None,) * 5  # a row's appraised, reason, requested, explanation and documents when it has none
@@ -696,6 +820,10 @@ def _form(op: Opened, book, ident, name: str, recipient: str):
         else:
             points_text = None
         rows.append((recipient, node_id, to_json(value), dec(claimed), points_text, None, None, None, None, None))
+    for kind, given in unit.adjustments.items():  # bonus and penalty: rows like a leaf's, under their kind
+        value, own = raw_value(given), own_points(given)
+        rows.append((recipient, kind, to_json(value), dec(given.claimed), dec(own), None, None, None, None, None))
+        state.adjustments[kind] = LeafState(given, value, given.claimed, undec(dec(own)))
     return rows, {recipient}, state
 
 
@@ -740,11 +868,13 @@ def _appraisal(op: Opened, book, ident, name: str, recipient: str, round_: int):
             found[(unit, leaf, key)] = canon(row.values.get(key))
             where[(unit, leaf, key)] = (sheet.name, row.row, sheet.columns[key])
         member = camp.units.get(unit)
-        in_share = member is not None and leaf in app.leaves.get(member.group, ())
+        adj = _adjustment_of(camp.group(member.group).fw, leaf) if member is not None else None
+        in_share = member is not None and (leaf in app.leaves.get(member.group, ()) if adj is None
+                                           else adj.id in app.adjustments.get(member.group, ()))
         if in_share:
             state = states.get(unit) or states.setdefault(unit, unit_state(op, unit))
-            ls = state.leaves.get(leaf)
-            in_share = state.received and not _na_under(state, state.fw.nodes[leaf]) and (
+            ls = state.leaves.get(leaf) if adj is None else state.adjustments.get(adj.id)
+            in_share = state.received and (adj is not None or not _na_under(state, state.fw.nodes[leaf])) and (
                 round_ == 1 or (ls is not None and ls.r1 is not None and ls.r1[2]))
         if not in_share:
             raise _refuse(sheet.cell(row.row, "leaf"), tr(
@@ -752,7 +882,7 @@ def _appraisal(op: Opened, book, ident, name: str, recipient: str, round_: int):
                 "appraiser their fields): remove the row, or use the workbook parcli wrote", unit=unit, leaf=leaf,
                 code=recipient, round=round_), recipient, stage)
         state = states[unit]
-        item = _item(op, state, state.fw.nodes[leaf], round_)
+        item = _item(op, state, state.fw.nodes[leaf] if adj is None else adj, round_)
         items[row.key] = item
         values = appraisal_values(item, lang, places, round_)
         for key in keys:
@@ -770,24 +900,25 @@ def _appraisal(op: Opened, book, ident, name: str, recipient: str, round_: int):
         request = yes_no_cell(sheet, row, "request", problems) if round_ == 1 else None
         if points is not None and not 0 <= points <= node.max:
             problems.append(sheet.problem(row.row, "points", tr("{id}: {points} points is outside 0 to {max}",
-                                                                id=node.id, points=canon(points),
+                                                                id=row.key[1], points=canon(points),
                                                                 max=canon(node.max))))
             continue
         ev = item.evidence
         if (points is None and round_ == 1 and camp.policy == "zero" and ev is not None and not ev.na
-                and not ev.documents and (item.computed or 0) > 0):
+                and not ev.documents and (item.computed or 0) > 0
+                and (not isinstance(node, AdjustmentNode) or node.id == "bonus")):
             points = Decimal(0)
             reason = reason or tr("no documents (policy: missing_documents: zero)")
         claimed = ev.claimed if ev is not None else None
         if points is not None and claimed is not None and points != claimed and not reason:
             problems.append(sheet.problem(row.row, "reason", tr(
                 "unit {unit}, {id}: {points} points differ from the {claimed} claimed: write the reason in {header}",
-                unit=item.unit, id=node.id, points=canon(points), claimed=canon(claimed),
+                unit=item.unit, id=row.key[1], points=canon(points), claimed=canon(claimed),
                 header=head("reason", lang))))
         elif points is not None and claimed is None and points != (item.computed or 0) and not reason:
             problems.append(sheet.problem(row.row, "reason", tr(
                 "unit {unit}, {id}: {points} points differ from the {computed} computed (the unit claimed none): "
-                "write the reason in {header}", unit=item.unit, id=node.id, points=canon(points),
+                "write the reason in {header}", unit=item.unit, id=row.key[1], points=canon(points),
                 computed=canon(item.computed or 0), header=head("reason", lang))))
         rows.append((item.unit, node.id, None, None, None, dec(points), reason,
                      (1 if request else 0) if round_ == 1 else None, None, None))
@@ -814,18 +945,19 @@ def _explanation(op: Opened, book, ident, name: str, recipient: str):
     rows = []
     for row in sheet.rows:
         leaf = row.key[1]
-        ls = state.leaves.get(leaf)
+        adj = _adjustment_of(state.fw, leaf)
+        ls = state.leaves.get(leaf) if adj is None else state.adjustments.get(adj.id)
         if ls is None or ls.r1 is None or not ls.r1[2]:
             raise _refuse(sheet.cell(row.row, "leaf"), tr(
                 "leaf {leaf}: no explanation of it was requested from {code}; remove the row, or use the workbook "
                 "parcli wrote", leaf=leaf, code=recipient), recipient, "explanation")
-        values = explanation_values(_item(op, state, state.fw.nodes[leaf], 0), lang)
+        values = explanation_values(_item(op, state, state.fw.nodes[leaf] if adj is None else adj, 0), lang)
         for key in EXPLANATION_COLUMNS:
             found[(recipient, leaf, key)] = canon(row.values.get(key))
             expected[(recipient, leaf, key)] = canon(values.get(key))
             where[(recipient, leaf, key)] = (sheet.name, row.row, sheet.columns[key])
-        rows.append((recipient, leaf, None, None, None, None, None, None, text_cell(row, "explanation"),
-                     text_cell(row, "added")))
+        rows.append((recipient, leaf if adj is None else adj.id, None, None, None, None, None, None,
+                     text_cell(row, "explanation"), text_cell(row, "added")))
     _check_cells(op, ident, found, expected, where, {k: head(k, lang) for k in EXPLANATION_COLUMNS}, name,
                  recipient, "explanation", tr("write the explanation workbooks again (parcli campaign explain) and "
                                               "use out/explanation/{code}.xlsx", code=recipient))
@@ -926,36 +1058,53 @@ def status(op: Opened, at: datetime) -> dict[str, Any]:
 def summaries(op: Opened, stage: str = "final") -> dict[str, list]:
     """Every group's units with a self-assessment as :class:`parcli.summary.Summary` rows read from the
     totals (``final``: the appraised points; ``self_assessment``: as the units sent them), and beside
-    each its self-assessed total (``claimed``) and the applicable max."""
-    from ..engine import round_index
-    from ..summary import FrameworkInfo, NodeLine, Summary
+    each its self-assessed total (``claimed``) and the self-assessed index: on the same applicable max
+    (na is the unit's), with the unit's own bonus and penalty under a framework that declares them."""
+    from ..engine import index_of, round_index
+    from ..summary import AdjustLine, FrameworkInfo, NodeLine, Summary
 
     out: dict[str, list] = {}
     rows = {unit: row for unit, *row in op.conn.execute(
-        "SELECT unit, points, max, idx, klass, claimed, fields FROM totals WHERE stage = ?", (stage,))}
+        "SELECT unit, points, max, idx, klass, claimed, fields, adjust FROM totals WHERE stage = ?", (stage,))}
     for g in op.camp.groups:
         info = FrameworkInfo.of(g.fw)
         titles = {f.id: f.title for f in g.fw.fields}
+        declared = g.fw.header.adjustments
         found = []
         for m in g.units:
             row = rows.get(m.code)
             if row is None:
                 continue
-            points, top, idx, klass, claimed, fields = row
+            points, top, idx, klass, claimed, fields, adjust = row
             lines = [NodeLine(fid, titles.get(fid, ""), Decimal(fmax), Decimal(fpoints),
                               round_index(Decimal(findex), g.fw.places) if findex is not None else None, status)
                      for fid, fmax, fpoints, findex, status in from_json(fields)]
+            own = Decimal(claimed) if claimed is not None else None
+            adjusted = own
+            adjustments = []
+            for kind, (mine, given, status) in from_json(adjust).items():
+                item = declared.get(kind) if declared is not None else None
+                if item is None:
+                    continue
+                adjustments.append(AdjustLine(kind, item.max, Decimal(given), status,
+                                              Decimal(mine) if mine is not None else None, title=item.title))
+                if adjusted is not None and mine is not None:
+                    adjusted += Decimal(mine) if kind == "bonus" else -Decimal(mine)
             s = Summary(info, m.name, m.code, op.camp.year, Decimal(points), Decimal(top),
                         round_index(Decimal(idx), g.fw.places) if idx is not None else None, klass, lines,
-                        file=m.code)
-            found.append((s, Decimal(claimed) if claimed is not None else None))
+                        file=m.code, adjustments=adjustments)
+            self_index = (index_of(adjusted, s.max, g.fw.places, declared.cap if declared is not None else None)
+                          if adjusted is not None and s.max else None)
+            found.append((s, own, self_index))
         out[g.id] = found
     return out
 
 
 def leaf_record(op: Opened, codes: list[str] | None = None) -> list[dict[str, Any]]:
     """Per unit, every leaf's claimed, round 1 and final points with the reasons and the unit's
-    explanation, and the unit's totals (plain data, for the minutes of issue 23)."""
+    explanation, and the unit's totals (plain data, for the minutes of issue 23); under a framework with
+    bonus and penalty, ``adjustments`` holds each the same way (``claimed`` the unit's claim, ``computed``
+    its own points: given, else claimed) and ``bonus`` / ``penalty`` are the final points."""
     from ..engine import score
 
     out = []
@@ -968,24 +1117,31 @@ def leaf_record(op: Opened, codes: list[str] | None = None) -> list[dict[str, An
         self_result = score(state.fw, final_unit(op, state, "self_assessment"))
         claimed_total = self_assessed(self_result)
         leaves = []
-        for leaf in result.leaves:
-            ls = state.leaves.get(leaf.id, LeafState())
+
+        def record(ls: LeafState, **known) -> dict[str, Any]:
             r1 = None
             if ls.r1 is not None:
                 r1 = ls.r1[0] if ls.r1[0] is not None else ls.computed
-            points, source = final_points(ls)
-            leaves.append({"id": leaf.id, "title": leaf.node.title, "max": leaf.max, "status": leaf.status,
-                           "claimed": ls.claimed, "computed": ls.computed, "round1": r1,
-                           "round1_reason": ls.r1[1] if ls.r1 else None,
-                           "explanation_requested": bool(ls.r1 and ls.r1[2]),
-                           "explanation": ls.explanation[0] if ls.explanation else None,
-                           "added_documents": ls.explanation[1] if ls.explanation else None,
-                           "round2": ls.r2[0] if ls.r2 else None, "round2_reason": ls.r2[1] if ls.r2 else None,
-                           "final": leaf.points, "final_from": source})
+            known.update({"claimed": ls.claimed, "computed": ls.computed, "round1": r1,
+                          "round1_reason": ls.r1[1] if ls.r1 else None,
+                          "explanation_requested": bool(ls.r1 and ls.r1[2]),
+                          "explanation": ls.explanation[0] if ls.explanation else None,
+                          "added_documents": ls.explanation[1] if ls.explanation else None,
+                          "round2": ls.r2[0] if ls.r2 else None, "round2_reason": ls.r2[1] if ls.r2 else None})
+            known["final"], known["final_from"] = known.pop("points"), final_points(ls)[1]
+            return known
+
+        for leaf in result.leaves:
+            leaves.append(record(state.leaves.get(leaf.id, LeafState()), id=leaf.id, title=leaf.node.title,
+                                 max=leaf.max, status=leaf.status, points=leaf.points))
+        adjustments = [record(state.adjustments.get(a.kind, LeafState()), kind=a.kind, title=a.item.title,
+                              title_en=a.item.title_en, max=a.max, status=a.status, points=a.points)
+                       for a in result.adjustments]
         out.append({"code": code, "name": state.name, "group": state.group, "received": True,
                     "framework": {"id": state.fw.id, "version": state.fw.version, "sha256": state.fw.sha256},
                     "claimed": claimed_total, "self_assessed": self_result.points, "points": result.points,
-                    "max": result.max, "index": result.index, "class": result.klass, "leaves": leaves})
+                    "max": result.max, "index": result.index, "class": result.klass, "leaves": leaves,
+                    "adjustments": adjustments, "bonus": result.bonus, "penalty": result.penalty})
     return out
 
 
@@ -1004,7 +1160,9 @@ def papers_of(op: Opened, codes: list[str] | None, at) -> tuple[list, Any]:
 
     A leaf is adjusted when its final points differ from the unit's own (its claimed points, else its
     computed ones); its reasons are the rounds' reasons; the round-1 total is counted when any leaf was
-    appraised in round 1 (every other leaf at its own points)."""
+    appraised in round 1 (every other leaf at its own points). A bonus or penalty is listed the same way
+    (the unit's own: its claim, else the points it gave, else 0), after the leaves; the totals carry the
+    final bonus and penalty and the unit's own."""
     from ..paperwork import AdjustedLeaf, Issuer, Minutes, Signer, Totals, council_report_from
     from ..summary import FrameworkInfo
 
@@ -1032,11 +1190,19 @@ def papers_of(op: Opened, codes: list[str] | None, at) -> tuple[list, Any]:
             reasons = tuple(r for r in (leaf["round1_reason"], leaf["round2_reason"]) if r)
             adjusted.append(AdjustedLeaf(leaf["id"], leaf["title"], leaf["max"], own, leaf["round1"], leaf["final"],
                                          reasons, leaf["explanation"] or None))
+        changed, own_of = [], {}
+        for adj in rec["adjustments"]:
+            own = adj["claimed"] if adj["claimed"] is not None else (adj["computed"] or Decimal(0))
+            own_of[adj["kind"]] = own
+            if adj["final"] != own:
+                reasons = tuple(r for r in (adj["round1_reason"], adj["round2_reason"]) if r)
+                changed.append(AdjustedLeaf(adj["kind"], adj["title"] or "", adj["max"], own, adj["round1"],
+                                            adj["final"], reasons, adj["explanation"] or None, adj["title_en"]))
         totals = Totals(rec["claimed"], r1_total if any_r1 else None, rec["points"], rec["max"], rec["index"],
-                        rec["class"])
+                        rec["class"], rec["bonus"], rec["penalty"], own_of.get("bonus"), own_of.get("penalty"))
         minutes[rec["code"]] = Minutes(camp.title, camp.year, issuer, date, rec["code"], rec["name"], group.title,
                                        totals, tuple(adjusted), signers, Signer(rec["name"]), group.fw.places,
-                                       FrameworkInfo.of(group.fw))
+                                       FrameworkInfo.of(group.fw), adjustments=tuple(changed))
     report = council_report_from(camp.title, camp.year, issuer, date,
                                  [(g.id, g.title, [minutes[m.code] for m in g.units if m.code in minutes])
                                   for g in camp.groups])

@@ -10,8 +10,16 @@ commands at once wait for each other, and every write runs in ``BEGIN IMMEDIATE`
 - ``vals``: per file, one row per unit and leaf: the evidence in unit-file form (JSON), claimed,
   computed and appraised points, reason, explanation requested, explanation, added documents;
 - ``totals``: per unit and stage (``self_assessment``, ``final``) the totals, so that status and
-  results read summaries, not every leaf;
+  results read summaries, not every leaf; ``adjust`` the bonus and penalty (DESIGN §12a) as JSON
+  ``{kind: [self-assessed (the claim, else the points given), points, status]}``, ``{}`` under a
+  framework without them;
 - ``actions``: who did what, when, to which unit, with which file (sha256).
+
+A unit's bonus and penalty are stored like leaves, ``vals`` rows whose ``leaf`` is the kind (``bonus``,
+``penalty``; a framework with adjustments has no node of that id). Schema version 1 (before
+adjustments) is brought to 2 when opened: ``totals`` gains ``adjust`` (``{}``), and
+:func:`parcli.campaign.cycle.open_campaign` computes again the totals of a group whose framework
+declares adjustments.
 
 A received file is written into received/ as ``<sha256>.xlsx`` (temporary file, fsync, rename)
 before the transaction that records it commits: a kill leaves the store as before (the file then
@@ -29,7 +37,7 @@ from ..i18n import tr
 
 DB = "campaign.db"
 RECEIVED = "received"
-VERSION = 1
+VERSION = 2
 BUSY_MS = 60_000
 
 SCHEMA = """
@@ -76,6 +84,7 @@ CREATE TABLE totals (
     requested INTEGER NOT NULL DEFAULT 0,
     answered INTEGER NOT NULL DEFAULT 0,
     shares TEXT NOT NULL DEFAULT '{}',
+    adjust TEXT NOT NULL DEFAULT '{}',
     PRIMARY KEY (unit, stage)
 );
 CREATE TABLE actions (
@@ -130,6 +139,12 @@ def open_store(folder: Path) -> sqlite3.Connection:
     except sqlite3.DatabaseError as exc:
         raise InputError(str(path) + ": " + tr("not a campaign store, or a damaged one ({why}); restore it from a "
                                                "backup, or run parcli campaign check", why=str(exc))) from None
+    if version == 1 and set(TABLES) <= names:  # before bonus and penalty: the totals gain their column
+        with transaction(conn):
+            if conn.execute("PRAGMA user_version").fetchone()[0] == 1:  # not done by another command meanwhile
+                conn.execute("ALTER TABLE totals ADD COLUMN adjust TEXT NOT NULL DEFAULT '{}'")
+                conn.execute(f"PRAGMA user_version = {VERSION}")
+        version = VERSION
     if version != VERSION or not set(TABLES) <= names:
         raise InputError(str(path) + ": " + tr("not a campaign store of this parcli (schema version {found}, "
                                                "expected {version}); is it another program's file?",

@@ -21,6 +21,8 @@ def campaign_yaml(fw, ref: str, year: int, members: list[tuple[str, str, str]] |
         groups.setdefault(group or "all", []).append((code, unit))
     fields = [f.id for f in fw.fields]
     half = max(1, len(fields) // 2)
+    declared = fw.header.adjustments  # bonus and penalty points: covered like leaves, named by their kind
+    kinds = [item.kind for item in declared.items] if declared is not None else []
     lines = [
         "# A parcli campaign (đợt chấm điểm): edit the units, appraisers and deadlines, then run",
         "#   parcli campaign forms <this folder>",
@@ -39,8 +41,9 @@ def campaign_yaml(fw, ref: str, year: int, members: list[tuple[str, str, str]] |
         lines += [f"      - {{code: {_q(code)}, name: {_q(unit)}}}" for code, unit in units]
     lines += [
         "appraisers:             # every assessment leaf of every group covered by exactly one appraiser",
-        "                        # (a cover is a field, criterion or leaf id)",
-        f"  - {{code: TGV1, name: \"Tổ giúp việc 1\", covers: {json.dumps(fields[:half])}}}",
+        "                        # (a cover is a field, criterion or leaf id; bonus and penalty where the",
+        "                        # framework declares them)",
+        f"  - {{code: TGV1, name: \"Tổ giúp việc 1\", covers: {json.dumps(fields[:half] + kinds)}}}",
     ]
     if fields[half:]:
         lines.append(f"  - {{code: TGV2, name: \"Tổ giúp việc 2\", covers: {json.dumps(fields[half:])}}}")

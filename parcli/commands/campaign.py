@@ -300,15 +300,11 @@ def results(
         rankings = {}
         for g in op.camp.groups:
             found = groups[g.id]
-            ranking = ranking_of([s for s, _claimed in found])
-            claimed = {s.code: c for s, c in found}
+            ranking = ranking_of([s for s, _claimed, _index in found])
+            own = {s.code: (claimed, index) for s, claimed, index in found}
             ranking.has_self = True
-            from ..engine import index_of
-
-            for row in ranking.rows:  # the self-assessed index on the same applicable max (na is the unit's)
-                row.self_points = claimed.get(row.code)
-                if row.self_points is not None and row.summary.max:
-                    row.self_index = index_of(row.self_points, row.summary.max, g.fw.places)
+            for row in ranking.rows:  # the self-assessed total and index beside the appraised ones
+                row.self_points, row.self_index = own.get(row.code, (None, None))
             rankings[g.id] = ranking
         if output is None:
             from ..report.campaign import results_lines

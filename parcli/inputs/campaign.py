@@ -63,6 +63,29 @@ APPRAISAL_INPUTS = {1: ("points", "reason", "request"), 2: ("points", "reason")}
 EXPLANATION_COLUMNS = ("leaf", "title", "max", "claimed", "r1_points", "r1_reason", "appraiser")
 EXPLANATION_INPUTS = ("explanation", "added")
 NUMBERS = frozenset(("max", "claimed", "computed", "r1_points", "points"))
+# A bonus or penalty (DESIGN §12a) has a row like a leaf's: its Leaf ID cell holds these words, in the workbook's
+# language (read back in either language, or as the kind itself).
+ADJUSTMENT_IDS = {"bonus": NC_("campaign workbook", "Bonus points"),
+                  "penalty": NC_("campaign workbook", "Penalty points")}
+ADJUSTMENT_RULES = {"bonus": NC_("campaign workbook", "Added to the leaves' points, at most {max}; claimed by the "
+                                 "unit with documents"),
+                    "penalty": NC_("campaign workbook", "Taken off the leaves' points, at most {max}")}
+
+
+def adjustment_id(kind: str, lang: str) -> str:
+    """What the Leaf ID cell of a bonus or penalty row holds in ``lang``."""
+    return text(ADJUSTMENT_IDS[kind], lang, CONTEXT)
+
+
+@functools.cache
+def _adjustment_words() -> dict[str, str]:
+    return {fold(word): kind for kind in ADJUSTMENT_IDS for word in (kind, *(adjustment_id(kind, lang)
+                                                                             for lang in ("vi", "en")))}
+
+
+def adjustment_kind(cell: str) -> str | None:
+    """The kind (bonus, penalty) a Leaf ID cell names, None when it names no adjustment."""
+    return _adjustment_words().get(fold(cell)) if cell else None
 
 
 def appraisal_columns(round_: int) -> tuple[str, ...]:
@@ -332,7 +355,8 @@ def _readonly_columns(doc, grid: list) -> dict[str, int]:
 
 def form_readonly(doc, grid: list, meta: dict) -> tuple[dict[tuple, str], dict[tuple, tuple]]:
     """A self-assessment form's read-only cells as the digest sees them, keyed by identity:
-    ``("", "unit"|"code"|"year")`` for the unit's cells and ``(id, "title"|"max")`` for each row;
+    ``("", "unit"|"code"|"year")`` for the unit's cells and ``(id, "title"|"max")`` for each row (a bonus's or
+    penalty's row under its kind);
     and where each is (sheet, row, column: :func:`cell_name` says it)."""
     values: dict[tuple, str] = {}
     where: dict[tuple, tuple] = {}
@@ -353,6 +377,12 @@ def form_readonly(doc, grid: list, meta: dict) -> tuple[dict[tuple, str], dict[t
         for key, c in places:
             values[(node_id, key)] = _canon_cell(line[c - 1]) if c <= n else ""
             where[(node_id, key)] = (sheet, row, c)
+    for kind, (row, _points) in doc.adjustment_rows.items():  # the bonus and penalty rows: the same cells
+        line = grid[row - 1] if row <= rows else []
+        n = len(line)
+        for key, c in places:
+            values[(kind, key)] = _canon_cell(line[c - 1]) if c <= n else ""
+            where[(kind, key)] = (sheet, row, c)
     return values, where
 
 
@@ -364,11 +394,13 @@ def form_readonly_is(doc, grid: list, meta: dict, expected: dict[tuple, str]) ->
         if not isinstance(ref, str) or canon(_unit_cell(grid, ref)[2]) != expected.get(("", key)):
             return False
     columns = _readonly_columns(doc, grid)
-    if len(expected) != 3 + len(doc.rows) * len(columns):
+    adjustments = doc.adjustment_rows  # the bonus and penalty rows, keyed by their kind
+    if len(expected) != 3 + (len(doc.rows) + len(adjustments)) * len(columns) or any(
+            kind in doc.rows for kind in adjustments):  # (a kind is never a framework's id)
         return False
     places = list(columns.items())
     rows = len(grid)
-    for node_id, row in doc.rows.items():
+    for node_id, row in (*doc.rows.items(), *((kind, at[0]) for kind, at in adjustments.items())):
         line = grid[row - 1] if row <= rows else []
         n = len(line)
         for key, c in places:

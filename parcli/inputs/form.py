@@ -6,7 +6,9 @@ The form is an XLSX workbook that departments fill instead of YAML.
 Writing (openpyxl): a visible sheet with the unit's name, code and year at the top, then
 one row per field, criterion and leaf in framework order (id, title indented by level,
 max, how it is scored with its unit, the value, done and of for rates, not applicable,
-claimed points, appraised points, note, documents); data validation on every input cell
+claimed points, appraised points, note, documents), and under a framework with bonus and penalty
+points a row for each after the leaves (id ``bonus`` / ``penalty``, read as a leaf scored by the
+appraisers into the unit's ``adjustments``; DESIGN §12a); data validation on every input cell
 (choice leaves: a list of the options' titles in the form's language); structure cells
 locked (sheet protection without a password); a page setup that prints (A4 landscape, every
 column on the page's width, the header row on every page); a sheet of instructions; a hidden
@@ -55,6 +57,8 @@ WIDTHS = {"id": 11, "title": 46, "max": 8, "rule": 32, "value": 16, "done": 11, 
 UNIT_CELLS = {"unit": "B2", "code": "B3", "year": "B4"}
 UNIT_LABELS = {"unit": "form_unit", "code": "form_code", "year": "year"}
 INPUTS = ("value", "done", "of", "na", "claimed", "points", "note", "documents")
+ADJUSTMENT_INPUTS = ("value", "claimed", "points", "note", "documents")  # a bonus or penalty row's input cells
+ADJUSTMENT_TITLES = {"bonus": "form_bonus", "penalty": "form_penalty"}  # their title when the framework gives none
 HEADS = {"id": "id", "title": "title", "max": "max", "rule": "rule", "value": "form_value", "done": "form_done",
          "of": "form_of", "na": "form_na", "claimed": "form_claimed", "points": "form_points", "note": "form_note",
          "documents": "documents"}
@@ -78,6 +82,11 @@ def form_label(key: str, lang: str) -> str:
 
         found = _LABELS_CACHE[(key, lang)] = label(key, lang)
     return found
+
+
+def adjustment_title(item, lang: str) -> str:
+    """The title of a bonus or penalty row: the framework's, else "Điểm thưởng" / "Điểm trừ"."""
+    return item.label(lang) or form_label(ADJUSTMENT_TITLES[item.kind], lang)
 
 
 _KNOWN: dict[str, dict[str, str]] = {}
@@ -115,7 +124,8 @@ def fold(text: str) -> str:
 class FormDocument:
     """A form read as a unit file: ``data`` as its YAML would be, problems located at cells."""
 
-    __slots__ = ("file", "data", "sheet", "cells", "meta", "sha256", "rows", "columns", "fw", "heads", "lang")
+    __slots__ = ("file", "data", "sheet", "cells", "meta", "sha256", "rows", "columns", "fw", "heads", "lang",
+                 "adjustment_rows")
 
     def __init__(self, file: str, data: dict, sheet: str, cells: dict, meta: dict):
         self.file = file
@@ -125,6 +135,7 @@ class FormDocument:
         self.meta = meta
         self.sha256 = ""
         self.rows: dict[str, int] = {}  # id -> its row, read from the id column
+        self.adjustment_rows: dict[str, tuple[int, str]] = {}  # bonus / penalty -> its row, the input of its points
         self.columns: dict[str, str] = {}  # input -> column letter, read from the header row
         self.fw = None
         self.heads: dict[str, str] = {}  # input -> the form's own header text
@@ -144,6 +155,11 @@ class FormDocument:
             if key in ("percent", "count", "value") or (key == "points" and points_cell):
                 key = "value"
             column = self.columns.get(key, self.columns.get("value"))
+            return f"{column}{row}" if column else None
+        if len(path) >= 2 and path[0] == "adjustments" and path[1] in self.adjustment_rows:
+            row, points_key = self.adjustment_rows[path[1]]
+            key = path[2] if len(path) > 2 else points_key
+            column = self.columns.get(points_key if key == "points" else key, self.columns.get("value"))
             return f"{column}{row}" if column else None
         while path:
             found = self.cells.get(path)
@@ -647,6 +663,11 @@ class _Reader(SheetReader):
                 continue
             node_id = idv if idv.__class__ is str and idv.isascii() and idv.strip() == idv else self._id_text(idv)
             node = nodes.get(node_id)
+            if node is None and node_id.casefold() in ADJUSTMENT_TITLES:  # a bonus or penalty row (DESIGN §12a)
+                if in_order and filled:
+                    inputs.update((k, v) for k, v in zip(INPUTS, span, strict=False) if v != "" and v is not None)
+                self._adjustment_row(r, node_id.casefold(), inputs, id_col, heads)
+                continue
             if node is None:
                 was = next((i for i, at_row in self.hints.settle().items() if at_row == r), None)
                 if was is not None and was not in rows and was != node_id:
@@ -687,6 +708,16 @@ class _Reader(SheetReader):
                            tr("{leaf}: its row is missing from the sheet; put the row back, e.g. copied from a new "
                               "form (parcli template {framework} -o form.xlsx)", leaf=node.id, framework=framework))
                 self.problems.append(Problem(f"{self.name}:{self.sheet}", 0, 0, message))
+        declared = fw.header.adjustments
+        for item in declared.items if declared is not None else ():
+            if item.kind not in doc.adjustment_rows:
+                was = self.hints.settle().get(item.kind)
+                message = (tr("{leaf}: its row is missing from the sheet (it was row {row}); put the row back, e.g. "
+                              "copied from a new form (parcli template {framework} -o form.xlsx)", leaf=item.kind,
+                              row=was, framework=framework) if was is not None else
+                           tr("{leaf}: its row is missing from the sheet; put the row back, e.g. copied from a new "
+                              "form (parcli template {framework} -o form.xlsx)", leaf=item.kind, framework=framework))
+                self.problems.append(Problem(f"{self.name}:{self.sheet}", 0, 0, message))
         if na_at:
             for node_id in evidence:
                 for parent in fw.ancestors(node_id):
@@ -697,6 +728,71 @@ class _Reader(SheetReader):
                                                         "applicable; clear one of the two", leaf=node_id,
                                                         parent=parent, row=na_at[parent]))
                         break
+
+    def _adjustment_row(self, r: int, kind: str, inputs: dict[str, Any], id_col: int, heads: dict[str, str]) -> None:
+        """A bonus or penalty row: read as a leaf scored by the appraisers (its points in the value column, the
+        appraised points winning), into the unit's ``adjustments`` as a unit file gives them."""
+        doc, fw = self.doc, self.fw
+        declared = fw.header.adjustments
+        item = declared.get(kind) if declared is not None else None
+        if item is None:
+            self.say(r, id_col, tr("{column}: {value!r} is not a row of framework {framework}, which declares no "
+                                   "such bonus or penalty points; delete the row", column=heads["id"], value=kind,
+                                   framework=fw.id))
+            return
+        if kind in doc.adjustment_rows:
+            self.say(r, id_col, tr("{column}: {leaf} is also in row {row}; each id has one row: delete one of the two",
+                                   column=heads["id"], leaf=kind, row=doc.adjustment_rows[kind][0]))
+            return
+        doc.adjustment_rows[kind] = (r, "value")
+        if not inputs:
+            return
+        before = len(self.problems)
+        at = self.columns
+        subject = {key: (kind, heads[key]) for key in inputs}
+        for key in ("done", "of"):
+            if key in inputs:
+                self.say(r, at[key], tr("{subject}: {leaf} is not a rate; {done_column} and {of_column} stay "
+                                        "empty, its value goes in {value_column}", subject=self.named(subject[key]),
+                                        leaf=kind, done_column=heads["done"], of_column=heads["of"],
+                                        value_column=heads["value"]))
+        if "na" in inputs and self.yes_no(r, at["na"], inputs["na"], subject["na"]):
+            self.say(r, at["na"], tr("{subject}: bonus and penalty points are never not applicable; clear "
+                                     "{na_column} (a row left empty gives no points)",
+                                     subject=self.named(subject["na"]), na_column=heads["na"]))
+        raw: dict[str, Any] = {}
+        for key in ("note", "documents"):
+            if key in inputs:
+                text = self.text(r, at[key], inputs[key], subject[key])
+                if text is None:
+                    continue
+                if key == "note":
+                    raw["note"] = text
+                else:
+                    docs = [d.strip() for d in text.splitlines() if d.strip()]
+                    if docs:
+                        raw["documents"] = docs
+        numbers: dict[str, Decimal | None] = {}
+        for key in ("value", "claimed", "points"):
+            if key in inputs:
+                value = self.number(r, at[key], inputs[key], subject[key])
+                if value is not None and value < 0:
+                    self.say(r, at[key], tr("{subject}: {value} is below {low}", subject=self.named(subject[key]),
+                                            value=value, low=0))
+                elif value is not None and value > item.max:
+                    self.say(r, at[key], tr("{subject}: {value} is above the row's max {max}",
+                                            subject=self.named(subject[key]), value=value, max=item.max))
+                numbers[key] = value
+        if len(self.problems) != before:
+            return  # every problem of the row said; nothing of it is evidence
+        points_key = "points" if numbers.get("points") is not None else "value"
+        doc.adjustment_rows[kind] = (r, points_key)
+        if numbers.get(points_key) is not None:  # the appraised points win, as on a leaf's row
+            raw["points"] = numbers[points_key]
+        if numbers.get("claimed") is not None:
+            raw["claimed"] = numbers["claimed"]
+        if raw:
+            doc.data.setdefault("adjustments", {})[kind] = raw
 
     @staticmethod
     def _fast_row(plan, v, claimed, note, documents):

@@ -209,6 +209,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "form_claimed": NP_("form", "Claimed points"),
     "form_points": NP_("form", "Appraised points"),
     "form_note": NP_("form", "Note"),
+    "form_bonus": NP_("form", "Bonus points"),
+    "form_penalty": NP_("form", "Penalty points"),
     "yes": NP_("form", "Yes"),
     "no": NP_("form", "No"),
     "self_points": NP_("column", "Claimed total"),

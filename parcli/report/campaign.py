@@ -19,6 +19,7 @@ from typing import Any
 
 from ..i18n import NC_, text
 from ..inputs.campaign import (
+    ADJUSTMENT_RULES,
     APPRAISAL_INPUTS,
     APPRAISAL_SCHEMA,
     CONTEXT,
@@ -27,6 +28,7 @@ from ..inputs.campaign import (
     FIRST_ROW,
     HEADER_ROW,
     NUMBERS,
+    adjustment_id,
     appraisal_columns,
     explanation_columns,
     head,
@@ -78,16 +80,24 @@ def rule_words(node, lang: str, places: int) -> str:
     from . import display
 
     rule = node.rule
+    if rule is None:  # a bonus or penalty (its row's node has no rule): what it does to the total
+        return words(ADJUSTMENT_RULES[node.id], lang, max=display(node.max, places))
     unit_text = rule.unit(lang)
     return rule.describe(node.max, lang, lambda v: display(v, places)) + (f" ({unit_text})" if unit_text else "")
 
 
+def row_id(node, lang: str) -> str:
+    """A row's Leaf ID cell: the leaf's id, or the words of a bonus or penalty (its node has no rule)."""
+    return node.id if node.rule is not None else adjustment_id(node.id, lang)
+
+
 def appraisal_values(item, lang: str, places: int, round_: int) -> dict[str, Any]:
     """The read-only cells of one row of an appraisers' workbook (an ``AppraisalItem`` of
-    :mod:`parcli.campaign.cycle`)."""
+    :mod:`parcli.campaign.cycle`; a bonus's or penalty's row like a leaf's)."""
     ev = item.evidence
     values: dict[str, Any] = {
-        "unit": item.unit, "unit_name": item.unit_name, "leaf": item.node.id, "title": item.node.label(lang),
+        "unit": item.unit, "unit_name": item.unit_name, "leaf": row_id(item.node, lang),
+        "title": item.node.label(lang),
         "max": item.node.max, "rule": rule_words(item.node, lang, places),
         "evidence": evidence_words(item.node, ev, lang, places),
         "documents": "\n".join(ev.documents) if ev is not None else None,
@@ -103,7 +113,7 @@ def appraisal_values(item, lang: str, places: int, round_: int) -> dict[str, Any
 def explanation_values(item, lang: str) -> dict[str, Any]:
     """The read-only cells of one row of a unit's explanation workbook (an ``AppraisalItem``)."""
     ev = item.evidence
-    return {"leaf": item.node.id, "title": item.node.label(lang), "max": item.node.max,
+    return {"leaf": row_id(item.node, lang), "title": item.node.label(lang), "max": item.node.max,
             "claimed": ev.claimed if ev is not None else None, "r1_points": item.r1_points,
             "r1_reason": item.r1_reason, "appraiser": item.appraiser}
 
@@ -302,14 +312,23 @@ def log_lines(rows, lang: str, width: int, color: bool = False) -> list[str]:
 
 
 def results_lines(ranking, lang: str, locale: str, width: int, color: bool = False) -> list[str]:
-    """A group's results as ``rank`` ranks them, the self-assessed total and index beside the appraised ones."""
+    """A group's results as ``rank`` ranks them, the self-assessed total and index beside the appraised ones;
+    the bonus and penalty after the applicable max where the framework declares them (DESIGN §12a)."""
+    from ..rank import adjusted
     from . import display, label
-    from .grid import NUM, TAG, TEXT, Column, Grid, render
+    from .grid import NUM, TAG, TEXT, Column, Grid, render, wrap
 
     places = ranking.places
+    kinds = ("bonus", "penalty") if adjusted(ranking) else ()
+
+    def short(key: str) -> str | None:  # with bonus and penalty, short headers when the long ones leave no room
+        return text(RESULTS_SHORT[key], lang, "short header") if kinds else None
+
     title = " / ".join(f.title_for(lang) for f in ranking.frameworks)
     grid = Grid(title, [Column(label("rank", lang), NUM), Column(label("unit", lang), TEXT),
-                        Column(label("total", lang), NUM), Column(label("applicable_max", lang), NUM),
+                        Column(label("total", lang), NUM),
+                        Column(label("applicable_max", lang), NUM, short("applicable_max")),
+                        *(Column(label(kind, lang), NUM, short(kind)) for kind in kinds),
                         Column(label("index", lang), NUM), Column(label("class", lang), TAG),
                         Column(label("self_points", lang), NUM), Column(label("self_index", lang), NUM)])
     for r in ranking.rows:
@@ -319,6 +338,11 @@ def results_lines(ranking, lang: str, locale: str, width: int, color: bool = Fal
             return display(v, places, locale, fixed=True) if v is not None else "–"
 
         grid.add_row([str(r.rank) if r.rank is not None else "–", s.unit, fixed(s.points),
-                      display(s.max, places, locale), fixed(s.index), s.klass or "–", fixed(r.self_points),
-                      fixed(r.self_index)])
-    return render(grid, width, color)
+                      display(s.max, places, locale), *(fixed(s.adjustment(kind)) for kind in kinds),
+                      fixed(s.index), s.klass or "–", fixed(r.self_points), fixed(r.self_index)])
+    lines = render(grid, width, color)
+    return lines + (wrap(grid.legend, max(len(lines[-1]), 20)) if grid.legend else [])
+
+
+RESULTS_SHORT = {"applicable_max": NC_("short header", "Max"), "bonus": NC_("short header", "Bonus"),
+                 "penalty": NC_("short header", "Pen.")}

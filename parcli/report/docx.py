@@ -418,19 +418,27 @@ def _build_minutes(m: Minutes, lang: str, n: _Numbers):
     if t.round1 is not None:
         rows.append((tr("Points after appraisal round 1"), n.points(t.round1)))
     rows.append((tr("Final appraised points"), n.points(t.final)))
-    if t.bonus is not None:
-        rows.append((tr("Bonus points"), n.points(t.bonus)))
-    if t.penalty is not None:
-        rows.append((tr("Penalty points"), n.points(t.penalty)))
+    for final, own, label, own_label, final_label in (
+            (t.bonus, t.bonus_claimed, tr("Bonus points"), tr("Self-assessed bonus points"),
+             tr("Appraised bonus points")),
+            (t.penalty, t.penalty_claimed, tr("Penalty points"), tr("Self-assessed penalty points"),
+             tr("Appraised penalty points"))):
+        if final is None:
+            continue
+        if own is None:  # the unit's own is not known: the points alone
+            rows.append((label, n.points(final)))
+        else:
+            rows += [(own_label, n.points(own)), (final_label, n.points(final))]
     rows += [(trp("paper", "Applicable max"), n.points(t.applicable_max)),
              (trp("paper", "Index (%)"), n.index(t.index)), (trp("paper", "Class"), t.class_label or "")]
     _grid(doc, [trp("paper", "Item"), trp("paper", "Result")], rows, (115, 50), numeric=(1,), size=BODY_PT)
 
     _para(doc, tr("2. Leaves whose points differ from the self-assessment"), bold=True, before=10, keep=True)
-    if not m.leaves:
+    changed = (*m.leaves, *m.adjustments)  # a bonus or penalty the appraisal changed: after the leaves
+    if not changed:
         _para(doc, tr("The appraisal kept every self-assessed point."), italic=True)
     else:
-        with_round1 = any(leaf.round1 is not None for leaf in m.leaves) or t.round1 is not None
+        with_round1 = any(leaf.round1 is not None for leaf in changed) or t.round1 is not None
         heads = [trp("paper", "ID"), trp("paper", "Leaf"), trp("paper", "Max"), trp("paper", "Claim")]
         if with_round1:
             heads.append(trp("paper", "Round 1"))
@@ -440,8 +448,9 @@ def _build_minutes(m: Minutes, lang: str, n: _Numbers):
         widths = [LEAF_ID_MM, text] + [POINTS_MM] * numbers + [text, text]
         na = trp("paper", "n/a")
         table_rows: list[list[str]] = []
-        for leaf in m.leaves:
-            row = [leaf.id, leaf.title_for(lang), n.points(leaf.max),
+        kinds = {"bonus": trp("paper", "Bonus"), "penalty": trp("paper", "Penalty")}
+        for leaf, word in [*((leaf, None) for leaf in m.leaves), *((a, kinds[a.id]) for a in m.adjustments)]:
+            row = [word or leaf.id, leaf.title_for(lang) or word or "", n.points(leaf.max),
                    n.points(leaf.claimed) if leaf.claimed is not None else na]
             if with_round1:
                 row.append(n.points(leaf.round1))

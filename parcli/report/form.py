@@ -3,10 +3,11 @@
 A visible sheet with the unit's name, code and year at the top, then one row per field,
 criterion and leaf in framework order (id, title indented by level, max, how it is scored
 with its unit, the value, done and of for rates, not applicable, claimed points, appraised
-points, note, documents); data validation on every input cell (choice leaves: a list of the
-options' titles in the form's language); structure cells locked (sheet protection without a
-password); a page setup that prints (A4 landscape, every column on the page's width, the
-header row on every page); a sheet of instructions; a hidden sheet ``parcli`` with
+points, note, documents), and under a framework with bonus and penalty points a row for each
+after the leaves (id ``bonus`` / ``penalty``; DESIGN §12a); data validation on every input cell
+(choice leaves: a list of the options' titles in the form's language); structure cells locked
+(sheet protection without a password); a page setup that prints (A4 landscape, every column on
+the page's width, the header row on every page); a sheet of instructions; a hidden sheet ``parcli`` with
 ``parcli/form/v1``, the framework reference, id, version and sha256, the form's language, and
 the row of every id when the form was made. Text is always written as text, never as a formula.
 
@@ -19,9 +20,9 @@ import datetime
 from collections.abc import Sequence
 from typing import Any
 
-from ..errors import InputError
 from ..i18n import N_, say, tr
 from ..inputs.form import (
+    ADJUSTMENT_INPUTS,
     COLUMNS,
     FIRST_ROW,
     FORM_SCHEMA,
@@ -34,6 +35,7 @@ from ..inputs.form import (
     UNIT_CELLS,
     UNIT_LABELS,
     WIDTHS,
+    adjustment_title,
     form_label,
 )
 from ..inputs.workbook import column_letters
@@ -51,9 +53,6 @@ def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = Non
 
     if unit is not None:
         _check_cell_lengths(unit)
-        if unit.adjustments:  # the form has no rows for them yet: refused, never dropped without a word
-            raise InputError(f"{unit.file}: " + tr(
-                "the XLSX form does not hold bonus and penalty points yet; keep this unit in YAML"))
 
     from openpyxl import Workbook as Book
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
@@ -227,6 +226,36 @@ def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = Non
             ws.row_dimensions[row].height = height
         rows.append((node.id, row))
         row += 1
+    declared = fw.header.adjustments
+    for item in declared.items if declared is not None else ():  # bonus and penalty, after the leaves (§12a)
+        texts = {"id": item.kind, "title": adjustment_title(item, lang),
+                 "rule": say(_ADJUSTMENT_WORDS[item.kind], lang).format(max=fmt(item.max))}
+        for key in ("id", "title", "rule"):
+            put(f"{LETTER[key]}{row}", texts[key])
+            ws[f"{LETTER[key]}{row}"].alignment = indents[0] if key == "title" else wrap if key == "rule" else top
+        ws[f"{LETTER['max']}{row}"] = item.max
+        ws[f"{LETTER['max']}{row}"].alignment = centered
+        for key in COLUMNS:
+            ws[f"{LETTER[key]}{row}"].font = bold
+        for key in ADJUSTMENT_INPUTS:  # as a leaf scored by the appraisers: its points, claimed, appraised
+            cell = f"{LETTER[key]}{row}"
+            ws[cell].protection = unlocked
+            ws[cell].fill = input_fill
+            ws[cell].alignment = wrap if key in ("note", "documents") else top
+        for key in ("value", "claimed", "points"):
+            validate(f"{LETTER[key]}{row}", "decimal", 0, item.max)
+        ev = unit.adjustments.get(item.kind) if unit is not None else None
+        if ev is not None:
+            if ev.points is not None:
+                ws[f"{LETTER['value']}{row}"] = ev.points
+            _fill_aux(ws, row, ev)
+            texts["note"] = ev.note or ""
+            texts["documents"] = "\n".join(ev.documents)
+        height = height_for((text, WIDTHS[key]) for key, text in texts.items())
+        if height:
+            ws.row_dimensions[row].height = height
+        rows.append((item.kind, row))
+        row += 1
 
     ws.protection.sheet = True  # no password: structure is locked, input cells are not
     ws.protection.formatCells = False
@@ -236,9 +265,11 @@ def write_form(fw, ref: str, lang: str = "vi", unit=None, year: int | None = Non
     ws.print_area = f"A1:{LETTER['documents']}{row - 1}"
 
     help_ws.column_dimensions["A"].width = 110
-    for i, line in enumerate(_HELP, start=1):
+    help_lines = _HELP if declared is None else [*_HELP, _HELP_ADJUSTMENTS]
+    for i, line in enumerate(help_lines, start=1):
         c = help_ws.cell(row=i, column=1)
-        put_text(c, say(line, lang).format(sheet=ws.title, yes=yes, no=no))
+        put_text(c, say(line, lang).format(sheet=ws.title, yes=yes, no=no,
+                                           rows=", ".join(a.kind for a in declared.items) if declared else ""))
         c.alignment = wrap
     print_setup(help_ws, form_label("form_help_sheet", lang), "1:1")
 
@@ -291,6 +322,9 @@ def _check_cell_lengths(unit) -> None:
 
     check_cell_lengths(unit.file, unit_texts(unit.name, unit.code, (
         (leaf_id, ev.note, "\n".join(ev.documents)) for leaf_id, ev in unit.evidence.items())))
+    for kind, ev in unit.adjustments.items():
+        check_cell_lengths(unit.file, ((tr("the note of row {id}", id=kind), ev.note),
+                                       (tr("the documents of row {id}", id=kind), "\n".join(ev.documents))))
 
 
 def _fill_aux(ws, row: int, ev, leaf_id: str = "") -> None:
@@ -325,6 +359,16 @@ def _fill(ws, row: int, node, ev, lang: str) -> None:
             ws[f"{LETTER['points']}{row}"] = ev.points
     _fill_aux(ws, row, ev, node.id)
 
+
+_ADJUSTMENT_WORDS = {  # the rule column of the bonus and penalty rows
+    "bonus": N_("Bonus points outside the criteria, given by the appraisers (0 to {max}); added to the total"),
+    "penalty": N_("Penalty points, given by the appraisers (0 to {max}); taken off the total"),
+}
+
+_HELP_ADJUSTMENTS = N_(
+    "9. The rows {rows} after the leaves are the bonus and penalty points outside the criteria: 'Value' holds "
+    "the points (0 to the row's max), 'Claimed points' the unit's own, with the note and the documents; "
+    "'Appraised points', when given, replace them. Leave a row empty when there are none.")
 
 _HELP = [  # the sheet of instructions, a line a row
     N_("How to fill in the self-assessment form"),

@@ -4,6 +4,8 @@ long frameworks), in the chosen language."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+
 from ..engine import round_index
 from . import display, label, provenance_line, warning_text
 from .grid import ID, NUM, TAG, TEXT, Column, Grid, colors, render, width_of, wrap
@@ -74,7 +76,9 @@ def score_grid(result, depth: str = "all", lang: str = "vi", locale: str = "en")
     return grid
 
 
-def summary_lines(result, lang: str = "vi", locale: str = "en") -> list[str]:
+def summary_lines(result, lang: str = "vi", locale: str = "en", width: int | None = None) -> list[str]:
+    """The totals under the score table; bonus and penalty on one line, or a line each where that is wider
+    than ``width``."""
     places = result.framework.places
     idx = display(result.index, places, locale, fixed=True) if result.index is not None else "–"
     klass = result.klass or "–"
@@ -89,7 +93,8 @@ def summary_lines(result, lang: str = "vi", locale: str = "en") -> list[str]:
             own = adj.item.label(lang)
             parts.append(f"{label(adj.kind, lang)}: {display(adj.points, places, locale)} / "
                          f"{display(adj.max, places, locale)}" + (f" ({own})" if own else ""))
-        lines.insert(1, "   ".join(parts))
+        joined = "   ".join(parts)
+        lines[1:1] = parts if width is not None and cell_len(joined) > width else [joined]
     return lines
 
 
@@ -102,7 +107,7 @@ def print_score(result, depth: str, lang: str, locale: str, out, err) -> None:
     if grid.legend:
         lines += wrap(grid.legend, table_width)
     lines += wrap(provenance_line(result.framework, lang), table_width)
-    for line in summary_lines(result, lang, locale):
+    for line in summary_lines(result, lang, locale, table_width):
         lines += wrap(line, table_width)
     out.write("\n".join(lines) + "\n")
     out.flush()

@@ -26,6 +26,8 @@ SHORT = {
     "rank": NC_("short header", "Rank"),
     "gain": NC_("short header", "Points"),
     "index_gain": NC_("short header", "Index"),
+    "bonus": NC_("short header", "Bonus"),
+    "penalty": NC_("short header", "Pen."),
 }
 TOTAL_ROW = NC_("total row", "Total")
 STRUCTURE_ROW = NC_("framework row", "Structure")

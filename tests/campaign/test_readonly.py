@@ -87,6 +87,30 @@ def test_the_quick_check_of_the_read_only_cells_agrees_with_reading_them(tmp_pat
                       "header_gone": False}
 
 
+def test_the_quick_check_covers_the_bonus_and_penalty_rows(tmp_path):
+    from parcli.campaign.cycle import start
+    from tests.campaign.test_adjust import folder_with, form_of
+
+    op = start(folder_with(tmp_path), datetime(2025, 10, 1, 8, 0, tzinfo=VIETNAM), "test")
+    try:
+        raw = form_of(op, "A01", tmp_path)
+
+        def bonus_max(ws):
+            ws.cell(row_of(ws, "bonus"), 3).value = 5
+
+        def penalty_title(ws):
+            ws.cell(row_of(ws, "penalty"), 2).value = "Không trừ điểm"
+
+        agreed = {}
+        for change in (None, bonus_max, penalty_title):
+            quick, careful = both_ways(op, edited(raw, change) if change else raw, "A01")
+            assert quick == careful, change
+            agreed[change.__name__ if change else "as written"] = quick
+        assert agreed == {"as written": True, "bonus_max": False, "penalty_title": False}
+    finally:
+        op.close()
+
+
 def test_a_changed_title_is_still_refused_naming_its_cell(tmp_path):
     op = new_campaign(tmp_path / "c")
     raw = filled_form(op, "SYT")

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLE_UNITS, EXAMPLES, with_its_framework
 from tests.inputs.test_form import form_of, result_json
 
-EXAMPLE_FILES = sorted(EXAMPLES.rglob("*.yaml"))
+EXAMPLE_FILES = EXAMPLE_UNITS
 BAC_NINH = EXAMPLES / "bac-ninh-2021.yaml"
 
 
 @pytest.mark.parametrize("unit", EXAMPLE_FILES, ids=lambda p: p.name)
 def test_yaml_form_yaml_round_trip(cli, tmp_path, unit):
+    with_its_framework(unit, tmp_path)
     form = form_of(cli, unit, tmp_path / "form.xlsx")
     back = tmp_path / "back.yaml"
     assert cli("convert", form, "-o", back).exit_code == 0

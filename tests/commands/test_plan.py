@@ -13,9 +13,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLE_UNITS, EXAMPLES, ROOT
 
-UNITS = sorted(EXAMPLES.rglob("*.yaml"))
+UNITS = EXAMPLE_UNITS
 
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 BAC_NINH = EXAMPLES / "bac-ninh-2021.yaml"

@@ -8,7 +8,7 @@ import json
 import pytest
 import yaml
 
-from tests.conftest import CRITERIA, EXAMPLES, INVALID
+from tests.conftest import CRITERIA, EXAMPLE_FRAMEWORKS, EXAMPLE_UNITS, INVALID
 
 
 @pytest.mark.parametrize("kind", ["unit", "framework"])
@@ -32,8 +32,8 @@ def validator(kind):
     return jsonschema.Draft202012Validator(schema)
 
 
-VALID = [(p, "framework") for p in sorted(CRITERIA.glob("*.yaml"))] + [
-    (p, "unit") for p in sorted(EXAMPLES.rglob("*.yaml"))]
+VALID = [(p, "framework") for p in [*sorted(CRITERIA.glob("*.yaml")), *EXAMPLE_FRAMEWORKS]] + [
+    (p, "unit") for p in EXAMPLE_UNITS]
 
 
 @pytest.mark.parametrize("path, kind", VALID, ids=lambda v: getattr(v, "name", v))
