@@ -135,3 +135,23 @@ def test_the_digest_of_parts_is_the_digest_of_the_whole():
                 for i in range(rnd.randint(0, 12)) for k in ("title", "max")}
         assert digest_of(key, ident, [cells_text(unit), cells_text(rows)]) == digest(key, ident, {**unit, **rows})
     assert digest_of(key, ident, [cells_text({})]) == digest(key, ident, {})
+
+
+def test_the_store_writes_values_as_before():
+    """to_json and dec (made quicker) write the same text: exact numbers without exponent or trailing zeros,
+    text escaped only where JSON needs it, nested mappings and lists, each key once."""
+    from decimal import Decimal
+
+    from parcli.campaign.values import dec, from_json, to_json
+
+    assert dec(Decimal("2.50")) == "2.5" and dec(Decimal("1E+2")) == "100" and dec(Decimal("-0.00")) == "0"
+    assert dec(None) is None and dec(Decimal("0.000001")) == "0.000001"
+    value = {"value": True, "percent": Decimal("85.0"), "claimed": Decimal("0"), "na": False,
+             "note": 'Báo cáo "số 5"\nđã gửi', "documents": ["QĐ 12/QĐ-UBND", "a\\b"], "points": None,
+             "done": Decimal("3E+1"), "of": 40, "nested": {"list": [Decimal("1.10"), "x", None, False]}}
+    text = to_json(value)
+    assert text == ('{"value":true,"percent":85,"claimed":0,"na":false,"note":"Báo cáo \\"số 5\\"\\nđã gửi",'
+                    '"documents":["QĐ 12/QĐ-UBND","a\\\\b"],"points":null,"done":30,"of":40,'
+                    '"nested":{"list":[1.1,"x",null,false]}}')
+    assert from_json(text)["percent"] == Decimal("85") and to_json(from_json(text)) == text
+    assert to_json("kip_thoi") == '"kip_thoi"' and to_json([]) == "[]" and to_json({}) == "{}"
