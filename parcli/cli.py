@@ -41,8 +41,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                               "documents expected.")),
     "frameworks": ("frameworks", HELP_("List the shipped frameworks: id, title, level, basis, version, provenance, "
                                     "counts, total and survey points.")),
-    "schema": ("schema", HELP_("Print the JSON Schema of unit or framework files, for editors that complete and check "
-                            "YAML.")),
+    "schema": ("schema", HELP_("Print the JSON Schema of unit, framework or survey files, for editors that complete "
+                            "and check YAML.")),
     "campaign": ("campaign", HELP_("The yearly appraisal cycle: init, forms, receive, appraise, explain, status, "
                                 "results, minutes, report, log, check.")),
     "survey": ("survey", HELP_("Survey indices from the respondents' answers, with n and 95 % intervals; their "

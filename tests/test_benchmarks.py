@@ -94,4 +94,7 @@ def test_survey_benchmark_runs_small():
     """benchmarks/bench_survey.py runs parcli survey beside a bare csv.reader pass over the same answers."""
     proc = bench("bench_survey.py", "--n", "200", "--resamples", "200", "--repeat", "1")
     assert re.search(r"^ratio parcli / bare +: +\d+\.\d+", proc.stdout, re.M), proc.stdout
+    assert re.search(r"^ratio without bootstrap / bare: +\d+\.\d+", proc.stdout, re.M), proc.stdout
+    assert re.search(r"^lower bound, the draws alone +: +\d+\.\d+ s +\(200 x 200 = 40,000 bounded integers",
+                     proc.stdout, re.M), proc.stdout
     assert "peak memory" in proc.stdout

@@ -22,7 +22,7 @@ def verify(op) -> tuple[list[str], list[str]]:
     try:
         found = [row[0] for row in conn.execute("PRAGMA integrity_check")]
     except sqlite3.DatabaseError as exc:
-        return said, [tr("campaign.db is damaged ({why}); restore it from a backup", why=str(exc))]
+        return said, [tr("campaign.db is damaged ({why}); restore it from a backup", why=db.reason(exc))]
     if found != ["ok"]:
         return said, [tr("campaign.db is damaged: {why}; restore it from a backup", why="; ".join(found[:5]))]
     said.append(tr("SQLite integrity: ok"))

@@ -110,6 +110,40 @@ def _text(value: Any) -> str | None:
     return None
 
 
+def _said(value: Any) -> str:
+    """A value of the file as messages show it: as written in YAML, never Python's repr (``Decimal('5')``)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, list):
+        return "[" + ", ".join(map(_said, value)) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_said(k)}: {_said(v)}" for k, v in value.items()) + "}"
+    return str(value)
+
+
+def member_problems(members: list[tuple[str, str, str]], name: str) -> list[Problem]:
+    """What campaign.yaml could not hold among the units of ``campaign init --units`` (code, name, group), said
+    before anything is written: a code or group id that is not a short name, a name with a control character."""
+    from ..inputs.yaml import CONTROL
+
+    out = []
+    for code, unit, group in members:
+        if not _CODE.fullmatch(code):
+            out.append(Problem(name, 0, 0, tr("unit {code!r}: a code is 1 to 40 letters, digits, '-', '_' or '.' "
+                                              "(e.g. SYT)", code=code)))
+        if group and not _CODE.fullmatch(group):
+            out.append(Problem(name, 0, 0, tr("unit {code!r}: its group {group!r} is not a short name of letters, "
+                                              "digits, '-', '_' or '.' (e.g. so-nganh); a group's title is written "
+                                              "in campaign.yaml", code=code, group=group)))
+        bad = CONTROL.search(unit)
+        if bad:
+            out.append(Problem(name, 0, 0, tr("unit {code!r}: its name holds a control character ({char}); remove it",
+                                              code=code, char=f"U+{ord(bad.group(0)):04X}")))
+    return out
+
+
 def load(folder: Path, store=None) -> Campaign:
     """campaign.yaml of ``folder`` read and checked, with each group's framework loaded (``store``: a
     :class:`parcli.store.Store`); every problem raises :class:`InputError` at once."""
@@ -161,7 +195,7 @@ def check(doc, folder: Path, store) -> Campaign:
         code = _text(value)
         if not code or not _CODE.fullmatch(code):
             bad(where, tr("a code is 1 to 40 letters, digits, '-', '_' or '.' (e.g. SYT), not {value!r}",
-                          value=value))
+                          value=_said(value)))
             return None
         if code in codes:
             line, _col = doc.locate(codes[code])
@@ -344,7 +378,7 @@ def check(doc, folder: Path, store) -> Campaign:
         moment = _moment(raw_dl[stage])
         if moment is None:
             bad(("deadlines", stage), tr("{value!r} is not a date and time; write it as 2025-11-03T17:00 (local "
-                                         "time, Asia/Ho_Chi_Minh)", value=raw_dl[stage]))
+                                         "time, Asia/Ho_Chi_Minh)", value=_said(raw_dl[stage])))
             continue
         if previous is not None and moment <= previous[1]:
             bad(("deadlines", stage), tr("{stage} ({at}) must come after {before} ({then}): the stages run in "
@@ -375,7 +409,8 @@ def check(doc, folder: Path, store) -> Campaign:
             moment = _moment(value)
             if moment is None:
                 bad(("extensions", code, stage), tr("{value!r} is not a date and time; write it as "
-                                                    "2025-11-03T17:00 (local time, Asia/Ho_Chi_Minh)", value=value))
+                                                    "2025-11-03T17:00 (local time, Asia/Ho_Chi_Minh)",
+                                                    value=_said(value)))
                 continue
             if stage in deadlines and moment <= deadlines[stage]:
                 bad(("extensions", code, stage), tr("an extension must be later than the stage's deadline "

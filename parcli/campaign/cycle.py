@@ -643,22 +643,28 @@ def receive(op: Opened, raw: bytes, name: str, at: datetime, who: str = "", enfo
                 _totals(op, prebuilt)  # a form of a unit not yet appraised: its state is the form itself
             else:
                 _totals(op, unit_state(op, unit))
-        detail = f"{base}: {stage}" + (f", replaces {older[1][:12]}" if older is not None else "")
+        if older is None:
+            detail = db.detail("received", file=base, stage=stage)
+        else:
+            detail = db.detail("replaces", file=base, stage=stage, older=older[1][:12])
         db.log(conn, when, who or sender, "received", sender if kind != "appraisal" else None, sha,
                detail)
         if kind == "appraisal":
             for unit in sorted(units):
-                db.log(conn, when, who or sender, "appraised", unit, sha, f"{stage} by {sender}"
-                       + _adjustments_decided(op, unit, rows))
+                given = _adjustments_decided(op, unit, rows)
+                db.log(conn, when, who or sender, "appraised", unit, sha,
+                       db.detail("appraised_adjust", stage=stage, appraiser=sender, given=given) if given
+                       else db.detail("appraised", stage=stage, appraiser=sender))
     return Outcome(name, "accepted", sha, sender, stage, round_, superseded=older[1] if older is not None else None,
                    rows=len(rows))
 
 
 def _adjustments_decided(op: Opened, unit: str, rows: list[tuple]) -> str:
-    """The bonus and penalty points an appraisal gave ``unit``, for the log: ``"; penalty 1"`` (empty: none)."""
+    """The bonus and penalty points an appraisal gave ``unit``, for the log, named as ``covers`` names them:
+    ``"bonus 0.5; penalty 1"`` (empty: none)."""
     kinds = {node.id for node in adjustment_nodes(op.camp.group_of(unit).fw)}
     given = [f"{row[1]} {row[5]}" for row in rows if row[0] == unit and row[1] in kinds and row[5] is not None]
-    return "".join(f"; {text}" for text in given)
+    return "; ".join(given)
 
 
 _NO_DECISION = (None,) * 5  # a row's appraised, reason, requested, explanation and documents when it has none
@@ -1200,7 +1206,8 @@ def papers_of(op: Opened, codes: list[str] | None, at) -> tuple[list, Any]:
                                             adj["final"], reasons, adj["explanation"] or None, adj["title_en"]))
         totals = Totals(rec["claimed"], r1_total if any_r1 else None, rec["points"], rec["max"], rec["index"],
                         rec["class"], rec["bonus"], rec["penalty"], own_of.get("bonus"), own_of.get("penalty"))
-        minutes[rec["code"]] = Minutes(camp.title, camp.year, issuer, date, rec["code"], rec["name"], group.title,
+        group_title = group.title if len(camp.groups) > 1 else ""  # one group: the minutes need not name it
+        minutes[rec["code"]] = Minutes(camp.title, camp.year, issuer, date, rec["code"], rec["name"], group_title,
                                        totals, tuple(adjusted), signers, Signer(rec["name"]), group.fw.places,
                                        FrameworkInfo.of(group.fw), adjustments=tuple(changed))
     report = council_report_from(camp.title, camp.year, issuer, date,

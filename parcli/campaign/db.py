@@ -13,7 +13,9 @@ commands at once wait for each other, and every write runs in ``BEGIN IMMEDIATE`
   results read summaries, not every leaf; ``adjust`` the bonus and penalty (DESIGN §12a) as JSON
   ``{kind: [self-assessed (the claim, else the points given), points, status]}``, ``{}`` under a
   framework without them;
-- ``actions``: who did what, when, to which unit, with which file (sha256).
+- ``actions``: who did what, when, to which unit, with which file (sha256); ``detail`` is a JSON object
+  ``{"k": KEY, ...values}`` naming one template of :data:`DETAILS`, said in the reader's language when
+  the log is shown (a detail of another shape, such as a refusal's message, is shown as it is).
 
 A unit's bonus and penalty are stored like leaves, ``vals`` rows whose ``leaf`` is the kind (``bonus``,
 ``penalty``; a framework with adjustments has no node of that id). Schema version 1 (before
@@ -28,12 +30,13 @@ is a harmless leftover that nothing reads) or as after.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from pathlib import Path
 
-from ..errors import InputError
-from ..i18n import tr
+from ..errors import InputError, os_reason
+from ..i18n import N_, NC_, tr
 
 DB = "campaign.db"
 RECEIVED = "received"
@@ -100,6 +103,45 @@ CREATE INDEX actions_unit ON actions (unit);
 """
 TABLES = ("meta", "files", "vals", "totals", "actions")
 
+# SQLite's primary result codes (sqlite3.SQLITE_*), by what they mean for the officer
+_DAMAGED = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+_REASONS = {
+    sqlite3.SQLITE_CORRUPT: N_("its pages are damaged"),
+    sqlite3.SQLITE_NOTADB: N_("it is not an SQLite database"),
+    sqlite3.SQLITE_CANTOPEN: N_("it cannot be opened"),
+    sqlite3.SQLITE_READONLY: N_("it or its folder is read-only"),
+    sqlite3.SQLITE_PERM: N_("permission denied"),
+    sqlite3.SQLITE_FULL: N_("the disk is full"),
+    sqlite3.SQLITE_IOERR: N_("an input/output error of the disk (a full disk, a removed drive, a network folder "
+                             "that went away)"),
+    sqlite3.SQLITE_BUSY: N_("another command held it for more than a minute"),
+    sqlite3.SQLITE_LOCKED: N_("another command held it for more than a minute"),
+}
+
+
+def _code(exc: sqlite3.Error) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def reason(exc: sqlite3.Error) -> str:
+    """Why SQLite refused, in the chosen language (never SQLite's English)."""
+    found = _REASONS.get(_code(exc))  # type: ignore[arg-type]
+    if found is not None:
+        return tr(found)
+    return tr("an SQLite error ({name})", name=getattr(exc, "sqlite_errorname", None) or type(exc).__name__)
+
+
+def store_error(path, exc: sqlite3.Error) -> InputError:
+    """What a store that cannot be read or written says: damaged (restore it) or not writable here (move it)."""
+    if _code(exc) in _DAMAGED:
+        return InputError(str(path) + ": " + tr("not a campaign store, or a damaged one ({why}); restore it from a "
+                                                "backup", why=reason(exc)))
+    return InputError(str(path) + ": " + tr("parcli cannot open or change the campaign's store ({why}); nothing was "
+                                            "changed. Its folder must be writable, with room on the disk (parcli "
+                                            "writes campaign.db-wal and campaign.db-shm beside campaign.db): free some "
+                                            "room, or copy the folder to a disk you can write to", why=reason(exc)))
+
 
 def connect(path: str | Path) -> sqlite3.Connection:
     """A connection in autocommit mode (transactions are explicit), WAL, foreign keys, busy timeout."""
@@ -116,7 +158,10 @@ def create(path: str | Path, meta: dict[str, str]) -> sqlite3.Connection:
     """A new store holding ``meta``; refuses a file that exists."""
     if str(path) != ":memory:" and Path(path).exists():
         raise InputError(tr("{file} exists already: a campaign is never started over another", file=path))
-    conn = connect(path)
+    try:
+        conn = connect(path)
+    except sqlite3.Error as exc:
+        raise store_error(path, exc) from None
     with transaction(conn):  # the schema and the meta in one transaction: a kill leaves no half store
         for statement in SCHEMA.split(";"):
             if statement.strip():
@@ -136,16 +181,21 @@ def open_store(folder: Path) -> sqlite3.Connection:
         conn = connect(path)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except sqlite3.DatabaseError as exc:
-        raise InputError(str(path) + ": " + tr("not a campaign store, or a damaged one ({why}); restore it from a "
-                                               "backup, or run parcli campaign check", why=str(exc))) from None
-    if version == 1 and set(TABLES) <= names:  # before bonus and penalty: the totals gain their column
+    except sqlite3.Error as exc:
+        raise store_error(path, exc) from None
+    if version in (1, VERSION) and not set(TABLES) <= names:
+        conn.close()
+        raise InputError(str(path) + ": " + tr("the campaign's store lacks the table(s) {tables}: it was changed by "
+                                               "another program; restore it from a backup",
+                                               tables=", ".join(t for t in TABLES if t not in names)))
+    if version == 1:  # before bonus and penalty: the totals gain their column
         with transaction(conn):
             if conn.execute("PRAGMA user_version").fetchone()[0] == 1:  # not done by another command meanwhile
                 conn.execute("ALTER TABLE totals ADD COLUMN adjust TEXT NOT NULL DEFAULT '{}'")
                 conn.execute(f"PRAGMA user_version = {VERSION}")
         version = VERSION
-    if version != VERSION or not set(TABLES) <= names:
+    if version != VERSION:
+        conn.close()
         raise InputError(str(path) + ": " + tr("not a campaign store of this parcli (schema version {found}, "
                                                "expected {version}); is it another program's file?",
                                                found=version, version=VERSION))
@@ -174,10 +224,27 @@ class transaction:  # noqa: N801 - used as a statement: with transaction(conn):
         if kind is None:
             if self.folder is not None:
                 flush(self.folder / RECEIVED)
-            self.conn.execute("COMMIT")
-        else:
-            self.conn.execute("ROLLBACK")
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.Error as error:
+                self._rollback()
+                if _code(error) not in _REASONS:
+                    raise
+                raise store_error(self._name(), error) from None
+            return False
+        self._rollback()
+        if isinstance(exc, sqlite3.Error) and _code(exc) in _REASONS:  # a full disk, a read-only folder: said;
+            raise store_error(self._name(), exc) from None                # a broken constraint stays a bug
         return False
+
+    def _rollback(self) -> None:
+        try:
+            self.conn.execute("ROLLBACK")
+        except sqlite3.Error:  # SQLite rolled back already (a full disk, an I/O error)
+            pass
+
+    def _name(self) -> str:
+        return str(self.folder / DB) if self.folder is not None else DB
 
 
 def meta(conn: sqlite3.Connection) -> dict[str, str]:
@@ -191,14 +258,20 @@ def store_file(folder: Path, sha256: str, raw: bytes, sync: bool = True) -> Path
     target = folder / RECEIVED / f"{sha256}.xlsx"
     if target.exists():
         return target
-    target.parent.mkdir(exist_ok=True)
     temp = target.with_name(f".{sha256}.{os.getpid()}.tmp")
-    with open(temp, "wb") as fh:
-        fh.write(raw)
-        fh.flush()
-        if sync or not hasattr(os, "sync"):
-            os.fsync(fh.fileno())
-    os.replace(temp, target)
+    try:
+        target.parent.mkdir(exist_ok=True)
+        with open(temp, "wb") as fh:
+            fh.write(raw)
+            fh.flush()
+            if sync or not hasattr(os, "sync"):
+                os.fsync(fh.fileno())
+        os.replace(temp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+        raise InputError(str(target.parent) + ": " + tr("cannot store the received file there ({why}); nothing was "
+                                                        "recorded", why=os_reason(exc))) from None
     if sync:
         sync_folder(target.parent)
     return target
@@ -225,6 +298,44 @@ def sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+# The details of the log, by key: stored as their key and values, said in the language of whoever reads the log.
+DETAILS = {
+    "received": NC_("log detail", "{file}: {stage}"),
+    "replaces": NC_("log detail", "{file}: {stage}, replaces {older}"),
+    "appraised": NC_("log detail", "{stage} by {appraiser}"),
+    "appraised_adjust": NC_("log detail", "{stage} by {appraiser}; {given}"),
+    "forms": NC_("log detail", "{count} forms"),
+    "workbooks": NC_("log detail", "{count} workbooks"),
+    "round": NC_("log detail", "round {round}"),
+    "files": NC_("log detail", "{count} files"),
+}
+
+
+def detail(key: str, **values) -> str:
+    """A log detail: the template ``key`` of :data:`DETAILS` and its values, as stored."""
+    import json
+
+    if key not in DETAILS:
+        raise KeyError(key)
+    return json.dumps({"k": key, **{name: str(value) for name, value in values.items()}}, ensure_ascii=False)
+
+
+def detail_parts(stored: str | None) -> tuple[str, dict[str, str]] | None:
+    """(template, values) of a stored detail written by :func:`detail`; None for any other text."""
+    import json
+
+    if not stored or not stored.startswith("{"):
+        return None
+    try:
+        found = json.loads(stored)
+    except ValueError:
+        return None
+    if not isinstance(found, dict) or found.get("k") not in DETAILS:
+        return None
+    values = {str(k): str(v) for k, v in found.items() if k != "k"}
+    return DETAILS[found["k"]], values
 
 
 def log(conn: sqlite3.Connection, at: str, who: str, what: str, unit: str | None = None, sha256: str | None = None,

@@ -9,12 +9,20 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def _ascii(text: str) -> str:
+    """A folder's name without its diacritics ("Đợt chấm điểm 2025" -> "Dot cham diem 2025") for the id."""
+    import unicodedata
+
+    text = text.replace("Đ", "D").replace("đ", "d")
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+
+
 def campaign_yaml(fw, ref: str, year: int, members: list[tuple[str, str, str]] | None, name: str) -> str:
     """The text of a new campaign.yaml for framework ``fw`` (named ``ref``), ``year``, the ``members``
     (code, name, group; None: one example unit) and a campaign id from the folder's ``name``."""
     import re
 
-    cid = re.sub(r"[^A-Za-z0-9_.-]+", "-", name).strip("-.") or f"campaign-{year}"
+    cid = re.sub(r"[^A-Za-z0-9_.-]+", "-", _ascii(name)).strip("-.") or f"campaign-{year}"
     members = members or [("DV01", "Đơn vị mẫu (thay bằng đơn vị thật)", "")]
     groups: dict[str, list[tuple[str, str]]] = {}
     for code, unit, group in members:

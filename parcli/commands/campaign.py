@@ -5,6 +5,7 @@ what it did, one line per file, and exits 1 if anything was refused or failed it
 """
 
 # No "from __future__ import annotations": typer reads the annotations (see common.py).
+import contextlib
 import os
 from pathlib import Path
 from typing import Annotated
@@ -15,7 +16,7 @@ import typer.core
 from ..errors import InputError, UsageError
 from ..helptext import TranslatedHelp, format_subcommands
 from ..i18n import tr
-from .common import Command, Lang, LangOpt, err, guarded
+from .common import Command, Lang, LangOpt, err, guarded, warn
 
 
 class Group(TranslatedHelp, typer.core.TyperGroup):
@@ -53,12 +54,24 @@ def _write(path: Path, data: bytes) -> None:
     write_atomic(path, put)
 
 
+def _quoted(path: Path) -> str:
+    """A path as a command line takes it in every shell (cmd, PowerShell, bash): in double quotes when it has a
+    space."""
+    text = str(path)
+    return f'"{text}"' if any(ch.isspace() for ch in text) else text
+
+
 def _say(line: str) -> None:
-    typer.echo(line)
+    """One line on standard output; the names in it (a received file's, chosen by its sender) cannot write into
+    the terminal (control characters shown)."""
+    from .common import printable
+
+    typer.echo(printable(line))
 
 
-def _send(op, action: str, detail: str, books) -> int:
-    """Write each (path, bytes, rows) of ``books`` (rows None: not said), say it, then log ``action``; how many."""
+def _send(op, action: str, detail: tuple[str, dict], books) -> int:
+    """Write each (path, bytes, rows) of ``books`` (rows None: not said), say it, then log ``action`` with
+    ``detail`` (a key of the log's details and its values, ``count`` added); how many."""
     from ..campaign import db
     from ..campaign.clock import iso, now
 
@@ -69,7 +82,7 @@ def _send(op, action: str, detail: str, books) -> int:
         _say(tr("wrote {file}", file=path) if rows is None else tr("wrote {file} ({count} rows)", file=path,
                                                                     count=rows))
     with db.transaction(op.conn):
-        db.log(op.conn, iso(now()), _who(), action, detail=detail.format(count=count))
+        db.log(op.conn, iso(now()), _who(), action, detail=db.detail(detail[0], count=count, **detail[1]))
     return count
 
 
@@ -95,9 +108,9 @@ def init(
 ) -> None:
     """Start a campaign in DIR: a commented campaign.yaml and the empty store; never over an existing campaign."""
     from ..campaign.clock import now
-    from ..campaign.config import FILE
+    from ..campaign.config import FILE, member_problems
     from ..campaign.cycle import start
-    from ..campaign.db import DB
+    from ..campaign.db import DB, RECEIVED
     from ..campaign.init import campaign_yaml
     from ..inputs.campaign import read_units
     from ..store import Store
@@ -111,13 +124,25 @@ def init(
     if ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref:
         ref = os.path.relpath(Path(framework).resolve(), folder.resolve()).replace("\\", "/")
     members = read_units(units) if units is not None else None
+    if members:
+        problems = member_problems(members, str(units))
+        if problems:  # said before anything is written: no half campaign is left behind
+            raise InputError("invalid units", problems)
     text = campaign_yaml(fw, ref, year, members, folder.resolve().name)
     folder.mkdir(parents=True, exist_ok=True)
+    before = {p.name for p in folder.iterdir()}
     _write(folder / FILE, text.encode("utf-8"))
-    op = start(folder, now(), _who())
+    try:
+        op = start(folder, now(), _who())
+    except BaseException:  # what this run wrote is taken back: init can be run again
+        for name in (FILE, DB, DB + "-wal", DB + "-shm", RECEIVED):
+            if name not in before:
+                with contextlib.suppress(OSError):
+                    (folder / name).rmdir() if name == RECEIVED else (folder / name).unlink(missing_ok=True)
+        raise
     op.close()
     _say(tr("started the campaign in {folder}: edit {file} (units, appraisers, deadlines), then run parcli campaign "
-            "forms {folder}", folder=folder, file=folder / FILE))
+            "forms {folder}", folder=_quoted(folder), file=folder / FILE))
 
 
 @app.command(cls=Command)
@@ -128,8 +153,11 @@ def forms(folder: DirArg, lang: LangOpt = Lang.vi) -> None:
 
     op = _open(folder)
     try:
-        _send(op, "forms", "{count} forms", ((folder / "out" / "forms" / f"{code}.xlsx",
-                                              form_book(op, code, lang.value), None) for code in op.camp.units))
+        if not _send(op, "forms", ("forms", {}), ((folder / "out" / "forms" / f"{code}.xlsx",
+                                                     form_book(op, code, lang.value), None)
+                                                    for code in op.camp.units)):
+            _say(tr("{file} names no unit: no form was written; add the units to its groups", file=folder /
+                    "campaign.yaml"))
     finally:
         op.close()
 
@@ -149,7 +177,7 @@ def receive(
     from ..commands.common import file_args
 
     op = _open(folder)
-    paths = file_args(files)
+    paths = file_args(files, workbooks_only=True)
     said: list[tuple[bool, str]] = []  # (to stderr, line): said once the run is committed
     try:
         with db.transaction(op.conn, op.folder):  # every file of the run in one transaction: as before or as after
@@ -175,6 +203,7 @@ def _receive_all(op, paths, said: list) -> int:
     from .common import problem_lines
 
     refused = 0
+    taken: dict[tuple, list] = {}  # (sender, stage) -> the files of this run accepted for it, in order
     for path in paths:
         try:
             raw = read_bytes(path, str(path))
@@ -194,10 +223,17 @@ def _receive_all(op, paths, said: list) -> int:
             if outcome.superseded:
                 line += "; " + tr("it replaces the file received before ({sha})", sha=outcome.superseded[:12])
             said.append((False, line))
+            taken.setdefault((outcome.sender, outcome.stage), []).append(path)
         else:
             refused += 1
             said.append((True, tr("{file}: refused:", file=path)))
             said.extend((True, "  " + line) for line in problem_lines(outcome.problems, sys.stderr, True))
+    for (sender, stage), files in taken.items():  # "SYT (1).xlsx" sorts before "SYT.xlsx": the order may not be
+        if len(files) > 1:                          # the order they were sent in
+            said.append((True, tr("warning:") + " " + tr(
+                "{sender} sent {count} files for {stage} in this run; the last one taken is current: {file}. Check "
+                "that it is the newest: the files were taken in the order of their names, not of their sending",
+                sender=sender, count=len(files), stage=stage, file=files[-1])))
     return refused
 
 
@@ -222,7 +258,7 @@ def appraise(
                 yield (folder / "out" / f"appraisal-{round_}" / f"{a.code}.xlsx",
                        appraisal_book(op, a.code, round_, lang.value, items), len(items))
 
-        _send(op, "appraise", f"round {round_}", books())
+        _send(op, "appraise", ("round", {"round": round_}), books())
     finally:
         op.close()
 
@@ -243,7 +279,7 @@ def explain(folder: DirArg, lang: LangOpt = Lang.vi) -> None:
                     yield (folder / "out" / "explanation" / f"{code}.xlsx",
                            explanation_book(op, code, lang.value, items), len(items))
 
-        if not _send(op, "explain", "{count} workbooks", books()):
+        if not _send(op, "explain", ("workbooks", {}), books()):
             _say(tr("no unit was asked to explain anything (Explanation requested: Yes in round 1)"))
     finally:
         op.close()
@@ -308,10 +344,11 @@ def results(
             rankings[g.id] = ranking
         if output is None:
             from ..report.campaign import results_lines
+            from ..report.grid import wrap
 
             for g in op.camp.groups:
                 _lines(lambda width, color, g=g: [*results_lines(rankings[g.id], lang.value, "en", width, color),
-                                                  provenance_line(g.fw, lang.value)])
+                                                  *wrap(provenance_line(g.fw, lang.value), width)])
             return
         fmt = format_for(output)
         what = {"csv": RANKING, "xlsx": RANKING, "json": RESULTS, "html": REPORT}.get(fmt) if fmt else None
@@ -344,6 +381,13 @@ def results(
                 else:
                     from ..htmlreport import collect
 
+                    if not full:  # the report of no unit: said, not "internal error: StopIteration"
+                        if len(op.camp.groups) == 1:
+                            raise InputError(str(folder) + ": " + tr("no unit's file was received yet: nothing to "
+                                                                     "write"))
+                        warn(tr("group {group}: no unit's file was received yet: {file} is not written",
+                                group=g.id, file=target))
+                        continue
                     collected = collect(iter(full), lang.value, None)
 
                     def put_report(fh, collected=collected) -> None:
@@ -390,7 +434,7 @@ def _written(op, action: str, paths) -> None:
     for path in paths:
         _say(tr("wrote {file}", file=path))
     with db.transaction(op.conn):
-        db.log(op.conn, iso(now()), _who(), action, detail=f"{len(paths)} files")
+        db.log(op.conn, iso(now()), _who(), action, detail=db.detail("files", count=len(paths)))
 
 
 @app.command(cls=Command)

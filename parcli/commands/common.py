@@ -136,15 +136,15 @@ def problem_lines(problems, stream, concise: bool) -> list[str]:
     unique = list(dict.fromkeys(problems))
     return render(unique, rich=not concise and stream.isatty())
 
-def file_args(names: list[str]) -> list[Path]:
-    """File arguments as paths: a folder stands for its YAML files, a pattern (``"hoso/*.yaml"``,
-    which Windows shells pass on unexpanded) for the files it matches."""
+def file_args(names: list[str], workbooks_only: bool = False) -> list[Path]:
+    """File arguments as paths: a folder stands for its YAML files (``workbooks_only``: its .xlsx files), a
+    pattern (``"hoso/*.yaml"``, which Windows shells pass on unexpanded) for the files it matches."""
     # Variadic file arguments are declared as str: typer's coercion of list[Path]
     # costs about 0.1 ms per file, a second for every commune of the country.
     from ..inputs.files import expand
 
     repeated: list[Path] = []
-    paths = expand(names, repeated)
+    paths = expand(names, repeated, workbooks_only)
     if repeated:
         shown = ", ".join(map(str, repeated[:5])) + (tr(" and {count} more", count=len(repeated) - 5)
                                                       if len(repeated) > 5 else "")

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import unicodedata
 from dataclasses import dataclass, field
-from operator import methodcaller
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,8 @@ MAX_COLUMNS = 16_384  # Excel's
 MAX_CELL = 10_000
 PROBLEMS_PER_FILE = 200
 _INVALID = -32767  # a cell that is no answer of the scale (MISSING, -32768, is no answer at all)
+_WHOLE = re.compile(r"[+-]?[0-9]{1,6}(?:[.,]0*)?")  # a whole number as people and spreadsheets write it
+_LONGER = -32766  # (a cell of more than one byte: no value by its first byte)
 
 
 @dataclass(slots=True)
@@ -60,17 +63,23 @@ class _Cells(dict):
             self.known[code] = missing_value
         self.known[""] = missing_value
         self.missing_value = missing_value
+        self._by_byte: Any = None
+
+    def by_byte(self):
+        """The value of each cell of one byte (an ASCII character: UTF-8 has no other), as an array by the byte."""
+        import numpy as np
+
+        if self._by_byte is None:
+            self._by_byte = np.array([self[chr(b)] for b in range(128)] + [_LONGER] * 128, dtype=np.int16)
+        return self._by_byte
 
     def __missing__(self, text: str):
         key = self.key(text)
         value = self.known.get(key)
-        if value is None and key:
-            try:  # 4.0 or 4,0 (a number a spreadsheet wrote as a decimal), +4
-                number = float(key.replace(",", "."))
-                if number.is_integer() and str(int(number)) in self.known:
-                    value = self.known[str(int(number))]
-            except (ValueError, OverflowError):
-                pass
+        if value is None and key and _WHOLE.fullmatch(key):  # 4.0 or 4,0 (a number a spreadsheet wrote as a
+            number = int(key.split(".")[0].split(",")[0])        # decimal), +4; not 0_5, 4e0 or other digits
+            if str(number) in self.known:
+                value = self.known[str(number)]
         result = _INVALID if value is None else value
         if len(self) < 100_000:  # a file of all-different texts cannot grow the cache without bound
             self[text] = result
@@ -78,6 +87,9 @@ class _Cells(dict):
 
 
 def _encoding_problem(raw: bytes, name: str) -> InputError | None:
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return input_error(name, 0, 0, tr("the file is UTF-32; save it as \"CSV UTF-8 (Comma delimited)\" and run "
+                                          "again"))
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return input_error(name, 0, 0, tr("the file is UTF-16 (Excel's \"Unicode Text\"); save it as \"CSV UTF-8 "
                                           "(Comma delimited)\" and run again"))
@@ -150,6 +162,132 @@ class _Table:
         self.where = where  # where(row index, column index) -> (file text, line, col)
         self.header_at = header_at  # header_at(column index) -> (file text, line, col)
 
+    # the cells, once every row is as long as the header (``flat``: the reader makes it so of ``rows``)
+    def count(self) -> int:
+        return len(self.flat or ()) // max(1, len(self.header))
+
+    def cell(self, r: int, c: int) -> str:
+        assert self.flat is not None  # noqa: S101 - flat first
+        return self.flat[r * len(self.header) + c]
+
+    def row(self, r: int) -> list[str]:
+        assert self.flat is not None  # noqa: S101 - flat first
+        width = len(self.header)
+        return self.flat[r * width:(r + 1) * width]
+
+    def column(self, c: int) -> list[str]:
+        assert self.flat is not None  # noqa: S101 - flat first
+        return self.flat[c::len(self.header)]
+
+    def coded(self, c: int, mapping) -> Any:
+        """Each cell of the column through ``mapping`` (in order), as an int64 array."""
+        import numpy as np
+
+        return np.fromiter(map(mapping.__getitem__, self.column(c)), dtype=np.int64, count=self.count())
+
+    def answers(self, cols: list[int], cells: _Cells):
+        """The answer matrix (rows × cols) of the columns, each cell by ``cells``."""
+        import numpy as np
+
+        n = self.count()
+        matrix = np.empty((n, len(cols)), dtype=np.int16)
+        for k, c in enumerate(cols):
+            matrix[:, k] = np.fromiter(map(cells.__getitem__, self.column(c)), dtype=np.int16, count=n)
+        return matrix
+
+
+class _Grid(_Table):
+    """The rows of a CSV without quotes whose every line has the header's number of fields, as the bytes of the
+    file and where each field ends: a column is read at once (numpy) where its cells are short, the rest as the
+    csv module's rows would be, and every cell means exactly what it means read by itself (:class:`_Cells`)."""
+
+    def __init__(self, name: str, header: list[str], body: bytes, bounds, first_line: int, header_at, sep: str):
+        super().__init__(name, header, None, self._where, header_at)
+        import numpy as np
+
+        self.body = body
+        self.data = np.frombuffer(body, dtype=np.uint8)
+        width = len(header)
+        # bounds[f] and bounds[f + 1]: the separators around the f-th field of the file (-1 before the first)
+        self.before = bounds[:-1].reshape(-1, width)  # (rows × columns) where the cell's field starts, less one
+        self.after = bounds[1:].reshape(-1, width)  # where it ends (the separator or the line's end)
+        self.first_line = first_line
+        self.sep = sep
+        self._flat: list[str] | None = None
+
+    def _where(self, r: int, c: int) -> tuple[str, int, int]:
+        line_start = int(self.before[r, 0]) + 1
+        return self.name, self.first_line + 1 + r, len(self.body[line_start:int(self.before[r, c]) + 1].decode()) + 1
+
+    def count(self) -> int:
+        return len(self.after)
+
+    def cell(self, r: int, c: int) -> str:
+        return self.body[int(self.before[r, c]) + 1:int(self.after[r, c])].decode()
+
+    def row(self, r: int) -> list[str]:
+        return [self.cell(r, c) for c in range(len(self.header))]
+
+    def strings(self) -> list[str]:
+        """Every cell as text, row after row (what the csv module would give), made the first time it is asked."""
+        if self._flat is None:
+            self._flat = self.body[:-1].decode().replace("\n", self.sep).split(self.sep)
+        return self._flat
+
+    def column(self, c: int) -> list[str]:
+        return self.strings()[c::len(self.header)]
+
+    def _columns(self, cols: list[int]):
+        """(before, after) of the columns: views when they follow one another, else copies."""
+        if cols == list(range(cols[0], cols[0] + len(cols))):
+            return self.before[:, cols[0]:cols[-1] + 1], self.after[:, cols[0]:cols[-1] + 1]
+        return self.before[:, cols], self.after[:, cols]
+
+    def coded(self, c: int, mapping) -> Any:
+        """Each cell of the column through ``mapping`` (its texts looked up in order of first appearance), at
+        once when the cells are at most 8 bytes long."""
+        import numpy as np
+
+        before, after = self.before[:, c], self.after[:, c]
+        lengths = after - before - 1
+        longest = int(lengths.max()) if len(lengths) else 0
+        if longest > 8:
+            return np.fromiter(map(mapping.__getitem__, self.column(c)), dtype=np.int64, count=len(lengths))
+        key = np.zeros(len(lengths), dtype=np.uint64)
+        last = len(self.data) - 1
+        for j in range(longest):  # the cell's bytes as one number (no NUL is in a file read this far)
+            byte = self.data[np.minimum(before + 1 + j, last)].astype(np.uint64)
+            byte[lengths <= j] = 0
+            key |= byte << np.uint64(8 * j)
+        unique, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+        values = np.empty(len(unique), dtype=np.int64)
+        for u in np.argsort(first, kind="stable").tolist():  # in order of first appearance
+            at = int(first[u])
+            values[u] = mapping[self.body[int(before[at]) + 1:int(after[at])].decode()]
+        return values[inverse.reshape(-1)]
+
+    def answers(self, cols: list[int], cells: _Cells):
+        import numpy as np
+
+        if not cols:
+            return np.empty((self.count(), 0), dtype=np.int16)
+        by_byte = cells.by_byte()
+        before, after = self._columns(cols)
+        lengths = after - before - 1
+        matrix = by_byte[self.data[after - 1]]  # a cell of one byte is the byte before its end
+        matrix[lengths == 0] = cells[""]
+        longer = lengths > 1
+        rows, ks = np.nonzero(longer) if longer.any() else (np.zeros(0, int), np.zeros(0, int))
+        if len(rows) > len(lengths) // 50:  # many cells longer than one character (labels): column by column
+            for k in np.unique(ks).tolist():
+                matrix[:, k] = np.fromiter(map(cells.__getitem__, self.column(cols[k])), dtype=np.int16,
+                                           count=len(matrix))
+        else:  # a few ("4.0", a missing code of several characters): each by itself
+            body = self.body
+            for r, k in zip(rows.tolist(), ks.tolist(), strict=True):
+                matrix[r, k] = cells[body[int(before[r, k]) + 1:int(after[r, k])].decode()]
+        return matrix
+
 
 def _csv_table(raw: bytes, name: str) -> _Table:
     text = decode_csv(raw, name)
@@ -170,7 +308,7 @@ def _csv_table(raw: bytes, name: str) -> _Table:
                                                   count=header_line.count(sep) + 1, limit=MAX_COLUMNS))
     body = text[start:]
     if '"' not in body:
-        fast = _uniform(body, sep, header_line, name, first_line)
+        fast = _grid(raw, sep, header_line, name, first_line)
         if fast is not None:
             return fast
     lines_of: list[int] = []
@@ -223,37 +361,43 @@ def _csv_table(raw: bytes, name: str) -> _Table:
     return _Table(name, header, rows[1:], where_quoted, header_quoted)
 
 
-def _uniform(body: str, sep: str, header_line: str, name: str, first_line: int) -> _Table | None:
-    """The rows of a CSV without quotes whose every line has the header's number of fields, split at once
-    (a file a spreadsheet or a form service writes); None for any other file (read by the csv module)."""
-    if "\r" in body:
-        body = body.replace("\r\n", "\n")
-        if "\r" in body:
-            return None
-    if body.endswith("\n"):
-        body = body[:-1]
-    if not body or body.endswith("\n"):
-        return None
-    width = header_line.count(sep) + 1
-    lines = body.split("\n")
-    if set(map(methodcaller("count", sep), lines)) != {width - 1}:  # a line of another width: the csv module
-        return None
-    count = len(lines)
-    del lines
-    flat = body.replace("\n", sep).split(sep)
-    if len(flat) != count * width:
-        return None
-    header = flat[:width]
-    del flat[:width]
+def _grid(raw: bytes, sep: str, header_line: str, name: str, first_line: int) -> _Grid | None:
+    """The rows of a CSV without quotes whose every line has the header's number of fields (a file a spreadsheet
+    or a form service writes), found at once in its bytes; None for any other file (read by the csv module)."""
+    import numpy as np
 
-    def where(r: int, c: int) -> tuple[str, int, int]:
-        cells = flat[r * width:(r + 1) * width]
-        return name, first_line + 1 + r, sum(len(cell) + 1 for cell in cells[:c]) + 1
+    data = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
+    for _line in range(first_line):  # the header (after Excel's sep= line)
+        end = data.find(b"\n")
+        if end < 0:
+            return None
+        data = data[end + 1:]
+    if b"\r" in data:
+        data = data.replace(b"\r\n", b"\n")
+        if b"\r" in data:
+            return None
+    if not data or data.endswith(b"\n\n") or data == b"\n":
+        return None
+    if not data.endswith(b"\n"):
+        data += b"\n"
+    width = header_line.count(sep) + 1
+    buf = np.frombuffer(data, dtype=np.uint8)
+    newline = buf == 10
+    stops = np.flatnonzero(newline | (buf == ord(sep)))  # where each field ends
+    if len(stops) % width:
+        return None
+    rows = len(stops) // width
+    if np.count_nonzero(newline) != rows or not newline[stops[width - 1::width]].all():  # a line of another width
+        return None
+    bounds = np.empty(len(stops) + 1, dtype=np.int32 if len(data) < 2**31 else np.int64)
+    bounds[0] = -1
+    bounds[1:] = stops
+    header = (header_line[:-1] if header_line.endswith("\r") else header_line).split(sep)
 
     def header_at(c: int) -> tuple[str, int, int]:
         return name, first_line, sum(len(cell) + 1 for cell in header[:c]) + 1
 
-    return _Table(name, header, None, where, header_at, flat)
+    return _Grid(name, header, data, bounds, first_line, header_at, sep)
 
 
 def _xlsx_table(raw: bytes, name: str, unit_column: str) -> _Table:
@@ -322,11 +466,12 @@ def read_answers(paths: list[Path], definition, known: dict[str, str] | None) ->
         name = str(path)
         try:
             raw = read_bytes(path, name)
-            digest = sha256_hex(raw)
-            if digest in seen:  # the same export twice: its respondents would count twice
-                raise input_error(name, 0, 0, tr("the file holds the same bytes as {other}: its respondents would "
-                                                 "count twice; give it once", other=seen[digest]))
-            seen[digest] = name
+            if len(paths) > 1:  # the same export twice: its respondents would count twice
+                digest = sha256_hex(raw)
+                if digest in seen:
+                    raise input_error(name, 0, 0, tr("the file holds the same bytes as {other}: its respondents "
+                                                     "would count twice; give it once", other=seen[digest]))
+                seen[digest] = name
             if path.suffix.lower() == ".xlsx" or raw[:4] == b"PK\x03\x04":
                 if path.suffix.lower() != ".xlsx":
                     raise input_error(name, 0, 0, tr("the file is a workbook (zip) but its name does not end in "
@@ -363,36 +508,37 @@ def _read_table(table: _Table, definition, items, cells: _Cells, known, unit_ind
     from ..survey.definition import code_key
 
     found = _Collector(table.name)
-    header = [h.strip() for h in table.header]
+    # a header typed decomposed (Unikey's "Unicode tổ hợp", a Mac) is the same header as the definition's
+    header = [_nfc(h.strip()) for h in table.header]
     if header and header[0].startswith("\ufeff"):
         header[0] = header[0][1:]
     positions: dict[str, list[int]] = {}
     for k, h in enumerate(header):
         positions.setdefault(h, []).append(k)
-    wanted = [definition.unit_column, *[i.column for i in items]]
-    missing_cols = [c for c in wanted if c not in positions]
-    for c in missing_cols:
+    unit_column = _nfc(definition.unit_column)
+    wanted = [unit_column, *[_nfc(i.column) for i in items]]
+    missing_cols = [w for w in wanted if w not in positions]
+    for name in missing_cols:
         place, ln, col = table.header_at(0)
         found.add(Problem(place, ln, col,
-                          tr("no column {column!r} in the first row; the columns are {columns}", column=c,
+                          tr("no column {column!r} in the first row; the columns are {columns}", column=name,
                              columns=", ".join(repr(h) for h in header[:40]) + (" …" if len(header) > 40 else ""))))
-    for c in wanted:
-        if len(positions.get(c, ())) > 1:
-            place, ln, col = table.header_at(positions[c][1])
+    for name in wanted:
+        if len(positions.get(name, ())) > 1:
+            place, ln, col = table.header_at(positions[name][1])
             found.add(Problem(place, ln, col,
                               tr("the column {column!r} is there {count} times (columns {where}); which one holds "
-                                 "the answers? Rename or delete the others", column=c, count=len(positions[c]),
-                                 where=", ".join(str(k + 1) for k in positions[c]))))
+                                 "the answers? Rename or delete the others", column=name, count=len(positions[name]),
+                                 where=", ".join(str(k + 1) for k in positions[name]))))
     if found.problems:
         return found.finish()
-    unit_col = positions[definition.unit_column][0]
-    cols = [positions[i.column][0] for i in items]
+    unit_col = positions[unit_column][0]
+    cols = [positions[_nfc(i.column)][0] for i in items]
     width = len(header)
-    flat = table.flat
     skipped: set[int] = set()  # rows longer than the header: named, left out of the columns
-    if flat is None:
-        rows = table.rows or []
-        flat = []
+    if table.flat is None and table.rows is not None:  # rows as read: each made as long as the header
+        rows = table.rows
+        flat: list[str] = []
         for r, row in enumerate(rows):
             if len(row) > width and any(cell.strip() for cell in row[width:]):
                 place, ln, col = table.where(r, width)
@@ -401,23 +547,20 @@ def _read_table(table: _Table, definition, items, cells: _Cells, known, unit_ind
                 skipped.add(r)
                 row = []
             flat.extend(row[:width] if len(row) >= width else row + [""] * (width - len(row)))
-    n = len(flat) // width
+        table.flat, table.rows = flat, None
     import numpy as np
 
     codes = _Codes(known, unit_index, out.codes)
-    units = np.fromiter(map(codes.__getitem__, flat[unit_col::width]), dtype=np.int64, count=n)
-    matrix = np.empty((n, len(cols)), dtype=np.int16)
-    for k, c in enumerate(cols):
-        matrix[:, k] = np.fromiter(map(cells.__getitem__, flat[c::width]), dtype=np.int16, count=n)
+    units = table.coded(unit_col, codes)
+    matrix = table.answers(cols, cells)
     blank = 0
     unknown: dict[str, list] = {}
-    for r in np.flatnonzero(units < 0).tolist():
+    for r in np.flatnonzero(units < 0).tolist() if units.min(initial=0) < 0 else []:
         if r in skipped:
             continue
-        raw_code = flat[r * width + unit_col]
-        code = code_key(raw_code)
+        code = code_key(table.cell(r, unit_col))
         if units[r] == _BLANK:
-            if not any(cell.strip() for cell in flat[r * width:(r + 1) * width]):
+            if not any(cell.strip() for cell in table.row(r)):
                 blank += 1
                 continue
             place, ln, col = table.where(r, unit_col)
@@ -431,14 +574,14 @@ def _read_table(table: _Table, definition, items, cells: _Cells, known, unit_ind
             unknown[code][1] += 1
         else:
             unknown[code] = [table.where(r, unit_col), 1]
-    bad_rows, bad_items = np.nonzero(matrix == _INVALID)
+    invalid = matrix == _INVALID
+    bad_rows, bad_items = np.nonzero(invalid) if invalid.any() else (np.zeros(0, int), np.zeros(0, int))
     for r, k in zip(bad_rows.tolist(), bad_items.tolist(), strict=True):
         if found.full():
             found.more += 1
             continue
         place, ln, col = table.where(r, cols[k])
-        found.add(Problem(place, ln, col, _bad_answer(flat[r * width + cols[k]], items[k].column,
-                                                      definition.scale)))
+        found.add(Problem(place, ln, col, _bad_answer(table.cell(r, cols[k]), items[k].column, definition.scale)))
     if blank:
         out.blank_rows.append((table.name, blank))
     for code, ((place, ln, col), count) in unknown.items():
@@ -454,6 +597,10 @@ def _read_table(table: _Table, definition, items, cells: _Cells, known, unit_ind
 
 
 _BLANK, _NOT_CODE, _UNKNOWN = -1, -2, -3
+
+
+def _nfc(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 class _Codes(dict):

@@ -126,7 +126,7 @@ def looks_like_path(ref: str) -> bool:
     return ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref
 
 
-def expand(names: list[str], repeated: list[Path] | None = None) -> list[Path]:
+def expand(names: list[str], repeated: list[Path] | None = None, workbooks_only: bool = False) -> list[Path]:
     """Each name as it is, or a folder's unit files (sorted), or a pattern's matches (sorted, lock
     files left out as in folders).
 
@@ -134,8 +134,10 @@ def expand(names: list[str], repeated: list[Path] | None = None) -> list[Path]:
     overlapping folders and patterns: ``"deep/**/**/*.yaml"`` matches a file once per way down):
     files are told apart by their resolved identity, and each later name of a file already taken
     goes to ``repeated`` (once per file) when given. A folder or a pattern that yields no file is an
-    error: an empty run would look like success.
+    error: an empty run would look like success. ``workbooks_only``: a folder stands for its .xlsx files
+    (``campaign receive``: the campaign's own folder holds campaign.yaml, which is no workbook).
     """
+    suffixes = (".xlsx",) if workbooks_only else UNIT_SUFFIXES
     out: list[Path] = []
     seen: set = set()
     again: dict = {}
@@ -150,10 +152,11 @@ def expand(names: list[str], repeated: list[Path] | None = None) -> list[Path]:
 
     for name in names:
         if os.path.isdir(name):
-            found = sorted(p for p in Path(name).iterdir() if p.suffix.lower() in UNIT_SUFFIXES and p.is_file()
+            found = sorted(p for p in Path(name).iterdir() if p.suffix.lower() in suffixes and p.is_file()
                            and not p.name.startswith(LOCK_PREFIXES))
             if not found:
-                raise InputError(f"{name}: " + tr("the folder holds no .yaml or .xlsx file"))
+                raise InputError(f"{name}: " + (tr("the folder holds no .xlsx file") if workbooks_only
+                                                 else tr("the folder holds no .yaml or .xlsx file")))
             for path in found:
                 take(path)
         elif _MAGIC.intersection(name) and not os.path.exists(name):

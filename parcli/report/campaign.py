@@ -182,8 +182,10 @@ def _write(kind: str, schema: str, columns, inputs, rows, lang: str, recipient, 
         for key in columns:
             cell = ws[f"{letter[key]}{r}"]
             value = values.get(key)
-            if key in NUMBERS and isinstance(value, Decimal):
+            if key in NUMBERS and isinstance(value, Decimal) and _float_exact(value):
                 cell.value = value
+            elif key in NUMBERS and isinstance(value, Decimal):  # more digits than a spreadsheet's number holds:
+                put_text(cell, f"{value.normalize():f}")         # text, read back as written (the digest's value)
             elif value is not None and value != "":
                 put_text(cell, str(value))
             cell.alignment = wrap
@@ -247,6 +249,12 @@ WHAT_WORDS = {"init": NC_("log action", "started the campaign"), "forms": NC_("l
               "report": NC_("log action", "wrote the council's report and the publication table")}
 
 
+def _float_exact(value: Decimal) -> bool:
+    """Whether a spreadsheet's number (a double) holds ``value`` exactly as its shortest decimal, as a workbook
+    saved again reads it back."""
+    return value.is_finite() and Decimal(repr(float(value))) == value
+
+
 def stage_words(stage: str | None, lang: str) -> str:
     return text(STAGE_WORDS[stage], lang, "campaign stage") if stage else "–"
 
@@ -277,7 +285,7 @@ def status_lines(data: dict, lang: str, width: int, color: bool = False) -> list
 
     grid = Grid(data["campaign"] + " · " + _when(data["now"]),
                 [Column(text(STATUS_HEADS["code"], lang, "status"), ID),
-                 Column(text(STATUS_HEADS["member"], lang, "status"), TEXT),
+                 Column(text(STATUS_HEADS["member"], lang, "status"), TEXT, fold=True),
                  Column(text(STATUS_HEADS["stage"], lang, "status") + " · " +
                         text(STATUS_HEADS["deadline"], lang, "status"), TEXT),
                  Column(text(STATUS_HEADS["last"], lang, "status"), TEXT, fold=True),
@@ -296,6 +304,13 @@ def status_lines(data: dict, lang: str, width: int, color: bool = False) -> list
     return render(grid, width, color)
 
 
+class _Blank(dict):
+    """A detail's values; a value the template names but the store lacks is left blank (never an error)."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
 def log_lines(rows, lang: str, width: int, color: bool = False) -> list[str]:
     """The action log: when, who, what, unit, file (sha256, 12 digits), detail."""
     from .grid import ID, TAG, TEXT, Column, Grid, render
@@ -305,7 +320,13 @@ def log_lines(rows, lang: str, width: int, color: bool = False) -> list[str]:
                      Column(text(LOG_HEADS["unit"], lang, "log"), ID),
                      Column(text(LOG_HEADS["file"], lang, "log"), ID),
                      Column(text(LOG_HEADS["detail"], lang, "log"), TEXT, fold=True)])
+    from ..campaign.db import detail_parts
+
     for at, who, what, unit, sha, detail in rows:
+        parts = detail_parts(detail)
+        if parts is not None:  # a template of the log's details, said in the reader's language
+            template = text(parts[0], lang, "log detail")
+            detail = template.format_map(_Blank(parts[1]))
         grid.add_row([_when(at), who, text(WHAT_WORDS[what], lang, "log action") if what in WHAT_WORDS else what,
                       unit or "", (sha or "")[:12], detail or ""], "yellow" if what == "refused" else "")
     return render(grid, width, color)[1:]  # no title line
@@ -325,12 +346,13 @@ def results_lines(ranking, lang: str, locale: str, width: int, color: bool = Fal
         return text(RESULTS_SHORT[key], lang, "short header") if kinds else None
 
     title = " / ".join(f.title_for(lang) for f in ranking.frameworks)
-    grid = Grid(title, [Column(label("rank", lang), NUM), Column(label("unit", lang), TEXT),
+    grid = Grid(title, [Column(label("rank", lang), NUM), Column(label("unit", lang), TEXT, fold=True),
                         Column(label("total", lang), NUM),
                         Column(label("applicable_max", lang), NUM, short("applicable_max")),
                         *(Column(label(kind, lang), NUM, short(kind)) for kind in kinds),
                         Column(label("index", lang), NUM), Column(label("class", lang), TAG),
-                        Column(label("self_points", lang), NUM), Column(label("self_index", lang), NUM)])
+                        Column(label("self_points", lang), NUM, short("self_points")),
+                        Column(label("self_index", lang), NUM, short("self_index"))])
     for r in ranking.rows:
         s = r.summary
 
@@ -345,4 +367,5 @@ def results_lines(ranking, lang: str, locale: str, width: int, color: bool = Fal
 
 
 RESULTS_SHORT = {"applicable_max": NC_("short header", "Max"), "bonus": NC_("short header", "Bonus"),
-                 "penalty": NC_("short header", "Pen.")}
+                 "penalty": NC_("short header", "Pen."), "self_points": NC_("short header", "Claim"),
+                 "self_index": NC_("short header", "Claim (%)")}

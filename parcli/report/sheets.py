@@ -47,7 +47,13 @@ def unit_texts(name: str, code: str | None, leaves: Iterable[tuple[str, str | No
 
 
 def put_text(cell, value) -> None:
-    """Write ``value`` into ``cell``; text is stored as text (never a formula)."""
+    """Write ``value`` into ``cell``; text is stored as text (never a formula); a control character a
+    workbook cannot hold (an escape a received workbook brought) is shown as ``\\x1b``, never a crash."""
+    if isinstance(value, str):
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        if ILLEGAL_CHARACTERS_RE.search(value):
+            value = ILLEGAL_CHARACTERS_RE.sub(lambda m: f"\\x{ord(m.group(0)):02x}", value)
     cell.value = value
     if isinstance(value, str) and cell.data_type == "f":
         cell.data_type = "s"

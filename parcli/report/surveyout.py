@@ -3,8 +3,9 @@
 JSON is a list, one object per unit: ``code, name, n, overall {index, low, high, n}, parts [{id, index,
 low, high, n}], elements [{id, part, index, low, high, n}], items [{id, element, n, satisfied, rate, low,
 high}], not_separable_from [codes]``, with the survey, the tool and the method (``status:
-"reconstructed"``) in every object. CSV: one row per unit and index (``level`` overall, part, element or
-item). Numbers: indices and bounds rounded half-up to 2 decimals, as published.
+"reconstructed"``, ``levels {element, part, overall}``: each level's mean or pooled) in every object.
+CSV: one row per unit and index (``level`` overall, part, element or item). Numbers: indices and bounds
+rounded half-up to 2 decimals, as published.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from decimal import Decimal
 from typing import Any
 
 from .. import __version__
-from ..i18n import tr, trp
+from ..i18n import N_, tr, trp
 from ..survey import SURVEY_RESULT_SCHEMA
+from ..survey.definition import LEVELS
 from . import TOOL, display
 
 # The method statement every output carries: English in JSON and CSV, the chosen language for people.
@@ -29,9 +31,12 @@ CSV_COLUMNS = ["code", "name", "level", "id", "part", "element", "n", "satisfied
 
 def method_object(result) -> dict[str, Any]:
     d = result.definition
-    name = (("share of satisfied answers" if d.measure == "share" else "mean answer rescaled to 0-100") + "; "
-            + ("mean of items, elements, parts" if d.method == "mean" else "pooled answers at every level"))
+    uniform = d.method.uniform
+    levels = ("mean of items, elements, parts" if uniform == "mean" else "pooled answers at every level"
+              if uniform == "pooled" else ", ".join(f"{level}: {d.method.of(level)}" for level in LEVELS))
+    name = ("share of satisfied answers" if d.measure == "share" else "mean answer rescaled to 0-100") + "; " + levels
     return {"name": name, "status": "reconstructed", "note": METHOD_NOTE,
+            "levels": {level: d.method.of(level) for level in LEVELS},
             "intervals": {"item": "wilson-95" if d.measure == "share" else "bootstrap-percentile-95",
                           "levels": "bootstrap-percentile-95", "resamples": result.resamples, "seed": result.seed}}
 
@@ -79,12 +84,7 @@ def survey_rows(result):
 def method_lines(result, lang: str) -> list[str]:
     """What a person reads under the table: the method's status, the intervals, the pairs not separable."""
     d = result.definition
-    lines = [tr("Method: RECONSTRUCTED. The official SIPAS formula (QĐ 1001/QĐ-BNV) was not available; this is the "
-                "reconstruction that reproduces published figures (Hòa Bình 2023): item rate = 100 × satisfied / "
-                "answers given, element = mean of items, part = mean of elements, overall = mean of parts.")
-             if d.method == "mean" else
-             tr("Method: RECONSTRUCTED. The official SIPAS formula (QĐ 1001/QĐ-BNV) was not available; every index "
-                "is pooled here: 100 × satisfied answers / answers given over all its items.")]
+    lines = [method_line(d)]
     count = display(Decimal(result.resamples), 0, lang)  # 2.000 in Vietnamese
     lines.append(tr("Intervals: 95 %; Wilson for an item rate, a bootstrap over each unit's respondents ({count} "
                     "resamples, seed {seed}) for the other indices.", count=count, seed=result.seed)
@@ -100,6 +100,30 @@ def method_lines(result, lang: str) -> list[str]:
     elif len(result.units) > 1 and result.resamples:
         lines.append(tr("Every two units are separable by the survey: no two overall intervals overlap."))
     return lines
+
+
+_LEVEL_SAID = {
+    ("element", "mean"): N_("element = mean of items"),
+    ("element", "pooled"): N_("element = pooled answers of its items"),
+    ("part", "mean"): N_("part = mean of elements"),
+    ("part", "pooled"): N_("part = pooled answers of its items"),
+    ("overall", "mean"): N_("overall = mean of parts"),
+    ("overall", "pooled"): N_("overall = pooled answers of every item"),
+}
+
+
+def method_line(d) -> str:
+    """The method as a person reads it: reconstructed, and how each level was computed."""
+    item = (tr("item rate = 100 × satisfied / answers given") if d.measure == "share" else
+            tr("item rate = 100 × mean of (answer − min) / (max − min)"))
+    steps = {level: tr(_LEVEL_SAID[level, d.method.of(level)]) for level in LEVELS}
+    if d.method.uniform == "mean":
+        return tr("Method: RECONSTRUCTED. The official SIPAS formula (QĐ 1001/QĐ-BNV) was not available; this is the "
+                  "reconstruction that reproduces published figures (Hòa Bình 2023): {item}, {element}, {part}, "
+                  "{overall}.", item=item, **steps)
+    return tr("Method: RECONSTRUCTED. The official SIPAS formula (QĐ 1001/QĐ-BNV) was not available; the "
+              "reconstruction that reproduces published figures (Hòa Bình 2023) takes the mean at every level; this "
+              "survey's definition chooses: {item}, {element}, {part}, {overall}.", item=item, **steps)
 
 
 def survey_table(result, lang: str = "vi", locale: str = "en"):

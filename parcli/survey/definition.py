@@ -14,7 +14,9 @@
       satisfied: [4, 5]                # measure share: the answers that count as satisfied
       missing: [0, 9, "Không ý kiến"]  # codes that mean no answer (a blank cell is no answer too)
       labels: {1: Rất không hài lòng, 5: Rất hài lòng}   # optional; a cell may hold the label
-    method: mean                       # mean (of the level below) | pooled (every answer of the level)
+    method: mean                       # every level: mean (of the level below) | pooled (every answer of the level)
+    # or per level, a level left out taking mean:
+    # method: {element: pooled, part: mean, overall: mean}
     measure: share                     # share (of satisfied answers) | mean (answers rescaled to 0-100)
     parts:
       - id: DV
@@ -39,6 +41,7 @@ from ..i18n import tr, trp
 from . import SURVEY_SCHEMA
 
 METHODS = ("mean", "pooled")
+LEVELS = ("element", "part", "overall")  # the levels whose method a definition chooses (an item is a rate)
 MEASURES = ("share", "mean")
 OVERALL = "overall"
 SCALE = "scale"  # the definition's key (a word shared with a rule kind's name, nothing more)
@@ -86,6 +89,25 @@ class Scale:
 
 
 @dataclass(frozen=True, slots=True)
+class Methods:
+    """The method of each level: ``mean`` (of the level below: an element of its item rates, a part of its
+    elements, the overall index of the parts) or ``pooled`` (every answer of the level's items taken
+    together, whatever the levels below use)."""
+
+    element: str = "mean"
+    part: str = "mean"
+    overall: str = "mean"
+
+    def of(self, level: str) -> str:
+        return str(getattr(self, level))
+
+    @property
+    def uniform(self) -> str | None:
+        """The one method of every level, or None when the levels differ."""
+        return self.element if self.element == self.part == self.overall else None
+
+
+@dataclass(frozen=True, slots=True)
 class Definition:
     file: str
     sha256: str
@@ -96,7 +118,7 @@ class Definition:
     unit_column: str
     units: dict[str, str] | None
     scale: Scale
-    method: str
+    method: Methods
     measure: str
     parts: tuple[Part, ...]
     targets: dict[str, tuple[str, tuple[int, int]]]  # key → (leaf id, (line, col) of the value)
@@ -205,7 +227,7 @@ def read_definition(doc) -> Definition:
     unit_column = c.text(data.get("unit"), ("unit",), "unit") if "unit" in data else None
     units = _units(c, data["units"]) if "units" in data else None
     scale = _scale(c, data[SCALE], data.get("measure", "share")) if SCALE in data else None
-    method = _choice(c, data.get("method", "mean"), ("method",), METHODS)
+    method = _methods(c, data["method"]) if "method" in data else Methods()
     measure = _choice(c, data.get("measure", "share"), ("measure",), MEASURES)
     parts = _parts(c, data["parts"], unit_column) if "parts" in data else ()
     targets = _targets(c, data["targets"], parts) if "targets" in data else {}
@@ -222,6 +244,30 @@ def _choice(c: _Checker, value, path, allowed: tuple[str, ...]) -> str:
                        value=_shown(value)))
         return allowed[0]
     return value
+
+
+def _methods(c: _Checker, value) -> Methods:
+    """``method: mean|pooled`` (every level) or ``method: {element: .., part: .., overall: ..}`` (a level left
+    out: mean)."""
+    if not isinstance(value, dict):
+        if value not in METHODS:
+            c.add(("method",), tr("method is one of {allowed} (every level), or a mapping of levels ({levels}) to "
+                                  "one of them, got {value!r}", allowed=" | ".join(METHODS),
+                                  levels=", ".join(LEVELS), value=_shown(value)))
+            return Methods()
+        return Methods(value, value, value)
+    chosen: dict[str, str] = {}
+    for level, method in value.items():
+        if level not in LEVELS:
+            c.add(("method", level), tr("{level!r} is not a level of the survey's method; the levels are {levels} "
+                                        "(an item is always a rate)", level=level, levels=", ".join(LEVELS)),
+                  key=True)
+        elif method not in METHODS:
+            c.add(("method", level), tr("the method of the {level} level is one of {allowed}, got {value!r}",
+                                        level=level, allowed=" | ".join(METHODS), value=_shown(method)))
+        else:
+            chosen[level] = method
+    return Methods(**chosen)
 
 
 def _units(c: _Checker, value) -> dict[str, str] | None:

@@ -310,6 +310,9 @@ def test_a_year_with_a_penalty_explained_and_a_bonus_granted(year, tmp_path):
     assert "Penalty: 0.5 / 2" in (tmp_path / "results.html").read_text(encoding="utf-8")  # the HTML report
     table = parcli("campaign", "results", folder, columns=100)
     assert table.code == 0 and "70.00" in table.stdout and "95.00" in table.stdout, table.stdout
+    for lang in ("en", "vi"):  # the table fits 80 columns in either language (the provenance line wraps)
+        narrow = parcli("campaign", "results", folder, columns=80, lang=lang).stdout.splitlines()
+        assert all(len(line) <= 80 for line in narrow[:-1]), "\n".join(narrow)
 
     # check replays received/ to the same state; the log shows the appraisals of A01's penalty
     ran = parcli("campaign", "check", folder)

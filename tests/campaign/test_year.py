@@ -230,6 +230,10 @@ def test_a_whole_year(tmp_path):
     assert ran.code == 0 and "SYT" in ran.stdout and "received" in ran.stdout and "refused" not in ran.stdout
     ran = parcli("campaign", "log", camp, columns=120)
     assert "refused" in ran.stdout
+    # the details are said in the reader's language, not in the language of whoever received the file
+    ran = parcli("campaign", "log", camp, "--unit", "SYT", columns=160, lang="vi")
+    assert ran.code == 0 and "do TGV1 thẩm định" in ran.stdout and "tệp SYT.xlsx: self_assessment" in ran.stdout
+    assert " by " not in ran.stdout and "replaces" not in ran.stdout, ran.stdout
 
     # check: SQLite's integrity, every file with its sha256, the replay equal to the store
     ran = parcli("campaign", "check", camp)
