@@ -181,10 +181,11 @@ def _manual():
 
 
 def own_points(ev) -> Decimal | None:
-    """A bonus's or penalty's points as the unit gives them: its points, else the points it claims."""
+    """A bonus's or penalty's points as the unit gives them (its ``points``; a claim alone gives none, as
+    ``parcli score`` scores it: the claim is the unit's self-assessment, shown beside them)."""
     if ev is None:
         return None
-    return ev.points if ev.points is not None else ev.claimed
+    return ev.points
 
 
 def unit_state(op: Opened, code: str) -> UnitState:
@@ -303,9 +304,7 @@ def _totals(op: Opened, state: UnitState) -> None:
     requested = [ls for ls in every if ls.r1 is not None and ls.r1[2]]
     answered = sum(1 for ls in requested if ls.explanation is not None)
     claimed = None
-    appraised = any(ls.r1 is not None or ls.r2 is not None for ls in every) or any(
-        ls.computed != (ls.evidence.points if ls.evidence is not None else None)
-        for ls in state.adjustments.values())  # a claim alone: the final bonus is the claim, not what was sent
+    appraised = any(ls.r1 is not None or ls.r2 is not None for ls in every)
     shares_json = to_json(shares)
     result = None
     fields_json = None

@@ -199,7 +199,9 @@ def _receive_all(op, paths, said: list) -> int:
 
     from ..campaign.clock import local_text, now, parse_local
     from ..campaign.cycle import receive as take
+    from ..i18n import language
     from ..inputs.files import read_bytes
+    from ..report.campaign import stage_words
     from .common import problem_lines
 
     refused = 0
@@ -216,10 +218,10 @@ def _receive_all(op, paths, said: list) -> int:
             when = parse_local(outcome.before or "")
             said.append((False, tr("{file}: the same file was received on {at} ({sender}, {stage}); nothing to do",
                                    file=path, at=local_text(when) if when else outcome.before, sender=outcome.sender,
-                                   stage=outcome.stage)))
+                                   stage=stage_words(outcome.stage, language()))))
         elif outcome.status == "accepted":
             line = tr("{file}: received from {sender} ({stage}), {rows} rows", file=path, sender=outcome.sender,
-                      stage=outcome.stage, rows=outcome.rows)
+                      stage=stage_words(outcome.stage, language()), rows=outcome.rows)
             if outcome.superseded:
                 line += "; " + tr("it replaces the file received before ({sha})", sha=outcome.superseded[:12])
             said.append((False, line))

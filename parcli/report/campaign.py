@@ -326,7 +326,10 @@ def log_lines(rows, lang: str, width: int, color: bool = False) -> list[str]:
         parts = detail_parts(detail)
         if parts is not None:  # a template of the log's details, said in the reader's language
             template = text(parts[0], lang, "log detail")
-            detail = template.format_map(_Blank(parts[1]))
+            values = parts[1]
+            if values.get("stage") in STAGE_WORDS:  # the stage in the reader's words, as the status says it
+                values = {**values, "stage": stage_words(values["stage"], lang)}
+            detail = template.format_map(_Blank(values))
         grid.add_row([_when(at), who, text(WHAT_WORDS[what], lang, "log action") if what in WHAT_WORDS else what,
                       unit or "", (sha or "")[:12], detail or ""], "yellow" if what == "refused" else "")
     return render(grid, width, color)[1:]  # no title line

@@ -431,11 +431,12 @@ def test_the_digest_covers_the_bonus_and_penalty_rows_of_the_form(tmp_path):
 
 
 @pytest.mark.parametrize("policy", ["explain", "zero"])
-def test_the_policy_for_missing_documents_applies_to_a_claimed_bonus_not_to_a_penalty(tmp_path, policy):
+def test_the_policy_for_missing_documents_applies_to_a_bonus_given_not_to_a_penalty(tmp_path, policy):
     folder = folder_with(tmp_path, CAMPAIGN.replace("missing_documents: none", f"missing_documents: {policy}"))
     op = start(folder, datetime(2025, 10, 1, 8, 0, tzinfo=VIETNAM), "test")
     try:
-        forms = {"A01": "adjustments:\n  bonus: {claimed: 1}\n", "B02": "adjustments:\n  penalty: {points: 0.5}\n"}
+        forms = {"A01": "adjustments:\n  bonus: {points: 1, claimed: 1}\n",
+                 "B02": "adjustments:\n  penalty: {points: 0.5}\n"}
         for code, block in forms.items():
             assert receive(op, form_of(op, code, tmp_path, block), f"{code}.xlsx", SENT).status == "accepted"
         rows = {app: {(i.unit, i.node.id): i for i in appraisal_items(op, app, 1)} for app in ("TGV1", "TGV2")}
@@ -494,3 +495,28 @@ def test_a_store_of_schema_1_without_adjustments_keeps_its_totals(tmp_path):
         assert op.conn.execute("SELECT * FROM totals ORDER BY unit, stage").fetchall() == before
     finally:
         op.close()
+
+
+def test_a_bonus_only_claimed_gives_no_points_until_appraised_as_score_scores_it(tmp_path):
+    """A unit that types its bonus only as claimed points: the campaign's final bonus is what ``score`` gives
+    for the same form (none), the claim stays the self-assessment beside it."""
+    from parcli.scoring import score_file
+    from parcli.store import Store
+
+    folder = folder_with(tmp_path)
+    op = start(folder, datetime(2025, 10, 1, 8, 0, tzinfo=VIETNAM), "test")
+    try:
+        raw = form_of(op, "A01", tmp_path, "adjustments:\n  bonus: {claimed: 1}\n")
+        assert receive(op, raw, "A01.xlsx", SENT).status == "accepted"
+        final = final_unit(op, unit_state(op, "A01"))
+        (folder / "A01-sent.xlsx").write_bytes(raw)  # beside fw.yaml, the framework the form names
+        scored, problems = score_file(Store(), folder / "A01-sent.xlsx")
+        assert scored is not None, problems
+        bonus = next(a for a in scored.adjustments if a.kind == "bonus")
+        assert bonus.points == 0 and final.adjustments["bonus"].points is None  # none given: scored 0
+    finally:
+        op.close()
+    ran = parcli("campaign", "results", folder, "-o", tmp_path / "r.json", now="2025-10-21T09:00")
+    assert ran.code == 0, ran.all
+    a01 = next(u for u in json.loads((tmp_path / "r.json").read_text(encoding="utf-8")) if u["code"] == "A01")
+    assert a01["bonus"] == 0 and Decimal(str(a01["index"])) == scored.index, a01

@@ -92,7 +92,7 @@ def year(tmp_path_factory):
     run("forms", camp, now="2025-10-01T08:05")
     mail = [typed_form(camp / "out" / "forms" / f"{code}.xlsx", code, work) for code in UNITS]
     said = run("receive", camp, *mail, now="2025-10-20T09:00")
-    assert said.count(": đã nhận từ ") == 2 and "A01 (self_assessment), 4 dòng" in said  # 3 leaves, the bonus, said
+    assert said.count(": đã nhận từ ") == 2 and "A01 (tự đánh giá), 4 dòng" in said  # 3 leaves, the bonus, said
     stages = {"received": json.loads(parcli("campaign", "status", camp, "--format", "json",
                                             now="2025-11-05T08:00").stdout)}
     run("appraise", camp, "--round", "1", now="2025-11-05T08:00")
@@ -132,7 +132,7 @@ def test_the_claims_are_stored_and_appraised_like_leaves(year):
     try:
         a01, b02 = unit_state(op, "A01"), unit_state(op, "B02")
         bonus = a01.adjustments["bonus"]
-        assert bonus.claimed == 1 and bonus.computed == 1 and bonus.evidence.note == CLAIM_NOTE
+        assert bonus.claimed == 1 and bonus.computed is None and bonus.evidence.note == CLAIM_NOTE
         assert bonus.evidence.documents == ("Quyết định 12/QĐ-SA",)
         assert bonus.r1 == (Decimal("0.5"), ROUND_1_REASON, True)
         assert bonus.explanation == (EXPLANATION, "Quyết định 30/QĐ-SA")
@@ -142,7 +142,7 @@ def test_the_claims_are_stored_and_appraised_like_leaves(year):
                                  "WHERE v.leaf IN ('bonus', 'penalty') ORDER BY v.file, v.unit, v.leaf").fetchall()
     finally:
         op.close()
-    assert stored == [("A01", "bonus", "self_assessment", "1", "1", None),
+    assert stored == [("A01", "bonus", "self_assessment", "1", None, None),  # a claim alone: no points, as in score
                       ("B02", "penalty", "self_assessment", None, "0.5", None),
                       ("A01", "bonus", "appraisal_1", None, None, "0.5"),
                       ("B02", "bonus", "appraisal_1", None, None, None),
@@ -195,7 +195,7 @@ def test_results_equal_score_of_the_final_units(year, tmp_path):
     ran = parcli("campaign", "check", camp)
     assert ran.code == 0 and "rebuilds exactly the stored state" in ran.stdout, ran.all
     log = parcli("campaign", "log", camp, "--unit", "A01", columns=160)
-    assert "appraisal_1 by TGV1; bonus 0.5" in log.stdout and "appraisal_2 by TGV1; bonus 0.75" in log.stdout, \
+    assert "round 1 by TGV1; bonus 0.5" in log.stdout and "round 2 by TGV1; bonus 0.75" in log.stdout, \
         log.stdout
 
 
@@ -249,7 +249,7 @@ def test_libreoffice_prints_the_minutes_with_the_bonus_and_reads_resaved_forms(y
     # the round-2 workbook with the bonus row, saved again by Calc: the same workbook, the same decision
     book = convert([work / "mail" / "TGV1-vong2.xlsx"], "xlsx", tmp_path / "resaved-2")[0]
     ran = parcli("campaign", "receive", copy, book, now="2025-12-01T10:00", lang="vi")
-    assert ran.code == 0 and "đã nhận từ TGV1 (appraisal_2)" in ran.stdout, ran.all
+    assert ran.code == 0 and "đã nhận từ TGV1 (thẩm định vòng 2)" in ran.stdout, ran.all
     before = results(camp, tmp_path / "before.csv")["A01"]
     after = results(copy, tmp_path / "after.csv")["A01"]
     assert after == before and after["bonus"] == "0.75", (before, after)

@@ -58,7 +58,7 @@ def test_a_whole_year(tmp_path):
 
     ran = parcli("campaign", "receive", camp, sent["SYT"], sent["STC"], sent["SNV-tampered"], now=BEFORE)
     assert ran.code == 1
-    assert "SYT.xlsx: received from SYT (self_assessment)" in ran.stdout
+    assert "SYT.xlsx: received from SYT (self-assessment)" in ran.stdout
     assert "STC.xlsx: received from STC" in ran.stdout
     assert re.search(r"SNV-tampered\.xlsx:Tự đánh giá!C8: 1\.1 \(Điểm tối đa\) is a read-only cell: it was '4' and "
                      r"is '5'", ran.stderr), ran.stderr
@@ -232,7 +232,7 @@ def test_a_whole_year(tmp_path):
     assert "refused" in ran.stdout
     # the details are said in the reader's language, not in the language of whoever received the file
     ran = parcli("campaign", "log", camp, "--unit", "SYT", columns=160, lang="vi")
-    assert ran.code == 0 and "do TGV1 thẩm định" in ran.stdout and "tệp SYT.xlsx: self_assessment" in ran.stdout
+    assert ran.code == 0 and "do TGV1 thẩm định" in ran.stdout and "tệp SYT.xlsx: tự đánh giá" in ran.stdout
     assert " by " not in ran.stdout and "replaces" not in ran.stdout, ran.stdout
 
     # check: SQLite's integrity, every file with its sha256, the replay equal to the store
