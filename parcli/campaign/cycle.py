@@ -693,6 +693,19 @@ def _later(at: datetime) -> str:
     return nxt.strftime("%Y-%m-%dT%H:%M")
 
 
+def _twice(sheet, recipient: str, stage: str) -> None:
+    """A row's identity (unit, leaf) given on two rows of a workbook: refused naming both rows' cells."""
+    first: dict[tuple[str, str], int] = {}
+    for row in sheet.rows:
+        seen = first.setdefault(row.key, row.row)
+        if seen != row.row:
+            unit, leaf = row.key
+            raise _refuse(sheet.cell(row.row, "leaf"), tr(
+                "unit {unit}, leaf {leaf} has two rows, {first} and {second}; keep one of them (a workbook holds "
+                "each unit's leaf once)", unit=unit, leaf=leaf, first=sheet.cell(seen, "leaf").rsplit(":", 1)[-1],
+                second=sheet.cell(row.row, "leaf").rsplit(":", 1)[-1]), recipient, stage)
+
+
 def _check_cells(op: Opened, ident, found: dict[tuple, str], expected: dict[tuple, str], where: dict[tuple, tuple],
                  heads: dict[str, str], name: str, recipient: str, stage: str, again: str) -> None:
     """The digest of the cells found against the workbook's; the first changed read-only cell named; a
@@ -794,6 +807,7 @@ def _appraisal(op: Opened, book, ident, name: str, recipient: str, round_: int):
     assert app is not None, recipient
     sheet = read_sheet(book, ident, name)
     stage = f"appraisal_{round_}"
+    _twice(sheet, recipient, stage)
     lang = sheet.lang
     places = max((g.fw.places for g in camp.groups), default=2)
     keys = ROUND1 + (ROUND2_EXTRA if round_ == 2 else ())
@@ -885,6 +899,7 @@ def _explanation(op: Opened, book, ident, name: str, recipient: str):
             raise _refuse(f"{name}:{sheet.name}", tr("the column {header!r} is missing; do not rename or delete the "
                                                      "column headers", header=head(key, lang)), recipient,
                           "explanation")
+    _twice(sheet, recipient, "explanation")
     state = unit_state(op, recipient)
     found: dict[tuple, str] = {}
     expected: dict[tuple, str] = {}
