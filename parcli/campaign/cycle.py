@@ -857,8 +857,12 @@ def _appraisal(op: Opened, book, ident, name: str, recipient: str, round_: int):
         item = items[row.key]
         node = item.node
         points = number_cell(sheet, row, "points", problems)
-        reason = text_cell(row, "reason")
+        before = len(problems)
+        reason = text_cell(sheet, row, "reason", problems)
+        bad_reason = len(problems) != before
         request = yes_no_cell(sheet, row, "request", problems) if round_ == 1 else None
+        if bad_reason:  # a reason that cannot be kept is said, not asked for again
+            continue
         if points is not None and not 0 <= points <= node.max:
             problems.append(sheet.problem(row.row, "points", tr("{id}: {points} points is outside 0 to {max}",
                                                                 id=row.key[1], points=canon(points),
@@ -905,6 +909,7 @@ def _explanation(op: Opened, book, ident, name: str, recipient: str):
     expected: dict[tuple, str] = {}
     where: dict[tuple, tuple] = {}
     rows = []
+    problems: list[Problem] = []
     for row in sheet.rows:
         leaf = row.key[1]
         adj = _adjustment_of(state.fw, leaf)
@@ -919,10 +924,12 @@ def _explanation(op: Opened, book, ident, name: str, recipient: str):
             expected[(recipient, leaf, key)] = canon(values.get(key))
             where[(recipient, leaf, key)] = (sheet.name, row.row, sheet.columns[key])
         rows.append((recipient, leaf if adj is None else adj.id, None, None, None, None, None, None,
-                     text_cell(row, "explanation"), text_cell(row, "added")))
+                     text_cell(sheet, row, "explanation", problems), text_cell(sheet, row, "added", problems)))
     _check_cells(op, ident, found, expected, where, {k: head(k, lang) for k in EXPLANATION_COLUMNS}, name,
                  recipient, "explanation", tr("write the explanation workbooks again (parcli campaign explain) and "
                                               "use out/explanation/{code}.xlsx", code=recipient))
+    if problems:
+        raise Refused(problems, recipient, "explanation")
     return rows, {recipient}
 
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..errors import InputError, Problem, input_error
 from ..i18n import LANGUAGES, NC_, text, tr
-from .cells import number_text
+from .cells import control_problem, number_text
 from .form import FORM_SCHEMA, META, fold, form_label
 from .workbook import Workbook, column_letters
 
@@ -281,8 +281,13 @@ def yes_no_cell(sheet: Sheet, row: SheetRow, key: str, problems: list[Problem]) 
     return None
 
 
-def text_cell(row: SheetRow, key: str) -> str | None:
+def text_cell(sheet: Sheet, row: SheetRow, key: str, problems: list[Problem]) -> str | None:
+    """Text typed in an input cell (None when empty); a control character in it is a problem at its cell."""
     found = canon(row.values.get(key))
+    bad = control_problem(found)
+    if bad is not None:
+        problems.append(sheet.problem(row.row, key, f"{row.key[1]} ({head(key, sheet.lang)}): {bad}"))
+        return None
     return found.strip() if found.strip() else None
 
 

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from datetime import datetime
 
+import pytest
 from openpyxl import load_workbook
 
 from parcli.campaign.clock import VIETNAM
-from parcli.campaign.cycle import appraisal_book, appraisal_items, receive
+from parcli.campaign.cycle import appraisal_book, appraisal_items, explanation_book, explanation_items, receive
 from tests.campaign.helpers import filled_form, new_campaign, parcli
 
 AT = datetime(2025, 10, 2, 9, 0, tzinfo=VIETNAM)
@@ -70,3 +72,67 @@ def _saved(tmp_path, raw: bytes, name: str = "TGV1.xlsx"):
     path.parent.mkdir(exist_ok=True)
     path.write_bytes(raw)
     return path
+
+
+def zip_replaced(raw: bytes, old: bytes, new: bytes) -> bytes:
+    """The workbook with ``old`` replaced in its XML parts (what openpyxl refuses to write: a raw control
+    character, a formula without a saved value)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        hits = 0
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename.endswith(".xml"):
+                hits += data.count(old)
+                data = data.replace(old, new)
+            dst.writestr(item, data)
+    assert hits, old
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_control_character_in_a_reason_is_refused_at_its_cell(tmp_path, lang):
+    op, book = appraised(tmp_path, lang)
+    ws = load_workbook(io.BytesIO(book)).worksheets[0]
+    reason = next(c for h, c in heads(ws).items() if h in ("Lý do", "Reason"))
+    points = next(c for h, c in heads(ws).items() if h in ("Điểm thẩm định", "Appraised points"))
+
+    def fill(ws):
+        ws.cell(6, points).value = 0
+        ws.cell(6, reason).value = "MARKER-ESC"
+
+    raw = zip_replaced(edited(book, fill), b"MARKER-ESC", b"bad \x1b[2J text")
+    found = receive(op, raw, "TGV1.xlsx", ROUND1_AT)
+    assert found.status == "refused", found
+    assert len(found.problems) == 1, said(found)
+    (problem,) = found.problems
+    letter = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[reason - 1]
+    assert problem.file.endswith(f"!{letter}6"), problem
+    assert "U+001B" in problem.message
+    op.close()
+
+
+def test_a_control_character_in_an_explanation_is_refused_at_its_cell(tmp_path):
+    op, book = appraised(tmp_path)
+    ws = load_workbook(io.BytesIO(book)).worksheets[0]
+    h = heads(ws)
+
+    def ask(ws):
+        ws.cell(6, h["Điểm thẩm định"]).value = 0
+        ws.cell(6, h["Lý do"]).value = "thiếu tài liệu"
+        ws.cell(6, h["Yêu cầu giải trình"]).value = "Có"
+
+    assert receive(op, edited(book, ask), "TGV1.xlsx", ROUND1_AT).status == "accepted"
+    explain = explanation_book(op, "SYT", "vi", explanation_items(op, "SYT"))
+    ws = load_workbook(io.BytesIO(explain)).worksheets[0]
+    column = heads(ws)["Giải trình"]
+
+    def write(ws):
+        ws.cell(6, column).value = "MARKER-ESC"
+
+    raw = zip_replaced(edited(explain, write), b"MARKER-ESC", b"x\x07y")
+    found = receive(op, raw, "SYT-gt.xlsx", EXPLAIN_AT)
+    assert found.status == "refused", found
+    (problem,) = found.problems
+    assert problem.file.endswith(f"!{'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[column - 1]}6") and "U+0007" in problem.message
+    op.close()
