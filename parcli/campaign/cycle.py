@@ -856,7 +856,7 @@ def _appraisal(op: Opened, book, ident, name: str, recipient: str, round_: int):
     for row in sheet.rows:
         item = items[row.key]
         node = item.node
-        points = number_cell(sheet, row, "points", problems)
+        points = number_cell(sheet, row, "points", problems, states[item.unit].fw.places)
         before = len(problems)
         reason = text_cell(sheet, row, "reason", problems)
         bad_reason = len(problems) != before

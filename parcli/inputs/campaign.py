@@ -26,6 +26,7 @@ from ..i18n import LANGUAGES, NC_, text, tr
 from .cells import control_problem, number_text
 from .form import FORM_SCHEMA, META, fold, form_label
 from .workbook import Workbook, column_letters
+from .yaml import decimal_places, shortened
 
 APPRAISAL_SCHEMA = "parcli/appraisal/v1"
 EXPLANATION_SCHEMA = "parcli/explanation/v1"
@@ -234,8 +235,19 @@ def read_sheet(book: Workbook, ident: Identity, name: str, unit: str | None = No
     return Sheet(name, sheet, lang, columns, rows, found.errors)
 
 
-def number_cell(sheet: Sheet, row: SheetRow, key: str, problems: list[Problem]) -> Decimal | None:
-    """A number typed in an input cell (None when empty); a cell that holds no number is a problem."""
+def number_cell(sheet: Sheet, row: SheetRow, key: str, problems: list[Problem], places: int) -> Decimal | None:
+    """A number typed in an input cell (None when empty); a cell that holds no number, or one with more decimal
+    places than ``places`` (the framework's), is a problem."""
+    found = _number_cell(sheet, row, key, problems)
+    if found is not None and found and decimal_places(found) > places:
+        problems.append(sheet.problem(row.row, key, tr(
+            "{subject}: the number {value} has more than {places} decimal places; type it with at most {places}",
+            subject=f"{row.key[1]} ({head(key, sheet.lang)})", value=shortened(str(found)), places=places)))
+        return None
+    return found
+
+
+def _number_cell(sheet: Sheet, row: SheetRow, key: str, problems: list[Problem]) -> Decimal | None:
     value = row.values.get(key)
     if value is None or (isinstance(value, str) and not value.strip()):
         return None

@@ -136,3 +136,37 @@ def test_a_control_character_in_an_explanation_is_refused_at_its_cell(tmp_path):
     (problem,) = found.problems
     assert problem.file.endswith(f"!{'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[column - 1]}6") and "U+0007" in problem.message
     op.close()
+
+
+@pytest.mark.parametrize("typed", ["1e-999999", "0." + "3" * 5000, 0.3333333])
+def test_appraised_points_with_more_decimals_than_the_framework_s_places_are_refused(tmp_path, typed):
+    op, book = appraised(tmp_path)
+    column = heads(load_workbook(io.BytesIO(book)).worksheets[0])["Điểm thẩm định"]
+
+    def fill(ws):
+        ws.cell(6, column).value = typed
+        ws.cell(6, column + 1).value = "thẩm định lại"
+
+    found = receive(op, edited(book, fill), "TGV1.xlsx", ROUND1_AT)
+    assert found.status == "refused", found
+    assert len(found.problems) == 1, said(found)
+    (problem,) = found.problems
+    assert problem.file.endswith(f"!{'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[column - 1]}6")
+    assert "more than 3 decimal places" in problem.message and len(problem.message) < 200, problem.message
+    assert op.conn.execute("SELECT count(*) FROM files WHERE kind = 'appraisal'").fetchone()[0] == 0
+    op.close()
+
+
+def test_appraised_points_within_the_framework_s_places_are_taken(tmp_path):
+    op, book = appraised(tmp_path)
+    column = heads(load_workbook(io.BytesIO(book)).worksheets[0])["Điểm thẩm định"]
+
+    def fill(ws):
+        ws.cell(6, column).value = "0,125"
+        ws.cell(6, column + 1).value = "thẩm định lại"
+
+    found = receive(op, edited(book, fill), "TGV1.xlsx", ROUND1_AT)
+    assert found.status == "accepted", said(found)
+    assert op.conn.execute("SELECT appraised FROM vals WHERE stage = 'appraisal_1' AND leaf = '1.1.1'"
+                           ).fetchone()[0] == "0.125"
+    op.close()
