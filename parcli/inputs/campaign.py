@@ -25,7 +25,7 @@ from ..errors import InputError, Problem, input_error
 from ..i18n import LANGUAGES, NC_, text, tr
 from .cells import control_problem, number_text
 from .form import FORM_SCHEMA, META, fold, form_label
-from .workbook import Workbook, column_letters
+from .workbook import Workbook, column_letters, unsaved_problems
 from .yaml import decimal_places, shortened
 
 APPRAISAL_SCHEMA = "parcli/appraisal/v1"
@@ -204,6 +204,8 @@ def read_sheet(book: Workbook, ident: Identity, name: str, unit: str | None = No
     lang = said if isinstance(said, str) and said in LANGUAGES else "vi"
     grid = book.grid(sheet)
     found = book.cells(sheet)
+    if found.unsaved:  # as in a form and a survey's answers: a formula read as blank would lose what it shows
+        raise unsaved_problems(name, sheet, found.unsaved)
     known = {fold(text(msgid, lang_, CONTEXT)): key for key, msgid in HEADS.items() for lang_ in ("vi", "en")}
     header_row, columns = 0, {}
     wanted = "leaf"

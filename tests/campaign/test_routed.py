@@ -170,3 +170,40 @@ def test_appraised_points_within_the_framework_s_places_are_taken(tmp_path):
     assert op.conn.execute("SELECT appraised FROM vals WHERE stage = 'appraisal_1' AND leaf = '1.1.1'"
                            ).fetchone()[0] == "0.125"
     op.close()
+
+
+@pytest.mark.parametrize("header", ["Điểm thẩm định", "Lý do"])
+def test_a_formula_without_a_saved_value_in_an_appraisers_workbook_is_refused_at_its_cell(tmp_path, header):
+    op, book = appraised(tmp_path)
+    column = heads(load_workbook(io.BytesIO(book)).worksheets[0])[header]
+
+    def fill(ws):  # openpyxl writes a formula without its value, as a script or a web export may
+        ws.cell(7, column).value = '=IF(1>0,"0","1")' if header == "Lý do" else "=1/2"
+
+    found = receive(op, edited(book, fill), "TGV1.xlsx", ROUND1_AT)
+    assert found.status == "refused", found
+    assert [p.file for p in found.problems] == [f"TGV1.xlsx:Thẩm định!{'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[column - 1]}7"]
+    assert "formula without a saved value" in found.problems[0].message
+    op.close()
+
+
+def test_a_formula_without_a_saved_value_in_an_explanation_is_refused_at_its_cell(tmp_path):
+    op, book = appraised(tmp_path)
+    h = heads(load_workbook(io.BytesIO(book)).worksheets[0])
+
+    def ask(ws):
+        ws.cell(6, h["Điểm thẩm định"]).value = 0
+        ws.cell(6, h["Lý do"]).value = "thiếu tài liệu"
+        ws.cell(6, h["Yêu cầu giải trình"]).value = "Có"
+
+    assert receive(op, edited(book, ask), "TGV1.xlsx", ROUND1_AT).status == "accepted"
+    explain = explanation_book(op, "SYT", "vi", explanation_items(op, "SYT"))
+    column = heads(load_workbook(io.BytesIO(explain)).worksheets[0])["Giải trình"]
+
+    def write(ws):
+        ws.cell(6, column).value = '=CONCAT("đã ", "ban hành")'
+
+    found = receive(op, edited(explain, write), "SYT-gt.xlsx", EXPLAIN_AT)
+    assert found.status == "refused", found
+    assert [p.file for p in found.problems] == [f"SYT-gt.xlsx:Giải trình!{'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[column - 1]}6"]
+    op.close()
