@@ -1029,8 +1029,7 @@ def summaries(op: Opened, stage: str = "final") -> dict[str, list]:
     totals (``final``: the appraised points; ``self_assessment``: as the units sent them), and beside
     each its self-assessed total (``claimed``) and the self-assessed index: on the same applicable max
     (na is the unit's), with the unit's own bonus and penalty under a framework that declares them."""
-    from ..engine import index_of, round_index
-    from ..summary import AdjustLine, FrameworkInfo, NodeLine, Summary
+    from ..summary import FrameworkInfo
 
     out: dict[str, list] = {}
     rows = {unit: row for unit, *row in op.conn.execute(
@@ -1044,29 +1043,43 @@ def summaries(op: Opened, stage: str = "final") -> dict[str, list]:
             row = rows.get(m.code)
             if row is None:
                 continue
-            points, top, idx, klass, claimed, fields, adjust = row
-            lines = [NodeLine(fid, titles.get(fid, ""), Decimal(fmax), Decimal(fpoints),
-                              round_index(Decimal(findex), g.fw.places) if findex is not None else None, status)
-                     for fid, fmax, fpoints, findex, status in from_json(fields)]
-            own = Decimal(claimed) if claimed is not None else None
-            adjusted = own
-            adjustments = []
-            for kind, (mine, given, status) in from_json(adjust).items():
-                item = declared.get(kind) if declared is not None else None
-                if item is None:
-                    continue
-                adjustments.append(AdjustLine(kind, item.max, Decimal(given), status,
-                                              Decimal(mine) if mine is not None else None, title=item.title))
-                if adjusted is not None and mine is not None:
-                    adjusted += Decimal(mine) if kind == "bonus" else -Decimal(mine)
-            s = Summary(info, m.name, m.code, op.camp.year, Decimal(points), Decimal(top),
-                        round_index(Decimal(idx), g.fw.places) if idx is not None else None, klass, lines,
-                        file=m.code, adjustments=adjustments)
-            self_index = (index_of(adjusted, s.max, g.fw.places, declared.cap if declared is not None else None)
-                          if adjusted is not None and s.max else None)
-            found.append((s, own, self_index))
+            try:
+                found.append(_summary(op, g, info, titles, declared, m, row))
+            except (ArithmeticError, ValueError, TypeError, KeyError, AttributeError):
+                raise InputError(str(op.folder / db.DB) + ": " + tr(
+                    "the store's totals of unit {unit} are damaged (not the numbers parcli wrote); run parcli "
+                    "campaign check, which names what differs, then restore the store from a backup",
+                    unit=m.code)) from None
         out[g.id] = found
     return out
+
+
+def _summary(op: Opened, g, info, titles: dict, declared, m, row: tuple) -> tuple:
+    """One unit's :class:`parcli.summary.Summary` from its row of the totals, its self-assessed total and index."""
+    from ..engine import index_of, round_index
+    from ..summary import AdjustLine, NodeLine, Summary
+
+    points, top, idx, klass, claimed, fields, adjust = row
+    lines = [NodeLine(fid, titles.get(fid, ""), Decimal(fmax), Decimal(fpoints),
+                      round_index(Decimal(findex), g.fw.places) if findex is not None else None, status)
+             for fid, fmax, fpoints, findex, status in from_json(fields)]
+    own = Decimal(claimed) if claimed is not None else None
+    adjusted = own
+    adjustments = []
+    for kind, (mine, given, status) in from_json(adjust).items():
+        item = declared.get(kind) if declared is not None else None
+        if item is None:
+            continue
+        adjustments.append(AdjustLine(kind, item.max, Decimal(given), status,
+                                      Decimal(mine) if mine is not None else None, title=item.title))
+        if adjusted is not None and mine is not None:
+            adjusted += Decimal(mine) if kind == "bonus" else -Decimal(mine)
+    s = Summary(info, m.name, m.code, op.camp.year, Decimal(points), Decimal(top),
+                round_index(Decimal(idx), g.fw.places) if idx is not None else None, klass, lines,
+                file=m.code, adjustments=adjustments)
+    self_index = (index_of(adjusted, s.max, g.fw.places, declared.cap if declared is not None else None)
+                  if adjusted is not None and s.max else None)
+    return s, own, self_index
 
 
 def leaf_record(op: Opened, codes: list[str] | None = None) -> list[dict[str, Any]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import sqlite3
 import zipfile
 from datetime import datetime
 
@@ -207,3 +208,20 @@ def test_a_formula_without_a_saved_value_in_an_explanation_is_refused_at_its_cel
     assert found.status == "refused", found
     assert [p.file for p in found.problems] == [f"SYT-gt.xlsx:Giải trình!{'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[column - 1]}6"]
     op.close()
+
+
+@pytest.mark.parametrize("damage", ["points = 'abc'", "fields = '[[1'", "adjust = '[]'", "idx = 'NaN?'"])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_damaged_totals_are_said_as_a_damaged_store_with_what_to_do(tmp_path, damage, lang):
+    op = new_campaign(tmp_path / "c")
+    assert receive(op, filled_form(op, "SYT"), "SYT.xlsx", AT).status == "accepted"
+    op.close()
+    conn = sqlite3.connect(tmp_path / "c" / "campaign.db")
+    conn.execute(f"UPDATE totals SET {damage}")
+    conn.commit()
+    conn.close()
+    ran = parcli("campaign", "results", tmp_path / "c", lang=lang, now="2025-10-03T10:00")
+    assert ran.code == 1, ran.all
+    assert "internal error" not in ran.all and "campaign check" in ran.stderr and "SYT" in ran.stderr, ran.all
+    assert ("đã hỏng" in ran.stderr) == (lang == "vi"), ran.stderr
+    assert parcli("campaign", "check", tmp_path / "c", lang=lang).code == 1  # and check names what differs
