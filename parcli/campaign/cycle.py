@@ -80,12 +80,21 @@ def open_campaign(folder: Path, store=None) -> Opened:
     conn = db.open_store(folder)
     try:
         meta = db.meta(conn)
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.Error as exc:
         conn.close()
-        raise InputError(str(folder / db.DB) + ": " + tr("not a campaign store, or a damaged one ({why}); restore it "
-                                                         "from a backup, or run parcli campaign check",
-                                                         why=str(exc))) from None
-    if meta.get("campaign") != camp.id or len(meta.get("key", "")) != 64:
+        if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF == sqlite3.SQLITE_ERROR:  # its meta table is not parcli's
+            raise InputError(str(folder / db.DB) + ": " + tr(
+                "not a campaign store, or a damaged one ({why}); restore it from a backup",
+                why=db.reason(exc))) from None
+        raise db.store_error(folder / db.DB, exc) from None
+    key = meta.get("key")
+    if meta.get("campaign") == camp.id and not (isinstance(key, str) and len(key) == 64 and key.isascii()
+                                                 and all(ch in "0123456789abcdef" for ch in key)):
+        conn.close()
+        raise InputError(str(folder / db.DB) + ": " + tr("the store of the campaign {id!r} lacks its secret key, or "
+                                                         "holds a damaged one: the workbooks it sent cannot be "
+                                                         "checked; restore the store from a backup", id=camp.id))
+    if meta.get("campaign") != camp.id:
         conn.close()
         raise InputError(str(folder / db.DB) + ": " + tr("this store belongs to the campaign {found!r}, but "
                                                          "campaign.yaml is {id!r}; put each campaign in its own "

@@ -225,3 +225,47 @@ def test_damaged_totals_are_said_as_a_damaged_store_with_what_to_do(tmp_path, da
     assert "internal error" not in ran.all and "campaign check" in ran.stderr and "SYT" in ran.stderr, ran.all
     assert ("đã hỏng" in ran.stderr) == (lang == "vi"), ran.stderr
     assert parcli("campaign", "check", tmp_path / "c", lang=lang).code == 1  # and check names what differs
+
+
+@pytest.mark.parametrize("damage", ["DELETE FROM meta WHERE key = 'key'",
+                                    "UPDATE meta SET value = 'abc' WHERE key = 'key'",
+                                    "UPDATE meta SET value = 7 WHERE key = 'key'"])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_store_without_its_key_is_not_called_another_campaign_s(tmp_path, damage, lang):
+    op = new_campaign(tmp_path / "c")
+    op.close()
+    conn = sqlite3.connect(tmp_path / "c" / "campaign.db")
+    conn.execute(damage)
+    conn.commit()
+    conn.close()
+    ran = parcli("campaign", "status", tmp_path / "c", lang=lang, now="2025-10-03T10:00")
+    assert ran.code == 1, ran.all
+    assert "belongs to the campaign" not in ran.stderr and "thuộc đợt" not in ran.stderr, ran.stderr
+    assert ("khóa bí mật" in ran.stderr) == (lang == "vi") and ("secret key" in ran.stderr) == (lang == "en")
+    assert "internal error" not in ran.all
+
+
+def test_a_store_of_another_campaign_is_still_said_so(tmp_path):
+    op = new_campaign(tmp_path / "c")
+    op.close()
+    conn = sqlite3.connect(tmp_path / "c" / "campaign.db")
+    conn.execute("UPDATE meta SET value = 'other-2024' WHERE key = 'campaign'")
+    conn.commit()
+    conn.close()
+    ran = parcli("campaign", "status", tmp_path / "c", now="2025-10-03T10:00")
+    assert ran.code == 1 and "belongs to the campaign 'other-2024'" in ran.stderr, ran.all
+
+
+def test_a_meta_table_sqlite_cannot_read_is_said_in_parcli_s_words(tmp_path):
+    op = new_campaign(tmp_path / "c")
+    op.close()
+    conn = sqlite3.connect(tmp_path / "c" / "campaign.db")
+    conn.execute("DROP TABLE meta")
+    conn.execute("CREATE TABLE meta (nosuchcolumn TEXT)")
+    conn.commit()
+    conn.close()
+    for lang in ("vi", "en"):
+        ran = parcli("campaign", "status", tmp_path / "c", lang=lang, now="2025-10-03T10:00")
+        assert ran.code == 1 and "internal error" not in ran.all, ran.all
+        assert "no such column" not in ran.stderr and "nosuchcolumn" not in ran.stderr, ran.stderr
+        assert ("bản sao lưu" in ran.stderr) == (lang == "vi") and "writable" not in ran.stderr, ran.stderr
