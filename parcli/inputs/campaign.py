@@ -382,9 +382,25 @@ def read_units(path) -> list[tuple[str, str, str]]:
         book = open_book(raw, name)
         grid = book.grid(next(iter(book.sheets)))
     elif path.suffix.lower() == ".csv":
-        content = decode(raw, name)
+        content = decode(raw, name, "CSV")
         dialect = ";" if content.split("\n", 1)[0].count(";") > content.split("\n", 1)[0].count(",") else ","
-        grid = list(csv.reader(io.StringIO(content), delimiter=dialect))
+        reader = csv.reader(io.StringIO(content), delimiter=dialect, strict=True)
+        grid = []
+        at = 1  # the line the row being read starts on
+        try:
+            for line in reader:
+                grid.append(line)
+                at = reader.line_num + 1
+        except csv.Error as exc:  # a quote left open, text after a closing quote, a field beyond csv's limit
+            if "field larger than field limit" in str(exc):
+                why = tr("a field holds more than {limit:,} characters; it is not a unit's code or name",
+                         limit=csv.field_size_limit())
+            elif "unexpected end of data" in str(exc) or "newline inside string" in str(exc):
+                why = tr("a quote (\") opened in this row is never closed; close it, or remove it")
+            else:
+                why = tr("a quoted field is followed by other characters; put the whole field in quotes, or remove "
+                         "the quotes")
+            raise input_error(name, at, 0, why) from None
     else:
         raise InputError(name + ": " + tr("the units are read from a .csv or .xlsx of code,name[,group]"))
     out, problems, seen = [], [], set()

@@ -269,3 +269,21 @@ def test_a_meta_table_sqlite_cannot_read_is_said_in_parcli_s_words(tmp_path):
         assert ran.code == 1 and "internal error" not in ran.all, ran.all
         assert "no such column" not in ran.stderr and "nosuchcolumn" not in ran.stderr, ran.stderr
         assert ("bản sao lưu" in ran.stderr) == (lang == "vi") and "writable" not in ran.stderr, ran.stderr
+
+
+@pytest.mark.parametrize(("content", "line", "english", "vietnamese"), [
+    ("code,name\nSYT,Sở Y tế\nSTC," + "x" * 200_000 + "\n", 3, "more than 131,072 characters", "hơn 131,072 ký tự"),
+    ("code,name\nSYT,\"Sở Y tế\nSTC,Sở Tài chính\n", 2, "is never closed", "không được đóng"),
+    ("code,name\nSYT,\"Sở\" Y tế\n", 2, "followed by other characters", "ký tự khác"),
+    ("code,name\nSYT,Sở Y\x00 tế\n", 2, "not CSV text", "không phải văn bản CSV"),
+])
+def test_a_damaged_units_csv_is_said_at_its_line(tmp_path, content, line, english, vietnamese):
+    units = tmp_path / "units.csv"
+    units.write_text(content, encoding="utf-8")
+    for lang, words in (("en", english), ("vi", vietnamese)):
+        ran = parcli("campaign", "init", tmp_path / "c", "--framework", "department-example", "--year", "2025",
+                     "--units", units, lang=lang)
+        assert ran.code == 1 and "internal error" not in ran.all, ran.all
+        assert f"units.csv:{line}:" in ran.stderr and words in ran.stderr, ran.stderr
+        assert "YAML" not in ran.stderr
+        assert not (tmp_path / "c").exists() or not any((tmp_path / "c").iterdir())
