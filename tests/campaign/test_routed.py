@@ -287,3 +287,24 @@ def test_a_damaged_units_csv_is_said_at_its_line(tmp_path, content, line, englis
         assert f"units.csv:{line}:" in ran.stderr and words in ran.stderr, ran.stderr
         assert "YAML" not in ran.stderr
         assert not (tmp_path / "c").exists() or not any((tmp_path / "c").iterdir())
+
+
+def test_a_form_s_problems_are_capped_per_file_with_how_many_more(tmp_path):
+    op = new_campaign(tmp_path / "c")
+
+    def junk(ws):  # a value typed on 1,500 rows, most of them without an id: a problem each
+        for r in range(9, 1509):
+            ws.cell(r, 5).value = "rác"
+
+    raw = edited(filled_form(op, "SYT"), junk)
+    found = receive(op, raw, "SYT.xlsx", AT)
+    assert found.status == "refused" and len(found.problems) == 201, len(found.problems)
+    last = found.problems[-1]
+    more = int(re.search(r"\d[\d,.]*", last.message).group(0).replace(",", "").replace(".", ""))
+    assert last.file == "SYT.xlsx" and more > 1000, last
+    op.close()
+    form = _saved(tmp_path, raw, "SYT.xlsx")
+    for command in (("validate", form), ("campaign", "receive", tmp_path / "c", form)):
+        ran = parcli(*command, now="2025-10-02T10:00")
+        assert ran.code == 1, ran.all
+        assert len(ran.all.splitlines()) < 260 and f"and {more:,} more problems in this file" in ran.all, ran.all[-500:]
