@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 from parcli.campaign.clock import VIETNAM
 from parcli.campaign.cycle import appraisal_book, appraisal_items, explanation_book, explanation_items, receive
 from tests.campaign.helpers import filled_form, new_campaign, parcli
+from tests.conftest import ROOT
 
 AT = datetime(2025, 10, 2, 9, 0, tzinfo=VIETNAM)
 ROUND1_AT = datetime(2025, 11, 10, 9, 0, tzinfo=VIETNAM)
@@ -308,3 +309,35 @@ def test_a_form_s_problems_are_capped_per_file_with_how_many_more(tmp_path):
         ran = parcli(*command, now="2025-10-02T10:00")
         assert ran.code == 1, ran.all
         assert len(ran.all.splitlines()) < 260 and f"and {more:,} more problems in this file" in ran.all, ran.all[-500:]
+
+
+SURVEY = ROOT / "docs" / "survey"
+
+
+def survey_definition(tmp_path, targets: str):
+    for name in ("hb-test.yaml", "answers-vi-vn.csv"):
+        (tmp_path / name).write_bytes((SURVEY / name).read_bytes())
+    text = (SURVEY / "hb-mdhl.yaml").read_text(encoding="utf-8")
+    assert 'targets: {overall: "3.1"}' in text
+    path = tmp_path / "def.yaml"
+    path.write_text(text.replace('targets: {overall: "3.1"}', targets), encoding="utf-8")
+    return path, tmp_path / "answers-vi-vn.csv"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_survey_target_written_as_a_number_is_said_to_be_quoted(tmp_path, lang):
+    definition, answers = survey_definition(tmp_path, "targets: {overall: 3.1}")
+    ran = parcli("survey", definition, answers, lang=lang)
+    assert ran.code == 1, ran.all
+    assert 'overall: "3.1"' in ran.stderr and "3.1" in ran.stderr, ran.stderr
+    assert "overall is text" not in ran.stderr and "overall là văn bản" not in ran.stderr, ran.stderr
+    assert ("ngoặc kép" in ran.stderr) == (lang == "vi"), ran.stderr
+
+
+def test_a_survey_s_bad_target_key_and_bad_leaf_are_said_in_one_run(tmp_path):
+    definition, answers = survey_definition(tmp_path, 'targets: {nosuch: "3.1", CS: "9.9"}')
+    ran = parcli("survey", definition, answers)
+    assert ran.code == 1, ran.all
+    assert "'nosuch' is not overall, a part or an element" in ran.stderr, ran.stderr
+    assert "9.9: no such node in the framework hb-test" in ran.stderr, ran.stderr
+
