@@ -341,3 +341,12 @@ def test_a_survey_s_bad_target_key_and_bad_leaf_are_said_in_one_run(tmp_path):
     assert "'nosuch' is not overall, a part or an element" in ran.stderr, ran.stderr
     assert "9.9: no such node in the framework hb-test" in ran.stderr, ran.stderr
 
+
+def test_the_survey_s_note_lines_end_without_a_space(tmp_path):
+    for lang in ("vi", "en"):
+        ran = parcli("survey", SURVEY / "hb-mdhl.yaml", SURVEY / "answers-vi-vn.csv", lang=lang, columns=100)
+        assert ran.code == 0, ran.all
+        lines = ran.stdout.splitlines()
+        after = lines[next(i for i, line in enumerate(lines) if line.startswith("└")) + 1:]
+        assert len(after) > 3 and max(map(len, after)) > 80, after  # the notes, wrapped at the width
+        assert [line for line in after if line != line.rstrip()] == [], after
