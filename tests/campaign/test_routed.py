@@ -350,3 +350,26 @@ def test_the_survey_s_note_lines_end_without_a_space(tmp_path):
         after = lines[next(i for i, line in enumerate(lines) if line.startswith("└")) + 1:]
         assert len(after) > 3 and max(map(len, after)) > 80, after  # the notes, wrapped at the width
         assert [line for line in after if line != line.rstrip()] == [], after
+
+
+def test_a_row_given_twice_in_an_explanation_workbook_is_refused_naming_both_rows(tmp_path):
+    op, book = appraised(tmp_path)
+    h = heads(load_workbook(io.BytesIO(book)).worksheets[0])
+
+    def ask(ws):
+        ws.cell(6, h["Điểm thẩm định"]).value = 0
+        ws.cell(6, h["Lý do"]).value = "thiếu tài liệu"
+        ws.cell(6, h["Yêu cầu giải trình"]).value = "Có"
+
+    assert receive(op, edited(book, ask), "TGV1.xlsx", ROUND1_AT).status == "accepted"
+    explain = explanation_book(op, "SYT", "vi", explanation_items(op, "SYT"))
+
+    def twice(ws):
+        last = ws.max_row + 1
+        for c in range(1, ws.max_column + 1):
+            ws.cell(last, c).value = ws.cell(6, c).value
+
+    found = receive(op, edited(explain, twice), "SYT-gt.xlsx", EXPLAIN_AT)
+    assert found.status == "refused", found
+    assert len(found.problems) == 1 and re.search(r"!A6 and .*!A\d+;", found.problems[0].message), said(found)
+    op.close()
