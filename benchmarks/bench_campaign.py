@@ -112,6 +112,7 @@ def main() -> int:
     parser.add_argument("--units", type=int, default=3400)
     parser.add_argument("--repeat", type=int, default=3)
     opts = parser.parse_args()
+    load_before = os.getloadavg() if hasattr(os, "getloadavg") else None
     compileall.compile_dir(ROOT / "parcli", quiet=1)  # no run pays for compiling the code
     env = {**os.environ, "PARCLI_LANG": "en", "PARCLI_NOW": "2025-10-02T09:00", "COLUMNS": "120"}
     py = [sys.executable, "-m", "parcli"]
@@ -137,6 +138,8 @@ def main() -> int:
         cpu_ratio = statistics.median(receive_cpu) / statistics.median(validate_cpu)
         print(f"receive of {opts.n} forms: {rcv:.2f} s; validate of the same forms: {v:.2f} s; ratio {ratio:.2f} "
               f"(target ≤ {RATIO}); processor time ratio {cpu_ratio:.2f}")
+        print("  each round (validate, receive): " + ", ".join(f"{a:.2f} {b:.2f}" for a, b in
+                                                              zip(validate_times, receive_times, strict=True)))
         failed |= ratio > RATIO
 
         big = [f"X{i:05d}" for i in range(opts.units)]
@@ -174,6 +177,10 @@ def main() -> int:
             print(f"{what} of {opts.units} units: {took:.2f} s (target < {SECONDS:.0f} s); processor time "
                   f"{median_cpu(opts.repeat):.2f} s")
             failed |= took >= SECONDS
+    if load_before is not None:  # other work on the machine makes every figure above longer: say how much there was
+        after = os.getloadavg()
+        print(f"machine load (1, 5, 15 min) before {' '.join(f'{x:.2f}' for x in load_before)}, after "
+              f"{' '.join(f'{x:.2f}' for x in after)}, on {os.cpu_count()} processors")
     return 1 if failed else 0
 
 

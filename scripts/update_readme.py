@@ -72,13 +72,15 @@ def fold(line: str) -> list[str]:
     return [*parts, line]
 
 
-def render(readme: str) -> str:
+def render(readme: str, keep: Path | None = None) -> str:
+    """The README with every console block run again; ``keep``: the campaign walk-through's folder, kept
+    (scripts/minutes_picture.py prints its minutes), else a temporary one, removed."""
     import shutil
     import tempfile
 
     import campaign_demo
 
-    CAMPAIGN["work"] = Path(tempfile.mkdtemp(prefix="parcli-readme-"))
+    CAMPAIGN["work"] = keep or Path(tempfile.mkdtemp(prefix="parcli-readme-"))
     try:
         def one(m) -> str:
             if m.group(0).startswith("<!--"):
@@ -89,7 +91,9 @@ def render(readme: str) -> str:
         return re.compile(f"{BLOCK.pattern}|{STEP.pattern}", re.S).sub(
             lambda m: one(_Step(m) if m.group(3) else m), readme)
     finally:
-        shutil.rmtree(CAMPAIGN.pop("work"), ignore_errors=True)
+        work = CAMPAIGN.pop("work")
+        if keep is None:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 class _Step:

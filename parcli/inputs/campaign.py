@@ -316,6 +316,62 @@ def _readonly_heads() -> dict[str, str]:
     return {fold(form_label(k, lang)): k for k in ("title", "max") for lang in ("vi", "en")}
 
 
+_HEAD_OF: dict[str, str | None] = {}  # a cell's text -> the read-only column it heads (None: none); every form
+# has the same few texts above its rows
+_CANON_OF_FLOAT: dict[float, str] = {}  # a number read back -> :func:`canon` of it (the few maxes of a framework)
+
+
+def _canon_cell(v: Any) -> str:
+    """:func:`canon` of a cell of the grid (``""`` is an empty cell), the common cells at once."""
+    kind = v.__class__
+    if kind is str:
+        if "\r" not in v and (v.isascii() or unicodedata.is_normalized("NFC", v)):
+            return v if v.strip() else ""
+    elif kind is float:
+        found = _CANON_OF_FLOAT.get(v)
+        if found is None:
+            found = canon(v)
+            if v == v and len(_CANON_OF_FLOAT) < 4096:
+                _CANON_OF_FLOAT[v] = found
+        return found
+    return canon(None if v == "" else v)
+
+
+def _unit_cell(grid: list, ref: str) -> tuple[int, int, Any]:
+    """A unit cell the hidden sheet names (``B2``): its row, its column and its value (None when empty)."""
+    letters = "".join(ch for ch in ref if ch.isalpha())
+    row = int("".join(ch for ch in ref if ch.isdigit()))
+    col = 0
+    for ch in letters:
+        col = col * 26 + ord(ch) - 64
+    v = grid[row - 1][col - 1] if row <= len(grid) and col <= len(grid[row - 1]) else None
+    return row, col, None if v == "" else v
+
+
+def _readonly_columns(doc, grid: list) -> dict[str, int]:
+    """The read-only columns of a form's rows, ``title`` and ``max``, by their headers: in the last row above
+    the rows that heads both (the last column of each), else none."""
+    heads = _HEAD_OF
+    columns: dict[str, int] = {}
+    first = min(doc.rows.values(), default=len(grid) + 1)
+    for line in grid[: first - 1]:
+        title = top = 0
+        for c, v in enumerate(line, start=1):
+            if isinstance(v, str) and v:
+                key = heads.get(v, "")
+                if key == "":
+                    key = _readonly_heads().get(fold(v))
+                    if len(heads) < 4096:
+                        heads[v] = key
+                if key == "title":
+                    title = c
+                elif key == "max":
+                    top = c
+        if title and top:
+            columns = {"title": title, "max": top}
+    return columns
+
+
 def form_readonly(doc, grid: list, meta: dict) -> tuple[dict[tuple, str], dict[tuple, tuple]]:
     """A self-assessment form's read-only cells as the digest sees them, keyed by identity:
     ``("", "unit"|"code"|"year")`` for the unit's cells and ``(id, "title"|"max")`` for each row (a bonus's or
@@ -327,34 +383,53 @@ def form_readonly(doc, grid: list, meta: dict) -> tuple[dict[tuple, str], dict[t
     for key in ("unit", "code", "year"):
         ref = meta.get(key)
         if isinstance(ref, str):
-            letters = "".join(ch for ch in ref if ch.isalpha())
-            row = int("".join(ch for ch in ref if ch.isdigit()))
-            col = 0
-            for ch in letters:
-                col = col * 26 + ord(ch) - 64
-            v = grid[row - 1][col - 1] if row <= len(grid) and col <= len(grid[row - 1]) else None
-            values[("", key)] = canon(None if v == "" else v)
+            row, col, v = _unit_cell(grid, ref)
+            values[("", key)] = canon(v)
             where[("", key)] = (doc.sheet, row, col)
-    known = _readonly_heads()
-    columns: dict[str, int] = {}
-    first = min(doc.rows.values(), default=len(grid) + 1)
-    for line in grid[: first - 1]:
-        found = {known.get(fold(v)): c for c, v in enumerate(line, start=1) if isinstance(v, str)}
-        if "title" in found and "max" in found:
-            columns = {"title": found["title"], "max": found["max"]}
+    columns = _readonly_columns(doc, grid)
+    sheet = doc.sheet
+    places = list(columns.items())
+    rows = len(grid)
     for node_id, row in doc.rows.items():
-        line = grid[row - 1] if row <= len(grid) else []
-        for key, c in columns.items():
-            v = line[c - 1] if c <= len(line) else None
-            values[(node_id, key)] = canon(None if v == "" else v)
-            where[(node_id, key)] = (doc.sheet, row, c)
+        line = grid[row - 1] if row <= rows else []
+        n = len(line)
+        for key, c in places:
+            values[(node_id, key)] = _canon_cell(line[c - 1]) if c <= n else ""
+            where[(node_id, key)] = (sheet, row, c)
     for kind, (row, _points) in doc.adjustment_rows.items():  # the bonus and penalty rows: the same cells
-        line = grid[row - 1] if row <= len(grid) else []
-        for key, c in columns.items():
-            v = line[c - 1] if c <= len(line) else None
-            values[(kind, key)] = canon(None if v == "" else v)
-            where[(kind, key)] = (doc.sheet, row, c)
+        line = grid[row - 1] if row <= rows else []
+        n = len(line)
+        for key, c in places:
+            values[(kind, key)] = _canon_cell(line[c - 1]) if c <= n else ""
+            where[(kind, key)] = (sheet, row, c)
     return values, where
+
+
+def form_readonly_is(doc, grid: list, meta: dict, expected: dict[tuple, str]) -> bool:
+    """Whether :func:`form_readonly` of the form gives exactly ``expected`` (the same cells, the same values),
+    found without building it: the common case, a form sent back with its read-only cells as parcli wrote them."""
+    for key in ("unit", "code", "year"):
+        ref = meta.get(key)
+        if not isinstance(ref, str) or canon(_unit_cell(grid, ref)[2]) != expected.get(("", key)):
+            return False
+    columns = _readonly_columns(doc, grid)
+    adjustments = doc.adjustment_rows  # the bonus and penalty rows, keyed by their kind
+    if len(expected) != 3 + (len(doc.rows) + len(adjustments)) * len(columns) or any(
+            kind in doc.rows for kind in adjustments):  # (a kind is never a framework's id)
+        return False
+    places = list(columns.items())
+    rows = len(grid)
+    for node_id, row in (*doc.rows.items(), *((kind, at[0]) for kind, at in adjustments.items())):
+        line = grid[row - 1] if row <= rows else []
+        n = len(line)
+        for key, c in places:
+            wanted = expected.get((node_id, key))
+            if wanted is None:
+                return False
+            v = line[c - 1] if c <= n else ""
+            if not (v.__class__ is str and v == wanted) and _canon_cell(v) != wanted:  # text as written: itself
+                return False
+    return True
 
 
 def open_book(raw: bytes, name: str) -> Workbook:
