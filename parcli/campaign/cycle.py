@@ -766,7 +766,7 @@ def _check_cells(op: Opened, ident, found: dict[tuple, str], expected: dict[tupl
     for key in sorted(set(found) | set(expected), key=lambda k: (where.get(k, ("", 10**7, 0))[1:], k)):
         if key in found and key in expected and found[key] != expected[key]:
             cell = cell_name(*where[key]) if key in where else "?"
-            subject = " ".join(k for k in key[:-1] if k)
+            subject = " ".join(k for k in key[:-1] if k) or recipient  # a form's unit cells: the unit's own
             if intact:
                 raise _refuse(f"{name}:{cell}", tr(
                     "{subject} ({header}) was {then!r} when this workbook was written and is {now!r} now: the store "

@@ -373,3 +373,20 @@ def test_a_row_given_twice_in_an_explanation_workbook_is_refused_naming_both_row
     assert found.status == "refused", found
     assert len(found.problems) == 1 and re.search(r"!A6 and .*!A\d+;", found.problems[0].message), said(found)
     op.close()
+
+
+@pytest.mark.parametrize(("cell", "value", "label"), [(2, "Sở Tài chính", "Tên đơn vị"), (3, "STC", "Mã đơn vị"),
+                                                      (4, 2024, "Năm")])
+def test_a_changed_unit_cell_of_a_form_is_said_with_its_subject(tmp_path, cell, value, label):
+    op = new_campaign(tmp_path / "c")
+
+    def forged(ws):  # SYT's form made to look like another unit's, or another year's
+        ws.cell(cell, 2).value = value
+
+    found = receive(op, edited(filled_form(op, "SYT"), forged), "SYT.xlsx", AT)
+    assert found.status == "refused", found
+    (problem,) = found.problems
+    assert problem.file.endswith(f"!B{cell}"), problem
+    assert problem.message.startswith(f"SYT ({label}) is a read-only cell: it was "), problem.message
+    assert "  " not in problem.message and not problem.message.startswith(" ")
+    op.close()
