@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+PROBLEMS_PER_FILE = 200  # the lines said of one file; then how many more
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -108,3 +110,17 @@ def os_reason(exc: OSError) -> str:
         return tr(found)
     name = errno.errorcode.get(exc.errno, "?") if exc.errno is not None else "?"
     return tr("system error {code}", code=name)
+
+
+def capped(problems: list[Problem], name: str) -> list[Problem]:
+    """At most :data:`PROBLEMS_PER_FILE` of one file's problems, then a line saying how many more."""
+    if len(problems) <= PROBLEMS_PER_FILE:
+        return problems
+    return [*problems[:PROBLEMS_PER_FILE], more_problems(name, len(problems) - PROBLEMS_PER_FILE)]
+
+
+def more_problems(name: str, count: int) -> Problem:
+    """The line that says how many problems of a file were left unsaid."""
+    from .i18n import tr
+
+    return Problem(name, 0, 0, tr("and {count:,} more problems in this file", count=count))

@@ -147,8 +147,8 @@ def test_each_level_by_its_own_method_matches_an_independent_reckoning(cli, writ
 
 
 def test_the_method_line_says_each_level_s_method(cli, write):
-    def said(run) -> str:  # the lines as one text (the terminal's width wraps them anywhere)
-        return "".join(run.stdout.splitlines())
+    def said(run) -> str:  # the lines as one text (the terminal's width wraps them between words, no space kept)
+        return " ".join(run.stdout.splitlines())
 
     path = definition(write, GOOD.replace("method: mean", "method: {element: pooled, overall: pooled}"))
     run = cli("survey", path, ANSWERS)

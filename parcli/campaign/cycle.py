@@ -81,12 +81,21 @@ def open_campaign(folder: Path, store=None) -> Opened:
     conn = db.open_store(folder)
     try:
         meta = db.meta(conn)
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.Error as exc:
         conn.close()
-        raise InputError(str(folder / db.DB) + ": " + tr("not a campaign store, or a damaged one ({why}); restore it "
-                                                         "from a backup, or run parcli campaign check",
-                                                         why=str(exc))) from None
-    if meta.get("campaign") != camp.id or len(meta.get("key", "")) != 64:
+        if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF == sqlite3.SQLITE_ERROR:  # its meta table is not parcli's
+            raise InputError(str(folder / db.DB) + ": " + tr(
+                "not a campaign store, or a damaged one ({why}); restore it from a backup",
+                why=db.reason(exc))) from None
+        raise db.store_error(folder / db.DB, exc) from None
+    key = meta.get("key")
+    if meta.get("campaign") == camp.id and not (isinstance(key, str) and len(key) == 64 and key.isascii()
+                                                 and all(ch in "0123456789abcdef" for ch in key)):
+        conn.close()
+        raise InputError(str(folder / db.DB) + ": " + tr("the store of the campaign {id!r} lacks its secret key, or "
+                                                         "holds a damaged one: the workbooks it sent cannot be "
+                                                         "checked; restore the store from a backup", id=camp.id))
+    if meta.get("campaign") != camp.id:
         conn.close()
         raise InputError(str(folder / db.DB) + ": " + tr("this store belongs to the campaign {found!r}, but "
                                                          "campaign.yaml is {id!r}; put each campaign in its own "
@@ -722,6 +731,19 @@ def _later(at: datetime) -> str:
     return nxt.strftime("%Y-%m-%dT%H:%M")
 
 
+def _twice(sheet, recipient: str, stage: str) -> None:
+    """A row's identity (unit, leaf) given on two rows of a workbook: refused naming both rows' cells."""
+    first: dict[tuple[str, str], int] = {}
+    for row in sheet.rows:
+        seen = first.setdefault(row.key, row.row)
+        if seen != row.row:
+            unit, leaf = row.key
+            raise _refuse(sheet.cell(row.row, "leaf"), tr(
+                "unit {unit}, leaf {leaf} has two rows, {first} and {second}; keep one of them (a workbook holds "
+                "each unit's leaf once)", unit=unit, leaf=leaf, first=sheet.cell(seen, "leaf").rsplit(":", 1)[-1],
+                second=sheet.cell(row.row, "leaf").rsplit(":", 1)[-1]), recipient, stage)
+
+
 def _check_cells(op: Opened, ident, found: dict[tuple, str], expected: dict[tuple, str], where: dict[tuple, tuple],
                  heads: dict[str, str], name: str, recipient: str, stage: str, again: str,
                  expected_digest=None) -> None:
@@ -743,7 +765,7 @@ def _check_cells(op: Opened, ident, found: dict[tuple, str], expected: dict[tupl
     for key in sorted(set(found) | set(expected), key=lambda k: (where.get(k, ("", 10**7, 0))[1:], k)):
         if key in found and key in expected and found[key] != expected[key]:
             cell = cell_name(*where[key]) if key in where else "?"
-            subject = " ".join(k for k in key[:-1] if k)
+            subject = " ".join(k for k in key[:-1] if k) or recipient  # a form's unit cells: the unit's own
             if intact:
                 raise _refuse(f"{name}:{cell}", tr(
                     "{subject} ({header}) was {then!r} when this workbook was written and is {now!r} now: the store "
@@ -852,6 +874,7 @@ def _appraisal(op: Opened, book, ident, name: str, recipient: str, round_: int):
     assert app is not None, recipient
     sheet = read_sheet(book, ident, name)
     stage = f"appraisal_{round_}"
+    _twice(sheet, recipient, stage)
     lang = sheet.lang
     places = max((g.fw.places for g in camp.groups), default=2)
     keys = ROUND1 + (ROUND2_EXTRA if round_ == 2 else ())
@@ -900,9 +923,13 @@ def _appraisal(op: Opened, book, ident, name: str, recipient: str, round_: int):
     for row in sheet.rows:
         item = items[row.key]
         node = item.node
-        points = number_cell(sheet, row, "points", problems)
-        reason = text_cell(row, "reason")
+        points = number_cell(sheet, row, "points", problems, states[item.unit].fw.places)
+        before = len(problems)
+        reason = text_cell(sheet, row, "reason", problems)
+        bad_reason = len(problems) != before
         request = yes_no_cell(sheet, row, "request", problems) if round_ == 1 else None
+        if bad_reason:  # a reason that cannot be kept is said, not asked for again
+            continue
         if points is not None and not 0 <= points <= node.max:
             problems.append(sheet.problem(row.row, "points", tr("{id}: {points} points is outside 0 to {max}",
                                                                 id=row.key[1], points=canon(points),
@@ -943,11 +970,13 @@ def _explanation(op: Opened, book, ident, name: str, recipient: str):
             raise _refuse(f"{name}:{sheet.name}", tr("the column {header!r} is missing; do not rename or delete the "
                                                      "column headers", header=head(key, lang)), recipient,
                           "explanation")
+    _twice(sheet, recipient, "explanation")
     state = unit_state(op, recipient)
     found: dict[tuple, str] = {}
     expected: dict[tuple, str] = {}
     where: dict[tuple, tuple] = {}
     rows = []
+    problems: list[Problem] = []
     for row in sheet.rows:
         leaf = row.key[1]
         adj = _adjustment_of(state.fw, leaf)
@@ -962,10 +991,12 @@ def _explanation(op: Opened, book, ident, name: str, recipient: str):
             expected[(recipient, leaf, key)] = canon(values.get(key))
             where[(recipient, leaf, key)] = (sheet.name, row.row, sheet.columns[key])
         rows.append((recipient, leaf if adj is None else adj.id, None, None, None, None, None, None,
-                     text_cell(row, "explanation"), text_cell(row, "added")))
+                     text_cell(sheet, row, "explanation", problems), text_cell(sheet, row, "added", problems)))
     _check_cells(op, ident, found, expected, where, {k: head(k, lang) for k in EXPLANATION_COLUMNS}, name,
                  recipient, "explanation", tr("write the explanation workbooks again (parcli campaign explain) and "
                                               "use out/explanation/{code}.xlsx", code=recipient))
+    if problems:
+        raise Refused(problems, recipient, "explanation")
     return rows, {recipient}
 
 
@@ -1065,8 +1096,7 @@ def summaries(op: Opened, stage: str = "final") -> dict[str, list]:
     totals (``final``: the appraised points; ``self_assessment``: as the units sent them), and beside
     each its self-assessed total (``claimed``) and the self-assessed index: on the same applicable max
     (na is the unit's), with the unit's own bonus and penalty under a framework that declares them."""
-    from ..engine import index_of, round_index
-    from ..summary import AdjustLine, FrameworkInfo, NodeLine, Summary
+    from ..summary import FrameworkInfo
 
     out: dict[str, list] = {}
     rows = {unit: row for unit, *row in op.conn.execute(
@@ -1080,29 +1110,43 @@ def summaries(op: Opened, stage: str = "final") -> dict[str, list]:
             row = rows.get(m.code)
             if row is None:
                 continue
-            points, top, idx, klass, claimed, fields, adjust = row
-            lines = [NodeLine(fid, titles.get(fid, ""), Decimal(fmax), Decimal(fpoints),
-                              round_index(Decimal(findex), g.fw.places) if findex is not None else None, status)
-                     for fid, fmax, fpoints, findex, status in from_json(fields)]
-            own = Decimal(claimed) if claimed is not None else None
-            adjusted = own
-            adjustments = []
-            for kind, (mine, given, status) in from_json(adjust).items():
-                item = declared.get(kind) if declared is not None else None
-                if item is None:
-                    continue
-                adjustments.append(AdjustLine(kind, item.max, Decimal(given), status,
-                                              Decimal(mine) if mine is not None else None, title=item.title))
-                if adjusted is not None and mine is not None:
-                    adjusted += Decimal(mine) if kind == "bonus" else -Decimal(mine)
-            s = Summary(info, m.name, m.code, op.camp.year, Decimal(points), Decimal(top),
-                        round_index(Decimal(idx), g.fw.places) if idx is not None else None, klass, lines,
-                        file=m.code, adjustments=adjustments)
-            self_index = (index_of(adjusted, s.max, g.fw.places, declared.cap if declared is not None else None)
-                          if adjusted is not None and s.max else None)
-            found.append((s, own, self_index))
+            try:
+                found.append(_summary(op, g, info, titles, declared, m, row))
+            except (ArithmeticError, ValueError, TypeError, KeyError, AttributeError):
+                raise InputError(str(op.folder / db.DB) + ": " + tr(
+                    "the store's totals of unit {unit} are damaged (not the numbers parcli wrote); run parcli "
+                    "campaign check, which names what differs, then restore the store from a backup",
+                    unit=m.code)) from None
         out[g.id] = found
     return out
+
+
+def _summary(op: Opened, g, info, titles: dict, declared, m, row: tuple) -> tuple:
+    """One unit's :class:`parcli.summary.Summary` from its row of the totals, its self-assessed total and index."""
+    from ..engine import index_of, round_index
+    from ..summary import AdjustLine, NodeLine, Summary
+
+    points, top, idx, klass, claimed, fields, adjust = row
+    lines = [NodeLine(fid, titles.get(fid, ""), Decimal(fmax), Decimal(fpoints),
+                      round_index(Decimal(findex), g.fw.places) if findex is not None else None, status)
+             for fid, fmax, fpoints, findex, status in from_json(fields)]
+    own = Decimal(claimed) if claimed is not None else None
+    adjusted = own
+    adjustments = []
+    for kind, (mine, given, status) in from_json(adjust).items():
+        item = declared.get(kind) if declared is not None else None
+        if item is None:
+            continue
+        adjustments.append(AdjustLine(kind, item.max, Decimal(given), status,
+                                      Decimal(mine) if mine is not None else None, title=item.title))
+        if adjusted is not None and mine is not None:
+            adjusted += Decimal(mine) if kind == "bonus" else -Decimal(mine)
+    s = Summary(info, m.name, m.code, op.camp.year, Decimal(points), Decimal(top),
+                round_index(Decimal(idx), g.fw.places) if idx is not None else None, klass, lines,
+                file=m.code, adjustments=adjustments)
+    self_index = (index_of(adjusted, s.max, g.fw.places, declared.cap if declared is not None else None)
+                  if adjusted is not None and s.max else None)
+    return s, own, self_index
 
 
 def leaf_record(op: Opened, codes: list[str] | None = None) -> list[dict[str, Any]]:

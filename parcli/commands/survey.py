@@ -65,7 +65,7 @@ def survey(
     from ..inputs.answers import read_answers
     from ..inputs.yaml import load_file
     from ..survey.compute import survey as compute
-    from ..survey.definition import check_targets, read_definition
+    from ..survey.definition import check_targets, partial_targets, read_definition, target_problems
 
     paths = _answer_files(answers)
     writer = None
@@ -77,10 +77,22 @@ def survey(
         writer = writer_for(output, SURVEY, lang.value, locale.value)
         check_output(output, [definition, *paths])
     doc = load_file(definition, str(definition))
-    spec = read_definition(doc)
     from ..store import Store
 
     store = Store()
+    try:
+        spec = read_definition(doc)
+    except InputError as exc:  # the targets' leaves checked too, so that every problem is said in one run
+        ref, targets = partial_targets(doc)
+        more: list[Problem] = []
+        if ref is not None and targets:
+            try:
+                more = target_problems(doc.file, targets, store.framework(ref, definition.parent))
+            except InputError:
+                pass  # the framework itself is said when the definition is right
+        if not more:
+            raise
+        raise InputError(exc.message, [*exc.problems, *more]) from None
     fw = None
     if spec.targets or into:
         try:

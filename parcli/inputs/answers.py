@@ -24,13 +24,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, Problem, input_error
+from ..errors import PROBLEMS_PER_FILE, InputError, Problem, input_error, more_problems
 from ..i18n import tr
 from .files import read_bytes, sha256_hex
 
 MAX_COLUMNS = 16_384  # Excel's
 MAX_CELL = 10_000
-PROBLEMS_PER_FILE = 200
 _INVALID = -32767  # a cell that is no answer of the scale (MISSING, -32768, is no answer at all)
 _WHOLE = re.compile(r"[+-]?[0-9]{1,6}(?:[.,]0*)?")  # a whole number as people and spreadsheets write it
 _LONGER = -32766  # (a cell of more than one byte: no value by its first byte)
@@ -145,8 +144,7 @@ class _Collector:
     def finish(self) -> list[Problem]:
         self.problems.sort(key=lambda p: p.line)
         if self.more:
-            self.problems.append(Problem(self.name, 0, 0, tr("and {count:,} more problems in this file",
-                                                             count=self.more)))
+            self.problems.append(more_problems(self.name, self.more))
         return self.problems
 
 

@@ -23,9 +23,10 @@ from typing import Any
 
 from ..errors import InputError, Problem, input_error
 from ..i18n import LANGUAGES, NC_, text, tr
-from .cells import number_text
+from .cells import control_problem, number_text
 from .form import FORM_SCHEMA, META, fold, form_label
-from .workbook import Workbook, column_letters
+from .workbook import Workbook, column_letters, unsaved_problems
+from .yaml import decimal_places, shortened
 
 APPRAISAL_SCHEMA = "parcli/appraisal/v1"
 EXPLANATION_SCHEMA = "parcli/explanation/v1"
@@ -203,6 +204,8 @@ def read_sheet(book: Workbook, ident: Identity, name: str, unit: str | None = No
     lang = said if isinstance(said, str) and said in LANGUAGES else "vi"
     grid = book.grid(sheet)
     found = book.cells(sheet)
+    if found.unsaved:  # as in a form and a survey's answers: a formula read as blank would lose what it shows
+        raise unsaved_problems(name, sheet, found.unsaved)
     known = {fold(text(msgid, lang_, CONTEXT)): key for key, msgid in HEADS.items() for lang_ in ("vi", "en")}
     header_row, columns = 0, {}
     wanted = "leaf"
@@ -234,8 +237,19 @@ def read_sheet(book: Workbook, ident: Identity, name: str, unit: str | None = No
     return Sheet(name, sheet, lang, columns, rows, found.errors)
 
 
-def number_cell(sheet: Sheet, row: SheetRow, key: str, problems: list[Problem]) -> Decimal | None:
-    """A number typed in an input cell (None when empty); a cell that holds no number is a problem."""
+def number_cell(sheet: Sheet, row: SheetRow, key: str, problems: list[Problem], places: int) -> Decimal | None:
+    """A number typed in an input cell (None when empty); a cell that holds no number, or one with more decimal
+    places than ``places`` (the framework's), is a problem."""
+    found = _number_cell(sheet, row, key, problems)
+    if found is not None and found and decimal_places(found) > places:
+        problems.append(sheet.problem(row.row, key, tr(
+            "{subject}: the number {value} has more than {places} decimal places; type it with at most {places}",
+            subject=f"{row.key[1]} ({head(key, sheet.lang)})", value=shortened(str(found)), places=places)))
+        return None
+    return found
+
+
+def _number_cell(sheet: Sheet, row: SheetRow, key: str, problems: list[Problem]) -> Decimal | None:
     value = row.values.get(key)
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -281,8 +295,13 @@ def yes_no_cell(sheet: Sheet, row: SheetRow, key: str, problems: list[Problem]) 
     return None
 
 
-def text_cell(row: SheetRow, key: str) -> str | None:
+def text_cell(sheet: Sheet, row: SheetRow, key: str, problems: list[Problem]) -> str | None:
+    """Text typed in an input cell (None when empty); a control character in it is a problem at its cell."""
     found = canon(row.values.get(key))
+    bad = control_problem(found)
+    if bad is not None:
+        problems.append(sheet.problem(row.row, key, f"{row.key[1]} ({head(key, sheet.lang)}): {bad}"))
+        return None
     return found.strip() if found.strip() else None
 
 
@@ -438,9 +457,25 @@ def read_units(path) -> list[tuple[str, str, str]]:
         book = open_book(raw, name)
         grid = book.grid(next(iter(book.sheets)))
     elif path.suffix.lower() == ".csv":
-        content = decode(raw, name)
+        content = decode(raw, name, "CSV")
         dialect = ";" if content.split("\n", 1)[0].count(";") > content.split("\n", 1)[0].count(",") else ","
-        grid = list(csv.reader(io.StringIO(content), delimiter=dialect))
+        reader = csv.reader(io.StringIO(content), delimiter=dialect, strict=True)
+        grid = []
+        at = 1  # the line the row being read starts on
+        try:
+            for line in reader:
+                grid.append(line)
+                at = reader.line_num + 1
+        except csv.Error as exc:  # a quote left open, text after a closing quote, a field beyond csv's limit
+            if "field larger than field limit" in str(exc):
+                why = tr("a field holds more than {limit:,} characters; it is not a unit's code or name",
+                         limit=csv.field_size_limit())
+            elif "unexpected end of data" in str(exc) or "newline inside string" in str(exc):
+                why = tr("a quote (\") opened in this row is never closed; close it, or remove it")
+            else:
+                why = tr("a quoted field is followed by other characters; put the whole field in quotes, or remove "
+                         "the quotes")
+            raise input_error(name, at, 0, why) from None
     else:
         raise InputError(name + ": " + tr("the units are read from a .csv or .xlsx of code,name[,group]"))
     out, problems, seen = [], [], set()

@@ -232,10 +232,18 @@ class SheetReader:
             self._unusable(row, col, value, subject)
             return None
         text = self.text_of(row, col, value)
-        bad = CONTROL.search(text)
-        if bad:  # as in YAML: a control character in text is refused where it is
-            self.say(row, col, tr("a control character ({char}) in text; remove it (only tab and line breaks are "
-                                  "allowed)", char=f"U+{ord(bad.group(0)):04X}"))
+        bad = control_problem(text)
+        if bad is not None:
+            self.say(row, col, bad)
             return None
         return text
+
+
+def control_problem(text: str) -> str | None:
+    """What is wrong with a cell's text holding a control character (as in YAML, refused where it is), or None."""
+    bad = CONTROL.search(text)
+    if bad is None:
+        return None
+    return tr("a control character ({char}) in text; remove it (only tab and line breaks are allowed)",
+              char=f"U+{ord(bad.group(0)):04X}")
 

@@ -96,8 +96,9 @@ def read_bytes(path: str | Path, display: str | None = None) -> bytes:
     return raw
 
 
-def decode(raw: bytes, name: str) -> str:
-    """UTF-8 (with or without BOM) to text; anything else is a clear error."""
+def decode(raw: bytes, name: str, kind: str = "YAML") -> str:
+    """UTF-8 (with or without BOM) to text; anything else is a clear error. ``kind``: the text's format, as a
+    message about binary data names it (YAML, JSON, CSV)."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise input_error(name, 0, 0, tr("the file is UTF-16; save it as UTF-8"))
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -105,7 +106,7 @@ def decode(raw: bytes, name: str) -> str:
     nul = raw.find(b"\x00")
     if nul >= 0:
         line = raw.count(b"\n", 0, nul) + 1
-        raise input_error(name, line, 1, tr("the file holds binary data (a NUL byte), not YAML text"))
+        raise input_error(name, line, 1, tr("the file holds binary data (a NUL byte), not {kind} text", kind=kind))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

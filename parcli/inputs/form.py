@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain import UNIT_SCHEMA
-from ..errors import InputError, Problem, input_error
+from ..errors import InputError, Problem, capped, input_error
 from ..i18n import tr
 from ..rules import Evidence
 from .cells import CellSubject, SheetReader, Subject, from_float
@@ -406,7 +406,7 @@ def read_cells(opened: OpenedForm, fw) -> FormDocument:
     reader = _Reader(doc, book.grid(doc.sheet), found, fw, opened.hints)  # the hints are read only for messages
     reader.read()
     if reader.problems:
-        raise InputError("invalid form", reader.problems)
+        raise InputError("invalid form", capped(reader.problems, doc.file))
     return doc
 
 

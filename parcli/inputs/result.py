@@ -41,7 +41,7 @@ def load_result(path: Path, store=None) -> Summary:
     """A unit file (scored now) or a result JSON file, as a summary."""
     name = str(path)
     if path.suffix.lower() == ".json":
-        text = decode(read_bytes(path, name), name)
+        text = decode(read_bytes(path, name), name, "JSON")
         try:
             obj = json.loads(text, parse_float=read_number, parse_int=read_number, parse_constant=_no_constant)
         except json.JSONDecodeError as exc:

@@ -482,9 +482,9 @@ class _Builder:
                 except ArithmeticError:  # an exponent beyond any decimal's range
                     if "e-" in value.lower():
                         raise self.fail(node, tr("the number {value} has more than {places} decimal places",
-                                                 value=_short(value), places=MAX_PLACES)) from None
+                                                 value=shortened(value), places=MAX_PLACES)) from None
                     raise self.fail(node, tr("the number {value} is too large (the limit is 10^12 in magnitude)",
-                                             value=_short(value))) from None
+                                             value=shortened(value))) from None
             elif _OCT.fullmatch(value):
                 number = Decimal(int(value[2:], 8))
             elif _HEX.fullmatch(value):
@@ -495,10 +495,10 @@ class _Builder:
                 return _nfc(value)
             if not -NUMBER_LIMIT < number < NUMBER_LIMIT:
                 raise self.fail(node, tr("the number {value} is too large (the limit is 10^12 in magnitude)",
-                                         value=_short(value)))
-            if number and _places(number) > MAX_PLACES:
+                                         value=shortened(value)))
+            if number and decimal_places(number) > MAX_PLACES:
                 raise self.fail(node, tr("the number {value} has more than {places} decimal places",
-                                         value=_short(value), places=MAX_PLACES))
+                                         value=shortened(value), places=MAX_PLACES))
             if not number:
                 number = Decimal(0)  # 0.000, -0 and 0e-999 are all 0
             return number
@@ -523,14 +523,14 @@ def read_number(text: str, places: int = 12) -> Decimal:
     if not number.is_finite():
         raise ValueError(tr("{name} is not a finite number", name=text))
     if not -NUMBER_LIMIT < number < NUMBER_LIMIT:
-        raise ValueError(tr("the number {value} is too large (the limit is 10^12 in magnitude)", value=_short(text)))
-    if number and _places(number) > places:
-        raise ValueError(tr("the number {value} has more than {places} decimal places", value=_short(text),
+        raise ValueError(tr("the number {value} is too large (the limit is 10^12 in magnitude)", value=shortened(text)))
+    if number and decimal_places(number) > places:
+        raise ValueError(tr("the number {value} has more than {places} decimal places", value=shortened(text),
                             places=places))
     return number if number else Decimal(0)
 
 
-def _places(number: Decimal) -> int:
+def decimal_places(number: Decimal) -> int:
     """Decimal places a number carries once trailing zeros are dropped (97.3000 has 1), without
     arithmetic (1e-99999999999999999999 is beyond any context's exponent range)."""
     sign, digits, exponent = number.as_tuple()
@@ -544,7 +544,7 @@ def _places(number: Decimal) -> int:
     return max(0, -(exponent + zeros))
 
 
-def _short(text: str, limit: int = 40) -> str:
+def shortened(text: str, limit: int = 40) -> str:
     """What a message quotes of a value: at most ``limit`` characters."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
 

@@ -125,8 +125,10 @@ def emit(out: Console, renderable, *after: str) -> None:
     out.print(renderable)
     if isinstance(renderable, Table) and renderable.legend:
         after = (renderable.legend, *after)
-    for line in after:
-        out.print(literal(line), markup=False, highlight=False, overflow="fold")  # wrapped at the width, as tables
+    for line in after:  # wrapped at the width, as tables, with no space left at the end of a wrapped line
+        for piece in literal(line).wrap(out, out.width, overflow="fold"):
+            piece.rstrip()
+            out.print(piece, markup=False, highlight=False, overflow="fold")
 
 
 def extents(out: Console, table: Table, wrap_headers: bool = True) -> list[tuple[int, int]]:

@@ -460,35 +460,57 @@ def _targets(c: _Checker, value, parts: tuple[Part, ...]) -> dict[str, tuple[str
             c.add(("targets", key), tr("{key!r} is not overall, a part or an element of this survey", key=key),
                   key=True)
             continue
+        if isinstance(leaf, Decimal) and _whole(leaf) is None:  # 3.1 unquoted: YAML read a number
+            c.add(("targets", key), tr("the target leaf of {key} is written as the number {value}; a leaf id is "
+                                       "text: write it in quotes, {key}: \"{value}\"", key=key, value=_shown(leaf)))
+            continue
         text = c.text(leaf, ("targets", key), tr("the target leaf of {key}", key=key))
         if text is not None:
             out[key] = (text, c.doc.locate(("targets", key)))
     return out
 
 
+def partial_targets(doc) -> tuple[str | None, dict[str, tuple[str, tuple[int, int]]]]:
+    """The framework and the targets a definition names, read as far as they can be when other keys of it have
+    problems (:func:`read_definition` says those): so that the targets' leaves are checked in the same run."""
+    c = _Checker(doc)
+    data = doc.data
+    if not isinstance(data, dict) or "targets" not in data:
+        return None, {}
+    framework = c.text(data.get("framework"), ("framework",), "framework") if "framework" in data else None
+    unit_column = c.text(data.get("unit"), ("unit",), "unit") if "unit" in data else None
+    parts = _parts(c, data["parts"], unit_column) if "parts" in data else ()
+    return framework, _targets(c, data["targets"], parts)
+
+
 def check_targets(definition: Definition, fw) -> list[Problem]:
     """Problems of the targets against the framework they name: a leaf that is not in it, that is not a
     leaf, or whose rule does not take a percent; the same leaf named twice."""
+    return target_problems(definition.file, definition.targets, fw)
+
+
+def target_problems(file: str, targets: dict[str, tuple[str, tuple[int, int]]], fw) -> list[Problem]:
+    """:func:`check_targets` of targets read from ``file``."""
     problems = []
     seen: dict[str, str] = {}
-    for key, (leaf_id, (line, col)) in definition.targets.items():
+    for key, (leaf_id, (line, col)) in targets.items():
         node = fw.nodes.get(leaf_id)
         if node is None:
             near = fw.nearest(leaf_id)
             hint = tr("; did you mean {ids}?", ids=", ".join(near)) if near else ""
-            problems.append(Problem(definition.file, line, col, tr(
+            problems.append(Problem(file, line, col, tr(
                 "{leaf}: no such node in the framework {framework}", leaf=leaf_id, framework=fw.id) + hint))
         elif not node.is_leaf:
-            problems.append(Problem(definition.file, line, col, tr(
+            problems.append(Problem(file, line, col, tr(
                 "{leaf} is not a leaf of {framework} (it has sub-criteria); name the leaf that takes the survey's "
                 "percent", leaf=leaf_id, framework=fw.id)))
         elif node.rule.measure != "percent":
-            problems.append(Problem(definition.file, line, col, tr(
+            problems.append(Problem(file, line, col, tr(
                 "{leaf} ({title}) does not take a percent, so the survey's index cannot be written into it; "
                 "target a leaf whose rule takes {{percent: }} (e.g. kind: linear)", leaf=leaf_id,
                 title=node.title)))
         elif leaf_id in seen:
-            problems.append(Problem(definition.file, line, col, tr(
+            problems.append(Problem(file, line, col, tr(
                 "{leaf} is the target of {one} already", leaf=leaf_id, one=seen[leaf_id])))
         seen.setdefault(leaf_id, key)
     return problems

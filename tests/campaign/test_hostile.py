@@ -217,7 +217,9 @@ def test_a_control_character_brought_by_a_received_workbook_is_shown_not_a_crash
 def test_points_typed_with_more_digits_than_a_spreadsheet_number_come_back_as_written(tmp_path):
     """An appraiser typed 0.12345678901234567891 as text: the unit's explanation workbook, returned untouched, was
     refused ("read-only cell ... was '0.12345678901234567891' and is '0.1234567890123457'"): the number had been
-    written as a double. Such a number is written as text, read back as written."""
+    written as a double. Such a number is written as text, read back as written. Since the routed round, points
+    with more decimals than the framework's places (3 here) are refused at their cell; the most the places allow,
+    typed as text, still comes back as written."""
     from openpyxl import load_workbook
 
     from tests.campaign.helpers import headers
@@ -238,6 +240,11 @@ def test_points_typed_with_more_digits_than_a_spreadsheet_number_come_back_as_wr
     ws.cell(row, cols["Appraised points"]).data_type = "s"
     ws.cell(row, cols["Reason"]).value = "kế hoạch ban hành muộn"
     ws.cell(row, cols["Explanation requested"]).value = "Yes"
+    wb.save(tmp_path / "TGV1.xlsx")
+    ran = parcli("campaign", "receive", folder, tmp_path / "TGV1.xlsx", now="2025-11-05T10:00")
+    assert ran.code == 1 and "has more than 3 decimal places" in ran.stderr, ran.all
+    ws.cell(row, cols["Appraised points"]).value = "0.125"
+    ws.cell(row, cols["Appraised points"]).data_type = "s"
     wb.save(tmp_path / "TGV1.xlsx")
     ran = parcli("campaign", "receive", folder, tmp_path / "TGV1.xlsx", now="2025-11-05T10:00")
     assert ran.code == 0, ran.all
