@@ -137,6 +137,12 @@ def test_each_level_by_its_own_method_matches_an_independent_reckoning(cli, writ
     levels = {level: chosen if isinstance(chosen, str) else chosen.get(level, "mean")
               for level in ("element", "part", "overall")}
     assert got[0]["method"]["levels"] == levels
+    said = {"mean": {"element": "element = mean of items", "part": "part = mean of elements",
+                     "overall": "overall = mean of parts"},
+            "pooled": {"element": "element = pooled answers of its items", "part": "part = pooled answers of its items",
+                       "overall": "overall = pooled answers of every item"}}
+    chosen_words = ", ".join(said[levels[level]][level] for level in ("element", "part", "overall"))
+    assert f"this survey's definition chooses: {chosen_words}." in got[0]["method"]["note"]  # the note says it too
     check_against_reckoning(got, expected)
     # a level that changed method changes its index here (the test file is not one where both agree)
     mean = reckon(DEF, ANSWERS)["STP"]

@@ -35,7 +35,11 @@ def method_object(result) -> dict[str, Any]:
     levels = ("mean of items, elements, parts" if uniform == "mean" else "pooled answers at every level"
               if uniform == "pooled" else ", ".join(f"{level}: {d.method.of(level)}" for level in LEVELS))
     name = ("share of satisfied answers" if d.measure == "share" else "mean answer rescaled to 0-100") + "; " + levels
-    return {"name": name, "status": "reconstructed", "note": METHOD_NOTE,
+    note = METHOD_NOTE
+    if uniform != "mean":  # the definition's own choice, said beside the published one (never contradicting it)
+        note += (" The published reconstruction takes the mean at every level; this survey's definition chooses: "
+                 + ", ".join(_LEVEL_SAID[level, d.method.of(level)] for level in LEVELS) + ".")
+    return {"name": name, "status": "reconstructed", "note": note,
             "levels": {level: d.method.of(level) for level in LEVELS},
             "intervals": {"item": "wilson-95" if d.measure == "share" else "bootstrap-percentile-95",
                           "levels": "bootstrap-percentile-95", "resamples": result.resamples, "seed": result.seed}}
