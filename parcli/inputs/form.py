@@ -761,17 +761,7 @@ class _Reader(SheetReader):
                                      "{na_column} (a row left empty gives no points)",
                                      subject=self.named(subject["na"]), na_column=heads["na"]))
         raw: dict[str, Any] = {}
-        for key in ("note", "documents"):
-            if key in inputs:
-                text = self.text(r, at[key], inputs[key], subject[key])
-                if text is None:
-                    continue
-                if key == "note":
-                    raw["note"] = text
-                else:
-                    docs = [d.strip() for d in text.splitlines() if d.strip()]
-                    if docs:
-                        raw["documents"] = docs
+        raw.update(self._texts(r, at, inputs, subject))
         numbers: dict[str, Decimal | None] = {}
         for key in ("value", "claimed", "points"):
             if key in inputs:
@@ -859,16 +849,9 @@ class _Reader(SheetReader):
             return f"{d}"
         return str(value)
 
-    def _row(self, r: int, node, inputs: dict[str, Any], columns: dict[str, int], heads: dict[str, str]):
-        """One row's cells → the value a unit file gives for this node (None when a cell has a problem)."""
-        before = len(self.problems)
-        node_id = node.id
-        subject = {key: (node_id, heads[key]) for key in inputs}
-        at = columns
+    def _texts(self, r: int, at: dict[str, int], inputs: dict[str, Any], subject: dict) -> dict[str, Any]:
+        """A row's note and documents (one a line) as a unit file gives them; what is empty is left out."""
         raw: dict[str, Any] = {}
-        na = None
-        if "na" in inputs:
-            na = self.yes_no(r, at["na"], inputs["na"], subject["na"])
         for key in ("note", "documents"):
             if key in inputs:
                 text = self.text(r, at[key], inputs[key], subject[key])
@@ -880,6 +863,19 @@ class _Reader(SheetReader):
                     docs = [d.strip() for d in text.splitlines() if d.strip()]
                     if docs:
                         raw["documents"] = docs
+        return raw
+
+    def _row(self, r: int, node, inputs: dict[str, Any], columns: dict[str, int], heads: dict[str, str]):
+        """One row's cells → the value a unit file gives for this node (None when a cell has a problem)."""
+        before = len(self.problems)
+        node_id = node.id
+        subject = {key: (node_id, heads[key]) for key in inputs}
+        at = columns
+        raw: dict[str, Any] = {}
+        na = None
+        if "na" in inputs:
+            na = self.yes_no(r, at["na"], inputs["na"], subject["na"])
+        raw.update(self._texts(r, at, inputs, subject))
         measured = [k for k in ("value", "done", "of", "claimed", "points") if k in inputs]
         if na:
             for key in measured:
@@ -896,12 +892,12 @@ class _Reader(SheetReader):
                                         subject=self.named(subject[key]),
                                         leaf=node_id, level=tr(node.kind), na_column=heads["na"],
                                         note_column=heads["note"]))
-            for key in ("note", "documents"):
-                if key in inputs:
-                    self.say(r, at[key], tr("{subject}: on the row of a {level}, {column} says why it is not "
-                                            "applicable ({na_column}: {yes}); a note on the evidence goes on a "
-                                            "leaf's row", subject=self.named(subject[key]), level=tr(node.kind),
-                                            column=heads[key], na_column=heads["na"], yes=self.yes))
+            for said in ("note", "documents"):
+                if said in inputs:
+                    self.say(r, at[said], tr("{subject}: on the row of a {level}, {column} says why it is not "
+                                             "applicable ({na_column}: {yes}); a note on the evidence goes on a "
+                                             "leaf's row", subject=self.named(subject[said]), level=tr(node.kind),
+                                             column=heads[said], na_column=heads["na"], yes=self.yes))
                     break
             return None
         kind = rule.form_cell()
