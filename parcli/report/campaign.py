@@ -338,6 +338,8 @@ def log_lines(rows, lang: str, width: int, color: bool = False) -> list[str]:
 def results_lines(ranking, lang: str, locale: str, width: int, color: bool = False) -> list[str]:
     """A group's results as ``rank`` ranks them, the self-assessed total and index beside the appraised ones;
     the bonus and penalty after the applicable max where the framework declares them (DESIGN §12a)."""
+    from rich.cells import cell_len
+
     from ..rank import adjusted
     from . import display, label
     from .grid import NUM, TAG, TEXT, Column, Grid, render, wrap
@@ -349,24 +351,33 @@ def results_lines(ranking, lang: str, locale: str, width: int, color: bool = Fal
         return text(RESULTS_SHORT[key], lang, "short header") if kinds else None
 
     title = " / ".join(f.title_for(lang) for f in ranking.frameworks)
-    grid = Grid(title, [Column(label("rank", lang), NUM), Column(label("unit", lang), TEXT, fold=True),
-                        Column(label("total", lang), NUM),
-                        Column(label("applicable_max", lang), NUM, short("applicable_max")),
-                        *(Column(label(kind, lang), NUM, short(kind)) for kind in kinds),
-                        Column(label("index", lang), NUM), Column(label("class", lang), TAG),
-                        Column(label("self_points", lang), NUM, short("self_points")),
-                        Column(label("self_index", lang), NUM, short("self_index"))])
-    for r in ranking.rows:
-        s = r.summary
 
-        def fixed(v):
-            return display(v, places, locale, fixed=True) if v is not None else "–"
+    def fixed(v):
+        return display(v, places, locale, fixed=True) if v is not None else "–"
 
-        grid.add_row([str(r.rank) if r.rank is not None else "–", s.unit, fixed(s.points),
-                      display(s.max, places, locale), *(fixed(s.adjustment(kind)) for kind in kinds),
-                      fixed(s.index), s.klass or "–", fixed(r.self_points), fixed(r.self_index)])
-    lines = render(grid, width, color)
-    return lines + (wrap(grid.legend, max(len(lines[-1]), 20)) if grid.legend else [])
+    def table(self_index: bool) -> tuple[list[str], list[str]]:
+        grid = Grid(title, [Column(label("rank", lang), NUM), Column(label("unit", lang), TEXT, fold=True),
+                            Column(label("total", lang), NUM),
+                            Column(label("applicable_max", lang), NUM, short("applicable_max")),
+                            *(Column(label(kind, lang), NUM, short(kind)) for kind in kinds),
+                            Column(label("index", lang), NUM), Column(label("class", lang), TAG),
+                            Column(label("self_points", lang), NUM, short("self_points")),
+                            *([Column(label("self_index", lang), NUM, short("self_index"))] if self_index else [])])
+        for r in ranking.rows:
+            s = r.summary
+            grid.add_row([str(r.rank) if r.rank is not None else "–", s.unit, fixed(s.points),
+                          display(s.max, places, locale), *(fixed(s.adjustment(kind)) for kind in kinds),
+                          fixed(s.index), s.klass or "–", fixed(r.self_points),
+                          *([fixed(r.self_index)] if self_index else [])])
+        return render(grid, width, color), [grid.legend] if grid.legend else []
+
+    lines, legend = table(True)
+    if kinds and max(cell_len(line) for line in lines) > width:  # too wide with bonus and penalty: the claimed
+        lines, legend = table(False)                                # index left to the files -o writes
+        legend.append(text(NC_("results", "the claimed index (%) is in the files -o writes (csv, xlsx, json, "
+                               "html)"), lang, "results"))
+    said = "; ".join(legend)
+    return lines + (wrap(said, max(cell_len(lines[-1]), 20)) if said else [])
 
 
 RESULTS_SHORT = {"applicable_max": NC_("short header", "Max"), "bonus": NC_("short header", "Bonus"),

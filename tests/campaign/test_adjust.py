@@ -313,6 +313,10 @@ def test_a_year_with_a_penalty_explained_and_a_bonus_granted(year, tmp_path):
     for lang in ("en", "vi"):  # the table fits 80 columns in either language (the provenance line wraps)
         narrow = parcli("campaign", "results", folder, columns=80, lang=lang).stdout.splitlines()
         assert all(len(line) <= 80 for line in narrow[:-1]), "\n".join(narrow)
+    for lang, note in (("en", "the claimed index (%) is in the files -o writes"),
+                       ("vi", "chỉ số tự đánh giá (%) có trong tệp do -o ghi")):  # narrower: that column is left out
+        narrow = parcli("campaign", "results", folder, columns=72, lang=lang).stdout.splitlines()
+        assert all(len(line) <= 72 for line in narrow[:-1]) and note in " ".join(narrow), "\n".join(narrow)
 
     # check replays received/ to the same state; the log shows the appraisals of A01's penalty
     ran = parcli("campaign", "check", folder)
