@@ -468,7 +468,7 @@ def read_units(path) -> list[tuple[str, str, str]]:
                 at = reader.line_num + 1
         except csv.Error as exc:  # a quote left open, text after a closing quote, a field beyond csv's limit
             if "field larger than field limit" in str(exc):
-                why = tr("a field holds more than {limit:,} characters; it is not a unit's code or name",
+                why = tr("a field holds more than {limit} characters; it is not a unit's code or name",
                          limit=csv.field_size_limit())
             elif "unexpected end of data" in str(exc) or "newline inside string" in str(exc):
                 why = tr("a quote (\") opened in this row is never closed; close it, or remove it")

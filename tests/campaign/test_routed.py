@@ -273,11 +273,11 @@ def test_a_meta_table_sqlite_cannot_read_is_said_in_parcli_s_words(tmp_path):
 
 
 @pytest.mark.parametrize(("content", "line", "english", "vietnamese"), [
-    ("code,name\nSYT,Sở Y tế\nSTC," + "x" * 200_000 + "\n", 3, "more than 131,072 characters", "hơn 131,072 ký tự"),
+    ("code,name\nSYT,Sở Y tế\nSTC," + "x" * 200_000 + "\n", 3, "more than 131072 characters", "hơn 131072 ký tự"),
     ("code,name\nSYT,\"Sở Y tế\nSTC,Sở Tài chính\n", 2, "is never closed", "không được đóng"),
     ("code,name\nSYT,\"Sở\" Y tế\n", 2, "followed by other characters", "ký tự khác"),
     ("code,name\nSYT,Sở Y\x00 tế\n", 2, "not CSV text", "không phải văn bản CSV"),
-])
+], ids=["long-field", "quote-never-closed", "text-after-quote", "nul-byte"])  # short: an id is in PYTEST_CURRENT_TEST
 def test_a_damaged_units_csv_is_said_at_its_line(tmp_path, content, line, english, vietnamese):
     units = tmp_path / "units.csv"
     units.write_text(content, encoding="utf-8")
