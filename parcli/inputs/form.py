@@ -701,23 +701,11 @@ class _Reader(SheetReader):
                 evidence[node_id] = raw
         for node in (() if len(rows) == len(fw.nodes) else fw.in_order()):  # every row there: nothing missing
             if node.id not in rows:
-                was = self.hints.settle().get(node.id)
-                message = (tr("{leaf}: its row is missing from the sheet (it was row {row}); put the row back, e.g. "
-                              "copied from a new form (parcli template {framework} -o form.xlsx)", leaf=node.id,
-                              row=was, framework=framework) if was is not None else
-                           tr("{leaf}: its row is missing from the sheet; put the row back, e.g. copied from a new "
-                              "form (parcli template {framework} -o form.xlsx)", leaf=node.id, framework=framework))
-                self.problems.append(Problem(f"{self.name}:{self.sheet}", 0, 0, message))
+                self._missing_row(node.id, framework)
         declared = fw.header.adjustments
         for item in declared.items if declared is not None else ():
             if item.kind not in doc.adjustment_rows:
-                was = self.hints.settle().get(item.kind)
-                message = (tr("{leaf}: its row is missing from the sheet (it was row {row}); put the row back, e.g. "
-                              "copied from a new form (parcli template {framework} -o form.xlsx)", leaf=item.kind,
-                              row=was, framework=framework) if was is not None else
-                           tr("{leaf}: its row is missing from the sheet; put the row back, e.g. copied from a new "
-                              "form (parcli template {framework} -o form.xlsx)", leaf=item.kind, framework=framework))
-                self.problems.append(Problem(f"{self.name}:{self.sheet}", 0, 0, message))
+                self._missing_row(item.kind, framework)
         if na_at:
             for node_id in evidence:
                 for parent in fw.ancestors(node_id):
@@ -848,6 +836,16 @@ class _Reader(SheetReader):
             d = Decimal(value) if isinstance(value, int) else from_float(value)
             return f"{d}"
         return str(value)
+
+    def _missing_row(self, row_id: str, framework: str) -> None:
+        """The problem of a row (a node's, a bonus's or a penalty's) deleted from the sheet, with where it was."""
+        was = self.hints.settle().get(row_id)
+        message = (tr("{leaf}: its row is missing from the sheet (it was row {row}); put the row back, e.g. "
+                      "copied from a new form (parcli template {framework} -o form.xlsx)", leaf=row_id,
+                      row=was, framework=framework) if was is not None else
+                   tr("{leaf}: its row is missing from the sheet; put the row back, e.g. copied from a new "
+                      "form (parcli template {framework} -o form.xlsx)", leaf=row_id, framework=framework))
+        self.problems.append(Problem(f"{self.name}:{self.sheet}", 0, 0, message))
 
     def _texts(self, r: int, at: dict[str, int], inputs: dict[str, Any], subject: dict) -> dict[str, Any]:
         """A row's note and documents (one a line) as a unit file gives them; what is empty is left out."""
