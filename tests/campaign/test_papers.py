@@ -133,3 +133,28 @@ def test_the_council_report_and_the_publication_table(campaign, tmp_path):
     assert {c: Decimal(str(p)) for c, p in points.items()} == {c: Decimal(r["points"]) for c, r in results.items()}
     again = parcli("campaign", "report", campaign)
     assert again.code == 1 and "--force" in again.stderr
+
+
+@pytest.mark.parametrize("args, folder, names", [
+    (["forms"], "forms", ["SYT", "STC", "SNV", "SXD"]),
+    (["appraise", "--round", "1"], "appraisal-1", ["TGV1", "TGV2"]),
+    (["explain"], "explanation", ["SYT"]),
+])
+def test_workbooks_written_before_are_never_replaced_without_force(campaign, args, folder, names):
+    """``campaign appraise`` run again replaced the appraisers' workbooks in out/ (one of them may have been filling
+    it in): refused, naming every such file, unless --force, as the minutes are."""
+    books = [campaign / "out" / folder / f"{name}.xlsx" for name in names]
+    wb = load_workbook(books[0])  # someone has been filling it in
+    wb.worksheets[0]["A1"].value = "đang điền dở"
+    wb.save(books[0])
+    before = {b: b.read_bytes() for b in books}
+    again = parcli("campaign", *args, campaign, now="2025-12-06T08:00", lang="vi")
+    assert again.code == 1, again.all
+    for book in books:
+        assert f"{book}: đã được ghi trước đó" in again.stderr and "--force" in again.stderr, again.stderr
+        assert book.read_bytes() == before[book]
+    assert "wrote" not in again.stdout and "đã ghi" not in again.stdout
+    forced = parcli("campaign", *args, campaign, "--force", now="2025-12-06T08:00")
+    assert forced.code == 0, forced.all
+    assert forced.stdout.count("wrote ") == len(books), forced.stdout
+    assert load_workbook(books[0]).worksheets[0]["A1"].value != "đang điền dở"
