@@ -107,3 +107,26 @@ def test_time_is_vietnam_s_all_year():
     assert deadline_state(deadline, datetime(2025, 11, 3, 8, 0, tzinfo=VIETNAM)) == ("due", 0)
     assert deadline_state(deadline, datetime(2025, 10, 30, 8, 0, tzinfo=VIETNAM)) == ("soon", 4)
     assert deadline_state(deadline, datetime(2025, 10, 1, 8, 0, tzinfo=VIETNAM)) == ("open", 33)
+
+
+@pytest.mark.parametrize("lang, title, words, foreign", [
+    ("vi", "Tất cả đơn vị", ["# mỗi nhóm được xếp hạng riêng", "# cho phần đầu biên bản", "# ví dụ {SYT:"],
+     ["each group is ranked", "for the minutes' heading", "e.g.", "a shipped id"]),
+    ("en", "All units", ["# each group is ranked separately", "# for the minutes' heading", "# e.g. {SYT:"],
+     ["mỗi nhóm", "phần đầu biên bản"]),
+])
+def test_init_comments_in_the_language_and_a_group_title_people_read(tmp_path, lang, title, words, foreign):
+    """campaign.yaml had English comments under --lang vi (the default) and the group title "all", which the
+    council's report printed as "1. all"; the file still validates as written, every line within 100 columns."""
+    folder = tmp_path / "c"
+    ran = parcli("campaign", "init", folder, "--framework", "department-example", "--year", "2025", "--lang", lang)
+    assert ran.code == 0, ran.all
+    text = (folder / "campaign.yaml").read_text(encoding="utf-8")
+    for word in words:
+        assert word in text, (word, text)
+    for word in foreign:
+        assert word not in text, (word, text)
+    assert all(len(line) <= 100 for line in text.splitlines()), text
+    camp = load(folder)
+    assert [g.title for g in camp.groups] == [title]
+    assert camp.groups[0].id == "all" and camp.policy == "explain"
