@@ -27,7 +27,7 @@ from ..errors import InputError, Problem
 from ..i18n import tr
 from . import db
 from .clock import ROUND, iso, local_text
-from .config import Campaign, load
+from .config import Campaign, load, stage_words
 from .values import cells_text, dec, digest, digest_of, from_json, same_digest, to_json, undec
 
 KINDS_OF_STAGE = {"self_assessment": "form", "appraisal_1": "appraisal", "explanation": "explanation",
@@ -704,14 +704,14 @@ def _parse(op: Opened, raw: bytes, name: str, at: datetime, enforce: bool):
         raise _refuse(ident.where.get("recipient", name), tr(
             "the workbook is for {code!r}, who is not a {who} of this campaign; the stage {stage} expects a workbook "
             "of a {who} named in campaign.yaml", code=recipient, who=tr("unit") if is_unit else tr("appraiser"),
-            stage=stage), recipient, stage)
+            stage=stage_words(stage)), recipient, stage)
     if enforce:
         deadline = camp.deadline(stage, recipient)
         if at > deadline:
             raise _refuse(name, tr(
                 "{code}'s {stage} closed at {deadline} (Vietnam time); this file came at {now}. To accept it, extend "
-                "the deadline in campaign.yaml: extensions: {{{code}: {{{stage}: {later}}}}}, then receive it again",
-                code=recipient, stage=stage, deadline=local_text(deadline), now=local_text(at),
+                "the deadline in campaign.yaml: extensions: {{{code}: {{{key}: {later}}}}}, then receive it again",
+                code=recipient, stage=stage_words(stage), key=stage, deadline=local_text(deadline), now=local_text(at),
                 later=_later(at)), recipient, stage)
     prebuilt = None
     if ident.kind == "form":

@@ -215,10 +215,10 @@ def _receive_all(op, paths, said: list) -> int:
     import sys
 
     from ..campaign.clock import local_text, now, parse_local
+    from ..campaign.config import stage_words
     from ..campaign.cycle import receive as take
     from ..i18n import language
     from ..inputs.files import read_bytes
-    from ..report.campaign import stage_words
     from .common import problem_lines
 
     refused = 0
@@ -252,7 +252,7 @@ def _receive_all(op, paths, said: list) -> int:
             said.append((True, tr("warning:") + " " + tr(
                 "{sender} sent {count} files for {stage} in this run; the last one taken is current: {file}. Check "
                 "that it is the newest: the files were taken in the order of their names, not of their sending",
-                sender=sender, count=len(files), stage=stage, file=files[-1])))
+                sender=sender, count=len(files), stage=stage_words(stage), file=files[-1])))
     return refused
 
 

@@ -150,8 +150,20 @@ def test_covers_name_the_bonus_and_the_penalty_each_covered_once(tmp_path):
     assert any("group so: the penalty points of adjust-example are covered by no appraiser; add penalty to an "
                "appraiser's covers" in p for p in uncovered), uncovered
     twice = problems_of(tmp_path, CAMPAIGN.replace('["2", "penalty"]', '["2", "penalty", "bonus"]'))
-    assert any("group so: bonus is covered by two appraisers (TGV1, TGV2); it belongs to one appraiser" in p
-               for p in twice), twice
+    assert any("group so: the bonus points (bonus) are covered by two appraisers (TGV1, TGV2); they belong to one "
+               "appraiser" in p for p in twice), twice
+
+
+def test_the_cover_messages_say_the_points_in_vietnamese_and_the_key_to_write(tmp_path):
+    """Vietnamese messages said "điểm penalty", "bonus được giao cho hai tổ": the points in words, the key of
+    covers as it is written."""
+    folder = folder_with(tmp_path, CAMPAIGN.replace('["2", "penalty"]', '["2", "bonus"]'))
+    ran = parcli("campaign", "status", folder, lang="vi")
+    assert ran.code == 1
+    assert "nhóm so: điểm trừ của bộ tiêu chí adjust-example chưa giao cho tổ nào; hãy thêm penalty vào covers" in \
+        ran.stderr, ran.stderr
+    assert "nhóm so: điểm thưởng (bonus) được giao cho hai tổ (TGV1, TGV2)" in ran.stderr, ran.stderr
+    assert "điểm penalty" not in ran.stderr and "điểm bonus" not in ran.stderr
 
 
 def test_a_cover_naming_an_adjustment_the_framework_lacks_is_an_error_at_its_place(tmp_path):
@@ -162,7 +174,7 @@ def test_a_cover_naming_an_adjustment_the_framework_lacks_is_an_error_at_its_pla
     assert found == [f"{tmp_path / 'c' / 'campaign.yaml'}:14:69: bonus: the framework department-example declares "
                      "no bonus points; remove bonus from the covers"], found
     ran = parcli("campaign", "status", tmp_path / "c", lang="vi")
-    assert ran.code == 1 and "bộ tiêu chí department-example không có điểm bonus; hãy bỏ bonus khỏi covers" in ran.all
+    assert ran.code == 1 and "bộ tiêu chí department-example không có điểm thưởng; hãy bỏ bonus khỏi covers" in ran.all
 
 
 def test_a_framework_whose_node_is_named_like_an_adjustment_is_refused(tmp_path):
