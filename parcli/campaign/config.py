@@ -257,10 +257,11 @@ def check(doc, folder: Path, store) -> Campaign:
             try:
                 fw = store.framework(ref, folder)
             except InputError as exc:
-                bad((*where, "framework"), tr("framework {ref!r} cannot be used: {why}", ref=ref,
-                                              why=exc.message if not exc.problems
-                                              else tr("its file has the problems below")))
-                problems.extend(exc.problems)
+                from ..store import unusable
+
+                said, below = unusable(ref, exc)
+                bad((*where, "framework"), said)
+                problems.extend(below)
         members: list[Member] = []
         units = g.get("units")
         if not isinstance(units, list):

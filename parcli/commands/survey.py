@@ -98,11 +98,12 @@ def survey(
         try:
             fw = store.framework(spec.framework, definition.parent)
         except InputError as exc:
+            from ..store import unusable
+
             line, col = doc.locate(("framework",))
-            where = Problem(str(definition), line, col, tr("framework {ref!r} cannot be used: {why}",
-                                                           ref=spec.framework, why=exc.message if not exc.problems
-                                                           else tr("its file has the problems below")))
-            raise InputError("invalid framework reference", [where, *exc.problems]) from None
+            said, below = unusable(spec.framework, exc)
+            where = Problem(str(definition), line, col, said)
+            raise InputError("invalid framework reference", [where, *below]) from None
         problems = check_targets(spec, fw)
         if problems:
             raise InputError("invalid targets", problems)
