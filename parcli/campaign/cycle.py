@@ -931,9 +931,9 @@ def _appraisal(op: Opened, book, ident, name: str, recipient: str, round_: int):
         if bad_reason:  # a reason that cannot be kept is said, not asked for again
             continue
         if points is not None and not 0 <= points <= node.max:
-            problems.append(sheet.problem(row.row, "points", tr("{id}: {points} points is outside 0 to {max}",
-                                                                id=row.key[1], points=canon(points),
-                                                                max=canon(node.max))))
+            problems.append(sheet.problem(row.row, "points", tr("unit {unit}, {id}: {points} points is outside 0 "
+                                                                "to {max}", unit=item.unit, id=row.key[1],
+                                                                points=canon(points), max=canon(node.max))))
             continue
         ev = item.evidence
         if (points is None and round_ == 1 and camp.policy == "zero" and ev is not None and not ev.na

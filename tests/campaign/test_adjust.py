@@ -257,7 +257,7 @@ def test_appraised_points_outside_0_to_max_or_without_a_reason_are_refused_at_th
     found = receive(op, above, "TGV2.xlsx", ROUND_1)
     assert found.status == "refused"
     assert [p.file for p in found.problems] == ["TGV2.xlsx:Thẩm định!L7"], [str(p) for p in found.problems]
-    assert found.problems[0].message == "Điểm trừ: 3 points is outside 0 to 2"
+    assert found.problems[0].message == "unit A01, Điểm trừ: 3 points is outside 0 to 2"  # which unit's row
     bare = filled(sent["TGV2-1"], {("A01", "Điểm trừ"): {"Điểm thẩm định": 1}})
     found = receive(op, bare, "TGV2.xlsx", ROUND_1)
     assert found.status == "refused" and [p.file for p in found.problems] == ["TGV2.xlsx:Thẩm định!M7"]
