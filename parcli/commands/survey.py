@@ -110,7 +110,7 @@ def survey(
     if into and not spec.targets:
         raise InputError(f"{definition}: " + tr("the definition has no targets, so --into has nothing to write; add "
                                                 "targets: {{overall: LEAF}} (or a part or an element)"))
-    units = _read_units(store, file_args(into), fw, spec) if into else []
+    units = _read_units(store, file_args(into, units=True), fw, spec) if into else []
     known = dict(spec.units) if spec.units is not None else None
     got = read_answers(paths, spec, known)
     for name, count in got.blank_rows:
