@@ -305,10 +305,12 @@ class _Blank(dict):
 
 
 def log_lines(rows, lang: str, width: int, color: bool = False) -> list[str]:
-    """The action log: when, who, what, unit, file (sha256, 12 digits), detail."""
+    """The action log: when, who, what, unit, file (sha256, 12 digits), detail; at 80 columns the detail keeps
+    its room (the time goes under the date, the header of who wraps)."""
     from .grid import ID, TAG, TEXT, Column, Grid, render
 
-    grid = Grid("", [Column(text(LOG_HEADS["at"], lang, "log"), TAG), Column(text(LOG_HEADS["who"], lang, "log"), ID),
+    grid = Grid("", [Column(text(LOG_HEADS["at"], lang, "log"), TEXT, yields=True),  # the time under the date
+                     Column(text(LOG_HEADS["who"], lang, "log"), TAG),  # its header wraps: the detail keeps its room
                      Column(text(LOG_HEADS["what"], lang, "log"), TEXT),
                      Column(text(LOG_HEADS["unit"], lang, "log"), ID),
                      Column(text(LOG_HEADS["file"], lang, "log"), ID),

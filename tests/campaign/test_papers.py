@@ -158,3 +158,20 @@ def test_workbooks_written_before_are_never_replaced_without_force(campaign, arg
     assert forced.code == 0, forced.all
     assert forced.stdout.count("wrote ") == len(books), forced.stdout
     assert load_workbook(books[0]).worksheets[0]["A1"].value != "đang điền dở"
+
+
+def test_the_log_in_vietnamese_at_80_columns_leaves_the_detail_readable(campaign):
+    """At 80 columns the header "Người thực hiện" took 15 columns and the detail was left 6 ("SYT.xl" / "sx: tự"):
+    the header of who wraps, the time goes under the date, the detail gets the room; at 120 nothing wraps."""
+    from rich.cells import cell_len
+
+    ran = parcli("campaign", "log", campaign, "--unit", "SYT", lang="vi", columns=80)
+    assert ran.code == 0, ran.all
+    lines = ran.stdout.splitlines()
+    assert all(cell_len(line) <= 80 for line in lines), ran.stdout
+    heads = lines[1].strip("┃").split("┃")
+    assert heads[-1].strip() == "Chi tiết" and cell_len(heads[-1]) - 2 >= 18, lines[1]
+    assert any("tệp SYT.xlsx: tự" in line for line in lines), ran.stdout  # a file name whole
+    wide = parcli("campaign", "log", campaign, "--unit", "SYT", lang="vi", columns=120)
+    assert any("│ 2025-10-20 09:00 │" in line and "tệp SYT.xlsx: tự đánh giá" in line
+               for line in wide.stdout.splitlines()), wide.stdout
