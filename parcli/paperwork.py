@@ -117,7 +117,8 @@ class Minutes:
 @dataclass(frozen=True, slots=True)
 class ReportRow:
     """One unit in the council's report and the publication table. ``rank`` None: not ranked (no index);
-    ``adjusted_leaves``: how many leaves the appraisal changed."""
+    ``adjusted_leaves``: how many leaves the appraisal changed, a bonus or penalty it changed counted as one
+    (the minutes list it among the leaves)."""
 
     rank: int | None
     code: str | None
@@ -244,7 +245,7 @@ def row_of(minutes: Minutes, rank: int | None = None) -> ReportRow:
     """A unit's row in the council's report, from its minutes."""
     t = minutes.totals
     return ReportRow(rank, minutes.unit_code, minutes.unit_name, t.self_assessed, t.final, t.applicable_max, t.index,
-                     t.class_label, len(minutes.leaves), t.bonus, t.penalty)
+                     t.class_label, len(minutes.leaves) + len(minutes.adjustments), t.bonus, t.penalty)
 
 
 def ranked(rows: Iterable[ReportRow]) -> tuple[ReportRow, ...]:

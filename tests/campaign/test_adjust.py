@@ -360,7 +360,8 @@ def test_a_year_with_a_penalty_explained_and_a_bonus_granted(year, tmp_path):
     assert table[0][4:6] == ["Điểm thưởng", "Điểm trừ"], table[0]
     assert [row[:8] for row in table[1:]] == [["1", "Sở B (B02)", "9", "9", "0,5", "0", "10", "95,00"],
                                               ["2", "Sở A (A01)", "7,5", "7,5", "0", "0,5", "10", "70,00"]], table
-    assert [row[-1] for row in table[1:]] == ["0", "0"]  # adjusted leaves: a bonus or penalty is not a leaf
+    # adjusted leaves: B02's bonus and A01's penalty, changed by the appraisal, count as the minutes list them
+    assert [row[-1] for row in table[1:]] == ["1", "1"]
     publication = Document(str(folder / "out" / "publication.docx"))
     rows = [[c.text for c in r.cells] for r in publication.tables[0].rows]
     assert rows[0][3:5] == ["Điểm thưởng", "Điểm trừ"] and rows[2][:5] == ["2", "Sở A (A01)", "7,5", "0", "0,5"]

@@ -223,6 +223,8 @@ def test_the_minutes_and_the_report_show_the_bonus(year, tmp_path):
     table = [[c.text for c in r.cells] for r in report.tables[1].rows]
     assert [row[:8] for row in table[1:]] == [["1", "Sở B (B02)", "9", "9", "0", "0,5", "10", "85,00"],
                                               ["2", "Sở A (A01)", "7,5", "7,5", "0,75", "0", "10", "82,50"]], table
+    # adjusted leaves: A01's bonus, appraised from 1 to 0.75, counts; B02's penalty, kept, does not
+    assert [row[-1] for row in table[1:]] == ["0", "1"], table
 
 
 @pytest.mark.external
