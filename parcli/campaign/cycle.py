@@ -1203,6 +1203,15 @@ def actions(op: Opened, unit: str | None = None) -> list[tuple]:
                                 "JOIN vals v ON v.file = f.seq WHERE v.unit = ?)) ORDER BY a.id", (unit, unit)))
 
 
+def round_reasons(first: str | None, second: str | None) -> tuple[str, ...]:
+    """The appraisers' reasons of a leaf, round by round, as the minutes show them: a round-2 reason says its
+    round ("Vòng 1: … / Vòng 2: …" in one cell), a round-1 reason alone needs no label."""
+    if not second:
+        return (first,) if first else ()
+    return (*((tr("Round {n}: {reason}", n=1, reason=first),) if first else ()),
+            tr("Round {n}: {reason}", n=2, reason=second))
+
+
 def papers_of(op: Opened, codes: list[str] | None, at) -> tuple[list, Any]:
     """The minutes of the received units among ``codes`` (every unit when None) and the council's report of
     the whole campaign, from :func:`leaf_record` (plain data from :mod:`parcli.paperwork`), dated ``at``.
@@ -1236,7 +1245,7 @@ def papers_of(op: Opened, codes: list[str] | None, at) -> tuple[list, Any]:
             r1_total += first or Decimal(0)
             if leaf["final"] == own:
                 continue
-            reasons = tuple(r for r in (leaf["round1_reason"], leaf["round2_reason"]) if r)
+            reasons = round_reasons(leaf["round1_reason"], leaf["round2_reason"])
             adjusted.append(AdjustedLeaf(leaf["id"], leaf["title"], leaf["max"], own, leaf["round1"], leaf["final"],
                                          reasons, leaf["explanation"] or None))
         changed, own_of = [], {}
@@ -1244,7 +1253,7 @@ def papers_of(op: Opened, codes: list[str] | None, at) -> tuple[list, Any]:
             own = adj["claimed"] if adj["claimed"] is not None else (adj["computed"] or Decimal(0))
             own_of[adj["kind"]] = own
             if adj["final"] != own:
-                reasons = tuple(r for r in (adj["round1_reason"], adj["round2_reason"]) if r)
+                reasons = round_reasons(adj["round1_reason"], adj["round2_reason"])
                 changed.append(AdjustedLeaf(adj["kind"], adj["title"] or "", adj["max"], own, adj["round1"],
                                             adj["final"], reasons, adj["explanation"] or None, adj["title_en"]))
         totals = Totals(rec["claimed"], r1_total if any_r1 else None, rec["points"], rec["max"], rec["index"],

@@ -346,7 +346,8 @@ def test_a_year_with_a_penalty_explained_and_a_bonus_granted(year, tmp_path):
     assert totals["Điểm thưởng tự đánh giá"] == "0" and totals["Điểm thưởng thẩm định"] == "0", totals
     assert totals["Điểm thẩm định cuối cùng"] == "7,5" and totals["Chỉ số (%)"] == "70,00", totals
     changed = [[c.text for c in r.cells] for r in doc.tables[2].rows[2:]]
-    assert changed == [["Điểm trừ", "Điểm trừ", "2", "0", "1", "0,5", f"{LATE_REPORT}\n{PARTLY}", EXPLANATION]], changed
+    assert changed == [["Điểm trừ", "Điểm trừ", "2", "0", "1", "0,5", f"Vòng 1: {LATE_REPORT}\nVòng 2: {PARTLY}",
+                        EXPLANATION]], changed
     b02 = Document(str(folder / "out" / "minutes" / "B02.docx"))
     changed = [[c.text for c in r.cells] for r in b02.tables[2].rows[2:]]
     assert changed == [["Điểm thưởng", "Điểm thưởng sáng kiến", "1", "0", "0,5", "0,5", INITIATIVE, ""]], changed

@@ -212,7 +212,7 @@ def test_the_minutes_and_the_report_show_the_bonus(year, tmp_path):
         "Chỉ số (%)": "82,50"}, totals
     changed = [[c.text for c in r.cells] for r in doc.tables[2].rows[2:]]
     assert changed == [["Điểm thưởng", "Điểm thưởng sáng kiến", "1", "1", "0,5", "0,75",
-                        f"{ROUND_1_REASON}\n{ROUND_2_REASON}", EXPLANATION]], changed
+                        f"Vòng 1: {ROUND_1_REASON}\nVòng 2: {ROUND_2_REASON}", EXPLANATION]], changed
     b02 = Document(str(camp / "out" / "minutes" / "B02.docx"))
     totals = {r.cells[0].text: r.cells[1].text for r in b02.tables[1].rows[1:]}
     assert totals["Điểm trừ tự đánh giá"] == "0,5" and totals["Điểm trừ thẩm định"] == "0,5", totals

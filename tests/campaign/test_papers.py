@@ -175,3 +175,15 @@ def test_the_log_in_vietnamese_at_80_columns_leaves_the_detail_readable(campaign
     wide = parcli("campaign", "log", campaign, "--unit", "SYT", lang="vi", columns=120)
     assert any("│ 2025-10-20 09:00 │" in line and "tệp SYT.xlsx: tự đánh giá" in line
                for line in wide.stdout.splitlines()), wide.stdout
+
+
+@pytest.mark.parametrize("lang, first, second", [("vi", "Vòng 1: ", "Vòng 2: "), ("en", "Round 1: ", "Round 2: ")])
+def test_the_minutes_say_which_round_gave_each_reason(campaign, lang, first, second):
+    """The two rounds' reasons of 1.1.1 stood in one cell, one under the other, without their rounds."""
+    ran = parcli("campaign", "minutes", campaign, "SYT", "--force", "--lang", lang, now="2025-12-06T08:00")
+    assert ran.code == 0, ran.all
+    doc = Document(str(campaign / "out" / "minutes" / "SYT.docx"))
+    row = next([c.text for c in r.cells] for t in doc.tables for r in t.rows if r.cells[0].text == "1.1.1")
+    cell = next(c for c in row if "Kế hoạch ban hành sau thời hạn" in c)
+    assert cell.splitlines() == [first + "Kế hoạch ban hành sau thời hạn",
+                                 second + "Đã giải trình, chấp nhận một phần"], row
