@@ -1182,7 +1182,7 @@ def leaf_record(op: Opened, codes: list[str] | None = None) -> list[dict[str, An
 
         for leaf in result.leaves:
             leaves.append(record(state.leaves.get(leaf.id, LeafState()), id=leaf.id, title=leaf.node.title,
-                                 max=leaf.max, status=leaf.status, points=leaf.points))
+                                 title_en=leaf.node.title_en, max=leaf.max, status=leaf.status, points=leaf.points))
         adjustments = [record(state.adjustments.get(a.kind, LeafState()), kind=a.kind, title=a.item.title,
                               title_en=a.item.title_en, max=a.max, status=a.status, points=a.points)
                        for a in result.adjustments]
@@ -1221,7 +1221,7 @@ def papers_of(op: Opened, codes: list[str] | None, at) -> tuple[list, Any]:
     appraised in round 1 (every other leaf at its own points). A bonus or penalty is listed the same way
     (the unit's own: its claim, else the points it gave, else 0), after the leaves; the totals carry the
     final bonus and penalty and the unit's own."""
-    from ..paperwork import AdjustedLeaf, Issuer, Minutes, Signer, Totals, council_report_from
+    from ..paperwork import AdjustedLeaf, Issuer, Minutes, Signer, Totals, council_report_from, english_titles
     from ..summary import FrameworkInfo
 
     camp = op.camp
@@ -1235,6 +1235,7 @@ def papers_of(op: Opened, codes: list[str] | None, at) -> tuple[list, Any]:
         if not rec["received"]:
             continue
         group = camp.group(rec["group"])
+        english = english_titles(group.fw)  # every row's English title, or every row's own
         adjusted = []
         r1_total, any_r1 = Decimal(0), False
         for leaf in rec["leaves"]:
@@ -1247,7 +1248,8 @@ def papers_of(op: Opened, codes: list[str] | None, at) -> tuple[list, Any]:
                 continue
             reasons = round_reasons(leaf["round1_reason"], leaf["round2_reason"])
             adjusted.append(AdjustedLeaf(leaf["id"], leaf["title"], leaf["max"], own, leaf["round1"], leaf["final"],
-                                         reasons, leaf["explanation"] or None))
+                                         reasons, leaf["explanation"] or None,
+                                         leaf["title_en"] if english else None))
         changed, own_of = [], {}
         for adj in rec["adjustments"]:
             own = adj["claimed"] if adj["claimed"] is not None else (adj["computed"] or Decimal(0))
@@ -1255,7 +1257,8 @@ def papers_of(op: Opened, codes: list[str] | None, at) -> tuple[list, Any]:
             if adj["final"] != own:
                 reasons = round_reasons(adj["round1_reason"], adj["round2_reason"])
                 changed.append(AdjustedLeaf(adj["kind"], adj["title"] or "", adj["max"], own, adj["round1"],
-                                            adj["final"], reasons, adj["explanation"] or None, adj["title_en"]))
+                                            adj["final"], reasons, adj["explanation"] or None,
+                                            adj["title_en"] if english else None))
         totals = Totals(rec["claimed"], r1_total if any_r1 else None, rec["points"], rec["max"], rec["index"],
                         rec["class"], rec["bonus"], rec["penalty"], own_of.get("bonus"), own_of.get("penalty"))
         group_title = group.title if len(camp.groups) > 1 else ""  # one group: the minutes need not name it

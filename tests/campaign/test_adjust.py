@@ -352,6 +352,13 @@ def test_a_year_with_a_penalty_explained_and_a_bonus_granted(year, tmp_path):
     changed = [[c.text for c in r.cells] for r in b02.tables[2].rows[2:]]
     assert changed == [["Điểm thưởng", "Điểm thưởng sáng kiến", "1", "0", "0,5", "0,5", INITIATIVE, ""]], changed
     assert "Chỉ số (%)\n95,00" in docx_text(folder / "out" / "minutes" / "B02.docx")
+    # in English, the bonus keeps the framework's own title: its leaves have no English title, and one table
+    # mixing 'Bonus for initiatives' with 'Kế hoạch' would speak two languages
+    ran = parcli("campaign", "minutes", folder, "--force", now="2025-12-06T08:00", lang="en")
+    assert ran.code == 0, ran.all
+    b02 = Document(str(folder / "out" / "minutes" / "B02.docx"))
+    changed = [[c.text for c in r.cells] for r in b02.tables[2].rows[2:]]
+    assert changed[0][:2] == ["Bonus", "Điểm thưởng sáng kiến"], changed
 
     # the council's report and the publication table: bonus and penalty columns, the campaign's numbers
     ran = parcli("campaign", "report", folder, now="2025-12-06T08:00", lang="vi")

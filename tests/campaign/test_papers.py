@@ -87,6 +87,13 @@ def test_the_minutes_of_a_unit_list_its_appraised_leaf_and_its_totals_equal_resu
     joined = "\n".join(row)
     assert "Kế hoạch ban hành sau thời hạn" in joined and "Đã giải trình, chấp nhận một phần" in joined
     assert "Kế hoạch ban hành ngày 10/01, chậm do sắp xếp tổ chức" in joined
+    # in English, the framework's English titles: every leaf of department-example has one
+    english = parcli("campaign", "minutes", campaign, "SYT", "--force", now="2025-12-06T08:00", lang="en")
+    assert english.code == 0, english.all
+    rows = [[c.text for c in row.cells] for t in Document(str(path)).tables for row in t.rows
+            if row.cells[0].text == "1.1.1"]
+    assert rows[0][1] == "Issuing the unit's annual reform plan", rows
+    assert parcli("campaign", "minutes", campaign, "SYT", "--force", now="2025-12-06T08:00", lang="vi").code == 0
     # the totals equal campaign results
     result = results_of(campaign, tmp_path)["SYT"]
     assert result["points"] and result["index"]
