@@ -116,3 +116,17 @@ def test_the_campaign_walk_through_runs_as_written(tmp_path):
         assert out == want, m.group(1)
         last, ran = out, ran + 1
     assert ran >= 15
+
+
+def test_the_campaign_section_tells_what_parcli_now_is():
+    """PARCLI_NOW, which every line of the walk-through sets, was explained only in CONTRIBUTING."""
+    section = README.split("### `parcli campaign`", 1)[1].split("\n### ", 1)[0]
+    said = section.split("```console", 1)[0]  # before the first command that uses it
+    assert "The environment variable `PARCLI_NOW`" in said
+    assert "`PARCLI_NOW=2025-11-04T08:30`" in said and "Never set it in a real campaign" in said
+    from datetime import datetime
+
+    from parcli.campaign.clock import VIETNAM, parse_local
+
+    assert parse_local("2025-11-04T08:30") == datetime(2025, 11, 4, 8, 30, tzinfo=VIETNAM)  # as the README says
+    assert parse_local("2025-11-04T01:30+00:00") == datetime(2025, 11, 4, 8, 30, tzinfo=VIETNAM)
