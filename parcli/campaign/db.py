@@ -255,12 +255,14 @@ def store_file(folder: Path, sha256: str, raw: bytes, sync: bool = True) -> Path
     """``received/<sha256>.xlsx`` holding ``raw``, written atomically and flushed to the disk (kept
     as it is when it exists: the same bytes); ``sync`` false leaves the folder's flush to the
     transaction that records it (:class:`transaction` with ``folder``)."""
-    target = folder / RECEIVED / f"{sha256}.xlsx"
-    if target.exists():
-        return target
-    temp = target.with_name(f".{sha256}.{os.getpid()}.tmp")
+    where = os.path.join(folder, RECEIVED)  # os.path, not pathlib: a batch of forms calls this once per file
+    target = os.path.join(where, f"{sha256}.xlsx")
+    if os.path.exists(target):
+        return Path(target)
+    temp = os.path.join(where, f".{sha256}.{os.getpid()}.tmp")
     try:
-        target.parent.mkdir(exist_ok=True)
+        if not os.path.isdir(where):
+            os.mkdir(where)
         with open(temp, "wb") as fh:
             fh.write(raw)
             fh.flush()
@@ -269,12 +271,12 @@ def store_file(folder: Path, sha256: str, raw: bytes, sync: bool = True) -> Path
         os.replace(temp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):
-            temp.unlink(missing_ok=True)
-        raise InputError(str(target.parent) + ": " + tr("cannot store the received file there ({why}); nothing was "
-                                                        "recorded", why=os_reason(exc))) from None
+            os.unlink(temp)
+        raise InputError(where + ": " + tr("cannot store the received file there ({why}); nothing was "
+                                           "recorded", why=os_reason(exc))) from None
     if sync:
-        sync_folder(target.parent)
-    return target
+        sync_folder(Path(where))
+    return Path(target)
 
 
 def flush(folder: Path) -> None:

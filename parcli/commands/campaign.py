@@ -242,6 +242,12 @@ def _receive_all(op, paths, said: list) -> int:
             if outcome.superseded:
                 line += "; " + tr("it replaces the file received before ({sha})", sha=outcome.superseded[:12])
             said.append((False, line))
+            if outcome.stage == "self_assessment" and not outcome.rows:  # the form as parcli sent it, unfilled
+                said.append((True, tr("warning:") + " " + tr(
+                    "{file}: the form from {sender} is empty: no leaf has evidence or is marked not applicable. It "
+                    "was received and scores 0 until {sender} sends the filled form (a newer file before the deadline "
+                    "replaces it); if it was sent by mistake, ask {sender} for the filled one", file=path,
+                    sender=outcome.sender)))
             taken.setdefault((outcome.sender, outcome.stage), []).append(path)
         else:
             refused += 1

@@ -260,3 +260,21 @@ def test_the_policy_for_missing_documents(tmp_path):
     bare = sum(1 for i in items if i.evidence is not None and not i.evidence.na and not i.evidence.documents
                and (i.computed or 0) > 0)
     assert zeroed == bare > 0
+
+
+def test_a_blank_form_is_received_with_a_warning_and_a_filled_one_without(tmp_path):
+    op = new_campaign(tmp_path / "c")
+    filled = tmp_path / "SYT-filled.xlsx"
+    filled.write_bytes(filled_form(op, "SYT"))
+    op.close()
+    assert parcli("campaign", "forms", str(tmp_path / "c"), now="2025-10-02T09:00").code == 0
+    blank = tmp_path / "c" / "out" / "forms" / "STC.xlsx"  # sent back as parcli wrote it
+    ran = parcli("campaign", "receive", str(tmp_path / "c"), str(blank), now="2025-10-02T10:00")
+    assert ran.code == 0, ran.all
+    assert "received from STC" in ran.stdout and "0 rows" in ran.stdout
+    assert "warning:" in ran.stderr and "the form from STC is empty" in ran.stderr, ran.all
+    ran = parcli("campaign", "receive", str(tmp_path / "c"), str(filled), now="2025-10-02T10:00")
+    assert ran.code == 0 and "received from SYT" in ran.stdout and "empty" not in ran.all, ran.all
+    ran = parcli("campaign", "receive", str(tmp_path / "c"), str(blank), now="2025-10-02T10:00", lang="vi")
+    assert ran.code == 0 and "STC" in ran.stdout  # the same file again: a no-op, no new warning
+    assert "để trống" not in ran.all, ran.all
