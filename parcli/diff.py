@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .i18n import tr
+from .i18n import NP_, say, tr
 from .summary import (
     LeafLine,
     NodeLine,
@@ -91,9 +91,18 @@ def compare(a: Summary, b: Summary) -> Diff:
     return Diff(a, b, fields, leaves, warnings)
 
 
+_ADJUSTMENT_WORDS = {"bonus": NP_("column", "Bonus"), "penalty": NP_("column", "Penalty")}
+
+
+def _adjust_title(a) -> str:
+    """A bonus's or a penalty's title: the framework's, else its name in the current language."""
+    word = _ADJUSTMENT_WORDS.get(a.kind)
+    return a.title or (say(word) if word is not None else a.kind)
+
+
 def _adjust_lines(s: Summary) -> list[LeafLine]:
     """A unit's bonus and penalty as lines compared like leaves (id: bonus, penalty)."""
-    return [LeafLine(a.kind, None, None, a.title or a.kind, a.max, a.points, None, a.status) for a in s.adjustments]
+    return [LeafLine(a.kind, None, None, _adjust_title(a), a.max, a.points, None, a.status) for a in s.adjustments]
 
 
 def _title_key(title: str) -> str:
@@ -143,6 +152,7 @@ class Claim:
     claimed: Decimal | None
     points: Decimal | None
     status: str
+    sign: int = 1  # how the points count in the index: +1 a leaf's and the bonus, -1 the penalty
 
     @property
     def difference(self) -> Decimal | None:
@@ -150,7 +160,20 @@ class Claim:
             return None
         return self.points - self.claimed
 
+    @property
+    def over(self) -> bool:
+        """Claimed above what the evidence supports: more points, or a smaller penalty."""
+        diff = self.difference
+        return diff is not None and diff * self.sign < 0
+
+    @property
+    def is_adjustment(self) -> bool:
+        return self.sign != 1 or self.id in _ADJUSTMENT_WORDS
+
 
 def claims(summary: Summary) -> list[Claim]:
-    """Claimed (self-assessed) vs computed points for every leaf."""
-    return [Claim(x.id, x.title, x.max, x.claimed, x.points, x.status) for x in summary.leaves]
+    """Claimed (self-assessed) vs computed points for every leaf, then for the bonus and the penalty (where the
+    framework declares them)."""
+    return [*(Claim(x.id, x.title, x.max, x.claimed, x.points, x.status) for x in summary.leaves),
+            *(Claim(a.kind, _adjust_title(a), a.max, a.claimed, a.points, a.status, -1 if a.kind == "penalty" else 1)
+              for a in summary.adjustments)]

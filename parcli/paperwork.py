@@ -95,7 +95,8 @@ class Minutes:
     """The minutes of appraisal of one unit (biên bản thẩm định). ``framework``: what the points were
     scored against (its provenance is printed small at the foot of every page); ``places``: the decimals
     shown (the framework's); ``number``: the paper's number (Số: …) when it has one; ``adjustments``: the
-    bonus and penalty whose final points differ from the unit's own, listed after the leaves."""
+    bonus and penalty whose final points differ from the unit's own, listed after the leaves. The rows
+    have an English title only when every row of the framework has one (:func:`english_titles`)."""
 
     campaign_title: str
     year: int
@@ -117,7 +118,8 @@ class Minutes:
 @dataclass(frozen=True, slots=True)
 class ReportRow:
     """One unit in the council's report and the publication table. ``rank`` None: not ranked (no index);
-    ``adjusted_leaves``: how many leaves the appraisal changed."""
+    ``adjusted_leaves``: how many leaves the appraisal changed, a bonus or penalty it changed counted as one
+    (the minutes list it among the leaves)."""
 
     rank: int | None
     code: str | None
@@ -196,6 +198,15 @@ def self_assessed_total(result) -> Decimal:
     return sum((p for p in map(_self_points, result.leaves) if p is not None), ZERO)
 
 
+def english_titles(framework) -> bool:
+    """Whether the minutes in English may show the framework's English titles: every leaf has one, and every
+    bonus or penalty that has a title. Else every row has its Vietnamese title, the framework's own words
+    (an English bonus title beside Vietnamese leaf titles would mix the two in one table)."""
+    adjustments = framework.header.adjustments
+    return all(leaf.title_en for leaf in framework.leaves) and all(
+        a.title_en for a in (adjustments.items if adjustments is not None else ()) if a.title)
+
+
 def minutes_from(claimed, final, *, campaign_title: str, issuer: Issuer, date: dt.date, group_title: str = "",
                  round1=None, reasons: Mapping[str, Sequence[str]] | None = None,
                  explanations: Mapping[str, str] | None = None, appraisers: Iterable[Signer] = (),
@@ -218,6 +229,7 @@ def minutes_from(claimed, final, *, campaign_title: str, issuer: Issuer, date: d
     own = {leaf.id: leaf for leaf in claimed.leaves}
     first = {leaf.id: leaf for leaf in round1.leaves} if round1 is not None else {}
     adjusted = []
+    english = english_titles(final.framework)
     for leaf in final.leaves:
         mine = own.get(leaf.id)
         claim = _self_points(mine) if mine is not None else None
@@ -231,7 +243,7 @@ def minutes_from(claimed, final, *, campaign_title: str, issuer: Issuer, date: d
         r1 = first.get(leaf.id)
         adjusted.append(AdjustedLeaf(leaf.id, leaf.node.title, leaf.max, claim,
                                      _leaf_points(r1) if r1 is not None else None, points, why, said or None,
-                                     leaf.node.title_en))
+                                     leaf.node.title_en if english else None))
     totals = Totals(self_assessed_total(claimed), round1.points if round1 is not None else None, final.points,
                     final.max, final.index if index is None else index,
                     final.klass if class_label is None else class_label, bonus, penalty)
@@ -244,7 +256,7 @@ def row_of(minutes: Minutes, rank: int | None = None) -> ReportRow:
     """A unit's row in the council's report, from its minutes."""
     t = minutes.totals
     return ReportRow(rank, minutes.unit_code, minutes.unit_name, t.self_assessed, t.final, t.applicable_max, t.index,
-                     t.class_label, len(minutes.leaves), t.bonus, t.penalty)
+                     t.class_label, len(minutes.leaves) + len(minutes.adjustments), t.bonus, t.penalty)
 
 
 def ranked(rows: Iterable[ReportRow]) -> tuple[ReportRow, ...]:

@@ -124,10 +124,9 @@ class Store:
             fw = self.framework(ref, base)
         except InputError as exc:
             line, col = doc.locate(("framework",))
-            where = Problem(name, line, col, tr("framework {ref!r} cannot be used: {why}", ref=ref,
-                                                why=exc.message if not exc.problems
-                                                else tr("its file has the problems below")))
-            raise InputError("invalid framework reference", [where, *exc.problems]) from None
+            said, below = unusable(ref, exc)
+            where = Problem(name, line, col, said)
+            raise InputError("invalid framework reference", [where, *below]) from None
         unit, problems = check_unit(doc, header, fw)
         if unit is None:
             raise InputError("invalid unit file", problems)
@@ -151,11 +150,9 @@ class Store:
                 error = exc
         doc = read_cells(opened, fw) if fw is not None else opened.doc
         if error is not None:
-            where = doc.problem(("framework",), tr("framework {ref!r} cannot be used: {why}",
-                                                   ref=doc.data.get("framework"),
-                                                   why=error.message if not error.problems
-                                                   else tr("its file has the problems below")))
-            raise InputError("invalid framework reference", [where, *error.problems])
+            said, below = unusable(doc.data.get("framework"), error)
+            where = doc.problem(("framework",), said)
+            raise InputError("invalid framework reference", [where, *below])
         header, problems = unit_header(doc)
         if header is None:
             raise InputError("invalid unit file", problems)
@@ -165,6 +162,22 @@ class Store:
         if unit is None:
             raise InputError("invalid unit file", problems)
         return unit, fw
+
+
+def unusable(ref, exc: InputError) -> tuple[str, list[Problem]]:
+    """The message "framework 'x' cannot be used: …" of the framework ``ref`` that raised ``exc``, and the
+    problems to say after it: a file that cannot be read at all (missing, unreadable, not a framework) said in
+    that one line (it said "its file has the problems below", then one line), a file with problems in its lines
+    listed below it."""
+    if len(exc.problems) == 1 and not exc.problems[0].line:
+        found = exc.problems[0]
+        if found.file == str(ref):
+            return tr("framework {ref!r} cannot be used: {why}", ref=ref, why=found.message), []
+        return tr("framework {ref!r} cannot be used: {file}: {why}", ref=ref, file=found.file, why=found.message), []
+    if not exc.problems:
+        return tr("framework {ref!r} cannot be used: {why}", ref=ref, why=exc.message), []
+    return tr("framework {ref!r} cannot be used: {why}", ref=ref, why=tr("its file has the problems below")), \
+        list(exc.problems)
 
 
 def _parcli_framework(path: Path, ref: str) -> None:

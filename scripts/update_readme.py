@@ -82,6 +82,11 @@ def render(readme: str, keep: Path | None = None) -> str:
 
     CAMPAIGN["work"] = keep or Path(tempfile.mkdtemp(prefix="parcli-readme-"))
     try:
+        # the walk-through runs in a folder as the repository's root: examples/ is there (--units
+        # examples/campaign/units.csv), its campaign and mail/ are made there
+        link = CAMPAIGN["work"] / "examples"
+        if not link.exists():
+            link.symlink_to(ROOT / "examples", target_is_directory=True)
         def one(m) -> str:
             if m.group(0).startswith("<!--"):
                 campaign_demo.step(m.group(1), CAMPAIGN["work"])

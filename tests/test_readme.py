@@ -59,3 +59,74 @@ def test_readme_has_exactly_two_setup_commands_and_ci_runs_the_test_one():
     assert "README.md" in ci and 'bash -c "$readme_test"' in ci  # CI runs exactly this command
     assert "-c .ci/oldest-constraints.txt '.[test]'" in ci  # and the suite with the oldest versions
     assert '"$1" -eq 5' in ci  # exit 5 (no tests) fails CI
+
+
+def test_the_campaign_walk_through_runs_as_written(tmp_path):
+    """The walk-through needed a units.csv and mail files that were not shipped, and a policy edit nobody was
+    told about: run here as a reader runs it, from a folder holding examples/, each step between two commands the
+    one the README's text tells (``python examples/campaign/fill.py STEP``, the edits of campaign.yaml it says),
+    every command prints what the README shows (the log's hashes aside: every campaign has its own key)."""
+    import os
+    import shlex
+    import subprocess
+
+    import campaign_demo
+
+    section = README.split("### `parcli campaign`", 1)[1].split("\n### ", 1)[0]
+    (tmp_path / "examples").symlink_to(ROOT / "examples", target_is_directory=True)
+    pattern = re.compile(r"```console\n\$ ([^\n]*)\n(.*?)```|<!-- campaign: ([a-z0-9-]+) -->", re.S)
+    said, ran, last = 0, 0, ""
+    for m in pattern.finditer(section):
+        told = section[said:m.start()]  # the README's words since the last block or step
+        said = m.end()
+        if m.group(3):
+            name = m.group(3)
+            if name in campaign_demo.FILLED:
+                fill = f"python examples/campaign/fill.py {campaign_demo.FILLED[name]}"
+                assert fill in told, (name, told)
+                done = subprocess.run([sys.executable, *fill.split()[1:]], cwd=tmp_path, capture_output=True,
+                                      text=True, timeout=300)
+                assert done.returncode == 0, done.stderr
+            elif name == "policy":
+                assert "policy: {missing_documents: none}" in told, told
+                campaign_demo.step(name, tmp_path)
+            elif name == "extend":
+                line = re.search(r"extensions: \{SXD: \{self_assess\s*ment: [0-9T:-]+\}\}", last)
+                assert line and "Write that line into `cchc-2025/campaign.yaml`" in told, told
+                campaign_demo.step(name, tmp_path)
+            else:
+                assert name == "demo-key"  # the store's key only: the hashes the README shows
+            continue
+        words = shlex.split(m.group(1))
+        env = {**os.environ, "COLUMNS": str(update_readme.WIDTH), "USERNAME": "canbo", "USER": "canbo"}
+        env.pop("PARCLI_LANG", None)
+        while "=" in words[0]:
+            key, _sep, value = words.pop(0).partition("=")
+            env[key] = value
+        for name in words[1:]:  # every file a command names is shipped or made by an earlier step
+            if name.endswith((".csv", ".xlsx")):
+                assert (tmp_path / name).is_file(), name
+        proc = subprocess.run([sys.executable, "-m", "parcli", *words[1:]], cwd=tmp_path, capture_output=True,
+                              text=True, env=env, timeout=300)
+        text = proc.stdout + proc.stderr
+        out = "\n".join(part.rstrip() for line in text.splitlines() for part in update_readme.fold(line)) + "\n"
+        want = m.group(2)
+        if words[1:3] == ["campaign", "log"]:
+            out, want = (re.sub(r"\b[0-9a-f]{12}\b", "#" * 12, t) for t in (out, want))
+        assert out == want, m.group(1)
+        last, ran = out, ran + 1
+    assert ran >= 15
+
+
+def test_the_campaign_section_tells_what_parcli_now_is():
+    """PARCLI_NOW, which every line of the walk-through sets, was explained only in CONTRIBUTING."""
+    section = README.split("### `parcli campaign`", 1)[1].split("\n### ", 1)[0]
+    said = section.split("```console", 1)[0]  # before the first command that uses it
+    assert "The environment variable `PARCLI_NOW`" in said
+    assert "`PARCLI_NOW=2025-11-04T08:30`" in said and "Never set it in a real campaign" in said
+    from datetime import datetime
+
+    from parcli.campaign.clock import VIETNAM, parse_local
+
+    assert parse_local("2025-11-04T08:30") == datetime(2025, 11, 4, 8, 30, tzinfo=VIETNAM)  # as the README says
+    assert parse_local("2025-11-04T01:30+00:00") == datetime(2025, 11, 4, 8, 30, tzinfo=VIETNAM)

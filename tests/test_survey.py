@@ -229,6 +229,9 @@ def test_the_table_states_n_intervals_the_method_and_the_pairs_not_separable(cli
     assert max(len(line) for line in out.splitlines()) <= 120
     vi = cli("survey", DEF, ANSWERS, "--lang", "vi", "--locale", "vi")
     assert "TÁI DỰNG" in vi.stdout and "99,75" in vi.stdout and "không phân biệt được" in vi.stdout.lower()
+    # the count of resamples without a thousands separator: '2.000' beside '99,75' reads as 2
+    assert "(2000 lần lấy mẫu lại" in " ".join(vi.stdout.split()) and "2.000" not in vi.stdout
+    assert "(2000 resamples" in " ".join(out.split())
 
 
 @pytest.mark.parametrize("columns", [80, 100, 120])

@@ -22,8 +22,28 @@ from typing import Any
 
 from ..domain import ADJUSTMENT_KINDS
 from ..errors import InputError, Problem
-from ..i18n import tr
+from ..i18n import NC_, text, tr
 from .clock import STAGES, local_text, parse_local
+
+# the stages and the bonus and penalty points in the reader's words (messages, the status, the log); a key of
+# campaign.yaml a message tells to write stays as it is written
+STAGE_WORDS = {"self_assessment": NC_("campaign stage", "self-assessment"),
+               "appraisal_1": NC_("campaign stage", "appraisal, round 1"),
+               "explanation": NC_("campaign stage", "explanation"),
+               "appraisal_2": NC_("campaign stage", "appraisal, round 2")}
+POINTS_WORDS = {"bonus": NC_("points kind", "bonus points"), "penalty": NC_("points kind", "penalty points")}
+
+
+def stage_words(stage: str | None, lang: str | None = None) -> str:
+    """A stage in words (``lang``: the current language when None); "–" for none, an unknown one as it is."""
+    if not stage:
+        return "–"
+    return text(STAGE_WORDS[stage], lang, "campaign stage") if stage in STAGE_WORDS else stage
+
+
+def points_words(kind: str, lang: str | None = None) -> str:
+    """Bonus or penalty points in words."""
+    return text(POINTS_WORDS[kind], lang, "points kind") if kind in POINTS_WORDS else kind
 
 SCHEMA = "parcli/campaign/v1"
 FILE = "campaign.yaml"
@@ -237,10 +257,11 @@ def check(doc, folder: Path, store) -> Campaign:
             try:
                 fw = store.framework(ref, folder)
             except InputError as exc:
-                bad((*where, "framework"), tr("framework {ref!r} cannot be used: {why}", ref=ref,
-                                              why=exc.message if not exc.problems
-                                              else tr("its file has the problems below")))
-                problems.extend(exc.problems)
+                from ..store import unusable
+
+                said, below = unusable(ref, exc)
+                bad((*where, "framework"), said)
+                problems.extend(below)
         members: list[Member] = []
         units = g.get("units")
         if not isinstance(units, list):
@@ -312,8 +333,8 @@ def check(doc, folder: Path, store) -> Campaign:
                         kinds.add(node_id)
                         continue
                     if node_id not in g.fw.nodes:
-                        bad(cw, tr("{kind}: the framework {framework} declares no {kind} points; remove {kind} from "
-                                   "the covers", kind=node_id, framework=g.fw.id))
+                        bad(cw, tr("{kind}: the framework {framework} declares no {points}; remove {kind} from "
+                                   "the covers", kind=node_id, points=points_words(node_id), framework=g.fw.id))
                         continue
                 if node_id not in g.fw.nodes:
                     near = g.fw.nearest(node_id, 3)
@@ -350,12 +371,13 @@ def check(doc, folder: Path, store) -> Campaign:
         for item in declared.items if declared is not None else ():
             owners = [app.code for app in appraisers if item.kind in app.adjustments.get(g.id, ())]
             if not owners:
-                bad(("appraisers",), tr("group {group}: the {kind} points of {framework} are covered by no appraiser; "
+                bad(("appraisers",), tr("group {group}: the {points} of {framework} are covered by no appraiser; "
                                         "add {kind} to an appraiser's covers", group=g.id, kind=item.kind,
-                                        framework=g.fw.id))
+                                        points=points_words(item.kind), framework=g.fw.id))
             elif len(owners) > 1:
-                bad(("appraisers",), tr("group {group}: {kind} is covered by two appraisers ({codes}); it belongs to "
-                                        "one appraiser", group=g.id, kind=item.kind, codes=", ".join(owners)))
+                bad(("appraisers",), tr("group {group}: the {points} ({kind}) are covered by two appraisers ({codes}); "
+                                        "they belong to one appraiser", group=g.id, kind=item.kind,
+                                        points=points_words(item.kind), codes=", ".join(owners)))
         del gi
 
     deadlines: dict[str, datetime] = {}

@@ -27,7 +27,7 @@ from ..errors import InputError, Problem
 from ..i18n import tr
 from . import db
 from .clock import ROUND, iso, local_text
-from .config import Campaign, load
+from .config import Campaign, load, stage_words
 from .values import cells_text, dec, digest, digest_of, from_json, same_digest, to_json, undec
 
 KINDS_OF_STAGE = {"self_assessment": "form", "appraisal_1": "appraisal", "explanation": "explanation",
@@ -704,14 +704,14 @@ def _parse(op: Opened, raw: bytes, name: str, at: datetime, enforce: bool):
         raise _refuse(ident.where.get("recipient", name), tr(
             "the workbook is for {code!r}, who is not a {who} of this campaign; the stage {stage} expects a workbook "
             "of a {who} named in campaign.yaml", code=recipient, who=tr("unit") if is_unit else tr("appraiser"),
-            stage=stage), recipient, stage)
+            stage=stage_words(stage)), recipient, stage)
     if enforce:
         deadline = camp.deadline(stage, recipient)
         if at > deadline:
             raise _refuse(name, tr(
                 "{code}'s {stage} closed at {deadline} (Vietnam time); this file came at {now}. To accept it, extend "
-                "the deadline in campaign.yaml: extensions: {{{code}: {{{stage}: {later}}}}}, then receive it again",
-                code=recipient, stage=stage, deadline=local_text(deadline), now=local_text(at),
+                "the deadline in campaign.yaml: extensions: {{{code}: {{{key}: {later}}}}}, then receive it again",
+                code=recipient, stage=stage_words(stage), key=stage, deadline=local_text(deadline), now=local_text(at),
                 later=_later(at)), recipient, stage)
     prebuilt = None
     if ident.kind == "form":
@@ -931,9 +931,9 @@ def _appraisal(op: Opened, book, ident, name: str, recipient: str, round_: int):
         if bad_reason:  # a reason that cannot be kept is said, not asked for again
             continue
         if points is not None and not 0 <= points <= node.max:
-            problems.append(sheet.problem(row.row, "points", tr("{id}: {points} points is outside 0 to {max}",
-                                                                id=row.key[1], points=canon(points),
-                                                                max=canon(node.max))))
+            problems.append(sheet.problem(row.row, "points", tr("unit {unit}, {id}: {points} points is outside 0 "
+                                                                "to {max}", unit=item.unit, id=row.key[1],
+                                                                points=canon(points), max=canon(node.max))))
             continue
         ev = item.evidence
         if (points is None and round_ == 1 and camp.policy == "zero" and ev is not None and not ev.na
@@ -1182,7 +1182,7 @@ def leaf_record(op: Opened, codes: list[str] | None = None) -> list[dict[str, An
 
         for leaf in result.leaves:
             leaves.append(record(state.leaves.get(leaf.id, LeafState()), id=leaf.id, title=leaf.node.title,
-                                 max=leaf.max, status=leaf.status, points=leaf.points))
+                                 title_en=leaf.node.title_en, max=leaf.max, status=leaf.status, points=leaf.points))
         adjustments = [record(state.adjustments.get(a.kind, LeafState()), kind=a.kind, title=a.item.title,
                               title_en=a.item.title_en, max=a.max, status=a.status, points=a.points)
                        for a in result.adjustments]
@@ -1203,6 +1203,15 @@ def actions(op: Opened, unit: str | None = None) -> list[tuple]:
                                 "JOIN vals v ON v.file = f.seq WHERE v.unit = ?)) ORDER BY a.id", (unit, unit)))
 
 
+def round_reasons(first: str | None, second: str | None) -> tuple[str, ...]:
+    """The appraisers' reasons of a leaf, round by round, as the minutes show them: a round-2 reason says its
+    round ("Vòng 1: … / Vòng 2: …" in one cell), a round-1 reason alone needs no label."""
+    if not second:
+        return (first,) if first else ()
+    return (*((tr("Round {n}: {reason}", n=1, reason=first),) if first else ()),
+            tr("Round {n}: {reason}", n=2, reason=second))
+
+
 def papers_of(op: Opened, codes: list[str] | None, at) -> tuple[list, Any]:
     """The minutes of the received units among ``codes`` (every unit when None) and the council's report of
     the whole campaign, from :func:`leaf_record` (plain data from :mod:`parcli.paperwork`), dated ``at``.
@@ -1212,7 +1221,7 @@ def papers_of(op: Opened, codes: list[str] | None, at) -> tuple[list, Any]:
     appraised in round 1 (every other leaf at its own points). A bonus or penalty is listed the same way
     (the unit's own: its claim, else the points it gave, else 0), after the leaves; the totals carry the
     final bonus and penalty and the unit's own."""
-    from ..paperwork import AdjustedLeaf, Issuer, Minutes, Signer, Totals, council_report_from
+    from ..paperwork import AdjustedLeaf, Issuer, Minutes, Signer, Totals, council_report_from, english_titles
     from ..summary import FrameworkInfo
 
     camp = op.camp
@@ -1226,6 +1235,7 @@ def papers_of(op: Opened, codes: list[str] | None, at) -> tuple[list, Any]:
         if not rec["received"]:
             continue
         group = camp.group(rec["group"])
+        english = english_titles(group.fw)  # every row's English title, or every row's own
         adjusted = []
         r1_total, any_r1 = Decimal(0), False
         for leaf in rec["leaves"]:
@@ -1236,17 +1246,19 @@ def papers_of(op: Opened, codes: list[str] | None, at) -> tuple[list, Any]:
             r1_total += first or Decimal(0)
             if leaf["final"] == own:
                 continue
-            reasons = tuple(r for r in (leaf["round1_reason"], leaf["round2_reason"]) if r)
+            reasons = round_reasons(leaf["round1_reason"], leaf["round2_reason"])
             adjusted.append(AdjustedLeaf(leaf["id"], leaf["title"], leaf["max"], own, leaf["round1"], leaf["final"],
-                                         reasons, leaf["explanation"] or None))
+                                         reasons, leaf["explanation"] or None,
+                                         leaf["title_en"] if english else None))
         changed, own_of = [], {}
         for adj in rec["adjustments"]:
             own = adj["claimed"] if adj["claimed"] is not None else (adj["computed"] or Decimal(0))
             own_of[adj["kind"]] = own
             if adj["final"] != own:
-                reasons = tuple(r for r in (adj["round1_reason"], adj["round2_reason"]) if r)
+                reasons = round_reasons(adj["round1_reason"], adj["round2_reason"])
                 changed.append(AdjustedLeaf(adj["kind"], adj["title"] or "", adj["max"], own, adj["round1"],
-                                            adj["final"], reasons, adj["explanation"] or None, adj["title_en"]))
+                                            adj["final"], reasons, adj["explanation"] or None,
+                                            adj["title_en"] if english else None))
         totals = Totals(rec["claimed"], r1_total if any_r1 else None, rec["points"], rec["max"], rec["index"],
                         rec["class"], rec["bonus"], rec["penalty"], own_of.get("bonus"), own_of.get("penalty"))
         group_title = group.title if len(camp.groups) > 1 else ""  # one group: the minutes need not name it

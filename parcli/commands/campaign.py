@@ -44,14 +44,14 @@ def _open(folder: Path):
     return open_campaign(folder)
 
 
-def _write(path: Path, data: bytes) -> None:
+def _write(path: Path, data: bytes, force: bool = False) -> None:
     from ..report.files import write_atomic
 
     path.parent.mkdir(parents=True, exist_ok=True)
     def put(fh) -> None:
         fh.write(data)
 
-    write_atomic(path, put)
+    write_atomic(path, put, force)
 
 
 def _quoted(path: Path) -> str:
@@ -69,7 +69,7 @@ def _say(line: str) -> None:
     typer.echo(printable(line))
 
 
-def _send(op, action: str, detail: tuple[str, dict], books) -> int:
+def _send(op, action: str, detail: tuple[str, dict], books, force: bool = False) -> int:
     """Write each (path, bytes, rows) of ``books`` (rows None: not said), say it, then log ``action`` with
     ``detail`` (a key of the log's details and its values, ``count`` added); how many."""
     from ..campaign import db
@@ -77,13 +77,29 @@ def _send(op, action: str, detail: tuple[str, dict], books) -> int:
 
     count = 0
     for path, data, rows in books:
-        _write(path, data)
+        _write(path, data, force)
         count += 1
         _say(tr("wrote {file}", file=path) if rows is None else tr("wrote {file} ({count} rows)", file=path,
                                                                     count=rows))
     with db.transaction(op.conn):
         db.log(op.conn, iso(now()), _who(), action, detail=db.detail(detail[0], count=count, **detail[1]))
     return count
+
+
+WorkbooksForceOpt = Annotated[bool, typer.Option("--force", help="Replace workbooks written before (parcli never "
+                                                "overwrites them otherwise: someone may have been filling them in).")]
+
+
+def _unwritten(paths, force: bool) -> None:
+    """Refuse before writing anything when a workbook of ``paths`` is there already (unless --force), naming
+    every such file: an officer or an appraiser may have been filling it in."""
+    from ..errors import Problem
+
+    there = [p for p in paths if p.exists()]
+    if there and not force:
+        raise InputError("", [Problem(str(p), 0, 0, tr("written before; parcli does not replace a workbook that may "
+                                                        "have been filled in (use --force to replace it)"))
+                              for p in there])
 
 
 def _lines(draw) -> None:
@@ -147,15 +163,16 @@ def init(
 
 @app.command(cls=Command)
 @guarded
-def forms(folder: DirArg, lang: LangOpt = Lang.vi) -> None:
+def forms(folder: DirArg, force: WorkbooksForceOpt = False, lang: LangOpt = Lang.vi) -> None:
     """Write one self-assessment form per unit into out/forms/, its name, code and year filled and locked."""
     from ..campaign.cycle import form_book
 
     op = _open(folder)
     try:
+        _unwritten([folder / "out" / "forms" / f"{code}.xlsx" for code in op.camp.units], force)
         if not _send(op, "forms", ("forms", {}), ((folder / "out" / "forms" / f"{code}.xlsx",
                                                      form_book(op, code, lang.value), None)
-                                                    for code in op.camp.units)):
+                                                    for code in op.camp.units), force):
             _say(tr("{file} names no unit: no form was written; add the units to its groups", file=folder /
                     "campaign.yaml"))
     finally:
@@ -198,10 +215,10 @@ def _receive_all(op, paths, said: list) -> int:
     import sys
 
     from ..campaign.clock import local_text, now, parse_local
+    from ..campaign.config import stage_words
     from ..campaign.cycle import receive as take
     from ..i18n import language
     from ..inputs.files import read_bytes
-    from ..report.campaign import stage_words
     from .common import problem_lines
 
     refused = 0
@@ -241,7 +258,7 @@ def _receive_all(op, paths, said: list) -> int:
             said.append((True, tr("warning:") + " " + tr(
                 "{sender} sent {count} files for {stage} in this run; the last one taken is current: {file}. Check "
                 "that it is the newest: the files were taken in the order of their names, not of their sending",
-                sender=sender, count=len(files), stage=stage, file=files[-1])))
+                sender=sender, count=len(files), stage=stage_words(stage), file=files[-1])))
     return refused
 
 
@@ -251,6 +268,7 @@ def appraise(
     folder: DirArg,
     round_: Annotated[int, typer.Option("--round", metavar="1|2", min=1, max=2, help="The round: 1, or 2 after the "
                                         "explanations.")],
+    force: WorkbooksForceOpt = False,
     lang: LangOpt = Lang.vi,
 ) -> None:
     """Write one workbook per appraiser into out/appraisal-N/: a row per unit and leaf of the share."""
@@ -258,6 +276,7 @@ def appraise(
 
     op = _open(folder)
     try:
+        _unwritten([folder / "out" / f"appraisal-{round_}" / f"{a.code}.xlsx" for a in op.camp.appraisers], force)
         states = {code: unit_state(op, code) for code in op.camp.units}
 
         def books():
@@ -266,28 +285,29 @@ def appraise(
                 yield (folder / "out" / f"appraisal-{round_}" / f"{a.code}.xlsx",
                        appraisal_book(op, a.code, round_, lang.value, items), len(items))
 
-        _send(op, "appraise", ("round", {"round": round_}), books())
+        _send(op, "appraise", ("round", {"round": round_}), books(), force)
     finally:
         op.close()
 
 
 @app.command(cls=Command)
 @guarded
-def explain(folder: DirArg, lang: LangOpt = Lang.vi) -> None:
+def explain(folder: DirArg, force: WorkbooksForceOpt = False, lang: LangOpt = Lang.vi) -> None:
     """Write one workbook per unit asked to explain into out/explanation/: its leaves with the appraisers' points
     and reason."""
     from ..campaign.cycle import explanation_book, explanation_items
 
     op = _open(folder)
     try:
-        def books():
-            for code in op.camp.units:
-                items = explanation_items(op, code)
-                if items:
-                    yield (folder / "out" / "explanation" / f"{code}.xlsx",
-                           explanation_book(op, code, lang.value, items), len(items))
+        asked = {code: items for code in op.camp.units if (items := explanation_items(op, code))}
+        _unwritten([folder / "out" / "explanation" / f"{code}.xlsx" for code in asked], force)
 
-        if not _send(op, "explain", ("workbooks", {}), books()):
+        def books():
+            for code, items in asked.items():
+                yield (folder / "out" / "explanation" / f"{code}.xlsx",
+                       explanation_book(op, code, lang.value, items), len(items))
+
+        if not _send(op, "explain", ("workbooks", {}), books(), force):
             _say(tr("no unit was asked to explain anything (Explanation requested: Yes in round 1)"))
     finally:
         op.close()

@@ -20,7 +20,7 @@ import typer.core
 
 from ..errors import InputError, ParcliError, UsageError
 from ..helptext import TranslatedHelp
-from ..i18n import set_language, tr, trn
+from ..i18n import N_, set_language, tr, trn
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -136,15 +136,28 @@ def problem_lines(problems, stream, concise: bool) -> list[str]:
     unique = list(dict.fromkeys(problems))
     return render(unique, rich=not concise and stream.isatty())
 
-def file_args(names: list[str], workbooks_only: bool = False) -> list[Path]:
+_KIND_WORDS = {"framework": N_("a framework file"), "survey": N_("a survey definition"),
+               "campaign": N_("a campaign's file")}
+
+
+def file_args(names: list[str], workbooks_only: bool = False, units: bool = False) -> list[Path]:
     """File arguments as paths: a folder stands for its YAML files (``workbooks_only``: its .xlsx files), a
-    pattern (``"hoso/*.yaml"``, which Windows shells pass on unexpanded) for the files it matches."""
+    pattern (``"hoso/*.yaml"``, which Windows shells pass on unexpanded) for the files it matches. ``units``:
+    the command reads units, so a framework (or another parcli file) a folder or a pattern holds beside them is
+    left out, and said."""
     # Variadic file arguments are declared as str: typer's coercion of list[Path]
     # costs about 0.1 ms per file, a second for every commune of the country.
     from ..inputs.files import expand
 
     repeated: list[Path] = []
-    paths = expand(names, repeated, workbooks_only)
+    others: list[tuple[Path, str]] = []
+    paths = expand(names, repeated, workbooks_only, others if units else None)
+    for path, kind in others:
+        what = _KIND_WORDS.get(kind)
+        err(tr("{file}: {what} (schema parcli/{kind}/v1), not a unit: left out", file=path, kind=kind,
+               what=tr(what) if what else kind))
+    if others and not paths:  # an empty run would look like success
+        raise InputError(", ".join(names) + ": " + tr("no unit file here, only the files left out above"))
     if repeated:
         shown = ", ".join(map(str, repeated[:5])) + (tr(" and {count} more", count=len(repeated) - 5)
                                                       if len(repeated) > 5 else "")

@@ -57,9 +57,12 @@ def diff(
         rows = claims(obj_a)
         emit(out, claims_table(obj_a, rows, places, lang.value, locale.value),
              provenance_line(obj_a.framework, lang.value))
-        over = [r for r in rows if r.difference is not None and r.difference < 0]
+        over = [r for r in rows if r.over and not r.is_adjustment]
         err(trn("{count} leaf claimed above what the evidence supports",
                 "{count} leaves claimed above what the evidence supports", len(over), count=len(over)))
+        for r in rows:
+            if r.over and r.is_adjustment:
+                err(tr("{title}: claimed above what the evidence supports", title=r.title))
         return
     if b is None:
         raise UsageError(tr("diff needs two files (A and B), or one unit with --claimed"))

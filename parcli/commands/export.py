@@ -49,7 +49,7 @@ def export(
     from ..export import export_units
     from ..report import provenance_line
 
-    count, used, warnings = export_units(file_args(units), output, strict, lang.value, locale.value, force)
+    count, used, warnings = export_units(file_args(units, units=True), output, strict, lang.value, locale.value, force)
     for fw in used:
         err(provenance_line(fw, lang.value))
     for warning in warnings:

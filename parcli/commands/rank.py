@@ -73,7 +73,7 @@ def rank(
     from ..rank import apply_previous, build_ranking
     from ..report import provenance_line
 
-    paths = file_args(units)
+    paths = file_args(units, units=True)
     from ..domain import parse_classes
 
     bands = parse_classes(classes) if classes is not None else None

@@ -57,7 +57,7 @@ def report(
     from ..rank import by_unit, distinct_units
     from ..scoring import score_files
 
-    paths = file_args(units)
+    paths = file_args(units, units=True)
     prev = read_previous(previous) if previous is not None else None
     with progress(2 * len(paths), tr("writing the report")) as tick:  # scoring each unit, then writing its page
         # every problem of every file, or every unit reduced to its page as it is scored

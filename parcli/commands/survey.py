@@ -98,18 +98,19 @@ def survey(
         try:
             fw = store.framework(spec.framework, definition.parent)
         except InputError as exc:
+            from ..store import unusable
+
             line, col = doc.locate(("framework",))
-            where = Problem(str(definition), line, col, tr("framework {ref!r} cannot be used: {why}",
-                                                           ref=spec.framework, why=exc.message if not exc.problems
-                                                           else tr("its file has the problems below")))
-            raise InputError("invalid framework reference", [where, *exc.problems]) from None
+            said, below = unusable(spec.framework, exc)
+            where = Problem(str(definition), line, col, said)
+            raise InputError("invalid framework reference", [where, *below]) from None
         problems = check_targets(spec, fw)
         if problems:
             raise InputError("invalid targets", problems)
     if into and not spec.targets:
         raise InputError(f"{definition}: " + tr("the definition has no targets, so --into has nothing to write; add "
                                                 "targets: {{overall: LEAF}} (or a part or an element)"))
-    units = _read_units(store, file_args(into), fw, spec) if into else []
+    units = _read_units(store, file_args(into, units=True), fw, spec) if into else []
     known = dict(spec.units) if spec.units is not None else None
     got = read_answers(paths, spec, known)
     for name, count in got.blank_rows:

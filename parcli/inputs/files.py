@@ -127,7 +127,25 @@ def looks_like_path(ref: str) -> bool:
     return ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref
 
 
-def expand(names: list[str], repeated: list[Path] | None = None, workbooks_only: bool = False) -> list[Path]:
+def _other_kind(path: Path) -> str | None:
+    """The kind of parcli file other than a unit that a YAML file declares in its first lines (a framework beside
+    its units, a survey definition), else None (a unit, or anything the unit reader will say is not one)."""
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        return None
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(_HEAD_BYTES)
+    except OSError:  # said when it is read as a unit
+        return None
+    kind = parcli_kind(head)
+    return kind if kind not in (None, "unit") else None
+
+
+_HEAD_BYTES = 4096  # where a parcli file's schema line is (a unit's, at the top, in every file parcli writes)
+
+
+def expand(names: list[str], repeated: list[Path] | None = None, workbooks_only: bool = False,
+           others: list[tuple[Path, str]] | None = None) -> list[Path]:
     """Each name as it is, or a folder's unit files (sorted), or a pattern's matches (sorted, lock
     files left out as in folders).
 
@@ -136,7 +154,10 @@ def expand(names: list[str], repeated: list[Path] | None = None, workbooks_only:
     files are told apart by their resolved identity, and each later name of a file already taken
     goes to ``repeated`` (once per file) when given. A folder or a pattern that yields no file is an
     error: an empty run would look like success. ``workbooks_only``: a folder stands for its .xlsx files
-    (``campaign receive``: the campaign's own folder holds campaign.yaml, which is no workbook).
+    (``campaign receive``: the campaign's own folder holds campaign.yaml, which is no workbook). ``others`` (a
+    list) asks for units: a YAML file a folder or a pattern yields that declares another kind of parcli file (the
+    framework beside its units) is left out and goes to ``others`` with its kind; a file named by itself is
+    always taken.
     """
     suffixes = (".xlsx",) if workbooks_only else UNIT_SUFFIXES
     out: list[Path] = []
@@ -151,6 +172,14 @@ def expand(names: list[str], repeated: list[Path] | None = None, workbooks_only:
             seen.add(key)
             out.append(path)
 
+    def pick(path: Path) -> None:  # a file a folder or a pattern yields
+        kind = _other_kind(path) if others is not None else None
+        if kind is None or others is None:
+            take(path)
+        elif _identity(path) not in seen:
+            seen.add(_identity(path))
+            others.append((path, kind))
+
     for name in names:
         if os.path.isdir(name):
             found = sorted(p for p in Path(name).iterdir() if p.suffix.lower() in suffixes and p.is_file()
@@ -159,7 +188,7 @@ def expand(names: list[str], repeated: list[Path] | None = None, workbooks_only:
                 raise InputError(f"{name}: " + (tr("the folder holds no .xlsx file") if workbooks_only
                                                  else tr("the folder holds no .yaml or .xlsx file")))
             for path in found:
-                take(path)
+                pick(path)
         elif _MAGIC.intersection(name) and not os.path.exists(name):
             import glob
 
@@ -168,7 +197,7 @@ def expand(names: list[str], repeated: list[Path] | None = None, workbooks_only:
             if not found:
                 raise InputError(f"{name}: " + tr("no file matches this pattern"))
             for path in found:
-                take(path)
+                pick(path)
         else:
             take(Path(name))
     if repeated is not None:

@@ -17,6 +17,7 @@ import io
 from decimal import Decimal
 from typing import Any
 
+from ..campaign.config import STAGE_WORDS, stage_words
 from ..i18n import NC_, text
 from ..inputs.campaign import (
     ADJUSTMENT_RULES,
@@ -228,10 +229,6 @@ def _write(kind: str, schema: str, columns, inputs, rows, lang: str, recipient, 
 
 # --- terminal views -------------------------------------------------------------------
 
-STAGE_WORDS = {"self_assessment": NC_("campaign stage", "self-assessment"),
-               "appraisal_1": NC_("campaign stage", "appraisal, round 1"),
-               "explanation": NC_("campaign stage", "explanation"),
-               "appraisal_2": NC_("campaign stage", "appraisal, round 2")}
 STATE_WORDS = {"overdue": NC_("deadline", "overdue"), "due": NC_("deadline", "due (≤ 1 day)"),
                "soon": NC_("deadline", "due soon ({days} days left)"), "open": NC_("deadline", "{days} days left"),
                "closed": NC_("deadline", "every stage closed")}
@@ -253,10 +250,6 @@ def _float_exact(value: Decimal) -> bool:
     """Whether a spreadsheet's number (a double) holds ``value`` exactly as its shortest decimal, as a workbook
     saved again reads it back."""
     return value.is_finite() and Decimal(repr(float(value))) == value
-
-
-def stage_words(stage: str | None, lang: str) -> str:
-    return text(STAGE_WORDS[stage], lang, "campaign stage") if stage else "–"
 
 
 def deadline_words(entry: dict, lang: str) -> str:
@@ -312,10 +305,12 @@ class _Blank(dict):
 
 
 def log_lines(rows, lang: str, width: int, color: bool = False) -> list[str]:
-    """The action log: when, who, what, unit, file (sha256, 12 digits), detail."""
+    """The action log: when, who, what, unit, file (sha256, 12 digits), detail; at 80 columns the detail keeps
+    its room (the time goes under the date, the header of who wraps)."""
     from .grid import ID, TAG, TEXT, Column, Grid, render
 
-    grid = Grid("", [Column(text(LOG_HEADS["at"], lang, "log"), TAG), Column(text(LOG_HEADS["who"], lang, "log"), ID),
+    grid = Grid("", [Column(text(LOG_HEADS["at"], lang, "log"), TEXT, yields=True),  # the time under the date
+                     Column(text(LOG_HEADS["who"], lang, "log"), TAG),  # its header wraps: the detail keeps its room
                      Column(text(LOG_HEADS["what"], lang, "log"), TEXT),
                      Column(text(LOG_HEADS["unit"], lang, "log"), ID),
                      Column(text(LOG_HEADS["file"], lang, "log"), ID),

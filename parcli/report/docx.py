@@ -479,7 +479,8 @@ def build_council_report(report: CouncilReport, lang: str = "vi", locale: str | 
 def write_council_report(report: CouncilReport, path: Path, lang: str = "vi", locale: str | None = None,
                          signer: Signer | None = None, force: bool = False) -> None:
     """The council's consolidated report as a .docx at ``path``: per group, every unit's totals
-    (self-assessed beside appraised), the number of adjusted leaves, the averages and the classes."""
+    (self-assessed beside appraised), the number of adjusted leaves (a changed bonus or penalty counted), the
+    averages and the classes."""
     _save(build_council_report(report, lang, locale, signer), path, force)
 
 

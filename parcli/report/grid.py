@@ -30,6 +30,7 @@ class Column:
     kind: str = TEXT
     short: str | None = None  # the header when the long ones leave the text too little room
     fold: bool = False  # a text column whose long words (file names) fold rather than widen the table
+    yields: bool = False  # a text column as narrow as its longest word when the others want more room
 
 
 @dataclass
@@ -130,6 +131,31 @@ def layout(grid: Grid, width: int) -> list[int]:
                                                                                for r in grid.rows]))
            for i in text_cols}
     high = {i: max(cell_len(cols[i].header), content[i]) for i in text_cols}
+
+    def spread(room: int) -> dict[int, int]:
+        """The text columns' widths in ``room``: a column that needs less than its share (its longest line is
+        short) leaves the rest to the others; a yielding one is as narrow as its longest word when the others
+        want more than their share."""
+        out: dict[int, int] = {}
+        wanting = list(text_cols)
+        while wanting:
+            share = room // len(wanting)
+            narrow = [i for i in wanting if high[i] <= share]
+            if not narrow:
+                break
+            for i in narrow:
+                out[i] = high[i]
+                room -= high[i]
+                wanting.remove(i)
+        if any(not cols[i].yields for i in wanting):
+            for i in [i for i in wanting if cols[i].yields]:
+                out[i] = low[i]
+                room -= low[i]
+                wanting.remove(i)
+        for i in wanting:
+            out[i] = max(low[i], min(high[i], room // len(wanting)))
+        return out
+
     choice = None
     # long headers on one line, else short ones on one line (a line under the table gives their
     # long words), else the short ones wrapped at words: the first that leaves the text its room
@@ -143,15 +169,16 @@ def layout(grid: Grid, width: int) -> list[int]:
                 c.header = c.short or c.header
         widths = fixed(wrap_headers)
         room = width - overhead - sum(w for i, w in enumerate(widths) if i not in text_cols)
-        share = room // max(len(text_cols), 1)
-        enough = all(share >= min(high[i], max(low[i], comfortable)) for i in text_cols)
-        choice = (widths, share)
+        spread_widths = spread(room)
+        enough = sum(spread_widths.values()) <= room and all(
+            spread_widths[i] >= min(high[i], max(low[i], comfortable)) for i in text_cols if not cols[i].yields)
+        choice = (widths, spread_widths)
         if enough or wrap_headers:
             break
     assert choice is not None
-    widths, share = choice
-    for i in text_cols:
-        widths[i] = max(low[i], min(high[i], share))
+    widths, spread_widths = choice
+    for i, w in spread_widths.items():
+        widths[i] = w
     return widths
 
 

@@ -89,7 +89,7 @@ def method_lines(result, lang: str) -> list[str]:
     """What a person reads under the table: the method's status, the intervals, the pairs not separable."""
     d = result.definition
     lines = [method_line(d)]
-    count = display(Decimal(result.resamples), 0, lang)  # 2.000 in Vietnamese
+    count = str(result.resamples)  # as --resamples takes it: 2.000 beside 99,75 would read as two
     lines.append(tr("Intervals: 95 %; Wilson for an item rate, a bootstrap over each unit's respondents ({count} "
                     "resamples, seed {seed}) for the other indices.", count=count, seed=result.seed)
                  if d.measure == "share" else

@@ -332,8 +332,13 @@ def diff_tables(diff, places: int, lang: str = "vi", locale: str = "en") -> list
     for tag, obj in (("A", a), ("B", b)):
         head.add_row(tag, obj.unit, str(obj.year), num(obj.points), num(obj.max),
                      *(num(obj.adjustment(kind)) for kind in kinds), idx(obj.index), obj.klass or "–")
+    def moved(kind: str) -> str:
+        before, after = a.adjustment(kind), b.adjustment(kind)
+        return _signed(after - before, places, locale) if before is not None and after is not None else ""
+
     head.add_row(label("change", lang), "", "", _signed(diff.points_change, places, locale), "",
-                 *("" for _kind in kinds), _signed(diff.index_change, places, locale, fixed=True), "", style="bold")
+                 *(moved(kind) for kind in kinds), _signed(diff.index_change, places, locale, fixed=True), "",
+                 style="bold")
 
     fields = Table(title=label("field", lang), title_justify="left")
     fields.add_column(label("id", lang), no_wrap=True)
@@ -396,18 +401,20 @@ def claims_table(obj, rows, places: int, lang: str = "vi", locale: str = "en") -
     shown = claimed_rows(rows)
     for r in shown:
         diff = r.difference
-        style = "red" if diff is not None and diff < 0 else ""
         table.add_row(r.id, r.title, num(r.max), num(r.claimed), num(r.points), _signed(diff, places, locale),
-                      label(r.status, lang), style=style)
+                      label(r.status, lang), style="red" if r.over else "")
     claimed = [r for r in shown if r.claimed is not None]
-    total_claimed = sum((r.claimed for r in claimed), Decimal(0))
-    total_points = sum((r.points or Decimal(0) for r in claimed), Decimal(0))
+    # the totals as the index counts them: a leaf's and the bonus's points added, the penalty's taken off; the
+    # max is the claimed leaves' (a bonus or a penalty lies outside it)
+    total_claimed = sum((r.sign * r.claimed for r in claimed if r.claimed is not None), Decimal(0))
+    total_points = sum((r.sign * (r.points or Decimal(0)) for r in claimed), Decimal(0))
     table.add_section()
     lang = lang if lang in ("vi", "en") else "vi"
-    table.add_row(text(TOTAL_ROW, lang, "total row"), text(CLAIMED_LEAVES, lang).format(count=len(claimed),
-                                                                                        total=len(rows)),
-                  num(sum((r.max for r in claimed), Decimal(0))), num(total_claimed), num(total_points),
-                  _signed(total_points - total_claimed, places, locale), "", style="bold")
+    leaves = [r for r in rows if not r.is_adjustment]
+    table.add_row(text(TOTAL_ROW, lang, "total row"), text(CLAIMED_LEAVES, lang).format(
+                      count=sum(1 for r in claimed if not r.is_adjustment), total=len(leaves)),
+                  num(sum((r.max for r in claimed if not r.is_adjustment), Decimal(0))), num(total_claimed),
+                  num(total_points), _signed(total_points - total_claimed, places, locale), "", style="bold")
     return table
 
 

@@ -150,8 +150,20 @@ def test_covers_name_the_bonus_and_the_penalty_each_covered_once(tmp_path):
     assert any("group so: the penalty points of adjust-example are covered by no appraiser; add penalty to an "
                "appraiser's covers" in p for p in uncovered), uncovered
     twice = problems_of(tmp_path, CAMPAIGN.replace('["2", "penalty"]', '["2", "penalty", "bonus"]'))
-    assert any("group so: bonus is covered by two appraisers (TGV1, TGV2); it belongs to one appraiser" in p
-               for p in twice), twice
+    assert any("group so: the bonus points (bonus) are covered by two appraisers (TGV1, TGV2); they belong to one "
+               "appraiser" in p for p in twice), twice
+
+
+def test_the_cover_messages_say_the_points_in_vietnamese_and_the_key_to_write(tmp_path):
+    """Vietnamese messages said "điểm penalty", "bonus được giao cho hai tổ": the points in words, the key of
+    covers as it is written."""
+    folder = folder_with(tmp_path, CAMPAIGN.replace('["2", "penalty"]', '["2", "bonus"]'))
+    ran = parcli("campaign", "status", folder, lang="vi")
+    assert ran.code == 1
+    assert "nhóm so: điểm trừ của bộ tiêu chí adjust-example chưa giao cho tổ nào; hãy thêm penalty vào covers" in \
+        ran.stderr, ran.stderr
+    assert "nhóm so: điểm thưởng (bonus) được giao cho hai tổ (TGV1, TGV2)" in ran.stderr, ran.stderr
+    assert "điểm penalty" not in ran.stderr and "điểm bonus" not in ran.stderr
 
 
 def test_a_cover_naming_an_adjustment_the_framework_lacks_is_an_error_at_its_place(tmp_path):
@@ -162,7 +174,7 @@ def test_a_cover_naming_an_adjustment_the_framework_lacks_is_an_error_at_its_pla
     assert found == [f"{tmp_path / 'c' / 'campaign.yaml'}:14:69: bonus: the framework department-example declares "
                      "no bonus points; remove bonus from the covers"], found
     ran = parcli("campaign", "status", tmp_path / "c", lang="vi")
-    assert ran.code == 1 and "bộ tiêu chí department-example không có điểm bonus; hãy bỏ bonus khỏi covers" in ran.all
+    assert ran.code == 1 and "bộ tiêu chí department-example không có điểm thưởng; hãy bỏ bonus khỏi covers" in ran.all
 
 
 def test_a_framework_whose_node_is_named_like_an_adjustment_is_refused(tmp_path):
@@ -245,7 +257,7 @@ def test_appraised_points_outside_0_to_max_or_without_a_reason_are_refused_at_th
     found = receive(op, above, "TGV2.xlsx", ROUND_1)
     assert found.status == "refused"
     assert [p.file for p in found.problems] == ["TGV2.xlsx:Thẩm định!L7"], [str(p) for p in found.problems]
-    assert found.problems[0].message == "Điểm trừ: 3 points is outside 0 to 2"
+    assert found.problems[0].message == "unit A01, Điểm trừ: 3 points is outside 0 to 2"  # which unit's row
     bare = filled(sent["TGV2-1"], {("A01", "Điểm trừ"): {"Điểm thẩm định": 1}})
     found = receive(op, bare, "TGV2.xlsx", ROUND_1)
     assert found.status == "refused" and [p.file for p in found.problems] == ["TGV2.xlsx:Thẩm định!M7"]
@@ -334,11 +346,19 @@ def test_a_year_with_a_penalty_explained_and_a_bonus_granted(year, tmp_path):
     assert totals["Điểm thưởng tự đánh giá"] == "0" and totals["Điểm thưởng thẩm định"] == "0", totals
     assert totals["Điểm thẩm định cuối cùng"] == "7,5" and totals["Chỉ số (%)"] == "70,00", totals
     changed = [[c.text for c in r.cells] for r in doc.tables[2].rows[2:]]
-    assert changed == [["Điểm trừ", "Điểm trừ", "2", "0", "1", "0,5", f"{LATE_REPORT}\n{PARTLY}", EXPLANATION]], changed
+    assert changed == [["Điểm trừ", "Điểm trừ", "2", "0", "1", "0,5", f"Vòng 1: {LATE_REPORT}\nVòng 2: {PARTLY}",
+                        EXPLANATION]], changed
     b02 = Document(str(folder / "out" / "minutes" / "B02.docx"))
     changed = [[c.text for c in r.cells] for r in b02.tables[2].rows[2:]]
     assert changed == [["Điểm thưởng", "Điểm thưởng sáng kiến", "1", "0", "0,5", "0,5", INITIATIVE, ""]], changed
     assert "Chỉ số (%)\n95,00" in docx_text(folder / "out" / "minutes" / "B02.docx")
+    # in English, the bonus keeps the framework's own title: its leaves have no English title, and one table
+    # mixing 'Bonus for initiatives' with 'Kế hoạch' would speak two languages
+    ran = parcli("campaign", "minutes", folder, "--force", now="2025-12-06T08:00", lang="en")
+    assert ran.code == 0, ran.all
+    b02 = Document(str(folder / "out" / "minutes" / "B02.docx"))
+    changed = [[c.text for c in r.cells] for r in b02.tables[2].rows[2:]]
+    assert changed[0][:2] == ["Bonus", "Điểm thưởng sáng kiến"], changed
 
     # the council's report and the publication table: bonus and penalty columns, the campaign's numbers
     ran = parcli("campaign", "report", folder, now="2025-12-06T08:00", lang="vi")
@@ -348,7 +368,8 @@ def test_a_year_with_a_penalty_explained_and_a_bonus_granted(year, tmp_path):
     assert table[0][4:6] == ["Điểm thưởng", "Điểm trừ"], table[0]
     assert [row[:8] for row in table[1:]] == [["1", "Sở B (B02)", "9", "9", "0,5", "0", "10", "95,00"],
                                               ["2", "Sở A (A01)", "7,5", "7,5", "0", "0,5", "10", "70,00"]], table
-    assert [row[-1] for row in table[1:]] == ["0", "0"]  # adjusted leaves: a bonus or penalty is not a leaf
+    # adjusted leaves: B02's bonus and A01's penalty, changed by the appraisal, count as the minutes list them
+    assert [row[-1] for row in table[1:]] == ["1", "1"]
     publication = Document(str(folder / "out" / "publication.docx"))
     rows = [[c.text for c in r.cells] for r in publication.tables[0].rows]
     assert rows[0][3:5] == ["Điểm thưởng", "Điểm trừ"] and rows[2][:5] == ["2", "Sở A (A01)", "7,5", "0", "0,5"]

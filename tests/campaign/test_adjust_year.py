@@ -212,7 +212,7 @@ def test_the_minutes_and_the_report_show_the_bonus(year, tmp_path):
         "Chỉ số (%)": "82,50"}, totals
     changed = [[c.text for c in r.cells] for r in doc.tables[2].rows[2:]]
     assert changed == [["Điểm thưởng", "Điểm thưởng sáng kiến", "1", "1", "0,5", "0,75",
-                        f"{ROUND_1_REASON}\n{ROUND_2_REASON}", EXPLANATION]], changed
+                        f"Vòng 1: {ROUND_1_REASON}\nVòng 2: {ROUND_2_REASON}", EXPLANATION]], changed
     b02 = Document(str(camp / "out" / "minutes" / "B02.docx"))
     totals = {r.cells[0].text: r.cells[1].text for r in b02.tables[1].rows[1:]}
     assert totals["Điểm trừ tự đánh giá"] == "0,5" and totals["Điểm trừ thẩm định"] == "0,5", totals
@@ -223,6 +223,8 @@ def test_the_minutes_and_the_report_show_the_bonus(year, tmp_path):
     table = [[c.text for c in r.cells] for r in report.tables[1].rows]
     assert [row[:8] for row in table[1:]] == [["1", "Sở B (B02)", "9", "9", "0", "0,5", "10", "85,00"],
                                               ["2", "Sở A (A01)", "7,5", "7,5", "0,75", "0", "10", "82,50"]], table
+    # adjusted leaves: A01's bonus, appraised from 1 to 0.75, counts; B02's penalty, kept, does not
+    assert [row[-1] for row in table[1:]] == ["0", "1"], table
 
 
 @pytest.mark.external

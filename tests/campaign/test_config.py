@@ -107,3 +107,49 @@ def test_time_is_vietnam_s_all_year():
     assert deadline_state(deadline, datetime(2025, 11, 3, 8, 0, tzinfo=VIETNAM)) == ("due", 0)
     assert deadline_state(deadline, datetime(2025, 10, 30, 8, 0, tzinfo=VIETNAM)) == ("soon", 4)
     assert deadline_state(deadline, datetime(2025, 10, 1, 8, 0, tzinfo=VIETNAM)) == ("open", 33)
+
+
+@pytest.mark.parametrize("lang, title, words, foreign", [
+    ("vi", "Tất cả đơn vị", ["# mỗi nhóm được xếp hạng riêng", "# cho phần đầu biên bản", "# ví dụ {SYT:"],
+     ["each group is ranked", "for the minutes' heading", "e.g.", "a shipped id"]),
+    ("en", "All units", ["# each group is ranked separately", "# for the minutes' heading", "# e.g. {SYT:"],
+     ["mỗi nhóm", "phần đầu biên bản"]),
+])
+def test_init_comments_in_the_language_and_a_group_title_people_read(tmp_path, lang, title, words, foreign):
+    """campaign.yaml had English comments under --lang vi (the default) and the group title "all", which the
+    council's report printed as "1. all"; the file still validates as written, every line within 100 columns."""
+    folder = tmp_path / "c"
+    ran = parcli("campaign", "init", folder, "--framework", "department-example", "--year", "2025", "--lang", lang)
+    assert ran.code == 0, ran.all
+    text = (folder / "campaign.yaml").read_text(encoding="utf-8")
+    for word in words:
+        assert word in text, (word, text)
+    for word in foreign:
+        assert word not in text, (word, text)
+    assert all(len(line) <= 100 for line in text.splitlines()), text
+    camp = load(folder)
+    assert [g.title for g in camp.groups] == [title]
+    assert camp.groups[0].id == "all" and camp.policy == "explain"
+
+
+def test_a_late_file_is_refused_in_the_readers_words_with_the_key_to_write(tmp_path):
+    """The Vietnamese refusal said "giai đoạn self_assessment của SYT đã đóng": the stage in words, its key only
+    in the extension line to copy into campaign.yaml; two files of one sender in a run name the stage in words."""
+    from tests.campaign.helpers import filled_form, new_campaign
+
+    folder = tmp_path / "c"
+    op = new_campaign(folder)
+    mail = tmp_path / "mail"
+    mail.mkdir()
+    (mail / "SYT.xlsx").write_bytes(filled_form(op, "SYT"))
+    (mail / "SYT (1).xlsx").write_bytes(filled_form(op, "SYT", "so-tai-chinh"))
+    op.close()
+    late = parcli("campaign", "receive", folder, mail / "SYT.xlsx", now="2025-11-04T08:30", lang="vi")
+    assert late.code == 1
+    assert "giai đoạn tự đánh giá của SYT đã đóng lúc 2025-11-03 17:00" in late.stderr, late.stderr
+    assert "extensions: {SYT: {self_assessment: 2025-11-04T09:00}}" in late.stderr, late.stderr
+    assert late.stderr.count("self_assessment") == 1, late.stderr
+    two = parcli("campaign", "receive", folder, mail, now="2025-10-20T09:00", lang="vi")
+    assert two.code == 0, two.all
+    assert "SYT gửi 2 tệp cho giai đoạn tự đánh giá" in two.stderr, two.stderr
+    assert "self_assessment" not in two.all, two.all

@@ -290,7 +290,7 @@ def test_two_files_of_one_sender_in_one_run_are_said(tmp_path):
     wb.save(mail / "SYT (1).xlsx")
     ran = parcli("campaign", "receive", folder, mail, now="2025-10-02T09:00")
     assert ran.code == 0, ran.all
-    assert f"SYT sent 2 files for self_assessment in this run; the last one taken is current: {mail / 'SYT.xlsx'}" \
+    assert f"SYT sent 2 files for self-assessment in this run; the last one taken is current: {mail / 'SYT.xlsx'}" \
         in ran.stderr, ran.stderr
     ran = parcli("campaign", "receive", folder, mail / "SYT.xlsx", now="2025-10-02T09:30")
     assert "sent 2 files" not in ran.stderr

@@ -17,9 +17,9 @@ from tests.conftest import ROOT
 from tests.report.test_docx import docx_text
 
 RUNS = [  # (step before, now, args): the README's walk-through
-    ("setup", "2025-10-01T08:00", ["init", "{camp}", "--framework", "department-example", "--year", "2025",
-                                   "--units", "{work}/units.csv"]),
-    (None, "2025-10-01T08:05", ["forms", "{camp}"]),
+    (None, "2025-10-01T08:00", ["init", "{camp}", "--framework", "department-example", "--year", "2025",
+                                "--units", str(ROOT / "examples" / "campaign" / "units.csv")]),
+    ("policy", "2025-10-01T08:05", ["forms", "{camp}"]),
     ("units-fill", "2025-10-20T09:00", ["receive", "{camp}", "{work}/mail/SYT.xlsx", "{work}/mail/STC.xlsx",
                                         "{work}/mail/SNV.xlsx"]),
     ("extend", "2025-11-04T08:31", ["receive", "{camp}", "{work}/mail/SXD.xlsx"]),
@@ -48,7 +48,7 @@ def campaign(tmp_path_factory):
             campaign_demo.step(step, work)
         ran = parcli("campaign", *(a.format(camp=camp, work=work) for a in args), now=now)
         assert ran.code == 0, ran.all
-        if step == "setup":  # the issuer of the papers, as an office fills campaign.yaml
+        if args[0] == "init":  # the issuer of the papers, as an office fills campaign.yaml
             text = (camp / "campaign.yaml").read_text(encoding="utf-8")
             (camp / "campaign.yaml").write_text(text.replace('issuer: {agency: "SỞ NỘI VỤ", place: ""}', ISSUER),
                                                 encoding="utf-8")
@@ -87,6 +87,13 @@ def test_the_minutes_of_a_unit_list_its_appraised_leaf_and_its_totals_equal_resu
     joined = "\n".join(row)
     assert "Kế hoạch ban hành sau thời hạn" in joined and "Đã giải trình, chấp nhận một phần" in joined
     assert "Kế hoạch ban hành ngày 10/01, chậm do sắp xếp tổ chức" in joined
+    # in English, the framework's English titles: every leaf of department-example has one
+    english = parcli("campaign", "minutes", campaign, "SYT", "--force", now="2025-12-06T08:00", lang="en")
+    assert english.code == 0, english.all
+    rows = [[c.text for c in row.cells] for t in Document(str(path)).tables for row in t.rows
+            if row.cells[0].text == "1.1.1"]
+    assert rows[0][1] == "Issuing the unit's annual reform plan", rows
+    assert parcli("campaign", "minutes", campaign, "SYT", "--force", now="2025-12-06T08:00", lang="vi").code == 0
     # the totals equal campaign results
     result = results_of(campaign, tmp_path)["SYT"]
     assert result["points"] and result["index"]
@@ -133,3 +140,57 @@ def test_the_council_report_and_the_publication_table(campaign, tmp_path):
     assert {c: Decimal(str(p)) for c, p in points.items()} == {c: Decimal(r["points"]) for c, r in results.items()}
     again = parcli("campaign", "report", campaign)
     assert again.code == 1 and "--force" in again.stderr
+
+
+@pytest.mark.parametrize("args, folder, names", [
+    (["forms"], "forms", ["SYT", "STC", "SNV", "SXD"]),
+    (["appraise", "--round", "1"], "appraisal-1", ["TGV1", "TGV2"]),
+    (["explain"], "explanation", ["SYT"]),
+])
+def test_workbooks_written_before_are_never_replaced_without_force(campaign, args, folder, names):
+    """``campaign appraise`` run again replaced the appraisers' workbooks in out/ (one of them may have been filling
+    it in): refused, naming every such file, unless --force, as the minutes are."""
+    books = [campaign / "out" / folder / f"{name}.xlsx" for name in names]
+    wb = load_workbook(books[0])  # someone has been filling it in
+    wb.worksheets[0]["A1"].value = "đang điền dở"
+    wb.save(books[0])
+    before = {b: b.read_bytes() for b in books}
+    again = parcli("campaign", *args, campaign, now="2025-12-06T08:00", lang="vi")
+    assert again.code == 1, again.all
+    for book in books:
+        assert f"{book}: đã được ghi trước đó" in again.stderr and "--force" in again.stderr, again.stderr
+        assert book.read_bytes() == before[book]
+    assert "wrote" not in again.stdout and "đã ghi" not in again.stdout
+    forced = parcli("campaign", *args, campaign, "--force", now="2025-12-06T08:00")
+    assert forced.code == 0, forced.all
+    assert forced.stdout.count("wrote ") == len(books), forced.stdout
+    assert load_workbook(books[0]).worksheets[0]["A1"].value != "đang điền dở"
+
+
+def test_the_log_in_vietnamese_at_80_columns_leaves_the_detail_readable(campaign):
+    """At 80 columns the header "Người thực hiện" took 15 columns and the detail was left 6 ("SYT.xl" / "sx: tự"):
+    the header of who wraps, the time goes under the date, the detail gets the room; at 120 nothing wraps."""
+    from rich.cells import cell_len
+
+    ran = parcli("campaign", "log", campaign, "--unit", "SYT", lang="vi", columns=80)
+    assert ran.code == 0, ran.all
+    lines = ran.stdout.splitlines()
+    assert all(cell_len(line) <= 80 for line in lines), ran.stdout
+    heads = lines[1].strip("┃").split("┃")
+    assert heads[-1].strip() == "Chi tiết" and cell_len(heads[-1]) - 2 >= 18, lines[1]
+    assert any("tệp SYT.xlsx: tự" in line for line in lines), ran.stdout  # a file name whole
+    wide = parcli("campaign", "log", campaign, "--unit", "SYT", lang="vi", columns=120)
+    assert any("│ 2025-10-20 09:00 │" in line and "tệp SYT.xlsx: tự đánh giá" in line
+               for line in wide.stdout.splitlines()), wide.stdout
+
+
+@pytest.mark.parametrize("lang, first, second", [("vi", "Vòng 1: ", "Vòng 2: "), ("en", "Round 1: ", "Round 2: ")])
+def test_the_minutes_say_which_round_gave_each_reason(campaign, lang, first, second):
+    """The two rounds' reasons of 1.1.1 stood in one cell, one under the other, without their rounds."""
+    ran = parcli("campaign", "minutes", campaign, "SYT", "--force", "--lang", lang, now="2025-12-06T08:00")
+    assert ran.code == 0, ran.all
+    doc = Document(str(campaign / "out" / "minutes" / "SYT.docx"))
+    row = next([c.text for c in r.cells] for t in doc.tables for r in t.rows if r.cells[0].text == "1.1.1")
+    cell = next(c for c in row if "Kế hoạch ban hành sau thời hạn" in c)
+    assert cell.splitlines() == [first + "Kế hoạch ban hành sau thời hạn",
+                                 second + "Đã giải trình, chấp nhận một phần"], row

@@ -64,3 +64,27 @@ def test_diff_claimed(cli):
     assert cells[2:] == ["1.5", "1.5", "1", "-0.5", "scored"]  # max, claimed, points, the difference, status
     assert "1 leaf claimed above what the evidence supports\n" in run.stderr
     assert cli("diff", EXAMPLES / "bac-ninh-2021.yaml").exit_code == 2
+
+
+def test_diff_claimed_and_two_results_take_the_bonus_and_the_penalty(cli, tmp_path):
+    """--claimed left out the claimed bonus (claimed 2, appraised 1.5) and the diff's change row left the bonus and
+    penalty columns blank."""
+    unit = EXAMPLES / "adjusted" / "so-noi-vu.yaml"
+    run = cli("diff", unit, "--claimed", "--lang", "en")
+    assert run.exit_code == 0, run.all
+    rows = {cells[0]: cells for cells in ([c.strip() for c in line.strip("│").split("│")]
+                                          for line in run.stdout.splitlines() if line.startswith("│"))}
+    assert rows["bonus"][2:] == ["2", "2", "1.5", "-0.5", "scored"], rows
+    assert "penalty" not in rows  # no penalty was claimed
+    assert rows["Total"][3:6] == ["2", "1.5", "-0.5"], rows["Total"]  # the totals count the bonus
+    assert "0 leaves claimed above" in run.stderr and ": claimed above what the evidence supports" in run.stderr
+    other = tmp_path / "so-noi-vu.yaml"
+    other.write_text(unit.read_text(encoding="utf-8").replace("bonus: {points: 1.5,", "bonus: {points: 2,")
+                     .replace("penalty: {points: 0.5,", "penalty: {points: 1,"), encoding="utf-8")
+    (tmp_path / "department-example-adjusted.yaml").write_bytes(
+        (EXAMPLES / "adjusted" / "department-example-adjusted.yaml").read_bytes())
+    run = cli("diff", unit, other, "--lang", "en")
+    assert run.exit_code == 0, run.all
+    change = next([c.strip() for c in line.strip("│").split("│")] for line in run.stdout.splitlines()
+                  if line.startswith("│ Change"))
+    assert change[3:] == ["0", "", "+0.5", "+0.5", "0.000", ""], change  # points, max, bonus, penalty, index

@@ -215,3 +215,25 @@ def test_ctrl_c_during_a_parallel_rank_is_one_line(tmp_path):
         pytest.skip("the ranking finished before it could be interrupted")
     assert proc.returncode == 1 and "Traceback" not in text and "KeyboardInterrupt" not in text, text
     assert text.strip().splitlines() == ["parcli: interrupted"], text
+
+
+def test_a_folder_holding_its_framework_beside_the_units_ranks_the_units(cli, tmp_path):
+    """``parcli rank examples/adjusted/`` failed on the framework file beside the unit: a folder or a pattern
+    stands for its units, the framework is left out and said; named by itself it is still no unit."""
+    folder = EXAMPLES / "adjusted"
+    for args in ([folder], [str(folder / "*.yaml")]):
+        run = cli("rank", *args, "--lang", "en")
+        assert run.exit_code == 0, run.all
+        assert "Sở Nội vụ" in run.stdout
+        assert (f"{folder / 'department-example-adjusted.yaml'}: a framework file (schema parcli/framework/v1), "
+                "not a unit: left out") in run.stderr, run.stderr
+    out = tmp_path / "units.csv"
+    assert cli("export", folder, "-o", out).exit_code == 0
+    assert "Sở Nội vụ" in out.read_text(encoding="utf-8-sig")
+    alone = cli("rank", folder / "department-example-adjusted.yaml", folder / "so-noi-vu.yaml")
+    assert alone.exit_code == 1 and "is not a unit file" in alone.all
+    only = tmp_path / "only"
+    only.mkdir()
+    (only / "fw.yaml").write_bytes((folder / "department-example-adjusted.yaml").read_bytes())
+    empty = cli("rank", only)
+    assert empty.exit_code == 1 and "no unit file here, only the files left out above" in empty.stderr, empty.all

@@ -87,3 +87,28 @@ def test_score_locale_vi_and_english_titles(cli):
 def test_three_decimal_framework(cli):
     run = cli("rank", *sorted((EXAMPLES / "departments").glob("*.yaml")), "--locale", "vi")
     assert re.search(r"\b9\d,\d{3}\b", run.stdout)  # e.g. 94,023
+
+
+def test_a_missing_framework_is_one_clear_message(cli, tmp_path):
+    """A form (or unit file) whose framework file is gone said "its file has the problems below", then "no such
+    file" on a line of its own: one line says it; a framework with problems in its lines still lists them below."""
+    import shutil
+
+    for name in ("department-example-adjusted.yaml", "so-noi-vu.yaml"):
+        shutil.copy(EXAMPLES / "adjusted" / name, tmp_path / name)
+    form = tmp_path / "so-noi-vu.xlsx"
+    assert cli("convert", tmp_path / "so-noi-vu.yaml", "-o", form).exit_code == 0
+    (tmp_path / "department-example-adjusted.yaml").rename(tmp_path / "elsewhere.yaml")
+    for unit in (form, tmp_path / "so-noi-vu.yaml"):
+        run = cli("score", unit)
+        assert run.exit_code == 1
+        lines = [line for line in run.stderr.splitlines() if line.strip()]
+        assert len(lines) == 1, lines
+        assert "framework 'department-example-adjusted.yaml' cannot be used: " in lines[0], lines
+        assert lines[0].endswith("no such file; check the path"), lines[0][-150:]
+        assert "problems below" not in run.stderr
+    broken = (tmp_path / "elsewhere.yaml").read_text(encoding="utf-8").replace("total: ", "total: 1", 1)
+    (tmp_path / "department-example-adjusted.yaml").write_text(broken, encoding="utf-8")
+    run = cli("score", tmp_path / "so-noi-vu.yaml")
+    assert run.exit_code == 1 and "cannot be used: its file has the problems below" in run.stderr, run.stderr
+    assert len([line for line in run.stderr.splitlines() if line.strip()]) >= 2
