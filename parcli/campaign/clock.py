@@ -19,12 +19,19 @@ ROUND = {"self_assessment": 0, "appraisal_1": 1, "explanation": 0, "appraisal_2"
 
 
 def now() -> datetime:
-    """Now, in Vietnam's time (``PARCLI_NOW`` when set and valid)."""
+    """Now, in Vietnam's time (``PARCLI_NOW`` when set); a ``PARCLI_NOW`` that is not a date-time is an
+    error, never ignored: a drill run on the real clock by a typo would judge every deadline wrongly."""
     given = os.environ.get("PARCLI_NOW")
-    if given:
+    if given is not None and given.strip():
         found = parse_local(given)
-        if found is not None:
-            return found
+        if found is None:
+            from ..errors import InputError
+            from ..i18n import tr
+            from ..inputs.yaml import shortened
+
+            raise InputError(tr("PARCLI_NOW is set to {value!r}, which is not a date-time such as 2025-11-04T08:30; "
+                                "correct it, or remove it to take the computer's clock", value=shortened(given)))
+        return found
     return datetime.now(VIETNAM)
 
 

@@ -278,3 +278,13 @@ def test_a_blank_form_is_received_with_a_warning_and_a_filled_one_without(tmp_pa
     ran = parcli("campaign", "receive", str(tmp_path / "c"), str(blank), now="2025-10-02T10:00", lang="vi")
     assert ran.code == 0 and "STC" in ran.stdout  # the same file again: a no-op, no new warning
     assert "để trống" not in ran.all, ran.all
+
+
+@pytest.mark.parametrize("given", ["2025-13-45T08:00", "tomorrow", "2025-11-04"])
+def test_a_parcli_now_that_is_not_a_date_time_is_an_error_not_the_real_clock(tmp_path, given):
+    new_campaign(tmp_path / "c").close()
+    ran = parcli("campaign", "status", str(tmp_path / "c"), now=given)
+    assert ran.code == 1 and f"PARCLI_NOW is set to {given!r}, which is not a date-time" in ran.stderr, ran.all
+    ran = parcli("campaign", "status", str(tmp_path / "c"), now=given, lang="vi")
+    assert ran.code == 1 and "không phải một ngày giờ" in ran.stderr, ran.all
+    assert parcli("campaign", "status", str(tmp_path / "c"), now="2025-10-02T09:00").code == 0
