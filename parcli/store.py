@@ -182,7 +182,7 @@ def unusable(ref, exc: InputError) -> tuple[str, list[Problem]]:
 
 def _parcli_framework(path: Path, ref: str) -> None:
     """Refuse, without quoting a line of it, a file that is not a parcli framework (a form names it)."""
-    raw = read_bytes(path, ref)
+    raw = read_bytes(path, str(path))  # a missing file named where it was looked for, as a unit file's is
     if parcli_kind(raw) != "framework":
         raise InputError(tr("{ref!r} is not a parcli framework file; put the form's framework beside it", ref=ref))
 

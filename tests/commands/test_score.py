@@ -105,7 +105,8 @@ def test_a_missing_framework_is_one_clear_message(cli, tmp_path):
         lines = [line for line in run.stderr.splitlines() if line.strip()]
         assert len(lines) == 1, lines
         assert "framework 'department-example-adjusted.yaml' cannot be used: " in lines[0], lines
-        assert lines[0].endswith("no such file; check the path"), lines[0][-150:]
+        assert lines[0].endswith(f"{tmp_path / 'department-example-adjusted.yaml'}: no such file; check the path"), \
+            lines[0][-150:]  # where it was looked for: beside the form or the unit file
         assert "problems below" not in run.stderr
     broken = (tmp_path / "elsewhere.yaml").read_text(encoding="utf-8").replace("total: ", "total: 1", 1)
     (tmp_path / "department-example-adjusted.yaml").write_text(broken, encoding="utf-8")
